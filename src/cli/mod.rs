@@ -1,0 +1,49 @@
+//! The command line: one file per subcommand.
+
+mod render;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for bad input, bad usage or a failure to write: nothing was produced.
+pub const EXIT_INPUT: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "secdraft",
+    version,
+    about = "Render SEC tender and exchange offer filing drafts from one YAML terms file",
+    long_about = "Render SEC tender and exchange offer filing drafts (the Schedule TO and the press \
+                  release, as Markdown and EDGAR HTML) from one YAML terms file. Every figure is \
+                  computed from the terms; nothing is typed into a template.",
+    after_help = "Exit status: 0 on success, 2 when the input, the templates or the output folder is at fault."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Render(render::RenderArgs),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { EXIT_INPUT } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Render(args) => render::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(diagnostic) => {
+            eprintln!("{}", diagnostic.render_for_stderr());
+            EXIT_INPUT
+        }
+    }
+}

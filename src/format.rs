@@ -1,0 +1,220 @@
+//! How figures and values are printed in filing text. The Tera filters and the figure
+//! engine's printed forms both call these, so a figure prints the same way everywhere.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Per-share amounts are printed to at most this many decimal places.
+pub const MAX_MONEY_PLACES: u32 = 4;
+
+/// Groups the digits of a whole number with commas: 60000000 -> 60,000,000.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal with grouped integer digits and exactly `places` decimals (already rounded).
+fn grouped(value: Decimal, places: u32) -> String {
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", places as usize, rounded.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{}", group_thousands(int))
+    } else {
+        format!("{sign}{}.{frac}", group_thousands(int))
+    }
+}
+
+/// Dollars with the decimals the amount needs: whole amounts without cents ($15,000,000),
+/// others with at least two places and at most [`MAX_MONEY_PLACES`] ($0.25, $0.0325, $0.083).
+pub fn money(value: Decimal) -> String {
+    let normal = value.normalize();
+    let places = match normal.scale() {
+        0 => 0,
+        s => s.clamp(2, MAX_MONEY_PLACES),
+    };
+    format!("${}", grouped(value, places))
+}
+
+/// Dollars at a fixed number of places ($25.00).
+pub fn money_places(value: Decimal, places: u32) -> String {
+    format!("${}", grouped(value, places))
+}
+
+/// A whole number of shares, grouped: 60,000,000. `None` when the number is not whole.
+pub fn shares(value: Decimal) -> Option<String> {
+    value.fract().is_zero().then(|| grouped(value, 0))
+}
+
+/// A fraction as a percentage at `places` decimals, half away from zero: 2.01204 -> 201%.
+pub fn percent(fraction: Decimal, places: u32) -> Option<String> {
+    let hundredfold = fraction.checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(format!("{}%", grouped(hundredfold, places)))
+}
+
+/// An exchange ratio of common shares per new share: "100 to 1".
+pub fn ratio(per_new_share: Decimal) -> String {
+    let normal = per_new_share.normalize();
+    if normal.fract().is_zero() { format!("{} to 1", grouped(normal, 0)) } else { format!("{} to 1", normal) }
+}
+
+/// "December 12, 2023".
+pub fn date(d: NaiveDate) -> String {
+    d.format("%B %-d, %Y").to_string()
+}
+
+/// "Tuesday, December 12, 2023".
+pub fn date_with_weekday(d: NaiveDate) -> String {
+    format!("{}, {}", d.format("%A"), date(d))
+}
+
+/// Parses an ISO date as the templates receive it.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|d| d.year() > 0)
+}
+
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] =
+    ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const SCALES: [(u64, &str); 4] = [
+    (1_000_000_000_000, "trillion"),
+    (1_000_000_000, "billion"),
+    (1_000_000, "million"),
+    (1_000, "thousand"),
+];
+
+fn below_thousand(n: u64, out: &mut Vec<String>) {
+    let (hundreds, rest) = (n / 100, n % 100);
+    if hundreds > 0 {
+        out.push(format!("{} hundred", ONES[hundreds as usize]));
+    }
+    if rest >= 20 {
+        let tens = TENS[(rest / 10) as usize];
+        out.push(match rest % 10 {
+            0 => tens.to_owned(),
+            ones => format!("{tens}-{}", ONES[ones as usize]),
+        });
+    } else if rest > 0 {
+        out.push(ONES[rest as usize].to_owned());
+    }
+}
+
+/// A whole number in words, as legal drafting writes it: 60000000 -> "sixty million",
+/// 1250 -> "one thousand two hundred fifty". Up to the trillions; `None` beyond or when the
+/// number is not whole and non-negative.
+pub fn words(value: Decimal) -> Option<String> {
+    if !value.fract().is_zero() || value.is_sign_negative() {
+        return None;
+    }
+    let mut n = u64::try_from(value).ok()?;
+    if n >= 1_000_000_000_000_000 {
+        return None;
+    }
+    if n == 0 {
+        return Some(ONES[0].to_owned());
+    }
+    let mut out = Vec::new();
+    for (scale, name) in SCALES {
+        if n >= scale {
+            below_thousand(n / scale, &mut out);
+            out.push(name.to_owned());
+            n %= scale;
+        }
+    }
+    below_thousand(n, &mut out);
+    Some(out.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn money_prints_the_decimals_a_figure_needs() {
+        assert_eq!(money(d("15000000")), "$15,000,000");
+        assert_eq!(money(d("15000000.00")), "$15,000,000");
+        assert_eq!(money(d("0.25")), "$0.25");
+        assert_eq!(money(d("0.0325")), "$0.0325");
+        assert_eq!(money(d("0.083")), "$0.083");
+        assert_eq!(money(d("0.5")), "$0.50");
+        assert_eq!(money(d("1234.5")), "$1,234.50");
+        assert_eq!(money(d("0.333333333")), "$0.3333");
+        assert_eq!(money(d("0.00005")), "$0.0001");
+        assert_eq!(money_places(d("25"), 2), "$25.00");
+    }
+
+    #[test]
+    fn shares_are_grouped_and_whole() {
+        assert_eq!(shares(d("60000000")).unwrap(), "60,000,000");
+        assert_eq!(shares(d("600000")).unwrap(), "600,000");
+        assert_eq!(shares(d("999")).unwrap(), "999");
+        assert_eq!(shares(d("1000")).unwrap(), "1,000");
+        assert!(shares(d("10.5")).is_none());
+    }
+
+    #[test]
+    fn percentages_round_half_away_from_zero() {
+        assert_eq!(percent(d("2.0120481927710843373493975904"), 0).unwrap(), "201%");
+        assert_eq!(percent(d("0.3915662650602409638554216867"), 0).unwrap(), "39%");
+        assert_eq!(percent(d("2.4036144578313253012048192771"), 0).unwrap(), "240%");
+        assert_eq!(percent(d("0.13"), 2).unwrap(), "13.00%");
+        assert_eq!(percent(d("0.005"), 0).unwrap(), "1%");
+        assert_eq!(percent(d("0.125"), 1).unwrap(), "12.5%");
+        assert_eq!(percent(d("0.0125"), 1).unwrap(), "1.3%");
+        assert_eq!(percent(d("-0.005"), 0).unwrap(), "-1%");
+        assert_eq!(percent(d("12.345"), 0).unwrap(), "1,235%");
+    }
+
+    #[test]
+    fn ratios_dates_and_words() {
+        assert_eq!(ratio(d("100")), "100 to 1");
+        assert_eq!(ratio(d("1.5")), "1.5 to 1");
+        let day = NaiveDate::from_ymd_opt(2023, 12, 12).unwrap();
+        assert_eq!(date(day), "December 12, 2023");
+        assert_eq!(date_with_weekday(day), "Tuesday, December 12, 2023");
+        assert_eq!(date(NaiveDate::from_ymd_opt(2023, 4, 3).unwrap()), "April 3, 2023");
+        assert_eq!(words(d("60000000")).unwrap(), "sixty million");
+        assert_eq!(words(d("20")).unwrap(), "twenty");
+        assert_eq!(words(d("21")).unwrap(), "twenty-one");
+        assert_eq!(words(d("1250")).unwrap(), "one thousand two hundred fifty");
+        assert_eq!(words(d("15000000")).unwrap(), "fifteen million");
+        assert_eq!(words(d("2000000000000")).unwrap(), "two trillion");
+        assert_eq!(words(d("0")).unwrap(), "zero");
+        assert_eq!(words(d("101")).unwrap(), "one hundred one");
+        assert!(words(d("1.5")).is_none());
+        assert!(words(d("1000000000000000")).is_none());
+    }
+}

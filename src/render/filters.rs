@@ -1,0 +1,97 @@
+//! The template filters, registered in one place. Each takes exact decimals (as the strings
+//! or integers the context carries) and prints through [`crate::format`]; a float reaching a
+//! filter is refused, since it could only come from arithmetic done in a template.
+
+use rust_decimal::Decimal;
+use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
+
+use crate::format;
+
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("money", money);
+    tera.register_filter("shares", shares);
+    tera.register_filter("percent", percent);
+    tera.register_filter("ratio", ratio);
+    tera.register_filter("words", words);
+    tera.register_filter("date", date);
+    tera.register_filter("checkbox", checkbox);
+}
+
+fn decimal(value: &Value, filter: &str) -> TeraResult<Decimal> {
+    if let Some(text) = value.as_str() {
+        return crate::terms::parse_decimal(text)
+            .map_err(|why| Error::message(format!("`{filter}` needs a number: {why}")));
+    }
+    if let Some(n) = value.as_i128() {
+        return Decimal::try_from_i128_with_scale(n, 0)
+            .map_err(|_| Error::message(format!("`{filter}`: {n} is too large")));
+    }
+    if value.is_f64() {
+        return Err(Error::message(format!(
+            "`{filter}` received a floating-point number; print figures from `figures` or `terms`, never computed in a template"
+        )));
+    }
+    Err(Error::message(format!("`{filter}` needs a number, not {:?}", value.kind())))
+}
+
+fn places(kwargs: &Kwargs) -> TeraResult<Option<u32>> {
+    let places = kwargs.get::<u32>("places")?;
+    match places {
+        Some(p) if p > 10 => Err(Error::message(format!("places={p}: at most 10 decimal places"))),
+        other => Ok(other),
+    }
+}
+
+/// `{{ x | money }}` -> `$15,000,000`, `$0.0325`; `money(places=2)` -> `$25.00`.
+fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let amount = decimal(value, "money")?;
+    Ok(match places(&kwargs)? {
+        Some(p) => format::money_places(amount, p),
+        None => format::money(amount),
+    })
+}
+
+/// `{{ n | shares }}` -> `60,000,000`.
+fn shares(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+    let n = decimal(value, "shares")?;
+    format::shares(n).ok_or_else(|| Error::message(format!("`shares`: {n} is not a whole number of shares")))
+}
+
+/// `{{ fraction | percent(places=0) }}` -> `201%`; `abs=true` drops the sign.
+fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let mut fraction = decimal(value, "percent")?;
+    if kwargs.get::<bool>("abs")?.unwrap_or(false) {
+        fraction = fraction.abs();
+    }
+    format::percent(fraction, places(&kwargs)?.unwrap_or(0))
+        .ok_or_else(|| Error::message(format!("`percent`: {fraction} is too large")))
+}
+
+/// `{{ figures.exchange_ratio | ratio }}` -> `100 to 1`.
+fn ratio(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+    Ok(format::ratio(decimal(value, "ratio")?))
+}
+
+/// `{{ 20 | words }}` -> `twenty`.
+fn words(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+    let n = decimal(value, "words")?;
+    format::words(n)
+        .ok_or_else(|| Error::message(format!("`words`: {n} is not a whole number below one quadrillion")))
+}
+
+/// `{{ "2023-12-12" | date }}` -> `December 12, 2023`; `date(weekday=true)` -> `Tuesday, December 12, 2023`.
+fn date(value: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let day = format::parse_iso_date(value).ok_or_else(|| {
+        Error::message(format!("`date` needs an ISO date such as 2023-12-12, not `{value}`"))
+    })?;
+    Ok(if kwargs.get::<bool>("weekday")?.unwrap_or(false) {
+        format::date_with_weekday(day)
+    } else {
+        format::date(day)
+    })
+}
+
+/// `{{ checked | checkbox }}` -> the ballot box, checked or not.
+fn checkbox(value: bool, _: Kwargs, _: &State) -> &'static str {
+    if value { "\u{2612}" } else { "\u{2610}" }
+}

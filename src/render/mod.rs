@@ -1,0 +1,220 @@
+//! Stage three: terms and figures through Tera templates into Markdown.
+//!
+//! The default templates are embedded in the binary (it runs from any folder); `--templates
+//! DIR` replaces any of them file by file. Values are escaped for Markdown on the way in, so
+//! nothing from the terms is ever read as Markdown or evaluated as a template.
+
+mod context;
+mod escape;
+mod filters;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{ErrorKind, Tera};
+
+pub use context::build as build_context;
+pub use escape::markdown_escaped;
+
+use crate::diagnostics::{Diagnostic, Origin, display_path};
+
+/// The documents of a filing set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Document {
+    ScheduleTo,
+    PressRelease,
+}
+
+impl Document {
+    pub const ALL: [Document; 2] = [Document::ScheduleTo, Document::PressRelease];
+
+    /// The template that renders it, and the stem of its output files.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Document::ScheduleTo => "schedule-to",
+            Document::PressRelease => "press-release",
+        }
+    }
+    pub fn template(self) -> String {
+        format!("{}.md", self.stem())
+    }
+    /// The title of the HTML page.
+    pub fn title(self) -> &'static str {
+        match self {
+            Document::ScheduleTo => "Schedule TO",
+            Document::PressRelease => "Press Release",
+        }
+    }
+}
+
+/// The templates that ship with secdraft, by name.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("schedule-to.md", include_str!("../../templates/schedule-to.md")),
+    ("press-release.md", include_str!("../../templates/press-release.md")),
+    ("_cover.md", include_str!("../../templates/_cover.md")),
+];
+
+#[derive(Debug, Clone)]
+struct Source {
+    text: Arc<str>,
+    /// The file it was read from; `None` for an embedded template.
+    file: Option<PathBuf>,
+}
+
+/// A complete set of templates, ready to render.
+pub struct Templates {
+    sources: BTreeMap<String, Source>,
+    tera: Tera,
+}
+
+impl Templates {
+    /// The embedded templates.
+    pub fn embedded() -> Result<Templates, Diagnostic> {
+        Templates::build(embedded_sources())
+    }
+
+    /// The embedded templates with every file of `dir` in place of the one of the same name.
+    /// A file that overrides nothing must start with `_` (a partial for `{% include %}`), so
+    /// that a misspelt override is an error rather than silently ignored.
+    pub fn with_overrides(dir: &Path) -> Result<Templates, Diagnostic> {
+        let mut sources = embedded_sources();
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Diagnostic::new(format!("cannot read the templates folder {}: {e}", display_path(dir)))
+        })?;
+        let mut files: Vec<PathBuf> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            if !sources.contains_key(&name) && !name.starts_with('_') {
+                let known: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+                let mut d =
+                    Diagnostic::new(format!("{} does not override any template", display_path(&file)));
+                if let Some(best) = crate::terms::closest_name(&name, &known) {
+                    d = d.help(format!("did you mean `{best}`?"));
+                }
+                return Err(d.help(format!(
+                    "templates that can be overridden: {}; other files must start with `_` to be included",
+                    known.join(", ")
+                )));
+            }
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                Diagnostic::new(format!("cannot read the template {}: {e}", display_path(&file)))
+            })?;
+            sources.insert(name, Source { text: Arc::from(text), file: Some(file) });
+        }
+        Templates::build(sources)
+    }
+
+    fn build(sources: BTreeMap<String, Source>) -> Result<Templates, Diagnostic> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape::escape_markdown);
+        tera.autoescape_on([".md"]);
+        filters::register(&mut tera);
+        let mut templates = Templates { sources, tera };
+        let raw: Vec<(String, Arc<str>)> =
+            templates.sources.iter().map(|(n, s)| (n.clone(), s.text.clone())).collect();
+        templates
+            .tera
+            .add_raw_templates(raw.iter().map(|(n, t)| (n.as_str(), &**t)))
+            .map_err(|e| templates.diagnostic(&e))?;
+        Ok(templates)
+    }
+
+    /// Renders one document's Markdown from a prepared context.
+    pub fn render(&self, document: Document, context: &tera::Context) -> Result<String, Diagnostic> {
+        let raw = self.tera.render(&document.template(), context).map_err(|e| self.diagnostic(&e))?;
+        Ok(tidy(&raw))
+    }
+
+    /// Turns a Tera error into a diagnostic that points into the template file.
+    fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
+        let mut causes = Vec::new();
+        let mut cause = std::error::Error::source(err);
+        while let Some(c) = cause {
+            causes.push(c.to_string());
+            cause = c.source();
+        }
+        let report = match err.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => report,
+            _ => {
+                let mut d = Diagnostic::new(format!("template error: {err}"));
+                for c in causes {
+                    d = d.help(c);
+                }
+                return d;
+            }
+        };
+        let name = report.filename();
+        let span = report.span();
+        let mut message = format!("template error: {}", report.message());
+        for c in &causes {
+            message.push_str(": ");
+            message.push_str(c);
+        }
+        let Some(source) = self.sources.get(name) else {
+            return Diagnostic::new(message);
+        };
+        let file = match &source.file {
+            Some(path) => path.clone(),
+            None => PathBuf::from(format!("templates/{name} (built in)")),
+        };
+        Diagnostic::new(message)
+            .at(Origin::new(&file, source.text.clone(), span.start_line, span.start_col + 1))
+            .label("here")
+            .help("templates use the variables `terms`, `figures`, `cover` and `documents`; docs/templates.md lists them")
+    }
+}
+
+/// Normalises the layout that template control tags leave behind: no trailing spaces (the
+/// templates break lines with `\\`), no runs of blank lines, one final newline.
+pub fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank_run = true;
+    for line in markdown.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank_run {
+                out.push('\n');
+            }
+            blank_run = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank_run = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn embedded_sources() -> BTreeMap<String, Source> {
+    EMBEDDED
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), Source { text: Arc::from(*text), file: None }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_runs_and_trailing_space() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\\\nc\n\n"), "a\n\nb\\\nc\n");
+    }
+
+    #[test]
+    fn embedded_templates_parse() {
+        let templates = Templates::embedded().unwrap();
+        for document in Document::ALL {
+            assert!(templates.sources.contains_key(&document.template()));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Reading a terms file: bytes -> UTF-8 -> YAML (serde-saphyr) -> [`Terms`], every failure a
+//! located [`Diagnostic`] naming the file, the field path, the line and the column.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_saphyr::Error as YamlError;
+
+use super::source_map::SourceMap;
+use super::{Terms, validate};
+use crate::diagnostics::{Diagnostic, Origin, display_path};
+
+/// A terms file is a page or two of YAML; anything past this is not a terms file.
+pub const MAX_TERMS_BYTES: usize = 4 * 1024 * 1024;
+
+/// Terms as loaded, with what is needed to point back into the file.
+#[derive(Debug, Clone)]
+pub struct LoadedTerms {
+    pub terms: Terms,
+    pub file: PathBuf,
+    pub source: Arc<str>,
+    pub map: SourceMap,
+}
+
+impl LoadedTerms {
+    /// Where a field path (`offer.max_shares`) stands in the file; the nearest enclosing
+    /// field that does when it is absent.
+    pub fn origin_of(&self, field: &str) -> Origin {
+        let (line, column) = self.map.locate(field);
+        Origin::new(&self.file, self.source.clone(), line, column)
+    }
+
+    /// A diagnostic about a field, placed at that field.
+    pub fn error_at(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(message).field(field).at(self.origin_of(field))
+    }
+}
+
+pub fn load(path: &Path) -> Result<LoadedTerms, Diagnostic> {
+    let bytes = read_limited(path)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => return Err(not_utf8(path, err)),
+    };
+    load_str(path, text)
+}
+
+/// Loads terms held in memory; `path` is only used to name the file in messages.
+pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
+    let source: Arc<str> = Arc::from(text);
+    let mut failed_at: Option<String> = None;
+    let parsed = serde_saphyr::with_deserializer_from_str_with_options(&source, options(), |de| {
+        serde_path_to_error::deserialize::<_, Terms>(de).map_err(|err| {
+            failed_at = Some(err.path().to_string());
+            err.into_inner()
+        })
+    });
+    let terms = match parsed {
+        Ok(terms) => terms,
+        Err(err) => return Err(yaml_diagnostic(path, &source, failed_at, &err)),
+    };
+    let loaded = LoadedTerms { terms, file: path.to_path_buf(), map: SourceMap::build(&source), source };
+    validate::validate(&loaded)?;
+    Ok(loaded)
+}
+
+pub(crate) fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_aliases: 256,
+            max_anchors: 256,
+            max_nodes: 100_000,
+            max_documents: 1,
+        },
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let unreadable =
+        |why: String| Diagnostic::new(format!("cannot read the terms file {}: {why}", display_path(path)));
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(unreadable("it is a folder".into())
+            .help("name a YAML terms file, e.g. data/ault-alliance-2023-12-13.yaml"));
+    }
+    if meta.len() > MAX_TERMS_BYTES as u64 {
+        return Err(unreadable(format!(
+            "it is {} bytes; a terms file may be at most {MAX_TERMS_BYTES} bytes",
+            meta.len()
+        )));
+    }
+    std::fs::read(path).map_err(|e| unreadable(e.to_string()))
+}
+
+fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
+    let good = err.utf8_error().valid_up_to();
+    let bytes = err.as_bytes();
+    let before = String::from_utf8_lossy(&bytes[..good]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let shown: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).into_owned());
+    Diagnostic::new(format!("the file is not UTF-8 text: byte 0x{:02X} at offset {good}", bytes[good]))
+        .at(Origin::new(path, shown, line, column))
+        .label("not UTF-8")
+        .help("save the terms file as UTF-8")
+}
+
+fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, err: &YamlError) -> Diagnostic {
+    let inner = err.without_snippet();
+    // serde_path_to_error writes `?` for a key it could not read, such as a duplicate.
+    let field = failed_at
+        .map(|p| p.trim_end_matches(".?").trim_end_matches('?').to_owned())
+        .filter(|p| !p.is_empty() && p != ".");
+    let mut d = match inner {
+        YamlError::SerdeUnknownField { field: name, expected, .. } => {
+            let mut d = Diagnostic::new(format!("unknown field `{name}`")).label("not a field here");
+            if let Some(best) = closest_name(name, expected) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            d.help(format!("the fields here are: {}", expected.join(", ")))
+        }
+        YamlError::SerdeUnknownVariant { variant, expected, .. } => {
+            let mut d = Diagnostic::new(format!("`{variant}` is not one of the accepted values"))
+                .label("not accepted here");
+            if let Some(best) = closest_name(variant, expected) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            d.help(format!("accepted values: {}", expected.join(", ")))
+        }
+        YamlError::SerdeMissingField { field: name, .. } => {
+            let full = match &field {
+                Some(parent) => format!("{parent}.{name}"),
+                None => (*name).to_owned(),
+            };
+            return located(
+                Diagnostic::new(format!("missing field `{name}`"))
+                    .field(full)
+                    .label(format!("`{name}` is required in this mapping"))
+                    .help("docs/terms.md lists every field with an example"),
+                path,
+                source,
+                inner,
+            );
+        }
+        YamlError::SerdeInvalidType { unexpected, expected, .. }
+        | YamlError::SerdeInvalidValue { unexpected, expected, .. } => {
+            Diagnostic::new(format!("expected {expected}, found {unexpected}"))
+                .label(format!("expected {expected}"))
+        }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().map_or(String::new(), |k| format!(" `{k}`"));
+            Diagnostic::new(format!("duplicate key{key}: a field may appear only once in a mapping"))
+                .label("this key appears earlier in the same mapping")
+        }
+        YamlError::NullIntoString { .. } => Diagnostic::new("the value is empty").label("expected text here"),
+        YamlError::Budget { .. } => {
+            Diagnostic::new(format!("the file exceeds what a terms file may hold: {}", plain_message(inner)))
+                .help("a terms file is plain nested mappings; aliases and deep nesting are limited")
+        }
+        _ => {
+            let message = plain_message(inner);
+            let d = Diagnostic::new(message.clone()).label("here");
+            if message.contains("tab") {
+                d.help("YAML indents with spaces only; replace the tab with spaces")
+            } else {
+                d
+            }
+        }
+    };
+    if let Some(field) = field {
+        d = d.field(field);
+    }
+    located(d, path, source, inner)
+}
+
+fn located(d: Diagnostic, path: &Path, source: &Arc<str>, err: &YamlError) -> Diagnostic {
+    match err.location() {
+        Some(loc) if loc.line() > 0 => {
+            d.at(Origin::new(path, source.clone(), loc.line() as usize, loc.column() as usize))
+        }
+        _ => d.at(Origin::new(path, source.clone(), 1, 1)),
+    }
+}
+
+/// serde-saphyr's message without the location suffix it appends: ours is in the snippet.
+fn plain_message(err: &YamlError) -> String {
+    let text = err.to_string();
+    match text.find(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+/// The accepted name nearest to what was written, when one is plausibly meant.
+pub fn closest_name<'a>(written: &str, accepted: &[&'a str]) -> Option<&'a str> {
+    accepted
+        .iter()
+        .map(|name| (strsim::jaro_winkler(&written.to_lowercase(), &name.to_lowercase()), *name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::Positive;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Amounts {
+        plain: Positive,
+        quoted: Positive,
+    }
+
+    #[test]
+    fn yaml_numbers_never_pass_through_floats() {
+        for value in ["0.083", "123456789012345678.91", "0.1000000000000000055511151231"] {
+            let yaml = format!("plain: {value}\nquoted: \"{value}\"\n");
+            let amounts: Amounts = serde_saphyr::from_str_with_options(&yaml, options()).unwrap();
+            assert_eq!(amounts.plain.0.to_string(), value);
+            assert_eq!(amounts.quoted.0.to_string(), value);
+        }
+    }
+}

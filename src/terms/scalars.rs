@@ -1,0 +1,304 @@
+//! Scalar types of the terms file. Each one reads the YAML scalar as text and parses it
+//! itself, so that numbers never pass through `f64` and a bad value is reported at its own
+//! line and column by the YAML loader.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Reads any scalar as its source text. Integers reach us as text too (serde-saphyr hands a
+/// plain scalar to `deserialize_str` verbatim); the integer arms only matter for other
+/// deserializers.
+struct ScalarText(&'static str);
+
+impl Visitor<'_> for ScalarText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Err(E::invalid_type(Unexpected::Float(v), &self))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Err(E::invalid_type(Unexpected::Bool(v), &self))
+    }
+}
+
+fn scalar_text<'de, D: Deserializer<'de>>(d: D, expecting: &'static str) -> Result<String, D::Error> {
+    d.deserialize_str(ScalarText(expecting))
+}
+
+/// "expected ..., found `...`", naming the value as it was written.
+fn expected<E: de::Error>(expecting: &str, found: &str) -> E {
+    E::custom(format!("expected {expecting}, found `{}`", found.trim()))
+}
+
+/// Parses a decimal written in the terms file exactly: `0.083`, `15000000`, `15_000_000`.
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("the value is empty".into());
+    }
+    if trimmed.contains(['e', 'E']) {
+        return Err(format!("`{trimmed}` is in exponent notation; write the number out in full"));
+    }
+    if trimmed.starts_with('$') || trimmed.contains(',') {
+        return Err(format!(
+            "`{trimmed}` contains `$` or `,`; write a plain number such as 15000000 or 15_000_000"
+        ));
+    }
+    let digits: String = trimmed.chars().filter(|c| *c != '_').collect();
+    if !digits
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
+    {
+        return Err(format!("`{trimmed}` is not a number"));
+    }
+    Decimal::from_str_exact(&digits).map_err(|_| {
+        format!("`{trimmed}` cannot be held exactly: secdraft keeps at most 28 digits after the point and 28 in all")
+    })
+}
+
+/// A strictly positive exact decimal: prices, amounts, liquidation preferences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Positive(pub Decimal);
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const EXPECTING: &str = "a positive number written exactly, such as 0.083 or 15000000";
+        let text = scalar_text(d, EXPECTING)?;
+        let value = parse_decimal(&text).map_err(de::Error::custom)?;
+        if value <= Decimal::ZERO {
+            return Err(expected(EXPECTING, &text));
+        }
+        Ok(Positive(value))
+    }
+}
+
+/// A whole, strictly positive number of shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Shares(pub u64);
+
+impl Shares {
+    pub fn decimal(self) -> Decimal {
+        Decimal::from(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Shares {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const EXPECTING: &str = "a whole number of shares greater than zero, such as 60000000";
+        let text = scalar_text(d, EXPECTING)?;
+        let value = parse_decimal(&text).map_err(de::Error::custom)?;
+        let whole =
+            (value.fract().is_zero() && value > Decimal::ZERO).then(|| u64::try_from(value).ok()).flatten();
+        match whole {
+            Some(n) => Ok(Shares(n)),
+            None => Err(expected(EXPECTING, &text)),
+        }
+    }
+}
+
+/// A percentage written with its sign, `13.00%`; kept exactly as written (13.00) and used as
+/// a fraction (0.13) in arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    pub fn fraction(self) -> Decimal {
+        self.0 / Decimal::ONE_HUNDRED
+    }
+    pub fn as_written(self) -> Decimal {
+        self.0
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Templates receive the fraction, the same unit as every computed percentage figure.
+        Serialize::serialize(&self.fraction(), s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const EXPECTING: &str = "a percentage with its sign between 0% and 100%, such as 13.00%";
+        let text = scalar_text(d, EXPECTING)?;
+        let Some(number) = text.trim().strip_suffix('%') else {
+            return Err(de::Error::custom(format!(
+                "`{text}` has no percent sign; write the rate as a percentage, such as 13.00%"
+            )));
+        };
+        let value = parse_decimal(number).map_err(de::Error::custom)?;
+        if value <= Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+            return Err(expected(EXPECTING, &text));
+        }
+        Ok(Percent(value))
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const EXPECTING: &str = "a calendar date written YYYY-MM-DD, such as 2023-12-12";
+        let text = scalar_text(d, EXPECTING)?;
+        let trimmed = text.trim();
+        let shape_ok = trimmed.len() == 10
+            && trimmed
+                .char_indices()
+                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        if !shape_ok {
+            return Err(expected(EXPECTING, &text));
+        }
+        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| de::Error::custom(format!("{trimmed} is not a date on the calendar")))
+    }
+}
+
+/// A CUSIP, validated with its check digit (reference section 7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Cusip(String);
+
+impl Cusip {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The check digit of the first eight characters of a CUSIP, or `None` when one of them is
+/// not a CUSIP character.
+pub fn cusip_check_digit(first_eight: &str) -> Option<u32> {
+    let mut sum = 0;
+    for (i, c) in first_eight.chars().enumerate() {
+        let mut v = match c.to_ascii_uppercase() {
+            d @ '0'..='9' => d as u32 - '0' as u32,
+            l @ 'A'..='Z' => l as u32 - 'A' as u32 + 10,
+            '*' => 36,
+            '@' => 37,
+            '#' => 38,
+            _ => return None,
+        };
+        if i % 2 == 1 {
+            v *= 2;
+        }
+        sum += v / 10 + v % 10;
+    }
+    Some((10 - sum % 10) % 10)
+}
+
+impl FromStr for Cusip {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let compact: String = text.chars().filter(|c| *c != ' ').collect::<String>().to_ascii_uppercase();
+        if compact.chars().count() != 9 {
+            return Err(format!("a CUSIP has nine characters; `{text}` has {}", compact.chars().count()));
+        }
+        let (first_eight, last) = compact.split_at(8);
+        let expected = cusip_check_digit(first_eight)
+            .ok_or_else(|| format!("`{text}` contains a character that cannot appear in a CUSIP"))?;
+        match last.chars().next().and_then(|c| c.to_digit(10)) {
+            Some(d) if d == expected => Ok(Cusip(compact)),
+            _ => Err(format!(
+                "`{text}` fails the CUSIP check digit: for {first_eight} the ninth character must be {expected}"
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Cusip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = scalar_text(d, "a nine-character CUSIP such as 09175M408")?;
+        text.parse().map_err(de::Error::custom)
+    }
+}
+
+/// Free text from the terms: any string without control characters, which have no place in a
+/// filing and which EDGAR rejects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+            return Err(de::Error::custom(format!(
+                "the text contains the control character U+{:04X}, which a filing cannot carry",
+                c as u32
+            )));
+        }
+        if text.trim().is_empty() {
+            return Err(de::Error::custom("the text is empty"));
+        }
+        Ok(Text(text))
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_load_exactly() {
+        assert_eq!(parse_decimal("0.083").unwrap().to_string(), "0.083");
+        assert_eq!(parse_decimal("123456789012345678.91").unwrap().to_string(), "123456789012345678.91");
+        assert_eq!(parse_decimal("15_000_000").unwrap().to_string(), "15000000");
+        assert!(parse_decimal("1e6").is_err());
+        assert!(parse_decimal("$1,000").is_err());
+        assert!(parse_decimal("0.123456789012345678901234567890").is_err());
+    }
+
+    #[test]
+    fn cusip_check_digits_from_the_reference() {
+        for valid in
+            ["037833100", "17275R102", "38259P508", "594918104", "68389X105", "09175M408", "453440 30 7"]
+        {
+            assert!(valid.parse::<Cusip>().is_ok(), "{valid} should be valid");
+        }
+        let err = "68389X106".parse::<Cusip>().unwrap_err();
+        assert!(err.contains("must be 5"), "{err}");
+        assert!("0917".parse::<Cusip>().is_err());
+        assert!("09175M40!".parse::<Cusip>().is_err());
+    }
+}
