@@ -39,10 +39,7 @@ fn normalised_lines(text: &str) -> Vec<String> {
         let line = line.trim_start_matches("- ").trim_start_matches("# ");
         let line = line.strip_suffix('\\').unwrap_or(line);
         let line = line
-            .replace("**", "")
-            .replace('*', "")
-            .replace('\\', "")
-            .replace(['\u{2610}', '\u{2612}'], "")
+            .replace(['*', '\\', '\u{2610}', '\u{2612}'], "")
             .replace(['\u{201c}', '\u{201d}'], "\"")
             .replace(['\u{2018}', '\u{2019}'], "'")
             .replace("<http://www.sec.gov>", "http://www.sec.gov");
