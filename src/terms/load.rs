@@ -184,12 +184,18 @@ fn located(d: Diagnostic, path: &Path, source: &Arc<str>, err: &YamlError) -> Di
     }
 }
 
-/// serde-saphyr's message without the location suffix it appends: ours is in the snippet.
+/// serde-saphyr's message without the location suffix it appends (ours is in the snippet),
+/// with the parser's terms for YAML shapes put in the words of the terms file.
 fn plain_message(err: &YamlError) -> String {
     let text = err.to_string();
-    match text.find(" at line ") {
+    let text = match text.find(" at line ") {
         Some(at) => text[..at].to_owned(),
         None => text,
+    };
+    match text.as_str() {
+        "expected sequence start" => "expected a list (YAML `- item` lines), found a single value".to_owned(),
+        "expected mapping start" => "expected a mapping of fields (`name: value` lines) here".to_owned(),
+        _ => text,
     }
 }
 

@@ -1,0 +1,335 @@
+//! The command line, through the binary: the example renders, and each class of bad input
+//! gets its located message, exit code 2, and an untouched output folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const EXAMPLE: &str = "data/ault-alliance-2023-12-13.yaml";
+
+fn example_text() -> String {
+    fs::read_to_string(EXAMPLE).unwrap()
+}
+
+fn secdraft() -> Command {
+    let mut cmd = Command::cargo_bin("secdraft").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A scratch folder with the example terms, `from` replaced by `to`, and an output folder
+/// that already holds a file, so a test can check that a failure leaves it alone.
+struct Case {
+    dir: TempDir,
+    terms: PathBuf,
+    out: PathBuf,
+}
+
+impl Case {
+    fn with(from: &str, to: &str) -> Case {
+        let text = example_text();
+        assert!(text.contains(from), "the example has no `{from}`");
+        Case::from_text(&text.replacen(from, to, 1))
+    }
+
+    fn from_text(text: &str) -> Case {
+        let dir = tempfile::tempdir().unwrap();
+        let terms = dir.path().join("terms.yaml");
+        fs::write(&terms, text).unwrap();
+        let out = dir.path().join("drafts");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("press-release.md"), "hand-kept draft").unwrap();
+        Case { dir, terms, out }
+    }
+
+    /// The 1-based line of the terms file holding `needle`.
+    fn line_of(&self, needle: &str) -> usize {
+        fs::read_to_string(&self.terms).unwrap().lines().position(|l| l.contains(needle)).unwrap() + 1
+    }
+
+    fn render(&self) -> assert_cmd::assert::Assert {
+        secdraft().arg("render").arg(&self.terms).arg("--out").arg(&self.out).assert()
+    }
+
+    /// Fails with exit code 2 and a message naming the file, line and column, the field path,
+    /// and `message`; the output folder is as it was.
+    fn fails(&self, line: usize, column: usize, field: &str, message: &str) {
+        let location = format!("terms.yaml:{line}:{column}");
+        self.render()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(format!("error: {field}: ")))
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(location));
+        self.assert_output_untouched();
+    }
+
+    fn assert_output_untouched(&self) {
+        let names: Vec<_> = fs::read_dir(&self.out).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["press-release.md"], "the output folder changed");
+        assert_eq!(fs::read_to_string(self.out.join("press-release.md")).unwrap(), "hand-kept draft");
+    }
+}
+
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn renders_the_example_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("drafts");
+    secdraft()
+        .args(["render", EXAMPLE, "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("schedule-to.htm"))
+        .stdout(predicate::str::contains("press-release.md"));
+    let names: Vec<String> = listing(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["press-release.htm", "press-release.md", "schedule-to.htm", "schedule-to.md"]);
+    for (name, bytes) in listing(&out) {
+        if name.ends_with(".htm") {
+            assert!(
+                bytes.iter().all(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e)),
+                "{name} is not printable ASCII"
+            );
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_identical_from_any_folder_and_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::env::current_dir().unwrap();
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    secdraft().args(["render", EXAMPLE, "--out"]).arg(&first).assert().success();
+    secdraft()
+        .current_dir(dir.path())
+        .env("TZ", "Asia/Tokyo")
+        .env("LANG", "de_DE.UTF-8")
+        .arg("render")
+        .arg(root.join(EXAMPLE))
+        .arg("--out")
+        .arg("second")
+        .assert()
+        .success();
+    assert_eq!(listing(&first), listing(&second));
+}
+
+#[test]
+fn values_from_the_terms_print_literally() {
+    let hostile = "Smith & <Sons> *Holdings* {{ terms }} {% include \\\"x\\\" %} [x](javascript:alert(1))";
+    let case = Case::with("  name: Ault Alliance, Inc.\n", &format!("  name: \"{hostile}\"\n"));
+    case.render().success();
+    let html = fs::read_to_string(case.out.join("press-release.htm")).unwrap();
+    assert!(
+        html.contains("Smith &amp; &lt;Sons&gt; *Holdings* {{ terms }} {% include &quot;x&quot; %} [x](javascript:alert(1))"),
+        "{html}"
+    );
+    assert!(!html.contains("<Sons>") && !html.contains("href=\"javascript"));
+    let markdown = fs::read_to_string(case.out.join("press-release.md")).unwrap();
+    assert!(markdown.contains(
+        r#"Smith & \<Sons> \*Holdings\* {{ terms }} {% include "x" %} \[x\](javascript:alert(1))"#
+    ));
+}
+
+#[test]
+fn yaml_syntax_error() {
+    let case = Case::with("issuer:\n  name: Ault Alliance, Inc.", "issuer:\n  name: [Ault Alliance, Inc.");
+    let line = case.line_of("name: [Ault");
+    case.render().code(2).stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
+    case.assert_output_untouched();
+}
+
+#[test]
+fn unknown_field_suggests_the_closest_name() {
+    let case = Case::with("  max_shares: 60_000_000", "  max_share: 60_000_000");
+    case.fails(case.line_of("max_share:"), 3, "offer.max_share", "unknown field `max_share`");
+    case.render().stderr(predicate::str::contains("did you mean `max_shares`?"));
+}
+
+#[test]
+fn wrong_type() {
+    let case = Case::with("  max_shares: 60_000_000", "  max_shares: sixty million");
+    case.fails(case.line_of("max_shares:"), 15, "offer.max_shares", "`sixty million` is not a number");
+    let case = Case::with("counsel:\n", "counsel: Kenneth A. Schlesinger\nunused:\n");
+    case.render().code(2).stderr(predicate::str::contains("error: counsel: expected a list"));
+}
+
+#[test]
+fn missing_field() {
+    let case = Case::with("  wire_service: Business Wire\n", "");
+    case.render()
+        .code(2)
+        .stderr(predicate::str::contains("error: press_release.wire_service: missing field `wire_service`"))
+        .stderr(predicate::str::contains("terms.yaml:"));
+    case.assert_output_untouched();
+}
+
+#[test]
+fn impossible_date() {
+    let case = Case::with("    date: 2023-12-12", "    date: 2023-02-30");
+    case.fails(
+        case.line_of("2023-02-30"),
+        11,
+        "security.closing_price.date",
+        "2023-02-30 is not a date on the calendar",
+    );
+}
+
+#[test]
+fn cusip_with_a_wrong_check_digit() {
+    let case = Case::with("cusip: 09175M408", "cusip: 09175M407");
+    case.fails(case.line_of("cusip:"), 10, "security.cusip", "the ninth character must be 8");
+}
+
+#[test]
+fn zero_closing_price() {
+    let case = Case::with("    price: 0.083", "    price: 0");
+    case.fails(case.line_of("price: 0"), 12, "security.closing_price.price", "expected a positive number");
+}
+
+#[test]
+fn maximum_below_minimum() {
+    let case =
+        Case::with("  max_shares: 60_000_000\n", "  max_shares: 60_000_000\n  min_shares: 70_000_000\n");
+    case.fails(case.line_of("min_shares"), 15, "offer.min_shares", "is above the maximum");
+}
+
+#[test]
+fn fractional_block() {
+    let case = Case::with(
+        "aggregate_liquidation_preference: 15_000_000",
+        "aggregate_liquidation_preference: 15_000_010",
+    );
+    case.fails(
+        case.line_of("aggregate_liquidation_preference"),
+        39,
+        "offer.consideration.aggregate_liquidation_preference",
+        "not a whole number",
+    );
+}
+
+#[test]
+fn duplicate_key() {
+    let case = Case::with("  ticker: AULT\n", "  ticker: AULT\n  ticker: AULT\n");
+    let line = case.line_of("ticker") + 1;
+    case.fails(line, 3, "issuer", "duplicate key `ticker`");
+}
+
+fn template_case(name: &str, body: &str) -> (Case, PathBuf) {
+    let case = Case::from_text(&example_text());
+    let templates = case.dir.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(templates.join(name), body).unwrap();
+    (case, templates)
+}
+
+#[test]
+fn template_override_with_a_syntax_error() {
+    let (case, templates) =
+        template_case("press-release.md", "# Release\n\n{% if terms.issuer.name %}\nno end\n");
+    secdraft()
+        .arg("render")
+        .arg(&case.terms)
+        .arg("--out")
+        .arg(&case.out)
+        .arg("--templates")
+        .arg(&templates)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("template error"))
+        .stderr(predicate::str::contains("templates/press-release.md:"));
+    case.assert_output_untouched();
+}
+
+#[test]
+fn template_override_with_an_undefined_variable() {
+    let (case, templates) = template_case("press-release.md", "# Release\n\nText {{ terms.issuer.nmae }}.\n");
+    secdraft()
+        .arg("render")
+        .arg(&case.terms)
+        .arg("--out")
+        .arg(&case.out)
+        .arg("--templates")
+        .arg(&templates)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("templates/press-release.md:3:"));
+    case.assert_output_untouched();
+}
+
+#[test]
+fn template_override_replaces_one_document() {
+    let (case, templates) = template_case(
+        "press-release.md",
+        "# {{ terms.issuer.name }} Release\n\nAt {{ figures.effective_price | money }}.\n",
+    );
+    secdraft()
+        .arg("render")
+        .arg(&case.terms)
+        .arg("--out")
+        .arg(&case.out)
+        .arg("--templates")
+        .arg(&templates)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(case.out.join("press-release.md")).unwrap(),
+        "# Ault Alliance, Inc. Release\n\nAt $0.25.\n"
+    );
+    assert!(fs::read_to_string(case.out.join("schedule-to.md")).unwrap().contains("SCHEDULE TO"));
+}
+
+#[test]
+fn misspelt_template_override_is_refused() {
+    let (case, templates) = template_case("press_release.md", "x");
+    secdraft()
+        .arg("render")
+        .arg(&case.terms)
+        .arg("--out")
+        .arg(&case.out)
+        .arg("--templates")
+        .arg(&templates)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not override any template"))
+        .stderr(predicate::str::contains("did you mean `press-release.md`?"));
+}
+
+#[test]
+fn output_path_that_is_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("drafts");
+    fs::write(&file, "not a folder").unwrap();
+    secdraft()
+        .args(["render", EXAMPLE, "--out"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a file, not a folder"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "not a folder");
+}
+
+#[test]
+fn missing_terms_file_and_usage_errors() {
+    secdraft()
+        .args(["render", "no-such-terms.yaml", "--out", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the terms file no-such-terms.yaml"));
+    secdraft().arg("render").assert().code(2);
+    secdraft().arg("--help").assert().success().stdout(predicate::str::contains("render"));
+}
