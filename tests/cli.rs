@@ -54,6 +54,17 @@ impl Case {
         secdraft().arg("render").arg(&self.terms).arg("--out").arg(&self.out).assert()
     }
 
+    fn render_with_templates(&self, templates: &Path) -> assert_cmd::assert::Assert {
+        secdraft()
+            .arg("render")
+            .arg(&self.terms)
+            .arg("--out")
+            .arg(&self.out)
+            .arg("--templates")
+            .arg(templates)
+            .assert()
+    }
+
     /// Fails with exit code 2 and a message naming the file, line and column, the field path,
     /// and `message`; the output folder is as it was.
     fn fails(&self, line: usize, column: usize, field: &str, message: &str) {
@@ -241,14 +252,7 @@ fn template_case(name: &str, body: &str) -> (Case, PathBuf) {
 fn template_override_with_a_syntax_error() {
     let (case, templates) =
         template_case("press-release.md", "# Release\n\n{% if terms.issuer.name %}\nno end\n");
-    secdraft()
-        .arg("render")
-        .arg(&case.terms)
-        .arg("--out")
-        .arg(&case.out)
-        .arg("--templates")
-        .arg(&templates)
-        .assert()
+    case.render_with_templates(&templates)
         .code(2)
         .stderr(predicate::str::contains("template error"))
         .stderr(predicate::str::contains("templates/press-release.md:"));
@@ -258,14 +262,7 @@ fn template_override_with_a_syntax_error() {
 #[test]
 fn template_override_with_an_undefined_variable() {
     let (case, templates) = template_case("press-release.md", "# Release\n\nText {{ terms.issuer.nmae }}.\n");
-    secdraft()
-        .arg("render")
-        .arg(&case.terms)
-        .arg("--out")
-        .arg(&case.out)
-        .arg("--templates")
-        .arg(&templates)
-        .assert()
+    case.render_with_templates(&templates)
         .code(2)
         .stderr(predicate::str::contains("templates/press-release.md:3:"));
     case.assert_output_untouched();
@@ -277,15 +274,7 @@ fn template_override_replaces_one_document() {
         "press-release.md",
         "# {{ terms.issuer.name }} Release\n\nAt {{ figures.effective_price | money }}.\n",
     );
-    secdraft()
-        .arg("render")
-        .arg(&case.terms)
-        .arg("--out")
-        .arg(&case.out)
-        .arg("--templates")
-        .arg(&templates)
-        .assert()
-        .success();
+    case.render_with_templates(&templates).success();
     assert_eq!(
         fs::read_to_string(case.out.join("press-release.md")).unwrap(),
         "# Ault Alliance, Inc. Release\n\nAt $0.25.\n"
@@ -296,14 +285,7 @@ fn template_override_replaces_one_document() {
 #[test]
 fn misspelt_template_override_is_refused() {
     let (case, templates) = template_case("press_release.md", "x");
-    secdraft()
-        .arg("render")
-        .arg(&case.terms)
-        .arg("--out")
-        .arg(&case.out)
-        .arg("--templates")
-        .arg(&templates)
-        .assert()
+    case.render_with_templates(&templates)
         .code(2)
         .stderr(predicate::str::contains("does not override any template"))
         .stderr(predicate::str::contains("did you mean `press-release.md`?"));

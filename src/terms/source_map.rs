@@ -67,6 +67,12 @@ struct Node {
     children: Vec<(Segment, Spanned<Node>)>,
 }
 
+impl Node {
+    fn leaf() -> Node {
+        Node { children: Vec::new() }
+    }
+}
+
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
         d.deserialize_any(NodeVisitor)
@@ -96,31 +102,31 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(Node { children })
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_i128<E: de::Error>(self, _: i128) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_u128<E: de::Error>(self, _: u128) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
     fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-        Ok(Node { children: Vec::new() })
+        Ok(Node::leaf())
     }
 }
 
