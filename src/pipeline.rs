@@ -36,7 +36,7 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
             .label("only SC TO-C is rendered so far")
             .help("this version renders the pre-commencement set (SC TO-C cover and press release); the commenced offer's Items 1-13 and the Offer to Exchange are not built yet"));
     }
-    let figures = figures::compute(&loaded.terms).map_err(|e| loaded.error_at(e.field, e.message))?;
+    let figures = figures::compute(&loaded.terms).map_err(|e| loaded.error_at(&e.field, e.message))?;
     let context = render::build_context(&loaded.terms, &figures)
         .map_err(|e| Diagnostic::new(format!("cannot prepare the template context: {e}")))?;
     let mut files = Vec::new();

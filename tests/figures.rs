@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use secdraft::figures::{self, Source};
+use secdraft::figures::{self, Figures, Source};
 use secdraft::format;
 use secdraft::terms::{self, BlockRatio, Positive, Shares, Terms};
 
@@ -18,22 +18,26 @@ fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+fn v(f: &Figures, name: &str) -> Decimal {
+    f.value(name).unwrap_or_else(|| panic!("no figure {name}"))
+}
+
 #[test]
 fn the_seed_figures_exactly() {
     let f = figures::compute(&example()).unwrap();
-    assert_eq!(f.effective_price.value, d("0.25"));
-    assert_eq!(format::money(f.effective_price.value), "$0.25");
-    assert_eq!(format::percent(f.premium.value, 0).unwrap(), "201%");
-    assert_eq!(f.annual_dividend.value, d("0.0325"));
-    assert_eq!(format::money(f.annual_dividend.value), "$0.0325");
-    assert_eq!(format::percent(f.dividend_yield.value, 0).unwrap(), "39%");
-    assert_eq!(format::percent(f.total_premium.value, 0).unwrap(), "240%");
-    assert_eq!(format::ratio(f.exchange_ratio.value), "100 to 1");
-    assert_eq!(format::shares(f.max_new_shares.value).unwrap(), "600,000");
-    assert_eq!(format::money(f.aggregate_liquidation_preference.value), "$15,000,000");
+    assert_eq!(v(&f, "effective_price"), d("0.25"));
+    assert_eq!(format::money(v(&f, "effective_price")), "$0.25");
+    assert_eq!(format::percent(v(&f, "premium"), 0).unwrap(), "201%");
+    assert_eq!(v(&f, "annual_dividend"), d("0.0325"));
+    assert_eq!(format::money(v(&f, "annual_dividend")), "$0.0325");
+    assert_eq!(format::percent(v(&f, "dividend_yield"), 0).unwrap(), "39%");
+    assert_eq!(format::percent(v(&f, "total_premium"), 0).unwrap(), "240%");
+    assert_eq!(format::ratio(v(&f, "exchange_ratio")), "100 to 1");
+    assert_eq!(format::shares(v(&f, "max_new_shares")).unwrap(), "600,000");
+    assert_eq!(format::money(v(&f, "aggregate_liquidation_preference")), "$15,000,000");
     // The exact values behind the rounded ones: 0.25 / 0.083 - 1 and (0.25 + 0.0325) / 0.083 - 1.
-    assert_eq!(f.premium.value.round_dp(6), d("2.012048"));
-    assert_eq!(f.total_premium.value.round_dp(6), d("2.403614"));
+    assert_eq!(v(&f, "premium").round_dp(6), d("2.012048"));
+    assert_eq!(v(&f, "total_premium").round_dp(6), d("2.403614"));
 }
 
 #[test]
@@ -57,37 +61,40 @@ fn every_figure_names_its_formula_and_inputs() {
         assert!(!figure.formula.is_empty());
         assert!(!figure.inputs.is_empty(), "{} has no inputs", figure.name);
     }
-    assert!(f.premium.inputs.iter().any(|i| i.source == Source::Terms("security.closing_price.price")));
-    assert!(f.premium.inputs.iter().any(|i| i.source == Source::Figure("effective_price")));
+    let premium = f.get("premium").unwrap();
+    assert!(premium.inputs.iter().any(|i| i.source == Source::Terms("security.closing_price.price".into())));
+    assert!(premium.inputs.iter().any(|i| i.source == Source::Figure("effective_price")));
 }
 
 #[test]
 fn block_ratio_consideration() {
     let mut t = example();
-    t.offer.consideration.aggregate_liquidation_preference = None;
-    t.offer.consideration.block = Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
+    t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = None;
+    t.offer.consideration.as_mut().unwrap().block =
+        Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
     let f = figures::compute(&t).unwrap();
-    assert_eq!(f.effective_price.value, d("0.25"));
-    assert_eq!(f.max_new_shares.value, d("600000"));
-    assert_eq!(f.aggregate_liquidation_preference.value, d("15000000"));
+    assert_eq!(v(&f, "effective_price"), d("0.25"));
+    assert_eq!(v(&f, "max_new_shares"), d("600000"));
+    assert_eq!(v(&f, "aggregate_liquidation_preference"), d("15000000"));
 }
 
 #[test]
 fn fractional_blocks_are_refused() {
     let mut t = example();
-    t.offer.max_shares = Shares(60_000_050);
+    t.offer.max_shares = Some(Shares(60_000_050));
     let err = figures::compute(&t).unwrap_err();
     assert_eq!(err.field, "offer.consideration.aggregate_liquidation_preference");
     assert!(err.message.contains("fractional block"), "{}", err.message);
 
-    t.offer.consideration.aggregate_liquidation_preference = None;
-    t.offer.consideration.block = Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
+    t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = None;
+    t.offer.consideration.as_mut().unwrap().block =
+        Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
     let err = figures::compute(&t).unwrap_err();
     assert_eq!(err.field, "offer.max_shares");
     assert!(err.message.contains("not a whole number of blocks of 100"), "{}", err.message);
 
     let mut t = example();
-    t.offer.consideration.aggregate_liquidation_preference = Some(Positive(d("15000010")));
+    t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = Some(Positive(d("15000010")));
     let err = figures::compute(&t).unwrap_err();
     assert!(err.message.contains("600000.4 new shares"), "{}", err.message);
 }
@@ -98,9 +105,10 @@ fn terms_with(closing_cents: u64, lp_cents: u64, ratio: u64, new_shares: u64) ->
     let mut t = example();
     let lp = Decimal::new(lp_cents as i64, 2);
     t.security.closing_price.price = Positive(Decimal::new(closing_cents as i64, 4));
-    t.offer.consideration.security.liquidation_preference = Positive(lp);
-    t.offer.max_shares = Shares(ratio * new_shares);
-    t.offer.consideration.aggregate_liquidation_preference = Some(Positive(lp * Decimal::from(new_shares)));
+    t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Positive(lp);
+    t.offer.max_shares = Some(Shares(ratio * new_shares));
+    t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference =
+        Some(Positive(lp * Decimal::from(new_shares)));
     t
 }
 
@@ -111,11 +119,11 @@ proptest! {
     ) {
         let t = terms_with(closing, lp, ratio, new_shares);
         let f = figures::compute(&t).unwrap();
-        let product = f.effective_price.value * t.offer.max_shares.decimal();
-        let aggregate = f.aggregate_liquidation_preference.value;
+        let product = v(&f, "effective_price") * t.offer.max_shares.unwrap().decimal();
+        let aggregate = v(&f, "aggregate_liquidation_preference");
         // Exact whenever the price per share terminates; never off by more than 10^-12 dollars.
         prop_assert!((product - aggregate).abs() <= Decimal::new(1, 12), "{product} vs {aggregate}");
-        prop_assert_eq!(f.max_new_shares.value * f.exchange_ratio.value, t.offer.max_shares.decimal());
+        prop_assert_eq!(v(&f, "max_new_shares") * v(&f, "exchange_ratio"), t.offer.max_shares.unwrap().decimal());
     }
 
     #[test]
@@ -125,11 +133,11 @@ proptest! {
         let base = figures::compute(&terms_with(closing, lp, ratio, new_shares)).unwrap();
         let richer = figures::compute(&terms_with(closing, lp + 1, ratio, new_shares)).unwrap();
         let dearer_stock = figures::compute(&terms_with(closing + 1, lp, ratio, new_shares)).unwrap();
-        prop_assert!(richer.premium.value > base.premium.value);
-        prop_assert!(richer.total_premium.value > base.total_premium.value);
-        prop_assert!(dearer_stock.premium.value < base.premium.value);
+        prop_assert!(v(&richer, "premium") > v(&base, "premium"));
+        prop_assert!(v(&richer, "total_premium") > v(&base, "total_premium"));
+        prop_assert!(v(&dearer_stock, "premium") < v(&base, "premium"));
         // Price plus a year of dividends always beats the price alone.
-        prop_assert!(base.total_premium.value > base.premium.value);
+        prop_assert!(v(&base, "total_premium") > v(&base, "premium"));
     }
 
     #[test]

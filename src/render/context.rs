@@ -126,7 +126,11 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         cover: CoverView { checked, sole_filer_status, filing_persons },
         offeror,
         documents,
-        premium_direction: if figures.premium.value >= Decimal::ZERO { "increase" } else { "decrease" },
+        premium_direction: if figures.value("premium").unwrap_or_default() >= Decimal::ZERO {
+            "increase"
+        } else {
+            "decrease"
+        },
     };
     tera::Context::from_serialize(&context)
 }

@@ -8,7 +8,7 @@ mod source_map;
 mod validate;
 
 pub use load::{LoadedTerms, closest_name, load, load_str};
-pub use scalars::{Cusip, Date, Percent, Positive, Shares, Text, cusip_check_digit, parse_decimal};
+pub use scalars::{Count, Cusip, Date, Percent, Positive, Shares, Text, cusip_check_digit, parse_decimal};
 pub use source_map::SourceMap;
 
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,90 @@ pub struct Terms {
     pub investor_contact: InvestorContact,
     pub press_release: PressRelease,
     #[serde(default)]
+    pub agents: Agents,
+    /// Deal-specific text of the Offer to Exchange (or to Purchase).
+    #[serde(default)]
+    pub disclosure: Disclosure,
+    /// Who signs the Schedule TO; defaults to the person named for notices.
+    #[serde(default)]
+    pub signature: Option<Signature>,
+    /// Every amendment so far, numbered from 1, oldest first.
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+    /// The final count, for the final amendment reporting results.
+    #[serde(default)]
+    pub results: Option<Results>,
+    #[serde(default)]
     pub presentation: Presentation,
+}
+
+/// Which filing of the offer's life a render is for. It follows from the form and the cover:
+/// SC TO-C is the intent, SC TO-I or SC TO-T the commencement, an amendment form the
+/// amendment, and an amendment with the final-amendment box the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Intent,
+    Commencement,
+    Amendment,
+    Results,
+}
+
+/// What holders receive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferKind {
+    /// New securities (an Offer to Exchange).
+    Exchange,
+    /// Cash at a fixed price (an Offer to Purchase).
+    Cash,
+    /// Cash at a price chosen from the tenders within a range (an Offer to Purchase).
+    DutchAuction,
+}
+
+impl Terms {
+    pub fn stage(&self) -> Stage {
+        match self.filing.form {
+            FormType::PreCommencement => Stage::Intent,
+            FormType::Issuer | FormType::ThirdParty => Stage::Commencement,
+            _ if self.filing.cover_boxes.contains(&CoverBox::FinalAmendment) => Stage::Results,
+            _ => Stage::Amendment,
+        }
+    }
+
+    pub fn kind(&self) -> OfferKind {
+        if self.offer.auction.is_some() {
+            OfferKind::DutchAuction
+        } else if self.offer.cash_price.is_some() {
+            OfferKind::Cash
+        } else {
+            OfferKind::Exchange
+        }
+    }
+
+    /// The terms as they stand after the amendments numbered up to `through`: each change
+    /// replaces the term it names.
+    pub fn amended_through(&self, through: u32) -> Terms {
+        let mut t = self.clone();
+        for amendment in self.amendments.iter().filter(|a| a.number <= through) {
+            amendment.changes.apply(&mut t);
+        }
+        t
+    }
+
+    /// The terms in force for this filing: all amendments up to the filing's own number.
+    pub fn in_force(&self) -> Terms {
+        match self.filing.amendment {
+            Some(n) => self.amended_through(n),
+            None => self.amended_through(0),
+        }
+    }
+
+    /// The amendment this filing reports, on an amendment form that is not the final one.
+    pub fn current_amendment(&self) -> Option<&Amendment> {
+        let n = self.filing.amendment?;
+        self.amendments.iter().find(|a| a.number == n)
+    }
 }
 
 /// The EDGAR submission type of the Schedule TO.
@@ -151,6 +234,28 @@ pub struct SubjectSecurity {
     pub title: Text,
     pub cusip: Cusip,
     pub closing_price: ClosingPrice,
+    #[serde(default)]
+    pub par_value: Option<Positive>,
+    /// Shares of the class outstanding, and the date of that count.
+    #[serde(default)]
+    pub shares_outstanding: Option<Shares>,
+    #[serde(default)]
+    pub shares_outstanding_date: Option<Date>,
+    /// High and low sales prices by period, newest first, for "Price Range of Shares".
+    #[serde(default)]
+    pub price_history: Vec<PricePeriod>,
+    /// The issuer's dividend history and policy on the class.
+    #[serde(default)]
+    pub dividends: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PricePeriod {
+    /// "Fourth Quarter 2023".
+    pub period: Text,
+    pub high: Positive,
+    pub low: Positive,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -164,14 +269,52 @@ pub struct ClosingPrice {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Offer {
-    pub max_shares: Shares,
+    /// The most shares sought; a Dutch auction capped in dollars gives `auction.max_dollars`
+    /// instead.
+    #[serde(default)]
+    pub max_shares: Option<Shares>,
+    /// The minimum condition: the offer fails unless at least this many are tendered.
     #[serde(default)]
     pub min_shares: Option<Shares>,
-    pub consideration: Consideration,
+    /// New securities for the shares: an exchange offer. One of `consideration`,
+    /// `cash_price` and `auction` is given.
+    #[serde(default)]
+    pub consideration: Option<Consideration>,
+    /// Cash per share at a fixed price.
+    #[serde(default)]
+    pub cash_price: Option<Positive>,
+    /// Cash per share at a price chosen from the tenders (modified Dutch auction).
+    #[serde(default)]
+    pub auction: Option<Auction>,
     /// The offer's conditions as the announcement summarises them.
     pub conditions_summary: Text,
+    /// Each condition of the offer, for "Conditions of the Offer"; objective terms only.
+    #[serde(default)]
+    pub conditions: Vec<Text>,
     #[serde(default)]
     pub exemption: Option<Exemption>,
+    /// Whether holders of fewer than 100 shares who tender all of them are accepted first.
+    #[serde(default = "yes")]
+    pub odd_lot_priority: bool,
+    /// Whether a holder may tender on condition that a minimum number is accepted.
+    #[serde(default = "yes")]
+    pub conditional_tenders: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A modified Dutch auction: holders name a price within the range, in steps of the increment.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Auction {
+    pub min_price: Positive,
+    pub max_price: Positive,
+    pub increment: Positive,
+    /// A cap in dollars instead of `offer.max_shares`; shares then follow, rounded down.
+    #[serde(default)]
+    pub max_dollars: Option<Positive>,
 }
 
 /// The registration exemption the new securities are issued under.
@@ -216,6 +359,19 @@ pub struct NewSecurity {
     pub headline_name: Option<Text>,
     pub dividend_rate: Percent,
     pub liquidation_preference: Positive,
+    /// When dividends are paid: "quarterly in arrears on the 15th day of January, April, July
+    /// and October".
+    #[serde(default)]
+    pub dividend_payment: Option<Text>,
+    #[serde(default)]
+    pub ranking: Option<Text>,
+    #[serde(default)]
+    pub voting: Option<Text>,
+    #[serde(default)]
+    pub redemption: Option<Text>,
+    /// Where it trades: "NYSE American under the symbol \"AULT PRD\"".
+    #[serde(default)]
+    pub listing: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -226,6 +382,217 @@ pub struct KeyDates {
     /// The day the company promises further details, if it does.
     #[serde(default)]
     pub next_announcement: Option<Date>,
+    /// The day the offer commences (Rule 14d-2): required from commencement on.
+    #[serde(default)]
+    pub commencement: Option<Date>,
+    /// The scheduled expiration date, as commenced; amendments may move it.
+    #[serde(default)]
+    pub expiration: Option<Date>,
+    #[serde(default)]
+    pub expiration_time: ExpirationTime,
+}
+
+/// The time of day the offer expires, New York City time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum ExpirationTime {
+    /// "one minute after 11:59 p.m.": the full last business day.
+    #[default]
+    #[serde(rename = "one minute after 11:59 p.m.")]
+    EndOfDay,
+    #[serde(rename = "11:59 p.m.")]
+    ElevenFiftyNine,
+    #[serde(rename = "5:00 p.m.")]
+    FivePm,
+}
+
+impl ExpirationTime {
+    pub fn words(self) -> &'static str {
+        match self {
+            ExpirationTime::EndOfDay => "one minute after 11:59 p.m.",
+            ExpirationTime::ElevenFiftyNine => "11:59 p.m.",
+            ExpirationTime::FivePm => "5:00 p.m.",
+        }
+    }
+}
+
+/// The agents of the offer, printed in the releases and the Offer.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agents {
+    /// Exchange agent (exchange offers) or depositary (cash offers).
+    #[serde(default)]
+    pub exchange_agent: Option<Agent>,
+    #[serde(default)]
+    pub information_agent: Option<Agent>,
+    #[serde(default)]
+    pub dealer_manager: Option<Agent>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agent {
+    pub name: Text,
+    pub address: Vec<Text>,
+    pub phone: Text,
+    #[serde(default)]
+    pub toll_free: Option<Text>,
+    #[serde(default)]
+    pub email: Option<Text>,
+}
+
+/// Text of the Offer that depends on the deal. Where a field is absent the Offer prints a
+/// conservative default or, where only counsel can supply it, a bracketed note to draft.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclosure {
+    pub purpose: Option<Text>,
+    #[serde(default)]
+    pub risk_factors: Vec<RiskFactor>,
+    pub tax: Option<Text>,
+    pub accounting: Option<Text>,
+    pub company_information: Option<Text>,
+    pub interests: Option<Text>,
+    pub past_contacts: Option<Text>,
+    pub legal_matters: Option<Text>,
+    pub source_of_funds: Option<Text>,
+    pub financial_statements: Option<Text>,
+    pub effects_on_market: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskFactor {
+    pub title: Text,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    pub name: Text,
+    pub title: Text,
+}
+
+/// One amendment: when it was announced and which terms it changed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    pub number: u32,
+    /// The day the amendment is first published.
+    pub date: Date,
+    #[serde(default)]
+    pub changes: Changes,
+    /// Shares tendered and not withdrawn so far, which an extension announcement states.
+    #[serde(default)]
+    pub shares_tendered_to_date: Option<Shares>,
+    /// Anything else the amendment does, in counsel's words.
+    #[serde(default)]
+    pub other_changes: Option<Text>,
+}
+
+/// The terms an amendment replaces; each one given replaces the term of the same name.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Changes {
+    pub max_shares: Option<Shares>,
+    pub min_shares: Option<Shares>,
+    pub aggregate_liquidation_preference: Option<Positive>,
+    pub block: Option<BlockRatio>,
+    pub cash_price: Option<Positive>,
+    pub min_price: Option<Positive>,
+    pub max_price: Option<Positive>,
+    pub expiration: Option<Date>,
+    pub conditions: Option<Vec<Text>>,
+}
+
+impl Changes {
+    fn apply(&self, t: &mut Terms) {
+        if let Some(v) = self.max_shares {
+            t.offer.max_shares = Some(v);
+        }
+        if let Some(v) = self.min_shares {
+            t.offer.min_shares = Some(v);
+        }
+        if let Some(consideration) = &mut t.offer.consideration {
+            if let Some(v) = self.aggregate_liquidation_preference {
+                consideration.aggregate_liquidation_preference = Some(v);
+                consideration.block = None;
+            }
+            if let Some(v) = &self.block {
+                consideration.block = Some(v.clone());
+                consideration.aggregate_liquidation_preference = None;
+            }
+        }
+        if let Some(v) = self.cash_price {
+            t.offer.cash_price = Some(v);
+        }
+        if let Some(auction) = &mut t.offer.auction {
+            if let Some(v) = self.min_price {
+                auction.min_price = v;
+            }
+            if let Some(v) = self.max_price {
+                auction.max_price = v;
+            }
+        }
+        if let Some(v) = self.expiration {
+            t.dates.expiration = Some(v);
+        }
+        if let Some(v) = &self.conditions {
+            t.offer.conditions = v.clone();
+        }
+    }
+
+    /// Whether the consideration or the number sought changes: Rule 14e-1(b)'s ten business
+    /// days then run from the announcement.
+    pub fn changes_price_or_amount(&self) -> bool {
+        self.max_shares.is_some()
+            || self.aggregate_liquidation_preference.is_some()
+            || self.block.is_some()
+            || self.cash_price.is_some()
+            || self.min_price.is_some()
+            || self.max_price.is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.changes_price_or_amount()
+            && self.min_shares.is_none()
+            && self.expiration.is_none()
+            && self.conditions.is_none()
+    }
+}
+
+/// The final count of an offer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Results {
+    /// The day the results are announced.
+    pub date: Date,
+    /// Shares properly tendered and not withdrawn, notices of guaranteed delivery included.
+    pub tendered: Shares,
+    /// Of those, shares tendered by notice of guaranteed delivery.
+    #[serde(default)]
+    pub guaranteed_delivery: Count,
+    /// Of those, shares tendered by odd-lot holders (fewer than 100 shares, all tendered).
+    #[serde(default)]
+    pub odd_lots: Count,
+    /// Shares accepted beyond the maximum under the 2% allowance, if the issuer used it.
+    #[serde(default)]
+    pub additional_accepted: Count,
+    /// Dutch auctions: the shares tendered at each price, and at the purchase price.
+    #[serde(default)]
+    pub tenders_by_price: Vec<PriceTender>,
+    /// When the consideration is paid or issued, if announced.
+    #[serde(default)]
+    pub settlement_date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceTender {
+    /// The price named; absent for tenders at whatever purchase price the auction sets.
+    #[serde(default)]
+    pub price: Option<Positive>,
+    pub shares: Shares,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -268,6 +635,12 @@ pub struct PercentPlaces {
     /// The new security's dividend rate ("13.00%").
     #[serde(default)]
     pub dividend_rate: Places,
+    /// The proration factor of the results.
+    #[serde(default)]
+    pub proration: Places,
+    /// Shares sought as a percentage of those outstanding.
+    #[serde(default)]
+    pub of_outstanding: Places,
 }
 
 /// A number of decimal places, 0 to 4.

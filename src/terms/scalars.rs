@@ -116,6 +116,30 @@ impl<'de> Deserialize<'de> for Shares {
     }
 }
 
+/// A whole number of shares that may be zero: counts in the results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Count(pub u64);
+
+impl Count {
+    pub fn decimal(self) -> Decimal {
+        Decimal::from(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const EXPECTING: &str = "a whole number of shares, zero or more, such as 150000";
+        let text = scalar_text(d, EXPECTING)?;
+        let value = parse_decimal(&text).map_err(de::Error::custom)?;
+        match (value.fract().is_zero() && value >= Decimal::ZERO).then(|| u64::try_from(value).ok()).flatten()
+        {
+            Some(n) => Ok(Count(n)),
+            None => Err(expected(EXPECTING, &text)),
+        }
+    }
+}
+
 /// A percentage written with its sign, `13.00%`; kept exactly as written (13.00) and used as
 /// a fraction (0.13) in arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,36 +1,47 @@
 //! Checks that span more than one field: each failure is placed at the field to fix.
 
+use rust_decimal::Decimal;
+
 use super::load::LoadedTerms;
-use super::{CoverBox, FormType};
+use super::{CoverBox, FormType, OfferKind, Stage, Terms};
 use crate::diagnostics::Diagnostic;
+use crate::format;
 
-pub fn validate(loaded: &LoadedTerms) -> Result<(), Diagnostic> {
+type Check = Result<(), Diagnostic>;
+
+pub fn validate(loaded: &LoadedTerms) -> Check {
     let t = &loaded.terms;
-    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    filing(loaded, t)?;
+    parties(loaded, t)?;
+    offer(loaded, t)?;
+    dates(loaded, t)?;
+    amendments(loaded, t)?;
+    results(loaded, t)
+}
 
+fn shares(n: u64) -> String {
+    format::shares(Decimal::from(n)).unwrap_or_default()
+}
+
+fn filing(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let form = t.filing.form.edgar_name();
     match (t.filing.form.is_amendment(), t.filing.amendment) {
         (true, None) => {
             return err(
                 "filing.form",
-                format!(
-                    "{} is an amendment: give its number in `filing.amendment`",
-                    t.filing.form.edgar_name()
-                ),
+                format!("{form} is an amendment: give its number in `filing.amendment`"),
             );
         }
         (true, Some(0)) => return err("filing.amendment", "amendments are numbered from 1".into()),
         (false, Some(n)) => {
             return err(
                 "filing.amendment",
-                format!(
-                    "Amendment No. {n} needs an amendment form (SC TO-I/A or SC TO-T/A), not {}",
-                    t.filing.form.edgar_name()
-                ),
+                format!("Amendment No. {n} needs an amendment form (SC TO-I/A or SC TO-T/A), not {form}"),
             );
         }
         _ => {}
     }
-
     let boxes = &t.filing.cover_boxes;
     for (i, b) in boxes.iter().enumerate() {
         if boxes[..i].contains(b) {
@@ -48,10 +59,7 @@ pub fn validate(loaded: &LoadedTerms) -> Result<(), Diagnostic> {
         _ => None,
     };
     if let Some(needed) = needed {
-        return err(
-            "filing.cover_boxes",
-            format!("a {} filing must check `{needed}` on its cover", t.filing.form.edgar_name()),
-        );
+        return err("filing.cover_boxes", format!("a {form} filing must check `{needed}` on its cover"));
     }
     if issuer && third {
         return err(
@@ -65,20 +73,24 @@ pub fn validate(loaded: &LoadedTerms) -> Result<(), Diagnostic> {
             "only an amendment (SC TO-I/A or SC TO-T/A) can be the final amendment reporting results".into(),
         );
     }
+    Ok(())
+}
 
+fn parties(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: &str| Err(loaded.error_at(field, message));
     if t.filing_persons.is_empty() {
-        return err("filing_persons", "name at least one filing person".into());
+        return err("filing_persons", "name at least one filing person");
     }
     for (i, person) in t.filing_persons.iter().enumerate() {
         if person.roles.is_empty() {
             return err(
                 &format!("filing_persons[{i}].roles"),
-                "give each filing person at least one role: offeror, issuer or other_person".into(),
+                "give each filing person at least one role: offeror, issuer or other_person",
             );
         }
     }
     if t.counsel.is_empty() {
-        return err("counsel", "name at least one counsel for the \"Copy to\" block".into());
+        return err("counsel", "name at least one counsel for the \"Copy to\" block");
     }
     let mut addresses = vec![
         ("issuer.address".to_owned(), &t.issuer.address),
@@ -86,38 +98,101 @@ pub fn validate(loaded: &LoadedTerms) -> Result<(), Diagnostic> {
     ];
     addresses
         .extend(t.counsel.iter().enumerate().map(|(i, c)| (format!("counsel[{i}].address"), &c.address)));
-    if let Some((field, _)) = addresses.iter().find(|(_, lines)| lines.is_empty()) {
-        return err(field, "an address needs at least one line".into());
+    for (name, agent) in [
+        ("exchange_agent", &t.agents.exchange_agent),
+        ("information_agent", &t.agents.information_agent),
+        ("dealer_manager", &t.agents.dealer_manager),
+    ] {
+        if let Some(agent) = agent {
+            addresses.push((format!("agents.{name}.address"), &agent.address));
+        }
     }
+    if let Some((field, _)) = addresses.iter().find(|(_, lines)| lines.is_empty()) {
+        return err(field, "an address needs at least one line");
+    }
+    Ok(())
+}
 
-    let consideration = &t.offer.consideration;
-    match (&consideration.aggregate_liquidation_preference, &consideration.block) {
-        (Some(_), Some(_)) => {
+fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let o = &t.offer;
+    let given = [o.consideration.is_some(), o.cash_price.is_some(), o.auction.is_some()];
+    match given.iter().filter(|g| **g).count() {
+        0 => {
             return err(
-                "offer.consideration.block",
-                "give either `aggregate_liquidation_preference` or `block`, not both".into(),
+                "offer",
+                "state what holders receive: `consideration` (new securities), `cash_price`, or `auction`"
+                    .into(),
             );
+        }
+        1 => {}
+        _ => return err("offer", "give only one of `consideration`, `cash_price` and `auction`".into()),
+    }
+    if let Some(consideration) = &o.consideration {
+        match (&consideration.aggregate_liquidation_preference, &consideration.block) {
+            (Some(_), Some(_)) => {
+                return err(
+                    "offer.consideration.block",
+                    "give either `aggregate_liquidation_preference` or `block`, not both".into(),
+                );
+            }
+            (None, None) => {
+                return err(
+                    "offer.consideration",
+                    "give the consideration as `aggregate_liquidation_preference` or as a `block` ratio"
+                        .into(),
+                );
+            }
+            _ => {}
+        }
+    }
+    if o.exemption.is_some() && t.kind() != OfferKind::Exchange {
+        return err(
+            "offer.exemption",
+            "a registration exemption applies only to an exchange of securities".into(),
+        );
+    }
+    match (&o.auction, o.max_shares) {
+        (Some(auction), max_shares) => {
+            if auction.min_price >= auction.max_price {
+                return err(
+                    "offer.auction.max_price",
+                    "the maximum price must be above the minimum price".into(),
+                );
+            }
+            match (max_shares.is_some(), auction.max_dollars.is_some()) {
+                (true, true) => {
+                    return err(
+                        "offer.auction.max_dollars",
+                        "cap the auction in shares (`offer.max_shares`) or in dollars, not both".into(),
+                    );
+                }
+                (false, false) => {
+                    return err(
+                        "offer.auction",
+                        "cap the auction with `offer.max_shares` or `offer.auction.max_dollars`".into(),
+                    );
+                }
+                _ => {}
+            }
         }
         (None, None) => {
-            return err(
-                "offer.consideration",
-                "give the consideration as `aggregate_liquidation_preference` or as a `block` ratio".into(),
-            );
+            return err("offer", "give the maximum number of shares sought in `max_shares`".into());
         }
-        _ => {}
+        (None, Some(_)) => {}
     }
-    if let Some(min) = t.offer.min_shares
-        && min > t.offer.max_shares
+    if let (Some(min), Some(max)) = (o.min_shares, o.max_shares)
+        && min > max
     {
         return err(
             "offer.min_shares",
             format!(
                 "the minimum ({}) is above the maximum number of shares sought ({})",
-                min.0, t.offer.max_shares.0
+                shares(min.0),
+                shares(max.0)
             ),
         );
     }
-
     let closing = &t.security.closing_price;
     if closing.date > t.dates.announcement {
         return err(
@@ -125,10 +200,179 @@ pub fn validate(loaded: &LoadedTerms) -> Result<(), Diagnostic> {
             "the closing price is dated after the announcement that quotes it".into(),
         );
     }
-    if let Some(next) = t.dates.next_announcement
-        && next <= t.dates.announcement
+    Ok(())
+}
+
+fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let d = &t.dates;
+    if let Some(next) = d.next_announcement
+        && next <= d.announcement
     {
         return err("dates.next_announcement", "the next announcement must come after this one".into());
+    }
+    if let (Some(start), Some(end)) = (d.commencement, d.expiration)
+        && end < start
+    {
+        return err("dates.expiration", "the offer cannot expire before it commences".into());
+    }
+    if t.stage() != Stage::Intent {
+        if d.commencement.is_none() {
+            return err("dates", "a commenced offer needs `dates.commencement`".into());
+        }
+        if d.expiration.is_none() {
+            return err("dates", "a commenced offer needs `dates.expiration`".into());
+        }
+        let agent = if t.kind() == OfferKind::Exchange { "exchange agent" } else { "depositary" };
+        if t.agents.exchange_agent.is_none() {
+            return err("agents", format!("a commenced offer names its {agent} in `agents.exchange_agent`"));
+        }
+        if t.agents.information_agent.is_none() {
+            return err(
+                "agents",
+                "a commenced offer names its information agent in `agents.information_agent`".into(),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    for (i, a) in t.amendments.iter().enumerate() {
+        let field = format!("amendments[{i}]");
+        if a.number as usize != i + 1 {
+            return err(
+                &format!("{field}.number"),
+                format!("amendments are listed in order from 1: this one should be {}", i + 1),
+            );
+        }
+        if let Some(start) = t.dates.commencement
+            && a.date < start
+        {
+            return err(&format!("{field}.date"), "an amendment cannot precede the commencement".into());
+        }
+        if i > 0 && a.date < t.amendments[i - 1].date {
+            return err(&format!("{field}.date"), "amendments are dated in order".into());
+        }
+        if a.changes.is_empty() && a.other_changes.is_none() {
+            return err(
+                &format!("{field}.changes"),
+                "say what the amendment changes, in `changes` or `other_changes`".into(),
+            );
+        }
+        let amended = t.amended_through(a.number);
+        if let (Some(min), Some(max)) = (amended.offer.min_shares, amended.offer.max_shares)
+            && min > max
+        {
+            return err(
+                &format!("{field}.changes"),
+                "after this amendment the minimum is above the maximum".into(),
+            );
+        }
+    }
+    if t.stage() == Stage::Amendment {
+        let n = t.filing.amendment.unwrap_or(0);
+        if t.current_amendment().is_none() {
+            return err(
+                "filing.amendment",
+                format!("Amendment No. {n} is not in `amendments`: list it with its date and changes"),
+            );
+        }
+    }
+    if let Some(n) = t.filing.amendment
+        && let Some(last) = t.amendments.last()
+        && last.number > n
+    {
+        return err(
+            "filing.amendment",
+            format!("the terms list Amendment No. {} but this filing is Amendment No. {n}", last.number),
+        );
+    }
+    Ok(())
+}
+
+fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let Some(r) = &t.results else {
+        return if t.stage() == Stage::Results {
+            err("filing.cover_boxes", "the final amendment reports results: give them under `results`".into())
+        } else {
+            Ok(())
+        };
+    };
+    if t.stage() != Stage::Results {
+        return err(
+            "results",
+            "results belong to the final amendment: check `final_amendment` on its cover".into(),
+        );
+    }
+    for (field, part) in
+        [("results.guaranteed_delivery", r.guaranteed_delivery.0), ("results.odd_lots", r.odd_lots.0)]
+    {
+        if part > r.tendered.0 {
+            return err(field, format!("more than the {} shares tendered", shares(r.tendered.0)));
+        }
+    }
+    let in_force = t.in_force();
+    if r.additional_accepted.0 > 0 {
+        let Some(outstanding) = t.security.shares_outstanding else {
+            return err(
+                "results.additional_accepted",
+                "the 2% allowance is measured on `security.shares_outstanding`: give it".into(),
+            );
+        };
+        let allowance = outstanding.0 / 50;
+        if r.additional_accepted.0 > allowance {
+            return err(
+                "results.additional_accepted",
+                format!(
+                    "above the 2% of the class outstanding ({}) that may be accepted without extending the offer",
+                    shares(allowance)
+                ),
+            );
+        }
+    }
+    match &in_force.offer.auction {
+        Some(auction) => {
+            if r.tenders_by_price.is_empty() {
+                return err(
+                    "results.tenders_by_price",
+                    "a Dutch auction's results give the shares tendered at each price".into(),
+                );
+            }
+            let total: u64 = r.tenders_by_price.iter().map(|x| x.shares.0).sum();
+            if total != r.tendered.0 {
+                return err(
+                    "results.tenders_by_price",
+                    format!(
+                        "the tenders by price add up to {}, not the {} tendered",
+                        shares(total),
+                        shares(r.tendered.0)
+                    ),
+                );
+            }
+            for (i, tender) in r.tenders_by_price.iter().enumerate() {
+                let Some(price) = tender.price else { continue };
+                let from_min = (price.0 - auction.min_price.0) / auction.increment.0;
+                if price < auction.min_price || price > auction.max_price || !from_min.fract().is_zero() {
+                    return err(
+                        &format!("results.tenders_by_price[{i}].price"),
+                        format!(
+                            "{} is not a price of the range ({} to {} in steps of {})",
+                            format::money(price.0),
+                            format::money(auction.min_price.0),
+                            format::money(auction.max_price.0),
+                            format::money(auction.increment.0)
+                        ),
+                    );
+                }
+            }
+        }
+        None if !r.tenders_by_price.is_empty() => {
+            return err("results.tenders_by_price", "only a Dutch auction reports tenders by price".into());
+        }
+        None => {}
     }
     Ok(())
 }

@@ -1,0 +1,140 @@
+//! Cash offers: a fixed price, or a modified Dutch auction over a price range.
+
+use rust_decimal::Decimal;
+
+use super::{Figure, FigureError, Figures, Input, Sources, Unit, div, floor, mul, premium};
+use crate::format;
+use crate::terms::Terms;
+
+const CLOSING_PRICE: &str = "security.closing_price.price";
+const MAX_SHARES: &str = "offer.max_shares";
+
+/// Pushes the figures of a fixed-price cash offer; returns the maximum shares sought.
+pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<Input, FigureError> {
+    let (Some(price), Some(max_shares)) = (t.offer.cash_price, t.offer.max_shares) else {
+        return Err(FigureError::new("offer", "a cash offer needs `cash_price` and `max_shares`"));
+    };
+    let closing = t.security.closing_price.price.0;
+    let price_input = sources.input("offer.cash_price", Some("cash_price"), price.0);
+    let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares.decimal());
+    let price_figure = figures
+        .push(Figure {
+            name: "purchase_price",
+            formula: "the cash price per share, as stated in the terms",
+            inputs: vec![price_input],
+            value: price.0,
+            unit: Unit::Money,
+        })
+        .clone();
+    figures.push(Figure {
+        name: "premium",
+        formula: "purchase price / closing price - 1",
+        inputs: vec![price_figure.as_input(), sources.input(CLOSING_PRICE, None, closing)],
+        value: premium(price.0, closing, CLOSING_PRICE)?,
+        unit: Unit::Percent { places: t.presentation.percent_places.premium.0 },
+    });
+    figures.push(Figure {
+        name: "aggregate_purchase_price",
+        formula: "purchase price x maximum shares sought",
+        inputs: vec![price_figure.as_input(), max_input.clone()],
+        value: mul(price.0, max_shares.decimal(), "offer.cash_price")?,
+        unit: Unit::Aggregate,
+    });
+    Ok(max_input)
+}
+
+/// Pushes the figures of a modified Dutch auction; returns the maximum shares sought (for a
+/// dollar cap, the shares it buys at the lowest price).
+pub(super) fn auction(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<Input, FigureError> {
+    let Some(auction) = &t.offer.auction else {
+        return Err(FigureError::new("offer.auction", "the auction is not stated"));
+    };
+    let closing = t.security.closing_price.price.0;
+    let (min, max, step) = (auction.min_price.0, auction.max_price.0, auction.increment.0);
+    let min_input = sources.input("offer.auction.min_price", Some("min_price"), min);
+    let max_input = sources.input("offer.auction.max_price", Some("max_price"), max);
+    let steps = div(max - min, step, "offer.auction.increment")?;
+    if !steps.fract().is_zero() {
+        return Err(FigureError::new(
+            "offer.auction.increment",
+            format!(
+                "the range {} to {} is not a whole number of {} increments",
+                format::money(min),
+                format::money(max),
+                format::money(step)
+            ),
+        ));
+    }
+    figures.push(Figure {
+        name: "price_points",
+        formula: "(maximum price - minimum price) / increment + 1",
+        inputs: vec![
+            min_input.clone(),
+            max_input.clone(),
+            sources.input("offer.auction.increment", None, step),
+        ],
+        value: steps + Decimal::ONE,
+        unit: Unit::Count,
+    });
+    let places = t.presentation.percent_places.premium.0;
+    let closing_input = sources.input(CLOSING_PRICE, None, closing);
+    figures.push(Figure {
+        name: "premium_at_min_price",
+        formula: "minimum price / closing price - 1",
+        inputs: vec![min_input.clone(), closing_input.clone()],
+        value: premium(min, closing, CLOSING_PRICE)?,
+        unit: Unit::Percent { places },
+    });
+    figures.push(Figure {
+        name: "premium_at_max_price",
+        formula: "maximum price / closing price - 1",
+        inputs: vec![max_input.clone(), closing_input],
+        value: premium(max, closing, CLOSING_PRICE)?,
+        unit: Unit::Percent { places },
+    });
+
+    match (t.offer.max_shares, auction.max_dollars) {
+        (Some(shares), None) => {
+            let shares_input = sources.input(MAX_SHARES, Some("max_shares"), shares.decimal());
+            figures.push(Figure {
+                name: "aggregate_at_max_price",
+                formula: "maximum shares sought x maximum price",
+                inputs: vec![shares_input.clone(), max_input],
+                value: mul(shares.decimal(), max, "offer.auction.max_price")?,
+                unit: Unit::Aggregate,
+            });
+            figures.push(Figure {
+                name: "aggregate_at_min_price",
+                formula: "maximum shares sought x minimum price",
+                inputs: vec![shares_input.clone(), min_input],
+                value: mul(shares.decimal(), min, "offer.auction.min_price")?,
+                unit: Unit::Aggregate,
+            });
+            Ok(shares_input)
+        }
+        (None, Some(dollars)) => {
+            let dollars_input = sources.input("offer.auction.max_dollars", None, dollars.0);
+            let at_min = figures
+                .push(Figure {
+                    name: "shares_at_min_price",
+                    formula: "maximum dollars / minimum price, rounded down to whole shares",
+                    inputs: vec![dollars_input.clone(), min_input],
+                    value: floor(div(dollars.0, min, "offer.auction.min_price")?),
+                    unit: Unit::Shares,
+                })
+                .as_input();
+            figures.push(Figure {
+                name: "shares_at_max_price",
+                formula: "maximum dollars / maximum price, rounded down to whole shares",
+                inputs: vec![dollars_input, max_input],
+                value: floor(div(dollars.0, max, "offer.auction.max_price")?),
+                unit: Unit::Shares,
+            });
+            Ok(at_min)
+        }
+        _ => Err(FigureError::new(
+            "offer.auction",
+            "cap the auction with `offer.max_shares` or `offer.auction.max_dollars`, not both",
+        )),
+    }
+}

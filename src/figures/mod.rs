@@ -1,0 +1,228 @@
+//! The figure engine: every number the documents print that is not typed in the terms is
+//! computed here, exactly, with its name, its formula in words and its inputs, so that a
+//! tie-out can trace each printed figure back to the terms file.
+//!
+//! Which figures exist depends on the offer: an exchange offer has the eight of the seed
+//! (effective price, premium, dividend figures, ratio, new shares, aggregate); a cash offer
+//! its price, premium and aggregate; a Dutch auction its range; the results stage adds the
+//! count, the proration and what was paid or issued.
+
+mod allocation;
+mod cash;
+mod exchange;
+mod results;
+
+pub use allocation::{Allocation, Tender, allocate, clearing_price};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::format;
+use crate::terms::{OfferKind, Stage, Terms};
+
+/// What a figure measures, which decides how it is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Unit {
+    /// Dollars per share or a stated amount: the decimals it needs ($0.25, $0.0325).
+    Money,
+    /// Dollars derived from a share count, printed to the dollar ($15,000,000).
+    Aggregate,
+    /// A fraction printed as a percentage at the given places (2.0120... prints as 201%).
+    Percent { places: u32 },
+    /// A whole number of shares.
+    Shares,
+    /// Shares of the subject class given for one new share.
+    ExchangeRatio,
+    /// A plain count.
+    Count,
+}
+
+/// Where an input of a figure comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A field of the terms file, by path.
+    Terms(String),
+    /// Another figure, by name.
+    Figure(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Input {
+    pub source: Source,
+    pub value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub name: &'static str,
+    pub formula: &'static str,
+    pub inputs: Vec<Input>,
+    pub value: Decimal,
+    pub unit: Unit,
+}
+
+impl Figure {
+    /// The figure as the documents print it.
+    pub fn display(&self) -> String {
+        match self.unit {
+            Unit::Money => format::money(self.value),
+            Unit::Aggregate => format::money_places(self.value, 0),
+            Unit::Percent { places } => format::percent(self.value, places).unwrap_or_default(),
+            Unit::Shares | Unit::Count => {
+                format::shares(self.value).unwrap_or_else(|| self.value.to_string())
+            }
+            Unit::ExchangeRatio => format::ratio(self.value),
+        }
+    }
+
+    /// An input drawn from another figure.
+    pub fn as_input(&self) -> Input {
+        Input { source: Source::Figure(self.name), value: self.value }
+    }
+}
+
+/// The figures of one filing, in the order a reader meets them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Figures {
+    items: Vec<Figure>,
+}
+
+impl Figures {
+    pub fn all(&self) -> &[Figure] {
+        &self.items
+    }
+    pub fn get(&self, name: &str) -> Option<&Figure> {
+        self.items.iter().find(|f| f.name == name)
+    }
+    pub fn value(&self, name: &str) -> Option<Decimal> {
+        self.get(name).map(|f| f.value)
+    }
+    fn push(&mut self, figure: Figure) -> &Figure {
+        self.items.push(figure);
+        self.items.last().expect("just pushed")
+    }
+}
+
+/// A set of terms whose figures cannot be computed; `field` is the terms field to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FigureError {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> FigureError {
+        FigureError { field: field.into(), message: message.into() }
+    }
+}
+
+/// The figures of the terms in force for the filing (every amendment up to its number).
+pub fn compute(terms: &Terms) -> Result<Figures, FigureError> {
+    compute_through(terms, terms.filing.amendment.unwrap_or(0))
+}
+
+/// The figures of the terms as amended through amendment `through` (0: as first made).
+pub fn compute_through(terms: &Terms, through: u32) -> Result<Figures, FigureError> {
+    let sources = Sources { terms, through };
+    let t = terms.amended_through(through);
+    let mut figures = Figures::default();
+    let sought = match t.kind() {
+        OfferKind::Exchange => exchange::compute(&t, &sources, &mut figures)?,
+        OfferKind::Cash => cash::fixed(&t, &sources, &mut figures)?,
+        OfferKind::DutchAuction => cash::auction(&t, &sources, &mut figures)?,
+    };
+    common(&t, &sources, &mut figures, sought)?;
+    if terms.stage() == Stage::Results {
+        results::compute(&t, &sources, &mut figures)?;
+    }
+    Ok(figures)
+}
+
+/// Figures every offer has when the terms give what they need.
+/// `sought` is the maximum number of shares sought, as given or as computed.
+fn common(t: &Terms, sources: &Sources, figures: &mut Figures, sought: Input) -> Result<(), FigureError> {
+    let Some(outstanding) = t.security.shares_outstanding else { return Ok(()) };
+    let outstanding_input = sources.input("security.shares_outstanding", None, outstanding.decimal());
+    let allowance = (outstanding.decimal() * Decimal::new(2, 2)).floor();
+    figures.push(Figure {
+        name: "two_percent_allowance",
+        formula: "2% of the shares outstanding, rounded down: what may be accepted beyond the maximum without extending the offer",
+        inputs: vec![outstanding_input.clone()],
+        value: allowance,
+        unit: Unit::Shares,
+    });
+    figures.push(Figure {
+        name: "percent_of_outstanding",
+        formula: "maximum shares sought / shares outstanding",
+        value: div(sought.value, outstanding.decimal(), "security.shares_outstanding")?,
+        inputs: vec![sought, outstanding_input],
+        unit: Unit::Percent { places: t.presentation.percent_places.of_outstanding.0 },
+    });
+    Ok(())
+}
+
+/// Names the terms field each input is read from: the base field, or the change of the
+/// latest amendment (up to the one in force) that replaced it.
+pub(crate) struct Sources<'a> {
+    terms: &'a Terms,
+    through: u32,
+}
+
+impl Sources<'_> {
+    /// `base` is the field's path in the offer as first made; `change` the name of the
+    /// field of `changes` that replaces it, if amendments may.
+    fn path(&self, base: &str, change: Option<&str>) -> String {
+        if let Some(change) = change {
+            let latest = self
+                .terms
+                .amendments
+                .iter()
+                .enumerate()
+                .rfind(|(_, a)| a.number <= self.through && changed(&a.changes, change));
+            if let Some((i, _)) = latest {
+                return format!("amendments[{i}].changes.{change}");
+            }
+        }
+        base.to_owned()
+    }
+
+    fn input(&self, base: &str, change: Option<&str>, value: Decimal) -> Input {
+        Input { source: Source::Terms(self.path(base, change)), value }
+    }
+}
+
+fn changed(changes: &crate::terms::Changes, field: &str) -> bool {
+    match field {
+        "max_shares" => changes.max_shares.is_some(),
+        "min_shares" => changes.min_shares.is_some(),
+        "aggregate_liquidation_preference" => changes.aggregate_liquidation_preference.is_some(),
+        "block" => changes.block.is_some(),
+        "cash_price" => changes.cash_price.is_some(),
+        "min_price" => changes.min_price.is_some(),
+        "max_price" => changes.max_price.is_some(),
+        _ => false,
+    }
+}
+
+fn too_large(field: &str) -> FigureError {
+    FigureError::new(field, "the figures computed from this value exceed what can be held exactly")
+}
+
+fn div(a: Decimal, b: Decimal, field: &str) -> Result<Decimal, FigureError> {
+    a.checked_div(b).ok_or_else(|| too_large(field))
+}
+
+fn mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal, FigureError> {
+    a.checked_mul(b).ok_or_else(|| too_large(field))
+}
+
+fn premium(price: Decimal, closing: Decimal, field: &str) -> Result<Decimal, FigureError> {
+    Ok(div(price, closing, field)? - Decimal::ONE)
+}
+
+/// Rounds down to a whole number: share counts never round up.
+fn floor(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(0, RoundingStrategy::ToNegativeInfinity)
+}

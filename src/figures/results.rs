@@ -1,0 +1,165 @@
+//! The results of an offer: what was accepted, the proration factor, and what was paid or
+//! issued.
+
+use rust_decimal::Decimal;
+
+use super::{Figure, FigureError, Figures, Sources, Unit, allocate, clearing_price, div, floor, mul};
+use crate::terms::{OfferKind, Terms};
+
+pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<(), FigureError> {
+    let Some(r) = &t.results else {
+        return Err(FigureError::new(
+            "results",
+            "the final amendment reports results: give them under `results`",
+        ));
+    };
+    let additional = r.additional_accepted.0;
+    let tendered_input = sources.input("results.tendered", None, r.tendered.decimal());
+
+    // The price paid, and the shares that may be bought at it.
+    let (price, base_capacity, eligible) = match (t.kind(), &t.offer.auction) {
+        (OfferKind::DutchAuction, Some(auction)) => {
+            let step = auction.increment.0;
+            let steps =
+                floor(div(auction.max_price.0 - auction.min_price.0, step, "offer.auction.increment")?);
+            let points: Vec<Decimal> = (0..=steps.try_into().unwrap_or(0u64))
+                .map(|i| auction.min_price.0 + step * Decimal::from(i))
+                .collect();
+            let capacity_at = |p: Decimal| -> u64 {
+                match (t.offer.max_shares, auction.max_dollars) {
+                    (Some(shares), _) => shares.0,
+                    (None, Some(dollars)) => floor(dollars.0 / p).try_into().unwrap_or(u64::MAX),
+                    (None, None) => 0,
+                }
+            };
+            let tenders: Vec<(Option<Decimal>, u64)> =
+                r.tenders_by_price.iter().map(|x| (x.price.map(|p| p.0), x.shares.0)).collect();
+            let price = clearing_price(&tenders, &points, capacity_at).ok_or_else(|| {
+                FigureError::new("results.tenders_by_price", "no tender names a price in the range")
+            })?;
+            let eligible: u64 =
+                tenders.iter().filter(|(p, _)| p.is_none_or(|x| x <= price)).map(|(_, s)| *s).sum();
+            figures.push(Figure {
+                name: "purchase_price",
+                formula: "the lowest price in the range at which shares tendered at or below it fill the offer; \
+                          if none does, the lowest price at which every tender is bought",
+                inputs: vec![
+                    sources.input("results.tenders_by_price", None, Decimal::from(eligible)),
+                    sources.input("offer.auction.min_price", Some("min_price"), auction.min_price.0),
+                    sources.input("offer.auction.max_price", Some("max_price"), auction.max_price.0),
+                ],
+                value: price,
+                unit: Unit::Money,
+            });
+            figures.push(Figure {
+                name: "tendered_at_or_below_price",
+                formula: "shares tendered at or below the purchase price, with those tendered at the purchase price",
+                inputs: vec![sources.input("results.tenders_by_price", None, Decimal::from(eligible))],
+                value: Decimal::from(eligible),
+                unit: Unit::Shares,
+            });
+            (Some(price), capacity_at(price), eligible)
+        }
+        (OfferKind::Cash, _) => {
+            (t.offer.cash_price.map(|p| p.0), t.offer.max_shares.map_or(0, |s| s.0), r.tendered.0)
+        }
+        _ => (None, t.offer.max_shares.map_or(0, |s| s.0), r.tendered.0),
+    };
+
+    let capacity = base_capacity.saturating_add(additional);
+    let lot = exchange_lot(t);
+    let odd = r.odd_lots.0.min(eligible);
+    let tenders = [
+        super::Tender { shares: odd, odd_lot: true },
+        super::Tender { shares: eligible - odd, odd_lot: false },
+    ];
+    let allocation = allocate(&tenders, capacity, lot.0, t.offer.odd_lot_priority);
+    let capacity_figure = Figure {
+        name: "shares_purchasable",
+        formula: "maximum shares sought (at the purchase price, for a dollar cap) + shares accepted under the 2% allowance",
+        inputs: vec![
+            sources.input("offer.max_shares", Some("max_shares"), Decimal::from(base_capacity)),
+            sources.input("results.additional_accepted", None, Decimal::from(additional)),
+        ],
+        value: Decimal::from(capacity),
+        unit: Unit::Shares,
+    };
+    let accepted = Figure {
+        name: "shares_accepted",
+        formula: "odd lots in full, then the other tenders pro rata up to the shares purchasable, each rounded down",
+        inputs: vec![
+            tendered_input,
+            capacity_figure.as_input(),
+            sources.input("results.odd_lots", None, Decimal::from(odd)),
+        ],
+        value: Decimal::from(allocation.total),
+        unit: Unit::Shares,
+    };
+    let proration = Figure {
+        name: "proration_factor",
+        formula: "(shares purchasable - odd lots) / (shares tendered - odd lots); 100% when all are accepted",
+        inputs: vec![capacity_figure.as_input(), accepted.as_input()],
+        value: allocation.factor,
+        unit: Unit::Percent { places: t.presentation.percent_places.proration.0 },
+    };
+    figures.push(capacity_figure);
+    let accepted = figures.push(accepted).clone();
+    figures.push(proration);
+
+    match (t.kind(), price) {
+        (OfferKind::Exchange, _) => {
+            figures.push(Figure {
+                name: "new_shares_issued",
+                formula: "shares accepted / shares per block x new shares per block",
+                inputs: vec![accepted.as_input()],
+                value: mul(
+                    div(accepted.value, Decimal::from(lot.0), "results.tendered")?,
+                    Decimal::from(lot.1),
+                    "results.tendered",
+                )?,
+                unit: Unit::Shares,
+            });
+        }
+        (_, Some(price)) => {
+            figures.push(Figure {
+                name: "aggregate_paid",
+                formula: "shares accepted x purchase price",
+                inputs: vec![
+                    accepted.as_input(),
+                    sources.input("offer.cash_price", Some("cash_price"), price),
+                ],
+                value: mul(accepted.value, price, "results.tendered")?,
+                unit: Unit::Aggregate,
+            });
+        }
+        _ => {}
+    }
+    if let Some(outstanding) = t.security.shares_outstanding {
+        figures.push(Figure {
+            name: "shares_outstanding_after",
+            formula: "shares outstanding - shares accepted (which are cancelled)",
+            inputs: vec![
+                sources.input("security.shares_outstanding", None, outstanding.decimal()),
+                accepted.as_input(),
+            ],
+            value: outstanding.decimal() - accepted.value,
+            unit: Unit::Shares,
+        });
+    }
+    Ok(())
+}
+
+/// Shares per block and new shares per block of an exchange: tenders are accepted in whole
+/// blocks. (1, 1) for cash offers.
+fn exchange_lot(t: &Terms) -> (u64, u64) {
+    let Some(consideration) = &t.offer.consideration else { return (1, 1) };
+    match (&consideration.block, &consideration.aggregate_liquidation_preference, t.offer.max_shares) {
+        (Some(block), _, _) => (block.shares.0, block.new_shares.0),
+        (None, Some(aggregate), Some(max)) => {
+            let new_shares = aggregate.0 / consideration.security.liquidation_preference.0;
+            let ratio = max.decimal() / new_shares;
+            (ratio.try_into().unwrap_or(1), 1)
+        }
+        _ => (1, 1),
+    }
+}
