@@ -32,14 +32,11 @@ fn grouped(value: Decimal, places: u32) -> String {
     }
 }
 
-/// Dollars with the decimals the amount needs: whole amounts without cents ($15,000,000),
-/// others with at least two places and at most [`MAX_MONEY_PLACES`] ($0.25, $0.0325, $0.083).
+/// A price or amount per share with the decimals it needs: at least two places and at most
+/// [`MAX_MONEY_PLACES`] ($22.00, $0.25, $0.0325, $0.083). Aggregates print to the dollar with
+/// [`money_places`].
 pub fn money(value: Decimal) -> String {
-    let normal = value.normalize();
-    let places = match normal.scale() {
-        0 => 0,
-        s => s.clamp(2, MAX_MONEY_PLACES),
-    };
+    let places = value.normalize().scale().clamp(2, MAX_MONEY_PLACES);
     format!("${}", grouped(value, places))
 }
 
@@ -63,6 +60,14 @@ pub fn percent(fraction: Decimal, places: u32) -> Option<String> {
 pub fn ratio(per_new_share: Decimal) -> String {
     let normal = per_new_share.normalize();
     if normal.fract().is_zero() { format!("{} to 1", grouped(normal, 0)) } else { format!("{} to 1", normal) }
+}
+
+/// "a Delaware", "an Ohio": the indefinite article a word takes.
+pub fn with_article(word: &str) -> String {
+    let first = word.chars().next().map(|c| c.to_ascii_lowercase());
+    // "U" reads as "you" in the words that follow an article here (Utah, United, unique).
+    let vowel_sound = matches!(first, Some('a' | 'e' | 'i' | 'o'));
+    format!("{} {word}", if vowel_sound { "an" } else { "a" })
 }
 
 /// "December 12, 2023".
@@ -164,8 +169,8 @@ mod tests {
 
     #[test]
     fn money_prints_the_decimals_a_figure_needs() {
-        assert_eq!(money(d("15000000")), "$15,000,000");
-        assert_eq!(money(d("15000000.00")), "$15,000,000");
+        assert_eq!(money(d("22")), "$22.00");
+        assert_eq!(money_places(d("15000000.00"), 0), "$15,000,000");
         assert_eq!(money(d("0.25")), "$0.25");
         assert_eq!(money(d("0.0325")), "$0.0325");
         assert_eq!(money(d("0.083")), "$0.083");
@@ -196,6 +201,14 @@ mod tests {
         assert_eq!(percent(d("0.0125"), 1).unwrap(), "1.3%");
         assert_eq!(percent(d("-0.005"), 0).unwrap(), "-1%");
         assert_eq!(percent(d("12.345"), 0).unwrap(), "1,235%");
+    }
+
+    #[test]
+    fn articles() {
+        assert_eq!(with_article("Delaware"), "a Delaware");
+        assert_eq!(with_article("Ohio"), "an Ohio");
+        assert_eq!(with_article("Utah"), "a Utah");
+        assert_eq!(with_article("Indiana"), "an Indiana");
     }
 
     #[test]

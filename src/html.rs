@@ -30,7 +30,7 @@ pub struct HtmlError {
 /// The extensions the templates rely on: tables for the exhibit index, and nothing that
 /// would read ordinary punctuation from the terms as markup.
 fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
+    Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Converts one rendered Markdown document to a complete EDGAR HTML page.
@@ -130,7 +130,7 @@ impl Writer {
                 let style = if self.centered > 0 { CENTER_P_STYLE } else { P_STYLE };
                 let _ = write!(self.out, "<p style=\"{style}\">");
             }
-            Tag::Heading { level, .. } => {
+            Tag::Heading { level, id, .. } => {
                 let (n, size) = match level {
                     HeadingLevel::H1 => (1, "14pt"),
                     HeadingLevel::H2 => (2, "13pt"),
@@ -139,9 +139,16 @@ impl Writer {
                     HeadingLevel::H5 => (5, "12pt"),
                     HeadingLevel::H6 => (6, "12pt"),
                 };
+                let align = if n <= 2 { "center" } else { "left" };
+                let _ = write!(self.out, "<h{n}");
+                if let Some(id) = id {
+                    self.out.push_str(" id=\"");
+                    self.text(&id);
+                    self.out.push('"');
+                }
                 let _ = write!(
                     self.out,
-                    "<h{n} style=\"font-size: {size}; font-weight: bold; text-align: center; margin: 12pt 0 10pt 0\">"
+                    " style=\"font-size: {size}; font-weight: bold; text-align: {align}; margin: 12pt 0 10pt 0\">"
                 );
             }
             // Its content arrives as `Event::Html` and is checked there.

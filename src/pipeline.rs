@@ -8,7 +8,7 @@ use crate::figures::{self, Figures};
 use crate::html;
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Templates};
-use crate::terms::{self, FormType, LoadedTerms};
+use crate::terms::{self, LoadedTerms};
 
 /// A rendered filing set: each document as Markdown and as EDGAR HTML.
 #[derive(Debug, Clone)]
@@ -30,25 +30,21 @@ pub fn render_file(terms_path: &Path, templates: Option<&Path>) -> Result<Render
 }
 
 pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<RenderedSet, Diagnostic> {
-    if loaded.terms.filing.form != FormType::PreCommencement {
-        return Err(loaded
-            .error_at("filing.form", format!("secdraft cannot yet render a {} filing", loaded.terms.filing.form.edgar_name()))
-            .label("only SC TO-C is rendered so far")
-            .help("this version renders the pre-commencement set (SC TO-C cover and press release); the commenced offer's Items 1-13 and the Offer to Exchange are not built yet"));
-    }
     let figures = figures::compute(&loaded.terms).map_err(|e| loaded.error_at(&e.field, e.message))?;
     let context = render::build_context(&loaded.terms, &figures)
         .map_err(|e| Diagnostic::new(format!("cannot prepare the template context: {e}")))?;
+    let kind = loaded.terms.in_force().kind();
     let mut files = Vec::new();
-    for document in Document::ALL {
+    for &document in Document::for_stage(loaded.terms.stage()) {
         let markdown = templates.render(document, &context)?;
-        let html = html::to_edgar_html(&markdown, document.title()).map_err(|e| {
+        let html = html::to_edgar_html(&markdown, document.title(kind)).map_err(|e| {
             let rendered = format!("{} (as rendered)", document.template());
             Diagnostic::new(format!("{} cannot become EDGAR HTML: {}", document.template(), e.message))
                 .at(Origin::new(Path::new(&rendered), Arc::from(markdown.as_str()), e.line, 1))
         })?;
-        files.push(OutputFile { name: format!("{}.md", document.stem()), bytes: markdown.into_bytes() });
-        files.push(OutputFile { name: format!("{}.htm", document.stem()), bytes: html.into_bytes() });
+        let stem = document.stem(kind);
+        files.push(OutputFile { name: format!("{stem}.md"), bytes: markdown.into_bytes() });
+        files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
     if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {
         return Err(Diagnostic::new(format!(

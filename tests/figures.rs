@@ -34,7 +34,8 @@ fn the_seed_figures_exactly() {
     assert_eq!(format::percent(v(&f, "total_premium"), 0).unwrap(), "240%");
     assert_eq!(format::ratio(v(&f, "exchange_ratio")), "100 to 1");
     assert_eq!(format::shares(v(&f, "max_new_shares")).unwrap(), "600,000");
-    assert_eq!(format::money(v(&f, "aggregate_liquidation_preference")), "$15,000,000");
+    assert_eq!(format::money_places(v(&f, "aggregate_liquidation_preference"), 0), "$15,000,000");
+    assert_eq!(f.get("aggregate_liquidation_preference").unwrap().display(), "$15,000,000");
     // The exact values behind the rounded ones: 0.25 / 0.083 - 1 and (0.25 + 0.0325) / 0.083 - 1.
     assert_eq!(v(&f, "premium").round_dp(6), d("2.012048"));
     assert_eq!(v(&f, "total_premium").round_dp(6), d("2.403614"));
@@ -152,5 +153,72 @@ proptest! {
         let digits: String = printed.trim_end_matches('%').replace(',', "");
         prop_assert_eq!(Decimal::from_str(&digits).unwrap(), expected, "{} printed as {}", fraction, printed);
         prop_assert_eq!(digits.split('.').nth(1).map_or(0, str::len), places as usize);
+    }
+}
+
+fn tenders() -> impl Strategy<Value = Vec<figures::Tender>> {
+    proptest::collection::vec(
+        prop_oneof![
+            (1u64..100).prop_map(|shares| figures::Tender { shares, odd_lot: true }),
+            (1u64..2_000_000).prop_map(|shares| figures::Tender { shares, odd_lot: false }),
+        ],
+        1..40,
+    )
+}
+
+proptest! {
+    #[test]
+    fn proration_never_exceeds_capacity_and_keeps_odd_lots_whole(
+        tenders in tenders(),
+        capacity in 1u64..20_000_000,
+        lot in prop_oneof![Just(1u64), Just(100u64), Just(80u64)],
+        odd_lot_priority in any::<bool>(),
+    ) {
+        let a = figures::allocate(&tenders, capacity, lot, odd_lot_priority);
+        prop_assert!(a.total <= capacity, "accepted {} of a capacity of {}", a.total, capacity);
+        prop_assert_eq!(a.total, a.accepted.iter().sum::<u64>());
+        let total: u64 = tenders.iter().map(|t| t.shares).sum();
+        let odd: u64 = tenders.iter().filter(|t| t.odd_lot).map(|t| t.shares).sum();
+        for (tender, accepted) in tenders.iter().zip(&a.accepted) {
+            prop_assert!(*accepted <= tender.shares);
+            let whole_odd_lot = odd_lot_priority && tender.odd_lot && total > capacity && odd <= capacity;
+            let odd_lots_only = odd_lot_priority && total > capacity && odd > capacity;
+            if odd_lots_only && !tender.odd_lot {
+                prop_assert_eq!(*accepted, 0, "odd lots alone fill the offer");
+            }
+            if whole_odd_lot {
+                prop_assert_eq!(*accepted, tender.shares, "an odd lot was prorated");
+            } else {
+                prop_assert_eq!(accepted % lot, 0, "{} is not a whole number of lots of {}", accepted, lot);
+            }
+        }
+        if total <= capacity {
+            prop_assert_eq!(a.factor, Decimal::ONE);
+        } else {
+            prop_assert!(a.factor < Decimal::ONE && a.factor >= Decimal::ZERO);
+        }
+    }
+
+    #[test]
+    fn the_auction_price_is_in_the_range_and_fills_the_offer_when_it_can(
+        named in proptest::collection::vec((proptest::option::of(0u32..9), 1u64..1_000_000), 1..30),
+        capacity in 1u64..5_000_000,
+    ) {
+        let points: Vec<Decimal> = (0..9).map(|i| Decimal::new(2000 + 25 * i, 2)).collect();
+        let tenders: Vec<(Option<Decimal>, u64)> =
+            named.iter().map(|(p, s)| (p.map(|i| points[i as usize]), *s)).collect();
+        let price = figures::clearing_price(&tenders, &points, |_| capacity).unwrap();
+        prop_assert!(points.contains(&price));
+        let supply = |p: Decimal| -> u64 { tenders.iter().filter(|(x, _)| x.is_none_or(|x| x <= p)).map(|(_, s)| s).sum() };
+        let total: u64 = tenders.iter().map(|(_, s)| s).sum();
+        if supply(price) >= capacity {
+            // The lowest price that fills the offer: one increment lower does not.
+            if let Some(lower) = points.iter().rev().find(|p| **p < price) {
+                prop_assert!(supply(*lower) < capacity);
+            }
+        } else {
+            // Undersubscribed: every tender is bought.
+            prop_assert_eq!(supply(price), total);
+        }
     }
 }

@@ -39,7 +39,7 @@ pub fn allocate(tenders: &[Tender], capacity: u64, lot: u64, odd_lot_priority: b
     let first = |t: &Tender| odd_lot_priority && t.odd_lot;
     let priority: u128 = tenders.iter().filter(|t| first(t)).map(|t| u128::from(t.shares)).sum();
     // Odd lots alone may exhaust the capacity; they are then the ones prorated.
-    let (prorated_pool, room, whole) = if priority >= capacity_wide {
+    let (prorated_pool, room, whole) = if priority > capacity_wide {
         (priority, capacity_wide, false)
     } else {
         (total - priority, capacity_wide - priority, true)

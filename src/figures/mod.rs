@@ -24,7 +24,7 @@ use crate::terms::{OfferKind, Stage, Terms};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Unit {
-    /// Dollars per share or a stated amount: the decimals it needs ($0.25, $0.0325).
+    /// Dollars per share: the decimals it needs, at least two ($0.25, $0.0325, $22.00).
     Money,
     /// Dollars derived from a share count, printed to the dollar ($15,000,000).
     Aggregate,
@@ -80,6 +80,39 @@ impl Figure {
     /// An input drawn from another figure.
     pub fn as_input(&self) -> Input {
         Input { source: Source::Figure(self.name), value: self.value }
+    }
+}
+
+/// A figure's name in words, for changelogs and tie-out sheets.
+pub fn label(name: &str) -> &'static str {
+    match name {
+        "effective_price" => "Effective price per share",
+        "premium" => "Premium over the closing price",
+        "annual_dividend" => "Annual dividend per common share equivalent",
+        "dividend_yield" => "Annual dividend as a percentage of the closing price",
+        "total_premium" => "First-year premium (price plus dividends)",
+        "exchange_ratio" => "Exchange ratio",
+        "max_new_shares" => "Maximum new shares issuable",
+        "aggregate_liquidation_preference" => "Aggregate liquidation preference",
+        "purchase_price" => "Purchase price per share",
+        "aggregate_purchase_price" => "Aggregate purchase price",
+        "price_points" => "Prices in the range",
+        "premium_at_min_price" => "Premium at the minimum price",
+        "premium_at_max_price" => "Premium at the maximum price",
+        "aggregate_at_max_price" => "Aggregate cost at the maximum price",
+        "aggregate_at_min_price" => "Aggregate cost at the minimum price",
+        "shares_at_min_price" => "Shares purchasable at the minimum price",
+        "shares_at_max_price" => "Shares purchasable at the maximum price",
+        "two_percent_allowance" => "2% allowance",
+        "percent_of_outstanding" => "Shares sought as a percentage of those outstanding",
+        "tendered_at_or_below_price" => "Shares tendered at or below the purchase price",
+        "shares_purchasable" => "Shares purchasable",
+        "shares_accepted" => "Shares accepted",
+        "proration_factor" => "Proration factor",
+        "new_shares_issued" => "New shares issued",
+        "aggregate_paid" => "Aggregate paid",
+        "shares_outstanding_after" => "Shares outstanding after the offer",
+        _ => "Figure",
     }
 }
 

@@ -110,10 +110,10 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         (OfferKind::Exchange, _) => {
             figures.push(Figure {
                 name: "new_shares_issued",
-                formula: "shares accepted / shares per block x new shares per block",
+                formula: "shares accepted / shares per block, rounded down, x new shares per block",
                 inputs: vec![accepted.as_input()],
                 value: mul(
-                    div(accepted.value, Decimal::from(lot.0), "results.tendered")?,
+                    floor(div(accepted.value, Decimal::from(lot.0), "results.tendered")?),
                     Decimal::from(lot.1),
                     "results.tendered",
                 )?,

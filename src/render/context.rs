@@ -1,25 +1,44 @@
-//! What templates see: the terms as written, the computed figures as exact decimal strings,
-//! and the few facts derived for the cover page. docs/templates.md documents each name.
+//! What templates see: the terms in force, the computed figures as exact decimal strings, and
+//! the facts derived for each stage (documents of the set, Offer sections, exhibits, what an
+//! amendment changed). docs/templates.md documents each name.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::Document;
-use crate::figures::Figures;
-use crate::terms::{CoverBox, FilingRole, FormType, Terms};
+use super::documents::{Document, Section, offer_sections};
+use crate::figures::{self, Figures};
+use crate::format;
+use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
 
 #[derive(Serialize)]
 struct Context<'a> {
+    /// The terms in force for this filing (amendments applied).
     terms: &'a Terms,
+    stage: Stage,
+    kind: OfferKind,
     figures: BTreeMap<&'static str, String>,
+    /// On an amendment, the figures before it.
+    previous_figures: BTreeMap<&'static str, String>,
+    /// On an amendment, the terms before it.
+    previous_terms: Option<Terms>,
     form: FormView,
     cover: CoverView,
     offeror: OfferorView,
-    /// Links between the documents of the set, by template stem with `-` as `_`.
+    /// The file of each document of the set, for links, by stem with `-` as `_`.
     documents: BTreeMap<String, String>,
-    /// "increase" when the effective price is above the closing price, else "decrease".
+    offer_doc: OfferDocView,
+    /// "Exchange Agent" or "Depositary".
+    agent_title: &'static str,
+    exhibits: Vec<Exhibit>,
+    /// The exhibits this filing adds (an amendment's new press release).
+    new_exhibits: Vec<Exhibit>,
+    amendment: Option<&'a Amendment>,
+    /// What the amendment changed, each with its value before and after.
+    changes: Vec<Change>,
+    signature: SignatureView,
+    /// "increase" when the price is above the closing price, else "decrease".
     premium_direction: &'static str,
 }
 
@@ -53,6 +72,41 @@ struct OfferorView {
     is_issuer: bool,
 }
 
+#[derive(Serialize)]
+struct OfferDocView {
+    /// "Offer to Exchange" or "Offer to Purchase".
+    title: &'static str,
+    file: String,
+    /// "exchange" or "purchase": "accepted for exchange", "accepted for purchase".
+    verb: &'static str,
+    sections: Vec<Section>,
+    /// The same sections by key, for references: `offer_doc.section.conditions.title`.
+    section: BTreeMap<&'static str, Section>,
+}
+
+#[derive(Serialize, Clone)]
+struct Exhibit {
+    number: String,
+    description: String,
+    /// The file, when the exhibit is filed as a document of its own.
+    file: Option<String>,
+    /// Whether the file is a document of this set (and so can be linked).
+    in_set: bool,
+}
+
+#[derive(Serialize)]
+struct Change {
+    what: String,
+    before: String,
+    after: String,
+}
+
+#[derive(Serialize)]
+struct SignatureView {
+    name: String,
+    title: String,
+}
+
 const BOXES: [(CoverBox, &str); 7] = [
     (CoverBox::ThirdPartyTenderOffer, "third_party_tender_offer"),
     (CoverBox::IssuerTenderOffer, "issuer_tender_offer"),
@@ -80,7 +134,16 @@ fn join_prose(items: &[&str]) -> String {
     }
 }
 
+fn figure_values(figures: &Figures) -> BTreeMap<&'static str, String> {
+    figures.all().iter().map(|f| (f.name, f.value.to_string())).collect()
+}
+
+/// `terms` is the whole terms file; the templates see the terms in force for the filing.
 pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Error> {
+    let stage = terms.stage();
+    let in_force = terms.in_force();
+    let kind = in_force.kind();
+
     let mut checked: BTreeMap<&'static str, bool> =
         BOXES.iter().map(|(b, name)| (*name, terms.filing.cover_boxes.contains(b))).collect();
     checked.insert("preliminary_communication", terms.filing.form == FormType::PreCommencement);
@@ -103,7 +166,6 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         }
         _ => None,
     };
-
     let offeror = terms
         .filing_persons
         .iter()
@@ -112,25 +174,193 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         .map_or(&terms.issuer.name, |p| &p.name);
     let offeror = OfferorView { name: offeror.0.clone(), is_issuer: *offeror == terms.issuer.name };
 
-    let documents =
-        Document::ALL.iter().map(|d| (d.stem().replace('-', "_"), format!("{}.md", d.stem()))).collect();
+    let documents = Document::for_stage(stage)
+        .iter()
+        .map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind))))
+        .collect();
+    let sections = offer_sections(&in_force);
+    let offer_doc = OfferDocView {
+        title: Document::Offer.title(kind),
+        file: format!("{}.md", Document::Offer.stem(kind)),
+        verb: if kind == OfferKind::Exchange { "exchange" } else { "purchase" },
+        section: sections.iter().map(|s| (s.key, s.clone())).collect(),
+        sections,
+    };
+
+    let (exhibits, new_exhibits) = exhibits(terms, kind);
+    let (previous_figures, changes) = match (stage, terms.current_amendment()) {
+        (Stage::Amendment, Some(a)) => {
+            let before = figures::compute_through(terms, a.number - 1).unwrap_or_default();
+            (figure_values(&before), changes(terms, a, &before, figures))
+        }
+        _ => (BTreeMap::new(), Vec::new()),
+    };
+    let signature = match &terms.signature {
+        Some(s) => SignatureView { name: s.name.0.clone(), title: s.title.0.clone() },
+        None => SignatureView { name: terms.notices.name.0.clone(), title: terms.notices.title.0.clone() },
+    };
+    let headline_price =
+        figures.value("premium").or_else(|| figures.value("premium_at_max_price")).unwrap_or_default();
 
     let context = Context {
-        terms,
-        figures: figures.all().iter().map(|f| (f.name, f.value.to_string())).collect(),
+        terms: &in_force,
+        stage,
+        kind,
+        figures: figure_values(figures),
+        previous_figures,
+        previous_terms: terms
+            .current_amendment()
+            .filter(|_| stage == Stage::Amendment)
+            .map(|a| terms.amended_through(a.number - 1)),
         form: FormView {
             name: terms.filing.form.edgar_name(),
             amendment: terms.filing.amendment,
-            pre_commencement: terms.filing.form == FormType::PreCommencement,
+            pre_commencement: stage == Stage::Intent,
         },
         cover: CoverView { checked, sole_filer_status, filing_persons },
         offeror,
         documents,
-        premium_direction: if figures.value("premium").unwrap_or_default() >= Decimal::ZERO {
-            "increase"
-        } else {
-            "decrease"
-        },
+        offer_doc,
+        agent_title: if kind == OfferKind::Exchange { "Exchange Agent" } else { "Depositary" },
+        exhibits,
+        new_exhibits,
+        amendment: terms.current_amendment(),
+        changes,
+        signature,
+        premium_direction: if headline_price >= Decimal::ZERO { "increase" } else { "decrease" },
     };
     tera::Context::from_serialize(&context)
+}
+
+/// The exhibit index of the Schedule TO (Item 1016 lettering), and the exhibits this filing
+/// adds. Press releases are (a)(5) exhibits in order of date: the pre-commencement release,
+/// the commencement release, each amendment's, the results'.
+fn exhibits(t: &Terms, kind: OfferKind) -> (Vec<Exhibit>, Vec<Exhibit>) {
+    let stage = t.stage();
+    let offer_title = Document::Offer.title(kind);
+    let date = |d: crate::terms::Date| format::date(d.0);
+    let commencement = t.dates.commencement;
+    let exhibit = |number: &str, description: String, file: Option<&str>, in_set: bool| Exhibit {
+        number: number.to_owned(),
+        description,
+        file: file.map(str::to_owned),
+        in_set,
+    };
+
+    if stage == Stage::Intent {
+        let release = exhibit(
+            "99.1",
+            format!("Press release issued by {} on {}", t.issuer.name, date(t.dates.announcement)),
+            Some("press-release.md"),
+            true,
+        );
+        return (vec![release], Vec::new());
+    }
+
+    let Some(start) = commencement else { return (Vec::new(), Vec::new()) };
+    let offer_file = format!("{}.md", Document::Offer.stem(kind));
+    let mut list = vec![
+        exhibit(
+            "(a)(1)(A)",
+            format!("{offer_title}, dated {}", date(start)),
+            Some(&offer_file),
+            stage == Stage::Commencement,
+        ),
+        exhibit("(a)(1)(B)", "Letter of Transmittal".into(), Some("letter-of-transmittal.htm"), false),
+        exhibit("(a)(1)(C)", "Notice of Guaranteed Delivery".into(), Some("guaranteed-delivery.htm"), false),
+        exhibit(
+            "(a)(1)(D)",
+            "Letter to Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees".into(),
+            Some("letter-to-brokers.htm"),
+            false,
+        ),
+        exhibit(
+            "(a)(1)(E)",
+            "Letter to Clients for use by Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees"
+                .into(),
+            Some("letter-to-clients.htm"),
+            false,
+        ),
+    ];
+
+    // Press releases, (a)(5)(A) on, in order of date.
+    let mut releases: Vec<(String, bool)> = Vec::new();
+    if t.dates.announcement < start {
+        releases.push((
+            format!(
+                "Press release issued by {} on {} (incorporated by reference to the Schedule TO-C filed on that date)",
+                t.issuer.name,
+                date(t.dates.announcement)
+            ),
+            false,
+        ));
+    }
+    releases.push((
+        format!("Press release issued by {} on {}", t.issuer.name, date(start)),
+        stage == Stage::Commencement,
+    ));
+    let through = t.filing.amendment.unwrap_or(0);
+    for a in t.amendments.iter().filter(|a| a.number <= through) {
+        let this = stage == Stage::Amendment && Some(a.number) == t.filing.amendment;
+        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(a.date)), this));
+    }
+    if let (Stage::Results, Some(r)) = (stage, &t.results) {
+        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(r.date)), true));
+    }
+    let mut new = Vec::new();
+    for (i, (description, this)) in releases.into_iter().enumerate() {
+        let letter = char::from(b'A' + (i % 26) as u8);
+        let e = exhibit(&format!("(a)(5)({letter})"), description, this.then_some("press-release.md"), this);
+        if this && stage != Stage::Commencement {
+            new.push(e.clone());
+        }
+        list.push(e);
+    }
+    for letter in ["(b)", "(d)", "(g)", "(h)"] {
+        list.push(exhibit(letter, "Not applicable.".into(), None, false));
+    }
+    list.push(exhibit("107", "Filing Fee Table".into(), Some("filing-fees.htm"), false));
+    (list, new)
+}
+
+/// Each term an amendment changed, and each figure that moved with it, before and after.
+fn changes(t: &Terms, a: &Amendment, before: &Figures, after: &Figures) -> Vec<Change> {
+    let old = t.amended_through(a.number - 1);
+    let new = t.amended_through(a.number);
+    let shares = |n: Option<crate::terms::Shares>| {
+        n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into())
+    };
+    let mut rows = Vec::new();
+    let mut row = |what: &str, before: String, after: String| {
+        if before != after {
+            rows.push(Change { what: what.to_owned(), before, after });
+        }
+    };
+    row("Maximum shares sought", shares(old.offer.max_shares), shares(new.offer.max_shares));
+    row("Minimum condition", shares(old.offer.min_shares), shares(new.offer.min_shares));
+    let money = |p: Option<crate::terms::Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
+    row("Cash price per share", money(old.offer.cash_price), money(new.offer.cash_price));
+    if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {
+        row("Minimum price", format::money(o.min_price.0), format::money(n.min_price.0));
+        row("Maximum price", format::money(o.max_price.0), format::money(n.max_price.0));
+    }
+    let expiration =
+        |d: Option<crate::terms::Date>| d.map(|d| format::date_with_weekday(d.0)).unwrap_or_default();
+    row("Expiration date", expiration(old.dates.expiration), expiration(new.dates.expiration));
+    if old.offer.conditions.iter().map(|c| &c.0).ne(new.offer.conditions.iter().map(|c| &c.0)) {
+        rows.push(Change {
+            what: "Conditions of the Offer".into(),
+            before: format!("{} conditions", old.offer.conditions.len()),
+            after: format!("{} conditions, as amended", new.offer.conditions.len()),
+        });
+    }
+    for figure in after.all() {
+        if let Some(previous) = before.get(figure.name) {
+            let (was, now) = (previous.display(), figure.display());
+            if was != now {
+                rows.push(Change { what: figures::label(figure.name).to_owned(), before: was, after: now });
+            }
+        }
+    }
+    rows
 }

@@ -15,6 +15,13 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("words", words);
     tera.register_filter("date", date);
     tera.register_filter("checkbox", checkbox);
+    tera.register_filter("anchor", anchor);
+    tera.register_filter("with_article", with_article);
+}
+
+/// `{{ terms.issuer.state | with_article }}` -> `an Ohio`.
+fn with_article(value: &str, _: Kwargs, _: &State) -> String {
+    format::with_article(value)
 }
 
 fn decimal(value: &Value, filter: &str) -> TeraResult<Decimal> {
@@ -42,7 +49,7 @@ fn places(kwargs: &Kwargs) -> TeraResult<Option<u32>> {
     }
 }
 
-/// `{{ x | money }}` -> `$15,000,000`, `$0.0325`; `money(places=2)` -> `$25.00`.
+/// `{{ x | money }}` -> `$0.25`, `$0.0325`, `$22.00`; `money(places=0)` -> `$15,000,000`.
 fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let amount = decimal(value, "money")?;
     Ok(match places(&kwargs)? {
@@ -94,4 +101,13 @@ fn date(value: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ checked | checkbox }}` -> the ballot box, checked or not.
 fn checkbox(value: bool, _: Kwargs, _: &State) -> &'static str {
     if value { "\u{2612}" } else { "\u{2610}" }
+}
+
+/// `## Title {{ "section-1" | anchor }}` -> `## Title {#section-1}`: the heading's id, so that
+/// the table of contents and the Schedule TO can link to it. (Tera reads `{#` as a comment.)
+fn anchor(value: &str, _: Kwargs, _: &State) -> TeraResult<Value> {
+    if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(Error::message(format!("`anchor` needs letters, digits and `-`, not `{value}`")));
+    }
+    Ok(Value::safe_string(&format!("{{#{value}}}")))
 }

@@ -5,6 +5,7 @@
 //! nothing from the terms is ever read as Markdown or evaluated as a template.
 
 mod context;
+mod documents;
 mod escape;
 mod filters;
 
@@ -15,44 +16,29 @@ use std::sync::Arc;
 use tera::{ErrorKind, Tera};
 
 pub use context::build as build_context;
+pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
 
-/// The documents of a filing set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Document {
-    ScheduleTo,
-    PressRelease,
-}
-
-impl Document {
-    pub const ALL: [Document; 2] = [Document::ScheduleTo, Document::PressRelease];
-
-    /// The template that renders it, and the stem of its output files.
-    pub fn stem(self) -> &'static str {
-        match self {
-            Document::ScheduleTo => "schedule-to",
-            Document::PressRelease => "press-release",
-        }
-    }
-    pub fn template(self) -> String {
-        format!("{}.md", self.stem())
-    }
-    /// The title of the HTML page.
-    pub fn title(self) -> &'static str {
-        match self {
-            Document::ScheduleTo => "Schedule TO",
-            Document::PressRelease => "Press Release",
-        }
-    }
-}
-
 /// The templates that ship with secdraft, by name.
 const EMBEDDED: &[(&str, &str)] = &[
     ("schedule-to.md", include_str!("../../templates/schedule-to.md")),
+    ("offer.md", include_str!("../../templates/offer.md")),
     ("press-release.md", include_str!("../../templates/press-release.md")),
     ("_cover.md", include_str!("../../templates/_cover.md")),
+    ("_schedule-to-intent.md", include_str!("../../templates/_schedule-to-intent.md")),
+    ("_schedule-to-commencement.md", include_str!("../../templates/_schedule-to-commencement.md")),
+    ("_schedule-to-amendment.md", include_str!("../../templates/_schedule-to-amendment.md")),
+    ("_signature.md", include_str!("../../templates/_signature.md")),
+    ("_exhibit-index.md", include_str!("../../templates/_exhibit-index.md")),
+    ("_press-release-intent.md", include_str!("../../templates/_press-release-intent.md")),
+    ("_press-release-commencement.md", include_str!("../../templates/_press-release-commencement.md")),
+    ("_press-release-amendment.md", include_str!("../../templates/_press-release-amendment.md")),
+    ("_press-release-results.md", include_str!("../../templates/_press-release-results.md")),
+    ("_about.md", include_str!("../../templates/_about.md")),
+    ("_results-paragraph.md", include_str!("../../templates/_results-paragraph.md")),
+    ("_incorporated.md", include_str!("../../templates/_incorporated.md")),
 ];
 
 #[derive(Debug, Clone)]
@@ -127,7 +113,7 @@ impl Templates {
 
     /// Renders one document's Markdown from a prepared context.
     pub fn render(&self, document: Document, context: &tera::Context) -> Result<String, Diagnostic> {
-        let raw = self.tera.render(&document.template(), context).map_err(|e| self.diagnostic(&e))?;
+        let raw = self.tera.render(document.template(), context).map_err(|e| self.diagnostic(&e))?;
         Ok(tidy(&raw))
     }
 
@@ -213,8 +199,8 @@ mod tests {
     #[test]
     fn embedded_templates_parse() {
         let templates = Templates::embedded().unwrap();
-        for document in Document::ALL {
-            assert!(templates.sources.contains_key(&document.template()));
+        for document in [Document::ScheduleTo, Document::Offer, Document::PressRelease] {
+            assert!(templates.sources.contains_key(document.template()));
         }
     }
 }

@@ -107,6 +107,17 @@ impl Terms {
         }
     }
 
+    /// The date of this filing's press release: the announcement, the commencement, the
+    /// amendment, or the results.
+    pub fn release_date(&self) -> Date {
+        match self.stage() {
+            Stage::Intent => self.dates.announcement,
+            Stage::Commencement => self.dates.commencement.unwrap_or(self.dates.announcement),
+            Stage::Amendment => self.current_amendment().map_or(self.dates.announcement, |a| a.date),
+            Stage::Results => self.results.as_ref().map_or(self.dates.announcement, |r| r.date),
+        }
+    }
+
     /// The amendment this filing reports, on an amendment form that is not the final one.
     pub fn current_amendment(&self) -> Option<&Amendment> {
         let n = self.filing.amendment?;
@@ -189,6 +200,10 @@ pub struct Issuer {
     pub description: Text,
     /// The "About" paragraph(s) of the press release, verbatim from the company.
     pub about: Text,
+    /// Whether the company has subsidiaries ("read the public filings of X and its
+    /// subsidiaries").
+    #[serde(default)]
+    pub subsidiaries: bool,
 }
 
 /// What a filing person is for the purposes of the cover page caption.
@@ -299,6 +314,10 @@ pub struct Offer {
     /// Whether a holder may tender on condition that a minimum number is accepted.
     #[serde(default = "yes")]
     pub conditional_tenders: bool,
+    /// Trading days after a notice of guaranteed delivery within which the shares must be
+    /// delivered (two in the T+2 era, one since the move to T+1 settlement).
+    #[serde(default)]
+    pub guaranteed_delivery_days: Option<u32>,
 }
 
 fn yes() -> bool {

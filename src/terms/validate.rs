@@ -13,10 +13,12 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     let t = &loaded.terms;
     filing(loaded, t)?;
     parties(loaded, t)?;
-    offer(loaded, t)?;
-    dates(loaded, t)?;
+    // The amendment and results a filing reports come first: the other checks read dates
+    // from them.
     amendments(loaded, t)?;
-    results(loaded, t)
+    results(loaded, t)?;
+    offer(loaded, t)?;
+    dates(loaded, t)
 }
 
 fn shares(n: u64) -> String {
@@ -194,10 +196,13 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         );
     }
     let closing = &t.security.closing_price;
-    if closing.date > t.dates.announcement {
+    if closing.date > t.release_date() {
         return err(
             "security.closing_price.date",
-            "the closing price is dated after the announcement that quotes it".into(),
+            format!(
+                "the closing price is dated after the press release that quotes it ({})",
+                format::date(t.release_date().0)
+            ),
         );
     }
     Ok(())

@@ -1,0 +1,136 @@
+//! The documents of a filing set, which depend on the stage of the offer, and the sections of
+//! the Offer to Exchange (or to Purchase) that the other documents refer to.
+
+use serde::Serialize;
+
+use crate::terms::{OfferKind, Stage, Terms};
+
+/// A document secdraft renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Document {
+    ScheduleTo,
+    Offer,
+    PressRelease,
+}
+
+impl Document {
+    /// The documents filed at each stage.
+    pub fn for_stage(stage: Stage) -> &'static [Document] {
+        match stage {
+            Stage::Commencement => &[Document::ScheduleTo, Document::Offer, Document::PressRelease],
+            Stage::Intent | Stage::Amendment | Stage::Results => {
+                &[Document::ScheduleTo, Document::PressRelease]
+            }
+        }
+    }
+
+    /// The template that renders it.
+    pub fn template(self) -> &'static str {
+        match self {
+            Document::ScheduleTo => "schedule-to.md",
+            Document::Offer => "offer.md",
+            Document::PressRelease => "press-release.md",
+        }
+    }
+
+    /// The stem of its output files.
+    pub fn stem(self, kind: OfferKind) -> &'static str {
+        match (self, kind) {
+            (Document::ScheduleTo, _) => "schedule-to",
+            (Document::Offer, OfferKind::Exchange) => "offer-to-exchange",
+            (Document::Offer, _) => "offer-to-purchase",
+            (Document::PressRelease, _) => "press-release",
+        }
+    }
+
+    /// The title of the HTML page, and the document's name in prose.
+    pub fn title(self, kind: OfferKind) -> &'static str {
+        match (self, kind) {
+            (Document::ScheduleTo, _) => "Schedule TO",
+            (Document::Offer, OfferKind::Exchange) => "Offer to Exchange",
+            (Document::Offer, _) => "Offer to Purchase",
+            (Document::PressRelease, _) => "Press Release",
+        }
+    }
+}
+
+/// A section of the Offer, for its table of contents and for references from the Schedule TO.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub key: &'static str,
+    /// "1" to "17" (and on, for an exchange's extra sections); empty for the front parts.
+    pub number: String,
+    pub title: String,
+    pub anchor: &'static str,
+}
+
+/// The parts of the Offer in order: the front parts, then the numbered sections of The Offer.
+pub fn offer_sections(t: &Terms) -> Vec<Section> {
+    let kind = t.kind();
+    let exchange = kind == OfferKind::Exchange;
+    let new_name =
+        t.offer.consideration.as_ref().map(|c| c.security.short_name.0.clone()).unwrap_or_default();
+    let class = t.security.title.0.clone();
+    let front = [
+        ("summary", "Summary Term Sheet", "summary-term-sheet"),
+        ("forward_looking", "Forward-Looking Statements", "forward-looking-statements"),
+        ("risk_factors", "Risk Factors", "risk-factors"),
+    ];
+    let mut sections: Vec<Section> = front
+        .into_iter()
+        .filter(|(key, _, _)| exchange || *key != "risk_factors" || !t.disclosure.risk_factors.is_empty())
+        .map(|(key, title, anchor)| Section { key, number: String::new(), title: title.to_owned(), anchor })
+        .collect();
+    let acceptance = if exchange {
+        "Acceptance for Exchange of Shares and Delivery of Consideration"
+    } else {
+        "Purchase of Shares and Payment of Purchase Price"
+    };
+    let source = if exchange { "Source and Amount of Consideration" } else { "Source and Amount of Funds" };
+    let mut numbered: Vec<(&'static str, String, &'static str)> = vec![
+        ("number_of_shares", "Number of Shares; Proration".into(), "section-1"),
+        ("purpose", "Purpose of the Offer; Certain Effects of the Offer".into(), "section-2"),
+        ("procedures", "Procedures for Tendering Shares".into(), "section-3"),
+        ("withdrawal", "Withdrawal Rights".into(), "section-4"),
+        ("acceptance", acceptance.into(), "section-5"),
+        ("conditional_tender", "Conditional Tender of Shares".into(), "section-6"),
+        ("conditions", "Conditions of the Offer".into(), "section-7"),
+        ("price_range", format!("Price Range of the {class}; Dividends"), "section-8"),
+        ("source_of_funds", source.into(), "section-9"),
+        ("company_information", "Information Concerning the Company".into(), "section-10"),
+        (
+            "interests",
+            "Interests of Directors and Executive Officers; Transactions and Arrangements Concerning the Shares".into(),
+            "section-11",
+        ),
+        (
+            "effects",
+            "Effects of the Offer on the Market for Shares; Registration under the Exchange Act".into(),
+            "section-12",
+        ),
+        ("legal_matters", "Legal Matters; Regulatory Approvals".into(), "section-13"),
+        ("tax", "Material U.S. Federal Income Tax Consequences".into(), "section-14"),
+        ("extension", "Extension of the Offer; Termination; Amendment".into(), "section-15"),
+        ("fees", "Fees and Expenses".into(), "section-16"),
+        ("miscellaneous", "Miscellaneous".into(), "section-17"),
+    ];
+    if exchange {
+        numbered.extend([
+            ("description", format!("Description of the {new_name}"), "section-18"),
+            (
+                "comparison",
+                format!("Comparison of Rights Between the {class} and the {new_name}"),
+                "section-19",
+            ),
+            ("accounting", "Accounting Treatment".into(), "section-20"),
+            ("exemption", "Registration Exemption under the Securities Act".into(), "section-21"),
+        ]);
+    }
+    sections.extend(numbered.into_iter().enumerate().map(|(i, (key, title, anchor))| Section {
+        key,
+        number: (i + 1).to_string(),
+        title,
+        anchor,
+    }));
+    sections
+}
