@@ -5,6 +5,7 @@
 //! [`html`] (Markdown to EDGAR HTML) -> [`output`] (write atomically); [`pipeline`] runs them
 //! in order and [`cli`] is the command line.
 
+pub mod calendar;
 pub mod cli;
 pub mod diagnostics;
 pub mod figures;

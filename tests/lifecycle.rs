@@ -146,7 +146,7 @@ fn the_commenced_offer_states_every_item_1004_a_1_element() {
         (
             "(vi) the dates before and after which withdrawal is possible",
             "section-4",
-            "40 business days from the commencement",
+            "after 11:59 p.m., New York City time, on Wednesday, February 28, 2024, the 40th business day",
         ),
         ("(vii) the procedures for tendering", "section-3", "For Shares to be properly tendered"),
         ("(vii) the procedures for withdrawing", "section-4", "written notice of withdrawal"),
@@ -233,8 +233,8 @@ fn lifecycle_terms_are_checked_where_they_are_written() {
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.aggregate_liquidation_preference"));
     assert!(e.message.contains("fractional block"), "{}", e.message);
 
-    let e = load_error("data/meridian-exchange-commenced.yaml", "  expiration: 2024-01-30\n", "");
-    assert!(e.message.contains("a commenced offer needs `dates.expiration`"), "{}", e.message);
+    let e = load_error("data/meridian-exchange-commenced.yaml", "  commencement: 2024-01-02\n", "");
+    assert!(e.message.contains("a commenced offer needs `dates.commencement`"), "{}", e.message);
 
     let e = load_error(
         "data/northwind-dutch-auction-commenced.yaml",

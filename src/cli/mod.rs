@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand.
 
+mod calendar;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,15 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Render(render::RenderArgs),
+    Calendar(calendar::CalendarArgs),
+}
+
+/// Writes a command's output to standard output. A closed pipe (`secdraft ... | head`) is
+/// not an error worth a message: the reader has what it wanted.
+pub(crate) fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 /// Runs the command line and returns the process exit code.
@@ -38,6 +48,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Calendar(args) => calendar::run(&args),
     };
     match result {
         Ok(code) => code,

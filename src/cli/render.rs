@@ -29,8 +29,8 @@ pub struct RenderArgs {
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let set = pipeline::render_file(&args.terms, args.templates.as_deref())?;
     output::write_all(&args.out, &set.files)?;
-    for file in &set.files {
-        println!("{}", display_path(&args.out.join(&file.name)));
-    }
+    let listing: String =
+        set.files.iter().map(|file| format!("{}\n", display_path(&args.out.join(&file.name)))).collect();
+    super::emit(&listing);
     Ok(0)
 }

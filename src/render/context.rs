@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
+use crate::calendar::{Calendar, OfferDates};
 use crate::figures::{self, Figures};
 use crate::format;
 use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
@@ -38,6 +39,8 @@ struct Context<'a> {
     /// What the amendment changed, each with its value before and after.
     changes: Vec<Change>,
     signature: SignatureView,
+    /// The dates the rules derive for a commenced offer (docs/templates.md).
+    offer_dates: Option<OfferDates>,
     /// "increase" when the price is above the closing price, else "decrease".
     premium_direction: &'static str,
 }
@@ -227,6 +230,7 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         amendment: terms.current_amendment(),
         changes,
         signature,
+        offer_dates: OfferDates::compute(terms, &Calendar::new(&terms.calendar)).ok().flatten(),
         premium_direction: if headline_price >= Decimal::ZERO { "increase" } else { "decrease" },
     };
     tera::Context::from_serialize(&context)

@@ -59,8 +59,15 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
         Ok(terms) => terms,
         Err(err) => return Err(yaml_diagnostic(path, &source, failed_at, &err)),
     };
-    let loaded = LoadedTerms { terms, file: path.to_path_buf(), map: SourceMap::build(&source), source };
+    let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: SourceMap::build(&source), source };
     validate::validate(&loaded)?;
+    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows.
+    if loaded.terms.dates.expiration.is_none() {
+        let calendar = crate::calendar::Calendar::new(&loaded.terms.calendar);
+        if let Ok(Some(dates)) = crate::calendar::OfferDates::compute(&loaded.terms, &calendar) {
+            loaded.terms.dates.expiration = Some(super::Date(dates.earliest_expiration));
+        }
+    }
     Ok(loaded)
 }
 

@@ -41,6 +41,9 @@ pub struct Terms {
     /// The final count, for the final amendment reporting results.
     #[serde(default)]
     pub results: Option<Results>,
+    /// Days to add to or remove from the business-day calendar.
+    #[serde(default)]
+    pub calendar: crate::calendar::Overrides,
     #[serde(default)]
     pub presentation: Presentation,
 }

@@ -1,9 +1,11 @@
 //! Checks that span more than one field: each failure is placed at the field to fix.
 
+use chrono::{Datelike, Weekday};
 use rust_decimal::Decimal;
 
 use super::load::LoadedTerms;
 use super::{CoverBox, FormType, OfferKind, Stage, Terms};
+use crate::calendar::{Calendar, OfferDates};
 use crate::diagnostics::Diagnostic;
 use crate::format;
 
@@ -17,8 +19,8 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     // from them.
     amendments(loaded, t)?;
     results(loaded, t)?;
-    offer(loaded, t)?;
-    dates(loaded, t)
+    dates(loaded, t)?;
+    offer(loaded, t)
 }
 
 fn shares(n: u64) -> String {
@@ -211,6 +213,7 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
 fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let d = &t.dates;
+    let calendar = Calendar::new(&t.calendar);
     if let Some(next) = d.next_announcement
         && next <= d.announcement
     {
@@ -221,12 +224,32 @@ fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
     {
         return err("dates.expiration", "the offer cannot expire before it commences".into());
     }
+    let builtin = Calendar::default();
+    for (i, day) in t.calendar.add.iter().enumerate() {
+        if let Some(why) = builtin.closed(day.0) {
+            return err(
+                &format!("calendar.add[{i}]"),
+                format!("{} is already not a business day ({why})", format::date_with_weekday(day.0)),
+            );
+        }
+    }
+    for (i, day) in t.calendar.remove.iter().enumerate() {
+        if builtin.is_business_day(day.0) || matches!(day.0.weekday(), Weekday::Sat | Weekday::Sun) {
+            return err(
+                &format!("calendar.remove[{i}]"),
+                format!(
+                    "{} is not a holiday or closure that could be removed",
+                    format::date_with_weekday(day.0)
+                ),
+            );
+        }
+    }
     if t.stage() != Stage::Intent {
         if d.commencement.is_none() {
             return err("dates", "a commenced offer needs `dates.commencement`".into());
         }
-        if d.expiration.is_none() {
-            return err("dates", "a commenced offer needs `dates.expiration`".into());
+        if let Err(e) = OfferDates::compute(t, &calendar) {
+            return Err(loaded.error_at(&e.field, e.message).help(e.help));
         }
         let agent = if t.kind() == OfferKind::Exchange { "exchange agent" } else { "depositary" };
         if t.agents.exchange_agent.is_none() {
