@@ -155,9 +155,8 @@ impl Writer {
             Tag::HtmlBlock => {}
             Tag::BlockQuote(_) => self.out.push_str("<blockquote>\n"),
             Tag::CodeBlock(_) => self.out.push_str("<pre>"),
-            Tag::List(Some(first)) => {
-                let _ = writeln!(self.out, "<ol style=\"margin: 0 0 10pt 0\" start=\"{first}\">");
-            }
+            // EDGAR accepts no `start` attribute: an ordered list always counts from 1.
+            Tag::List(Some(_)) => self.out.push_str("<ol style=\"margin: 0 0 10pt 0\">\n"),
             Tag::List(None) => self.out.push_str("<ul style=\"margin: 0 0 10pt 0\">\n"),
             Tag::Item => self.out.push_str("<li style=\"margin: 0 0 6pt 0; text-align: justify\">"),
             Tag::Table(alignments) => {

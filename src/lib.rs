@@ -6,6 +6,7 @@
 //! in order and [`cli`] is the command line.
 
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod figures;

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand.
 
 mod calendar;
+mod check;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,7 @@ pub struct Cli {
 enum Command {
     Render(render::RenderArgs),
     Calendar(calendar::CalendarArgs),
+    Check(check::CheckArgs),
 }
 
 /// Writes a command's output to standard output. A closed pipe (`secdraft ... | head`) is
@@ -49,6 +51,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Calendar(args) => calendar::run(&args),
+        Command::Check(args) => check::run(&args),
     };
     match result {
         Ok(code) => code,

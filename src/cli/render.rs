@@ -1,11 +1,12 @@
 //! `secdraft render TERMS --out DIR`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::{output, pipeline};
+use crate::output::{self, OutputFile};
+use crate::pipeline;
 
 /// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML.
 #[derive(Debug, Args)]
@@ -24,13 +25,53 @@ pub struct RenderArgs {
     /// press-release.md); files starting with `_` are partials for `{% include %}`.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+
+    /// Write nothing: exit 1 listing each file of --out that differs from what the terms now
+    /// produce (missing, changed, extra), 0 when none does.
+    #[arg(long)]
+    check: bool,
 }
 
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let set = pipeline::render_file(&args.terms, args.templates.as_deref())?;
+    if args.check {
+        return Ok(compare(&args.out, &set.files));
+    }
     output::write_all(&args.out, &set.files)?;
     let listing: String =
         set.files.iter().map(|file| format!("{}\n", display_path(&args.out.join(&file.name)))).collect();
     super::emit(&listing);
     Ok(0)
+}
+
+/// Compares `dir` with a rendered set, like `rustfmt --check`; returns the exit code.
+fn compare(dir: &Path, files: &[OutputFile]) -> i32 {
+    let mut lines = Vec::new();
+    for file in files {
+        let path = dir.join(&file.name);
+        match std::fs::read(&path) {
+            Err(_) => lines.push(format!("missing: {}", display_path(&path))),
+            Ok(bytes) if bytes != file.bytes => lines.push(format!("changed: {}", display_path(&path))),
+            Ok(_) => {}
+        }
+    }
+    let mut extra: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !name.starts_with('.') && !files.iter().any(|f| f.name == *name))
+                .collect()
+        })
+        .unwrap_or_default();
+    extra.sort();
+    lines.extend(extra.iter().map(|name| format!("extra: {}", display_path(&dir.join(name)))));
+    if lines.is_empty() {
+        super::emit(&format!("{} matches the terms\n", display_path(dir)));
+        0
+    } else {
+        super::emit(&format!("{}\n", lines.join("\n")));
+        1
+    }
 }

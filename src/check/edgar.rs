@@ -1,0 +1,368 @@
+//! The EDGAR HTML rules (Filer Manual, Volume II, chapter 5; reference section 4).
+
+use super::{Document, Finding};
+
+const ELEMENTS: &[&str] = &[
+    "a",
+    "address",
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "dfn",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "html",
+    "i",
+    "img",
+    "kbd",
+    "li",
+    "menu",
+    "meta",
+    "ol",
+    "p",
+    "pre",
+    "samp",
+    "small",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+const GLOBAL_ATTRIBUTES: &[&str] = &["id", "class", "style", "title", "lang", "dir"];
+
+fn element_attributes(element: &str) -> &'static [&'static str] {
+    match element {
+        "table" => &["width", "border", "cellspacing", "cellpadding", "align", "bgcolor", "summary"],
+        "td" | "th" => &["rowspan", "colspan", "align", "valign", "nowrap", "bgcolor", "width", "height"],
+        "img" => &["src", "alt", "width", "height", "align", "border"],
+        "a" => &["href", "name"],
+        "font" => &["size", "color"],
+        "meta" => &["name", "content"],
+        _ => &[],
+    }
+}
+
+/// The named character references of HTML 4.01.
+const ENTITIES: &[&str] = &[
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo",
+    "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
+    "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",
+    "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute",
+    "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash",
+    "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde",
+    "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+    "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave",
+    "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml", "fnof", "Alpha", "Beta", "Gamma", "Delta",
+    "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu", "Nu", "Xi", "Omicron", "Pi", "Rho",
+    "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega", "alpha", "beta", "gamma", "delta", "epsilon",
+    "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf",
+    "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "thetasym", "upsih", "piv", "bull", "hellip",
+    "prime", "Prime", "oline", "frasl", "weierp", "image", "real", "trade", "alefsym", "larr", "uarr",
+    "rarr", "darr", "harr", "crarr", "lArr", "uArr", "rArr", "dArr", "hArr", "forall", "part", "exist",
+    "empty", "nabla", "isin", "notin", "ni", "prod", "sum", "minus", "lowast", "radic", "prop", "infin",
+    "ang", "and", "or", "cap", "cup", "int", "there4", "sim", "cong", "asymp", "ne", "equiv", "le", "ge",
+    "sub", "sup", "nsub", "sube", "supe", "oplus", "otimes", "perp", "sdot", "lceil", "rceil", "lfloor",
+    "rfloor", "lang", "rang", "loz", "spades", "clubs", "hearts", "diams", "quot", "amp", "lt", "gt",
+    "OElig", "oelig", "Scaron", "scaron", "Yuml", "circ", "tilde", "ensp", "emsp", "thinsp", "zwnj", "zwj",
+    "lrm", "rlm", "ndash", "mdash", "lsquo", "rsquo", "sbquo", "ldquo", "rdquo", "bdquo", "dagger", "Dagger",
+    "permil", "lsaquo", "rsaquo", "euro",
+];
+
+pub const MAX_FILE_NAME: usize = 32;
+
+struct Tag<'a> {
+    offset: usize,
+    len: usize,
+    name: String,
+    closing: bool,
+    attributes: Vec<(String, String, usize)>,
+    raw: &'a str,
+}
+
+/// The tags of an HTML source, with their attributes (name lower-cased, value unquoted).
+fn tags(source: &str) -> Vec<Tag<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = source[i..].find('<') {
+        let start = i + p;
+        if source[start..].starts_with("<!--") {
+            i = start + source[start..].find("-->").map_or(source.len() - start, |e| e + 3);
+            continue;
+        }
+        let end = source[start..].find('>').map_or(source.len(), |e| start + e + 1);
+        let raw = &source[start..end];
+        let inner = raw.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+        let closing = inner.starts_with('/');
+        let body = inner.trim_start_matches('/');
+        let name: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let mut attributes = Vec::new();
+        let mut rest = &body[name.len().min(body.len())..];
+        let mut cursor = start + 1 + usize::from(closing) + name.len();
+        while !rest.trim_start().is_empty() {
+            let skipped = rest.len() - rest.trim_start().len();
+            rest = rest.trim_start();
+            cursor += skipped;
+            let attr_name: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '=').collect();
+            let attr_at = cursor;
+            rest = &rest[attr_name.len()..];
+            cursor += attr_name.len();
+            let mut value = String::new();
+            if let Some(after_eq) = rest.trim_start().strip_prefix('=') {
+                let consumed = rest.len() - after_eq.len();
+                let v = after_eq.trim_start();
+                cursor += consumed + (after_eq.len() - v.len());
+                let (text, used) = match v.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let close = v[1..].find(q).map_or(v.len(), |e| e + 2);
+                        (v[1..close.saturating_sub(1).max(1)].to_owned(), close)
+                    }
+                    _ => {
+                        let end = v.find(char::is_whitespace).unwrap_or(v.len());
+                        (v[..end].to_owned(), end)
+                    }
+                };
+                value = text;
+                rest = &v[used.min(v.len())..];
+                cursor += used;
+            }
+            if attr_name.is_empty() {
+                break;
+            }
+            attributes.push((attr_name.to_ascii_lowercase(), value, attr_at));
+        }
+        out.push(Tag { offset: start, len: end - start, name, closing, attributes, raw });
+        i = end;
+    }
+    out
+}
+
+/// The ids and names a document's anchors define.
+fn anchors(source: &str) -> Vec<String> {
+    tags(source)
+        .into_iter()
+        .flat_map(|t| {
+            t.attributes.into_iter().filter(|(n, _, _)| n == "id" || n == "name").map(|(_, v, _)| v)
+        })
+        .collect()
+}
+
+pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
+    let file_name = doc.name.rsplit(['/', '\\']).next().unwrap_or(&doc.name);
+    let valid_chars = file_name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && file_name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if file_name.len() > MAX_FILE_NAME || !valid_chars {
+        out.push(doc.finding(
+            "edgar-filename",
+            0,
+            0,
+            format!("the file name `{file_name}` is not an EDGAR document name ({} characters; at most {MAX_FILE_NAME}, letters, digits, '.', '-', '_')", file_name.len()),
+        ));
+    }
+    bytes(doc, out);
+    entities(doc, out);
+    let mut table_depth = 0usize;
+    let own_anchors = anchors(&doc.source);
+    for tag in tags(&doc.source) {
+        if tag.name.starts_with('!') {
+            continue;
+        }
+        if tag.name == "script" {
+            if !tag.closing {
+                out.push(doc.finding("edgar-script", tag.offset, tag.len, "a <script> element".into()));
+            }
+            continue;
+        }
+        if !ELEMENTS.contains(&tag.name.as_str()) {
+            if !tag.closing {
+                out.push(doc.finding(
+                    "edgar-element",
+                    tag.offset,
+                    tag.len,
+                    format!("<{}> is not an element EDGAR accepts", tag.name),
+                ));
+            }
+            continue;
+        }
+        if tag.name == "table" {
+            if tag.closing {
+                table_depth = table_depth.saturating_sub(1);
+            } else {
+                table_depth += 1;
+                if table_depth > 1 {
+                    out.push(doc.finding(
+                        "edgar-nested-table",
+                        tag.offset,
+                        tag.len,
+                        "a table inside another table".into(),
+                    ));
+                }
+            }
+        }
+        if tag.closing {
+            continue;
+        }
+        for (name, value, at) in &tag.attributes {
+            if name.starts_with("on") {
+                out.push(doc.finding(
+                    "edgar-script",
+                    *at,
+                    name.len(),
+                    format!("the event attribute `{name}`"),
+                ));
+                continue;
+            }
+            if value.trim_start().to_ascii_lowercase().starts_with("javascript:") {
+                out.push(doc.finding("edgar-script", *at, name.len(), "a javascript: URL".into()));
+                continue;
+            }
+            if tag.name == "meta" && name == "http-equiv" {
+                out.push(doc.finding(
+                    "edgar-attribute",
+                    *at,
+                    name.len(),
+                    "<meta http-equiv> is not accepted".into(),
+                ));
+                continue;
+            }
+            if !GLOBAL_ATTRIBUTES.contains(&name.as_str())
+                && !element_attributes(&tag.name).contains(&name.as_str())
+            {
+                out.push(doc.finding(
+                    "edgar-attribute",
+                    *at,
+                    name.len(),
+                    format!("the attribute `{name}` is not accepted on <{}>", tag.name),
+                ));
+            }
+        }
+        if tag.name == "a"
+            && let Some((_, href, at)) = tag.attributes.iter().find(|(n, _, _)| n == "href")
+            && let Some(problem) = link_problem(href, doc, set, &own_anchors)
+        {
+            out.push(doc.finding("edgar-link", *at, 4, problem));
+        }
+        if tag.name == "img"
+            && let Some((_, src, at)) = tag.attributes.iter().find(|(n, _, _)| n == "src")
+        {
+            let lower = src.to_ascii_lowercase();
+            if lower.starts_with("data:")
+                || lower.contains("://")
+                || !(lower.ends_with(".jpg") || lower.ends_with(".gif"))
+            {
+                out.push(doc.finding(
+                    "edgar-link",
+                    *at,
+                    3,
+                    format!("the image `{src}` is not a .jpg or .gif file of the submission"),
+                ));
+            }
+        }
+        let _ = tag.raw;
+    }
+}
+
+/// Why a link does not stay inside the submission, if it does not.
+fn link_problem(href: &str, doc: &Document, set: &[Document], own_anchors: &[String]) -> Option<String> {
+    if href.starts_with("https://www.sec.gov/Archives/edgar/data/") {
+        return None;
+    }
+    if href.contains("://") || href.starts_with("mailto:") || href.starts_with("//") {
+        return Some(format!("the link `{href}` leaves the submission"));
+    }
+    let (path, fragment) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f)));
+    let target = if path.is_empty() {
+        Some(own_anchors.to_vec())
+    } else {
+        let dir = doc.name.rsplit_once(['/', '\\']).map_or("", |(d, _)| d);
+        set.iter()
+            .find(|d| {
+                let name = d.name.rsplit(['/', '\\']).next().unwrap_or(&d.name);
+                name == path && d.name.rsplit_once(['/', '\\']).map_or("", |(d, _)| d) == dir
+            })
+            .map(|d| anchors(&d.source))
+    };
+    match (target, fragment) {
+        (None, _) => Some(format!("the link `{href}` names no document of the submission")),
+        (Some(ids), Some(f)) if !ids.iter().any(|id| id == f) => {
+            Some(format!("the link `{href}` names no anchor `{f}` in its document"))
+        }
+        _ => None,
+    }
+}
+
+fn bytes(doc: &Document, out: &mut Vec<Finding>) {
+    if doc.source.starts_with('\u{feff}') {
+        out.push(doc.finding("edgar-bytes", 0, 3, "the file starts with a byte-order mark".into()));
+    }
+    let mut reported_line = 0;
+    for (i, c) in doc.source.char_indices() {
+        let allowed = matches!(c, '\t' | '\n' | '\r' | '\u{c}') || (' '..='~').contains(&c);
+        if !allowed && c != '\u{feff}' {
+            let line = doc.source[..i].matches('\n').count() + 1;
+            if line != reported_line {
+                reported_line = line;
+                out.push(doc.finding(
+                    "edgar-bytes",
+                    i,
+                    c.len_utf8(),
+                    format!(
+                        "the character U+{:04X} is not printable ASCII; write it as &#{};",
+                        c as u32, c as u32
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn entities(doc: &Document, out: &mut Vec<Finding>) {
+    let source = &doc.source;
+    for (i, _) in source.match_indices('&') {
+        let rest = &source[i + 1..];
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if name.is_empty() || rest.starts_with('#') || !rest[name.len()..].starts_with(';') {
+            continue;
+        }
+        if !ENTITIES.contains(&name.as_str()) {
+            out.push(doc.finding(
+                "edgar-entity",
+                i,
+                name.len() + 2,
+                format!("&{name}; is not an HTML 4 character reference"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The rules that read one document's text.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::view::TextView;
+use super::{Document, Finding};
+
+pub fn document(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    placeholders(doc, v, out);
+    words_and_figures(doc, v, out);
+    weekdays(doc, v, out);
+    defined_terms(doc, v, out);
+    sole_discretion(doc, v, out);
+    item_1004(doc, v, out);
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+/// `text[start..end]`, widened to character boundaries: never a panic on any input.
+fn window(text: &str, start: usize, end: usize) -> &str {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.clamp(s, text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    &text[s..e]
+}
+
+/// A finding about `text[start..end]` of the view.
+fn at(doc: &Document, v: &TextView, id: &'static str, start: usize, end: usize, message: String) -> Finding {
+    let from = v.source_offset(start);
+    let last = v.source_offset(end.saturating_sub(1));
+    let last_len = window(&doc.source, last, last + 1).len().max(1);
+    doc.finding(id, from, (last + last_len).saturating_sub(from).max(1), message)
+}
+
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\[\s*(?:\*|●|•|_+|\.{3}|…)\s*\]|\bTBD\b|\bX{2,}\b|\[[^\[\]\n]{3,}\]"));
+
+fn placeholders(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    for m in PLACEHOLDER.find_iter(&v.text) {
+        let s = m.as_str();
+        let inner = s.trim_start_matches('[').trim_end_matches(']').trim();
+        let token = !s.starts_with('[')
+            || matches!(inner, "*" | "●" | "•" | "..." | "…")
+            || (!inner.is_empty() && inner.chars().all(|c| c == '_'));
+        // A bracketed note has words; "[a]" or "[1]" is a reference, not a note.
+        if !token && !inner.contains(' ') {
+            continue;
+        }
+        let message = if token {
+            format!("the placeholder `{s}` is left in the text")
+        } else {
+            let shown: String = s.chars().take(80).collect();
+            format!("a bracketed note to draft is left in the text: {shown}")
+        };
+        out.push(at(doc, v, "placeholder", m.start(), m.end(), message));
+    }
+}
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] =
+    ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+fn word_value(word: &str) -> Option<u64> {
+    if let Some(i) = SMALL.iter().position(|w| *w == word) {
+        return Some(i as u64);
+    }
+    TENS.iter().position(|w| !w.is_empty() && *w == word).map(|i| i as u64 * 10)
+}
+
+/// Parses words such as "sixty million" or "one thousand two hundred fifty" (up to the
+/// trillions); `None` when they are not a number.
+pub fn parse_number_words(words: &[&str]) -> Option<u64> {
+    let (mut total, mut group) = (0u64, 0u64);
+    let mut seen = false;
+    for raw in words {
+        let word = raw.to_lowercase();
+        if word == "and" {
+            continue;
+        }
+        let parts: Vec<&str> = word.split('-').collect();
+        if parts.len() == 2 {
+            group += word_value(parts[0])? + word_value(parts[1])?;
+            seen = true;
+            continue;
+        }
+        match word.as_str() {
+            "hundred" => group = group.max(1) * 100,
+            "thousand" | "million" | "billion" | "trillion" => {
+                let scale = match word.as_str() {
+                    "thousand" => 1_000,
+                    "million" => 1_000_000,
+                    "billion" => 1_000_000_000,
+                    _ => 1_000_000_000_000,
+                };
+                total += group.max(1) * scale;
+                group = 0;
+            }
+            other => group += word_value(other)?,
+        }
+        seen = true;
+    }
+    seen.then_some(total + group)
+}
+
+static WORDS_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)((?:\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundred|thousand|million|billion|trillion|and)(?:[ \-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|and)(?:-[a-z]+)?)*)(\s+dollars)?\s+\((\$?)([\d,]+(?:\.\d+)?)\)",
+    )
+});
+
+fn words_and_figures(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    for c in WORDS_FIGURE.captures_iter(&v.text) {
+        let (Some(all), Some(words), Some(digits)) = (c.get(0), c.get(1), c.get(4)) else { continue };
+        let list: Vec<&str> = words.as_str().split_whitespace().filter(|w| !w.is_empty()).collect();
+        // The words may start mid-phrase ("the one hundred"): take the longest tail that parses.
+        let value = (0..list.len()).find_map(|i| {
+            let tail = &list[i..];
+            (tail.first() != Some(&"and")).then(|| parse_number_words(tail)).flatten()
+        });
+        let Some(in_words) = value else { continue };
+        let text = digits.as_str().replace(',', "");
+        let Ok(figure) = text.split('.').next().unwrap_or("").parse::<u64>() else { continue };
+        if in_words != figure {
+            out.push(at(
+                doc,
+                v,
+                "words-figures",
+                all.start(),
+                all.end(),
+                format!("the words say {in_words} but the figure says {}", digits.as_str()),
+            ));
+        }
+    }
+}
+
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})",
+    )
+});
+
+fn weekdays(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    for c in DATED.captures_iter(&v.text) {
+        let (Some(all), Some(day)) = (c.get(0), c.get(1)) else { continue };
+        let text = format!("{} {} {}", &c[2], &c[3], &c[4]);
+        let Ok(date) = NaiveDate::parse_from_str(&text, "%B %d %Y") else {
+            out.push(at(
+                doc,
+                v,
+                "weekday",
+                all.start(),
+                all.end(),
+                format!("{} {}, {} is not a date", &c[2], &c[3], &c[4]),
+            ));
+            continue;
+        };
+        let actual = date.format("%A").to_string();
+        if actual != day.as_str() {
+            out.push(at(
+                doc,
+                v,
+                "weekday",
+                day.start(),
+                all.end(),
+                format!("{} is a {actual}, not a {}", crate::format::date(date), day.as_str()),
+            ));
+        }
+    }
+}
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| re(r#"[“"]([A-Z][A-Za-z0-9&.\-’' ]{0,60}?)[,.]?[”"]"#));
+
+struct Term {
+    defined_at: Vec<(usize, usize)>,
+}
+
+/// Definitions are quoted capitalised phrases in bold (the drafting convention of the
+/// templates) or, in plain text, inside parentheses.
+fn definitions(v: &TextView) -> BTreeMap<String, Term> {
+    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    for c in DEFINITION.captures_iter(&v.text) {
+        let (Some(all), Some(name)) = (c.get(0), c.get(1)) else { continue };
+        if v.in_heading(all.start()) {
+            continue;
+        }
+        let bold = v.is_bold(name.start(), name.end());
+        let line_start = v.text[..all.start()].rfind('\n').map_or(0, |p| p + 1);
+        let before = &v.text[line_start..all.start()];
+        let in_parens = before.rfind('(').is_some_and(|open| !before[open..].contains(')'));
+        if !(bold || (in_parens && v.bold.is_empty())) {
+            continue;
+        }
+        let term = name.as_str().trim_end_matches([',', '.']).to_owned();
+        terms
+            .entry(term)
+            .or_insert(Term { defined_at: Vec::new() })
+            .defined_at
+            .push((all.start(), all.end()));
+    }
+    terms
+}
+
+/// Uses of `term` in the text, as a whole word (with an optional plural "s"), outside headings
+/// and outside its definitions; a one-word term opening a sentence is not counted, nor one that
+/// begins a document title ("Offer to Exchange").
+fn uses<'a>(
+    v: &'a TextView,
+    term: &'a str,
+    defs: &'a [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let one_word = !term.contains(' ');
+    v.text.match_indices(term).filter_map(move |(start, _)| {
+        let mut end = start + term.len();
+        let before = v.text[..start].chars().next_back();
+        let mut after = v.text[end..].chars();
+        let mut next = after.next();
+        if next == Some('s') {
+            end += 1;
+            next = after.next();
+        }
+        let bounded =
+            !before.is_some_and(|c| c.is_alphanumeric()) && !next.is_some_and(|c| c.is_alphanumeric());
+        if !bounded || v.in_heading(start) || defs.iter().any(|(s, e)| *s <= start && start < *e) {
+            return None;
+        }
+        let prefix = v.text[..start].trim_end_matches([' ', '\t']);
+        let sentence_start = prefix.is_empty() || prefix.ends_with(['.', '\n', '?', ':', '“', '"']);
+        let previous_word = prefix.rsplit([' ', '\n', '(']).next().unwrap_or("");
+        let in_a_title = previous_word.starts_with(|c: char| c.is_uppercase());
+        if one_word && (sentence_start || in_a_title) {
+            return None;
+        }
+        // Part of a longer name: "Ault Alliance, Inc.", "Amendment No. 1", "Offer to Exchange".
+        let following = v.text[end..].trim_start_matches([',', ' ']);
+        let continues = following.starts_with(|c: char| c.is_uppercase())
+            && !v.text[end..].starts_with(". ")
+            && !v.text[end..].starts_with(".\n");
+        let document_title =
+            v.text[end..].starts_with(" to ") && v.text[end + 4..].starts_with(|c: char| c.is_uppercase());
+        if continues || document_title {
+            return None;
+        }
+        Some((start, end))
+    })
+}
+
+fn defined_terms(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    let terms = definitions(v);
+    for (term, t) in &terms {
+        for &(start, end) in t.defined_at.iter().skip(1) {
+            out.push(at(doc, v, "defined-term-twice", start, end, format!("“{term}” is defined again")));
+        }
+        let first = t.defined_at[0];
+        let all_uses: Vec<(usize, usize)> = uses(v, term, &t.defined_at).collect();
+        // A longer defined term that contains this one ("Series D Preferred Stock" in
+        // "Series D Preferred Stock Dividend") is not a use of it.
+        let uses_of_term: Vec<(usize, usize)> = all_uses
+            .into_iter()
+            .filter(|(s, e)| {
+                !terms.keys().any(|other| {
+                    other.len() > term.len()
+                        && other.contains(term.as_str())
+                        && window(&v.text, s.saturating_sub(other.len()), *e + other.len())
+                            .contains(other.as_str())
+                })
+            })
+            .collect();
+        // The phrase a parenthetical definition follows is the thing defined, not a use:
+        // "the Tender Offer Statement on Schedule TO ... (the “Schedule TO”)".
+        let paragraph_start = v.text[..first.0].rfind('\n').map_or(0, |p| p + 1);
+        let defining_phrase = paragraph_start.max(first.0.saturating_sub(300));
+        if let Some(&(start, end)) = uses_of_term.iter().find(|(s, _)| *s < defining_phrase) {
+            out.push(at(
+                doc,
+                v,
+                "defined-term-before-definition",
+                start,
+                end,
+                format!("“{term}” is used here before it is defined"),
+            ));
+        }
+        if !uses_of_term.iter().any(|(s, _)| *s > first.1) {
+            out.push(at(
+                doc,
+                v,
+                "defined-term-unused",
+                first.0,
+                first.1,
+                format!("“{term}” is defined and never used"),
+            ));
+        }
+        // "the offer" where "Offer" is defined.
+        if !term.contains(' ') && term.len() > 3 {
+            let lower = format!("the {}", term.to_lowercase());
+            for (start, _) in v.text.match_indices(&lower).filter(|(s, _)| *s > first.1) {
+                let end = start + lower.len();
+                let next = v.text[end..].chars().next();
+                if next.is_some_and(|c| c.is_alphanumeric()) || v.in_heading(start) {
+                    continue;
+                }
+                out.push(at(
+                    doc,
+                    v,
+                    "defined-term-case",
+                    start + 4,
+                    end,
+                    format!(
+                        "“{}” in lower case after “{term}” is defined: is the defined term meant?",
+                        &lower[4..]
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.;\n]+"));
+
+fn sole_discretion(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    for s in SENTENCE.find_iter(&v.text) {
+        let lower = s.as_str().to_lowercase();
+        let Some(p) = ["sole discretion", "absolute discretion", "sole judgment", "sole and absolute"]
+            .iter()
+            .find_map(|phrase| lower.find(phrase).map(|p| (p, phrase.len())))
+        else {
+            continue;
+        };
+        if lower.contains("condition") {
+            out.push(at(
+                doc,
+                v,
+                "sole-discretion",
+                s.start() + p.0,
+                s.start() + p.0 + p.1,
+                "a condition of the offer is left to the bidder's sole discretion".into(),
+            ));
+        }
+    }
+}
+
+/// Item 1004(a)(1) of Regulation M-A, element by element, and what states it.
+const ELEMENTS: &[(&str, &str, bool)] = &[
+    ("the securities sought and their amount", r"(?i)up to [\d,$]+", false),
+    ("the consideration offered", r"(?i)per share|for each [\d,]+ shares", false),
+    ("the scheduled expiration date", r"(?i)will expire at", false),
+    ("whether there is a subsequent offering period", r"(?i)subsequent offering period", false),
+    ("whether and how the offer may be extended", r"(?i)\bextend", false),
+    ("the dates before and after which withdrawal is possible", r"(?i)may (?:also )?be withdrawn", false),
+    ("the procedures for tendering", r"(?i)procedures? for tendering|properly tendered", false),
+    ("the procedures for withdrawing", r"(?i)notice of withdrawal", false),
+    (
+        "the manner of acceptance and payment",
+        r"(?i)accept(?:ed|ance)? .{0,80}(?:pa(?:y|id)|deliver|issu)",
+        false,
+    ),
+    ("proration", r"(?i)pro rata|proration", false),
+    (
+        "the material differences in the rights of holders",
+        r"(?i)comparison of rights|rights of holders",
+        true,
+    ),
+    ("the accounting treatment", r"(?i)accounting treatment", true),
+    ("the federal income tax consequences", r"(?i)federal income tax", false),
+];
+
+fn item_1004(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+    let title = v.text.chars().take(4000).collect::<String>().to_uppercase();
+    let name = doc.name.to_ascii_lowercase();
+    let exchange = title.contains("OFFER TO EXCHANGE") || name.contains("offer-to-exchange");
+    let purchase = title.contains("OFFER TO PURCHASE") || name.contains("offer-to-purchase");
+    if !(exchange || purchase) || !(name.contains("offer") || title.trim_start().starts_with("OFFER TO")) {
+        return;
+    }
+    for (element, pattern, exchange_only) in ELEMENTS {
+        if *exchange_only && !exchange {
+            continue;
+        }
+        if !re(pattern).is_match(&v.text) {
+            out.push(doc.finding(
+                "item-1004-element",
+                0,
+                1,
+                format!("the Offer does not state {element} (Item 1004(a)(1) of Regulation M-A)"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words() {
+        assert_eq!(parse_number_words(&["sixty", "million"]), Some(60_000_000));
+        assert_eq!(parse_number_words(&["twenty-one"]), Some(21));
+        assert_eq!(parse_number_words(&["one", "thousand", "two", "hundred", "fifty"]), Some(1250));
+        assert_eq!(
+            parse_number_words(&["two", "trillion", "five", "hundred", "million"]),
+            Some(2_000_500_000_000)
+        );
+        assert_eq!(parse_number_words(&["one", "hundred", "and", "one"]), Some(101));
+        assert_eq!(parse_number_words(&["shares"]), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! The rules that read a set of documents together: a fact stated two ways, a figure printed
+//! in another form, a pre-commencement communication without its legend.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::view::TextView;
+use super::{Document, Finding};
+use crate::figures::{Figures, Unit};
+use crate::format;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+/// Facts the documents of a set state, each with the pattern that finds it: group 1 is the
+/// value as printed.
+static FACTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let date = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), )?(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}";
+    vec![
+        (
+            "expiration",
+            re(&format!(
+                r"expire[sd]? at ((?:one minute after )?\d{{1,2}}:\d{{2}} [ap]\.m\., New York City time, on {date})"
+            )),
+        ),
+        ("maximum number of shares sought", re(r"\bup to ([\d,]{5,}) (?:shares|Shares)\b")),
+        (
+            "effective price",
+            re(
+                r"(?:effective price (?:of (?:the Offer is )?)?|\b)(\$[\d,]+\.\d+) (?:effective price|per Share\b)",
+            ),
+        ),
+        ("premium over the closing price", re(r"\b(\d[\d,]*(?:\.\d+)?%) (?:increase|premium) over\b")),
+        (
+            "closing price",
+            re(r"last reported sales? price of the (?:Shares|Common Stock|common stock) of (\$[\d,]+\.\d+)"),
+        ),
+    ]
+});
+
+struct Stated<'a> {
+    doc: &'a Document,
+    view: &'a TextView,
+    start: usize,
+    end: usize,
+    value: String,
+}
+
+/// Each fact is stated one way across the set; a statement of what was true before an
+/// amendment ("previously scheduled to expire ...") is not a second statement.
+pub fn facts(documents: &[Document], views: &[TextView], out: &mut Vec<Finding>) {
+    for (fact, pattern) in FACTS.iter() {
+        let mut stated: Vec<Stated> = Vec::new();
+        for (doc, view) in documents.iter().zip(views) {
+            for c in pattern.captures_iter(&view.text) {
+                let (Some(all), Some(value)) = (c.get(0), c.get(1)) else { continue };
+                // The shares of the class sought, not the new securities issued for them.
+                let after: String = view.text[all.end()..].chars().take(60).collect();
+                if *fact == "maximum number of shares sought"
+                    && (after.contains("Preferred") || after.contains('%'))
+                {
+                    continue;
+                }
+                let sentence_start = view.text[..all.start()].rfind(['.', '\n']).map_or(0, |p| p + 1);
+                let lead = view.text[sentence_start..all.start()].to_lowercase();
+                if lead.contains("previously") || lead.contains("originally") || lead.contains("(previously")
+                {
+                    continue;
+                }
+                stated.push(Stated {
+                    doc,
+                    view,
+                    start: value.start(),
+                    end: value.end(),
+                    value: normalise(value.as_str()),
+                });
+            }
+        }
+        let Some(first) = stated.first() else { continue };
+        let (first_value, first_doc) = (first.value.clone(), first.doc.name.clone());
+        for s in stated.iter().filter(|s| s.value != first_value) {
+            let from = s.view.source_offset(s.start);
+            let to = s.view.source_offset(s.end.saturating_sub(1)) + 1;
+            let to = (to..=s.doc.source.len()).find(|i| s.doc.source.is_char_boundary(*i)).unwrap_or(to);
+            out.push(s.doc.finding(
+                "inconsistent-fact",
+                from,
+                to - from,
+                format!("the {fact} is stated here as {}, but as {first_value} in {first_doc}", s.value),
+            ));
+        }
+    }
+}
+
+fn normalise(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every other way a figure's value could be printed, which a set rendered from the terms
+/// must not use.
+fn variants(unit: Unit, value: rust_decimal::Decimal) -> Vec<String> {
+    match unit {
+        Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p)).collect(),
+        Unit::Money | Unit::Aggregate => (0..=4).map(|p| format::money_places(value, p)).collect(),
+        Unit::Shares | Unit::Count => vec![value.normalize().to_string()],
+        Unit::ExchangeRatio => Vec::new(),
+    }
+}
+
+pub fn figure_variants(
+    documents: &[Document],
+    views: &[TextView],
+    figures: &Figures,
+    out: &mut Vec<Finding>,
+) {
+    for figure in figures.all() {
+        let shown = figure.display();
+        for variant in variants(figure.unit, figure.value) {
+            if variant == shown || shown.starts_with(&variant) || variant.len() < 4 {
+                continue;
+            }
+            for (doc, view) in documents.iter().zip(views) {
+                for (start, _) in view.text.match_indices(&variant) {
+                    let end = start + variant.len();
+                    let before = view.text[..start].chars().next_back();
+                    let after = view.text[end..].chars().next();
+                    let digitish =
+                        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.');
+                    if digitish(before) || digitish(after) || before == Some('$') {
+                        continue;
+                    }
+                    let from = view.source_offset(start);
+                    out.push(doc.finding(
+                        "figure-variant",
+                        from,
+                        variant.len(),
+                        format!(
+                            "{} is printed as {variant}; the set prints it as {shown}",
+                            crate::figures::label(figure.name)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+static PRE_COMMENCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)has not yet commenced|intent(?:ion)? to (?:commence|initiate|launch|make)|intends to (?:commence|launch)|planned (?:issuer )?(?:exchange|tender) offer",
+    )
+});
+static READ_IMPORTANT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?is)\bread\b.{0,200}\bimportant information\b|\bimportant information\b.{0,200}\bread\b")
+});
+static FREE_AT_SEC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?is)(?:free of charge|without charge|for free|at no charge).{0,200}sec\.gov|sec\.gov.{0,200}(?:free of charge|without charge)",
+    )
+});
+static FROM_OFFEROR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?is)(?:upon request|on request|who so request|by contacting|from the (?:Company|Purchaser|Offeror|information agent))",
+    )
+});
+
+/// A set with a pre-commencement communication must carry the Rule 14d-2 legend somewhere in
+/// it: read the statement (important information), free at the SEC's site, free from the offeror.
+pub fn legend(documents: &[Document], views: &[TextView], out: &mut Vec<Finding>) {
+    let Some((doc, view, at, len)) = documents
+        .iter()
+        .zip(views)
+        .find_map(|(d, v)| PRE_COMMENCEMENT.find(&v.text).map(|m| (d, v, m.start(), m.len())))
+    else {
+        return;
+    };
+    let has = |pattern: &Regex| views.iter().any(|v| pattern.is_match(&v.text));
+    let missing: Vec<&str> = [
+        (&*READ_IMPORTANT, "to read the tender offer statement because it contains important information"),
+        (&*FREE_AT_SEC, "that it is free at the SEC's website, www.sec.gov"),
+        (&*FROM_OFFEROR, "which documents are free from the offeror, and how"),
+    ]
+    .into_iter()
+    .filter(|(p, _)| !has(p))
+    .map(|(_, what)| what)
+    .collect();
+    if !missing.is_empty() {
+        out.push(doc.finding(
+            "missing-legend",
+            view.source_offset(at),
+            len,
+            format!(
+                "this pre-commencement communication's legend does not advise holders {}",
+                missing.join("; or ")
+            ),
+        ));
+    }
+}

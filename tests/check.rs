@@ -1,0 +1,424 @@
+//! `secdraft check`: every rule fires on a fixture that breaks it, at the right place, and
+//! stays quiet on one that does not; the example sets pass in filing mode but for their
+//! bracketed notes; the four output formats and the exit codes.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use secdraft::check::{self, Document, Finding, Format, Mode, RULES, Severity};
+use secdraft::pipeline;
+
+fn doc(name: &str, source: &str) -> Document {
+    Document { name: name.into(), format: Format::of(name).unwrap(), source: source.into() }
+}
+
+fn run(docs: &[Document]) -> Vec<Finding> {
+    check::check(docs, Mode::Filing, None)
+}
+
+const PAGE_START: &str = "<html>\n<head>\n<title>T</title>\n</head>\n<body>\n";
+const PAGE_END: &str = "</body>\n</html>\n";
+
+fn page(body: &str) -> String {
+    format!("{PAGE_START}{body}\n{PAGE_END}")
+}
+
+/// A rule, a set that breaks it, where it must be reported (file, line, column), and a set
+/// that does not break it.
+type Fixture = (&'static str, Vec<Document>, (&'static str, usize, usize), Vec<Document>);
+
+fn fixtures() -> Vec<Fixture> {
+    vec![
+        (
+            "placeholder",
+            vec![doc("a.md", "The price is [●] per Share.\n")],
+            ("a.md", 1, 14),
+            vec![doc("a.md", "The price is $0.25 per Share.\n")],
+        ),
+        (
+            "words-figures",
+            vec![doc("a.md", "It seeks sixty million (6,000,000) shares.\n")],
+            ("a.md", 1, 10),
+            vec![doc("a.md", "It seeks sixty million (60,000,000) shares for twenty (20) business days.\n")],
+        ),
+        (
+            "weekday",
+            vec![doc("a.md", "The Offer expires on\nThursday, April 28, 2023.\n")],
+            ("a.md", 2, 1),
+            vec![doc("a.md", "The Offer expires on Friday, April 28, 2023.\n")],
+        ),
+        (
+            "inconsistent-fact",
+            vec![
+                doc(
+                    "a.md",
+                    "The Offer will expire at 5:00 p.m., New York City time, on Friday, April 28, 2023.\n",
+                ),
+                doc(
+                    "b.md",
+                    "The Offer will expire at 5:00 p.m., New York City time, on Monday, May 1, 2023.\n",
+                ),
+            ],
+            ("b.md", 1, 26),
+            vec![
+                doc(
+                    "a.md",
+                    "The Offer will expire at 5:00 p.m., New York City time, on Friday, April 28, 2023.\n",
+                ),
+                doc(
+                    "b.md",
+                    "The Offer, previously scheduled to expire at 5:00 p.m., New York City time, on Friday, April 21, 2023, will expire at 5:00 p.m., New York City time, on Friday, April 28, 2023.\n",
+                ),
+            ],
+        ),
+        (
+            "defined-term-twice",
+            vec![doc(
+                "a.md",
+                "The company (the “**Company**”) and again (the “**Company**”) of the Company.\n",
+            )],
+            ("a.md", 1, 48),
+            vec![doc("a.md", "The company (the “**Company**”) of the Company.\n")],
+        ),
+        (
+            "defined-term-before-definition",
+            vec![doc(
+                "a.md",
+                "Shares of the Company are sought.\n\nThe issuer (the “**Company**”) and the Company.\n",
+            )],
+            ("a.md", 1, 15),
+            vec![doc("a.md", "The issuer (the “**Company**”) and the Company.\n")],
+        ),
+        (
+            "defined-term-unused",
+            vec![doc("a.md", "An exchange offer (the “**Offer**”) is made.\n")],
+            ("a.md", 1, 24),
+            vec![doc("a.md", "An exchange offer (the “**Offer**”) is made; the Offer expires soon.\n")],
+        ),
+        (
+            "defined-term-case",
+            vec![doc(
+                "a.md",
+                "An exchange offer (the “**Offer**”) is made. Details regarding the offer follow in the Offer.\n",
+            )],
+            ("a.md", 1, 68),
+            vec![doc(
+                "a.md",
+                "An exchange offer (the “**Offer**”) is made. Details regarding the Offer follow.\n",
+            )],
+        ),
+        (
+            "missing-legend",
+            vec![doc(
+                "a.md",
+                "The Company today announced its intention to commence a tender offer (the “**Offer**”).\n",
+            )],
+            ("a.md", 1, 33),
+            vec![doc(
+                "a.md",
+                "The Company today announced its intention to commence a tender offer (the “**Offer**”). Stockholders should read the tender offer statement when it is available because it contains important information. It will be available free of charge at www.sec.gov and from the Company upon request.\n",
+            )],
+        ),
+        (
+            "sole-discretion",
+            vec![doc("a.md", "Each condition may be asserted by the Company in its sole discretion.\n")],
+            ("a.md", 1, 54),
+            vec![doc(
+                "a.md",
+                "Each condition will be determined by the Company in its reasonable judgment.\n",
+            )],
+        ),
+        (
+            "item-1004-element",
+            vec![doc(
+                "offer-to-purchase.md",
+                "# OFFER TO PURCHASE\n\nThe Company offers to buy up to 1,000,000 Shares at $5.00 per Share.\n",
+            )],
+            ("offer-to-purchase.md", 1, 1),
+            vec![doc(
+                "offer-to-purchase.md",
+                "# OFFER TO PURCHASE\n\nUp to 1,000,000 Shares at $5.00 per Share. The Offer will expire at 5:00 p.m. There will be no subsequent offering period. The Company may extend the Offer. Shares may be withdrawn at any time; send a notice of withdrawal. Shares must be properly tendered. Shares accepted will be paid for promptly. Proration is pro rata. Federal income tax consequences are described below.\n",
+            )],
+        ),
+        (
+            "edgar-element",
+            vec![doc("a.htm", &page("<p>Text</p>\n<span>x</span>"))],
+            ("a.htm", 7, 1),
+            vec![doc("a.htm", &page("<p>Text <b>x</b></p>"))],
+        ),
+        (
+            "edgar-attribute",
+            vec![doc("a.htm", &page("<p align=\"center\">Text</p>"))],
+            ("a.htm", 6, 4),
+            vec![doc("a.htm", &page("<p style=\"text-align: center\">Text</p>"))],
+        ),
+        (
+            "edgar-script",
+            vec![doc("a.htm", &page("<p onclick=\"x()\">Text</p>"))],
+            ("a.htm", 6, 4),
+            vec![doc("a.htm", &page("<p>Text</p>"))],
+        ),
+        (
+            "edgar-bytes",
+            vec![doc("a.htm", &page("<p>\u{201c}Text\u{201d}</p>"))],
+            ("a.htm", 6, 4),
+            vec![doc("a.htm", &page("<p>&#8220;Text&#8221;</p>"))],
+        ),
+        (
+            "edgar-entity",
+            vec![doc("a.htm", &page("<p>&bogus; &amp;</p>"))],
+            ("a.htm", 6, 4),
+            vec![doc("a.htm", &page("<p>&nbsp; &amp; &#8212;</p>"))],
+        ),
+        (
+            "edgar-nested-table",
+            vec![doc(
+                "a.htm",
+                &page("<table><tr><td>\n<table><tr><td>x</td></tr></table>\n</td></tr></table>"),
+            )],
+            ("a.htm", 7, 1),
+            vec![doc(
+                "a.htm",
+                &page("<table><tr><td>x</td></tr></table>\n<table><tr><td>y</td></tr></table>"),
+            )],
+        ),
+        (
+            "edgar-link",
+            vec![doc(
+                "a.htm",
+                &page("<p><a href=\"https://example.com\">x</a> <a href=\"b.htm#nowhere\">y</a></p>"),
+            )],
+            ("a.htm", 6, 7),
+            vec![
+                doc(
+                    "a.htm",
+                    &page("<p><a href=\"b.htm#s1\">y</a> <a href=\"#top\">z</a></p><p id=\"top\">t</p>"),
+                ),
+                doc("b.htm", &page("<h2 id=\"s1\">S</h2>")),
+            ],
+        ),
+        (
+            "edgar-filename",
+            vec![doc("an-exhibit-name-far-too-long-for-edgar.htm", &page("<p>x</p>"))],
+            ("an-exhibit-name-far-too-long-for-edgar.htm", 1, 1),
+            vec![doc("exhibit-99-1.htm", &page("<p>x</p>"))],
+        ),
+    ]
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_and_not_on_its_clean_twin() {
+    let fixtures = fixtures();
+    for rule in RULES.iter().filter(|r| r.id != "figure-variant") {
+        assert!(fixtures.iter().any(|f| f.0 == rule.id), "no fixture for {}", rule.id);
+    }
+    for (rule, bad, (file, line, column), good) in fixtures {
+        let findings = run(&bad);
+        let hit = findings.iter().find(|f| f.rule == rule);
+        let hit = hit.unwrap_or_else(|| panic!("{rule} did not fire: {findings:#?}"));
+        assert_eq!(
+            (hit.file.as_str(), hit.line, hit.column),
+            (file, line, column),
+            "{rule} at the wrong place: {hit:#?}"
+        );
+        assert!(!hit.text.is_empty() || rule == "edgar-filename", "{rule} quotes nothing");
+        let clean = run(&good);
+        assert!(!clean.iter().any(|f| f.rule == rule), "{rule} fired on its clean fixture: {clean:#?}");
+    }
+}
+
+#[test]
+fn a_figure_printed_at_another_precision_is_caught_in_a_rendered_set() {
+    let set = pipeline::render_file(Path::new("data/ault-alliance-2023-12-13.yaml"), None).unwrap();
+    let mut docs: Vec<Document> = set
+        .files
+        .iter()
+        .filter(|f| f.name.ends_with(".md"))
+        .map(|f| doc(&f.name, &String::from_utf8_lossy(&f.bytes)))
+        .collect();
+    assert!(
+        !check::check(&docs, Mode::Filing, Some(&set.figures)).iter().any(|f| f.rule == "figure-variant")
+    );
+    let release = docs.iter_mut().find(|d| d.name == "press-release.md").unwrap();
+    release.source = release.source.replacen("a 201% increase", "a 201.2% increase", 1);
+    let findings = check::check(&docs, Mode::Filing, Some(&set.figures));
+    let hit = findings.iter().find(|f| f.rule == "figure-variant").expect("figure-variant fires");
+    assert_eq!(hit.file, "press-release.md");
+    assert_eq!(hit.text, "201.2%");
+    assert!(hit.message.contains("the set prints it as 201%"), "{}", hit.message);
+}
+
+#[test]
+fn draft_mode_reports_placeholders_as_warnings() {
+    let docs = vec![doc("a.md", "Price: [to draft].\n")];
+    assert_eq!(check::check(&docs, Mode::Filing, None)[0].severity, Severity::Error);
+    assert_eq!(check::check(&docs, Mode::Draft, None)[0].severity, Severity::Warning);
+}
+
+fn secdraft() -> Command {
+    let mut cmd = Command::cargo_bin("secdraft").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn the_example_sets_pass_in_filing_mode_but_for_their_notes_to_draft() {
+    for entry in std::fs::read_dir("data").unwrap() {
+        let path = entry.unwrap().path();
+        if !std::fs::read_to_string(&path).unwrap().lines().any(|l| l == "filing:") {
+            continue;
+        }
+        let out = secdraft().args(["check", "--format", "json"]).arg(&path).output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let errors: Vec<&serde_json::Value> =
+            json["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+        assert!(errors.iter().all(|f| f["rule"] == "placeholder"), "{}: {errors:#?}", path.display());
+        let expected = if errors.is_empty() { 0 } else { 1 };
+        assert_eq!(out.status.code(), Some(expected), "{}", path.display());
+        secdraft().args(["check", "--mode", "draft"]).arg(&path).assert().success();
+    }
+    // The seed set, rendered and checked as files, passes.
+    let dir = tempfile::tempdir().unwrap();
+    secdraft()
+        .args(["render", "data/ault-alliance-2023-12-13.yaml", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    secdraft().arg("check").arg(dir.path()).assert().success().stdout(predicate::str::contains("0 errors"));
+}
+
+fn bad_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("release.md"), "The Offer expires on Thursday, April 28, 2023, at [●].\n")
+        .unwrap();
+    std::fs::write(dir.path().join("release.htm"), page("<p>Text <span>x</span></p>")).unwrap();
+    dir
+}
+
+#[test]
+fn human_output_is_compiler_style_with_a_caret() {
+    let dir = bad_files();
+    secdraft()
+        .arg("check")
+        .arg(dir.path().join("release.md"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "release.md:1:22: error[weekday]: April 28, 2023 is a Friday, not a Thursday",
+        ))
+        .stdout(predicate::str::contains("  | The Offer expires on Thursday, April 28, 2023, at [●]."))
+        .stdout(predicate::str::contains("  |                      ^^^^^^^^"))
+        .stdout(predicate::str::contains("= hint: correct the weekday or the date"));
+}
+
+#[test]
+fn json_output_has_the_findings_shape() {
+    let dir = bad_files();
+    let out = secdraft().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(findings.len() >= 3);
+    for f in findings {
+        for key in ["rule", "severity", "file", "line", "column", "message"] {
+            assert!(f.get(key).is_some(), "finding without {key}: {f}");
+        }
+        assert!(f["line"].is_u64() && f["column"].is_u64());
+        assert!(f["severity"] == "error" || f["severity"] == "warning");
+    }
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "edgar-element" && f["file"].as_str().unwrap().ends_with("release.htm"))
+    );
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0() {
+    let dir = bad_files();
+    let out = secdraft().args(["check", "--format", "sarif"]).arg(dir.path()).output().unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "secdraft");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), RULES.len());
+    for result in run["results"].as_array().unwrap() {
+        let id = result["ruleId"].as_str().unwrap();
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], id);
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()));
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1 && region["startColumn"].as_u64().unwrap() >= 1);
+        assert!(result["message"]["text"].is_string());
+    }
+}
+
+#[test]
+fn github_output_is_workflow_annotations() {
+    let dir = bad_files();
+    secdraft()
+        .args(["check", "--format", "github"])
+        .arg(dir.path().join("release.md"))
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::is_match(
+                r"(?m)^::error file=.*release\.md,line=1,col=22,title=weekday::April 28, 2023 is a Friday",
+            )
+            .unwrap(),
+        );
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("clean.md"), "The Offer expires on Friday, April 28, 2023.\n").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "Price: [to draft].\n").unwrap();
+    secdraft().arg("check").arg(dir.path().join("clean.md")).assert().code(0);
+    secdraft().arg("check").arg(dir.path().join("notes.md")).assert().code(1);
+    secdraft().args(["check", "--mode", "draft"]).arg(dir.path().join("notes.md")).assert().code(0);
+    secdraft()
+        .args(["check", "no-such-file.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+    secdraft().arg("check").assert().code(2);
+    secdraft()
+        .args(["check", "Cargo.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a file secdraft checks"));
+}
+
+#[test]
+fn render_check_lists_what_differs_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("drafts");
+    let terms = "data/ault-alliance-2023-12-13.yaml";
+    secdraft()
+        .args(["render", terms, "--check", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("missing:"));
+    assert!(!out.exists(), "--check wrote the output folder");
+    secdraft().args(["render", terms, "--out"]).arg(&out).assert().success();
+    secdraft()
+        .args(["render", terms, "--check", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("matches the terms"));
+    std::fs::write(out.join("press-release.md"), "edited").unwrap();
+    std::fs::write(out.join("notes.md"), "mine").unwrap();
+    secdraft()
+        .args(["render", terms, "--check", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("changed: ").and(predicate::str::contains("press-release.md")))
+        .stdout(predicate::str::contains("extra: ").and(predicate::str::contains("notes.md")));
+    assert_eq!(std::fs::read_to_string(out.join("press-release.md")).unwrap(), "edited");
+}
