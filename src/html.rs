@@ -14,7 +14,7 @@ const TEMPLATE_HTML: &[&str] = &["<center>", "</center>"];
 
 const BODY_STYLE: &str = "font-family: 'Times New Roman', Times, serif; font-size: 12pt; line-height: 1.4; \
                           color: #000000; background-color: #ffffff; max-width: 6.5in; margin: 0.75in auto; padding: 0 0.25in";
-const P_STYLE: &str = "margin: 0 0 10pt 0; text-align: justify";
+pub const P_STYLE: &str = "margin: 0 0 10pt 0; text-align: justify";
 const CENTER_P_STYLE: &str = "margin: 0 0 10pt 0; text-align: center";
 const TABLE_STYLE: &str = "border-collapse: collapse; width: 100%; margin: 0 0 10pt 0";
 const CELL_STYLE: &str = "border: 1px solid #000000; padding: 3pt 6pt; vertical-align: top";
@@ -36,16 +36,11 @@ fn markdown_options() -> Options {
 /// Converts one rendered Markdown document to a complete EDGAR HTML page.
 pub fn to_edgar_html(markdown: &str, title: &str) -> Result<String, HtmlError> {
     let mut w = Writer::default();
-    w.out.push_str("<html>\n<head>\n<title>");
-    w.text(title);
-    w.out.push_str("</title>\n</head>\n");
-    let _ = writeln!(w.out, "<body style=\"{BODY_STYLE}\">");
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
         let line = markdown[..range.start].matches('\n').count() + 1;
         w.event(event).map_err(|message| HtmlError { line, message })?;
     }
-    w.out.push_str("</body>\n</html>\n");
-    Ok(w.out)
+    Ok(page(title, &w.out))
 }
 
 #[derive(Default)]
@@ -59,21 +54,38 @@ struct Writer {
     dropped_links: Vec<bool>,
 }
 
-impl Writer {
-    fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                '&' => self.out.push_str("&amp;"),
-                '"' => self.out.push_str("&quot;"),
-                '\t' | '\n' => self.out.push(c),
-                c if (' '..='~').contains(&c) => self.out.push(c),
-                c => {
-                    let _ = write!(self.out, "&#{};", c as u32);
-                }
+/// Text as EDGAR HTML: markup characters escaped, everything outside printable ASCII as a
+/// numeric character reference.
+pub fn escape_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' => out.push(c),
+            c if (' '..='~').contains(&c) => out.push(c),
+            c => {
+                let _ = write!(out, "&#{};", c as u32);
             }
         }
+    }
+}
+
+/// The page around a body: EDGAR's elements, a printable serif layout.
+pub fn page(title: &str, body: &str) -> String {
+    let mut out = String::from("<html>\n<head>\n<title>");
+    escape_text(&mut out, title);
+    out.push_str("</title>\n</head>\n");
+    let _ = writeln!(out, "<body style=\"{BODY_STYLE}\">");
+    out.push_str(body);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+impl Writer {
+    fn text(&mut self, text: &str) {
+        escape_text(&mut self.out, text);
     }
 
     fn event(&mut self, event: Event) -> Result<(), String> {

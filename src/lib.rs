@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub mod figures;
 pub mod format;
 pub mod html;
@@ -16,5 +17,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod terms;
+pub mod tieout;
 
 pub use diagnostics::Diagnostic;

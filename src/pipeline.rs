@@ -21,7 +21,16 @@ pub struct RenderedSet {
 /// Loads, validates and renders a terms file with the embedded templates, or with
 /// `templates` overriding them.
 pub fn render_file(terms_path: &Path, templates: Option<&Path>) -> Result<RenderedSet, Diagnostic> {
-    let loaded = terms::load(terms_path)?;
+    render_file_with(terms_path, templates, &[])
+}
+
+/// As [`render_file`], with `--set` overrides applied to the terms first.
+pub fn render_file_with(
+    terms_path: &Path,
+    templates: Option<&Path>,
+    overrides: &[terms::Override],
+) -> Result<RenderedSet, Diagnostic> {
+    let loaded = terms::load_with(terms_path, overrides)?;
     let templates = match templates {
         Some(dir) => Templates::with_overrides(dir)?,
         None => Templates::embedded()?,

@@ -196,6 +196,12 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// A document's readable text: Markdown without markup, HTML without tags, one paragraph a
+/// line (blank lines between).
+pub fn plain_text(source: &str, format: Format) -> String {
+    view::TextView::new(source, format).text
+}
+
 pub fn rule(id: &str) -> &'static Rule {
     RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[0])
 }

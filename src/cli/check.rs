@@ -31,6 +31,9 @@ pub struct CheckArgs {
     /// A folder of templates overriding the built-in ones (when checking a terms file).
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+
+    #[command(flatten)]
+    set: super::SetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,10 +50,15 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let is_terms = |p: &Path| p.extension().is_some_and(|e| e == "yaml" || e == "yml");
     let (documents, set) = match args.inputs.as_slice() {
         [one] if is_terms(one) => {
-            let set = pipeline::render_file(one, args.templates.as_deref())?;
+            let set = pipeline::render_file_with(one, args.templates.as_deref(), &args.set.set)?;
             (rendered_documents(&set), Some(set))
         }
         inputs => {
+            if !args.set.set.is_empty() {
+                return Err(Diagnostic::new(
+                    "--set changes a terms file; it does not apply to rendered files",
+                ));
+            }
             if let Some(terms) = inputs.iter().find(|p| is_terms(p)) {
                 return Err(Diagnostic::new(format!(
                     "{} is a terms file: check it on its own, or check rendered files",

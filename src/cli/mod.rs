@@ -2,6 +2,8 @@
 
 mod calendar;
 mod check;
+mod diff;
+mod figures;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +31,16 @@ enum Command {
     Render(render::RenderArgs),
     Calendar(calendar::CalendarArgs),
     Check(check::CheckArgs),
+    Figures(figures::FiguresArgs),
+    Diff(diff::DiffArgs),
+}
+
+/// `--set PATH=VALUE`, shared by the commands that read terms.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SetArgs {
+    /// Change one term before validation, e.g. --set offer.max_shares=50000000 (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<crate::terms::Override>,
 }
 
 /// Writes a command's output to standard output. A closed pipe (`secdraft ... | head`) is
@@ -52,6 +64,8 @@ pub fn run() -> i32 {
         Command::Render(args) => render::run(&args),
         Command::Calendar(args) => calendar::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Figures(args) => figures::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     match result {
         Ok(code) => code,

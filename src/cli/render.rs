@@ -6,7 +6,7 @@ use clap::Args;
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::output::{self, OutputFile};
-use crate::pipeline;
+use crate::{html, pipeline, tieout};
 
 /// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML.
 #[derive(Debug, Args)]
@@ -30,10 +30,24 @@ pub struct RenderArgs {
     /// produce (missing, changed, extra), 0 when none does.
     #[arg(long)]
     check: bool,
+
+    /// Also write the tie-out sheet of the figures, tie-out.md and tie-out.htm.
+    #[arg(long)]
+    tie_out: bool,
+
+    #[command(flatten)]
+    set: super::SetArgs,
 }
 
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
-    let set = pipeline::render_file(&args.terms, args.templates.as_deref())?;
+    let mut set = pipeline::render_file_with(&args.terms, args.templates.as_deref(), &args.set.set)?;
+    if args.tie_out {
+        let sheet = tieout::markdown(&tieout::build(&set), &display_path(&args.terms));
+        let html = html::to_edgar_html(&sheet, "Tie-Out of Figures")
+            .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {}", e.message)))?;
+        set.files.push(OutputFile { name: "tie-out.md".into(), bytes: sheet.into_bytes() });
+        set.files.push(OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() });
+    }
     if args.check {
         return Ok(compare(&args.out, &set.files));
     }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde_saphyr::Error as YamlError;
 
+use super::overrides::{self, Override};
 use super::source_map::SourceMap;
 use super::{Terms, validate};
 use crate::diagnostics::{Diagnostic, Origin, display_path};
@@ -37,12 +38,21 @@ impl LoadedTerms {
 }
 
 pub fn load(path: &Path) -> Result<LoadedTerms, Diagnostic> {
+    load_with(path, &[])
+}
+
+/// Loads a terms file with `--set` overrides applied to its text first.
+pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, Diagnostic> {
     let bytes = read_limited(path)?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => return Err(not_utf8(path, err)),
     };
-    load_str(path, text)
+    if overrides.is_empty() {
+        return load_str(path, text);
+    }
+    let applied = overrides::apply(path, &text, overrides)?;
+    load_str(path, applied.text.clone()).map_err(|d| overrides::explain(d, &applied))
 }
 
 /// Loads terms held in memory; `path` is only used to name the file in messages.

@@ -3,11 +3,13 @@
 //! Every field is documented in `docs/terms.md`; keep the two in step.
 
 mod load;
+mod overrides;
 mod scalars;
 mod source_map;
 mod validate;
 
-pub use load::{LoadedTerms, closest_name, load, load_str};
+pub use load::{LoadedTerms, closest_name, load, load_str, load_with};
+pub use overrides::Override;
 pub use scalars::{Count, Cusip, Date, Percent, Positive, Shares, Text, cusip_check_digit, parse_decimal};
 pub use source_map::SourceMap;
 

@@ -55,6 +55,14 @@ impl SourceMap {
     pub fn contains(&self, path: &str) -> bool {
         self.places.contains_key(path)
     }
+
+    /// Whether the field is a mapping or a list with entries of its own.
+    pub fn has_children(&self, path: &str) -> bool {
+        let (dot, bracket) = (format!("{path}."), format!("{path}["));
+        self.places.keys().any(|k| {
+            if path.is_empty() { !k.is_empty() } else { k.starts_with(&dot) || k.starts_with(&bracket) }
+        })
+    }
 }
 
 enum Segment {

@@ -1,0 +1,224 @@
+//! The tie-out sheet: every computed figure with its formula, each input and where it comes
+//! from (terms file:line, or the figure it derives from), its exact value and printed form, and
+//! every place it is printed; and the numbers printed that are neither figures nor terms.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::figures::{self, Source};
+use crate::format;
+use crate::pipeline::RenderedSet;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TieOut {
+    pub figures: Vec<FigureTrace>,
+    /// Numbers printed in the documents that are neither a figure nor a value of the terms.
+    pub untraced: Vec<Place>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureTrace {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub formula: &'static str,
+    pub inputs: Vec<InputTrace>,
+    /// The exact value.
+    pub value: String,
+    /// As the documents print it.
+    pub display: String,
+    pub printed_at: Vec<Place>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputTrace {
+    /// `terms` or `figure`.
+    pub from: &'static str,
+    /// The terms field path, or the figure's name.
+    pub path: String,
+    /// For a terms field, `file:line`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Place {
+    pub document: String,
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\$[\d,]*\d(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?%|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")
+        .expect("a valid pattern")
+});
+
+/// The places a printed form stands in the Markdown documents of a set.
+fn places(set: &RenderedSet, printed: &str) -> Vec<Place> {
+    let mut out = Vec::new();
+    for file in set.files.iter().filter(|f| f.name.ends_with(".md")) {
+        let text = String::from_utf8_lossy(&file.bytes);
+        for (i, line) in text.lines().enumerate() {
+            let found = line.match_indices(printed).any(|(at, _)| {
+                // Not part of a longer number: "60,000,000" is not in "160,000,000" nor
+                // "$0.25" in "$0.2500"; punctuation after it is fine.
+                let before = &line[..at];
+                let after = &line[at + printed.len()..];
+                let continues_before = before.ends_with(|c: char| c.is_ascii_digit())
+                    || (before.ends_with([',', '.'])
+                        && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()));
+                let continues_after = after.starts_with(|c: char| c.is_ascii_digit())
+                    || (after.starts_with([',', '.'])
+                        && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+                !continues_before && !continues_after
+            });
+            if found {
+                out.push(Place { document: file.name.clone(), line: i + 1, text: None });
+            }
+        }
+    }
+    out
+}
+
+/// Every printed form a value of the terms may take, and the text the terms hold.
+fn terms_values(value: &serde_json::Value, forms: &mut BTreeSet<String>, texts: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Ok(d) = crate::terms::parse_decimal(s) {
+                forms.insert(format::money(d));
+                for places in 0..=4 {
+                    forms.insert(format::money_places(d, places));
+                    forms.extend(format::percent(d, places));
+                }
+                forms.extend(format::shares(d));
+            }
+            texts.push(s.clone());
+        }
+        serde_json::Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                forms.extend(format::shares(u.into()));
+                forms.insert(u.to_string());
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| terms_values(v, forms, texts)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| terms_values(v, forms, texts)),
+        _ => {}
+    }
+}
+
+pub fn build(set: &RenderedSet) -> TieOut {
+    let loaded = &set.terms;
+    let file = crate::diagnostics::display_path(&loaded.file);
+    let figures = set
+        .figures
+        .all()
+        .iter()
+        .map(|f| FigureTrace {
+            name: f.name,
+            label: figures::label(f.name),
+            formula: f.formula,
+            inputs: f
+                .inputs
+                .iter()
+                .map(|input| match &input.source {
+                    Source::Terms(path) => InputTrace {
+                        from: "terms",
+                        path: path.clone(),
+                        at: Some(format!("{file}:{}", loaded.map.locate(path).0)),
+                        value: input.value.normalize().to_string(),
+                    },
+                    Source::Figure(name) => InputTrace {
+                        from: "figure",
+                        path: (*name).to_owned(),
+                        at: None,
+                        value: input.value.normalize().to_string(),
+                    },
+                })
+                .collect(),
+            value: f.value.normalize().to_string(),
+            display: f.display(),
+            printed_at: places(set, &f.display()),
+        })
+        .collect();
+
+    let mut traced: BTreeSet<String> = set.figures.all().iter().map(|f| f.display()).collect();
+    // An amendment prints the figures it replaces beside the new ones.
+    if let Some(n) = loaded.terms.filing.amendment.filter(|n| *n > 0)
+        && let Ok(before) = figures::compute_through(&loaded.terms, n - 1)
+    {
+        traced.extend(before.all().iter().map(|f| f.display()));
+    }
+    let mut texts = Vec::new();
+    let json = serde_json::to_value(&loaded.terms).unwrap_or_default();
+    terms_values(&json, &mut traced, &mut texts);
+    let mut untraced = Vec::new();
+    for file in set.files.iter().filter(|f| f.name.ends_with(".md")) {
+        let text = String::from_utf8_lossy(&file.bytes);
+        for (i, line) in text.lines().enumerate() {
+            for m in NUMBER.find_iter(line) {
+                let number = m.as_str();
+                if traced.contains(number) || texts.iter().any(|t| t.contains(number)) {
+                    continue;
+                }
+                untraced.push(Place {
+                    document: file.name.clone(),
+                    line: i + 1,
+                    text: Some(number.to_owned()),
+                });
+            }
+        }
+    }
+    TieOut { figures, untraced }
+}
+
+/// The tie-out sheet as a Markdown document.
+pub fn markdown(t: &TieOut, terms: &str) -> String {
+    let cell = |s: &str| crate::render::markdown_escaped(s).replace('\n', " ");
+    let mut out = format!(
+        "# Tie-Out of Figures\n\nEvery figure computed from {}, with its inputs and where it is printed.\n\n",
+        cell(terms)
+    );
+    out.push_str("| Figure | Printed | Exact value | Formula | Inputs | Printed at |\n|:---|:---|:---|:---|:---|:---|\n");
+    for f in &t.figures {
+        let inputs: Vec<String> = f
+            .inputs
+            .iter()
+            .map(|i| match &i.at {
+                Some(at) => format!("{} = {} ({})", cell(&i.path), i.value, cell(at)),
+                None => format!("{} = {}", cell(figures::label(&i.path)), i.value),
+            })
+            .collect();
+        let printed: Vec<String> =
+            f.printed_at.iter().map(|p| format!("{}:{}", cell(&p.document), p.line)).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell(f.label),
+            cell(&f.display),
+            f.value,
+            cell(f.formula),
+            inputs.join("; "),
+            if printed.is_empty() { "not printed".to_owned() } else { printed.join(", ") }
+        ));
+    }
+    out.push_str("\n## Untraced numbers\n\n");
+    if t.untraced.is_empty() {
+        out.push_str("Every number printed in the documents is a figure above or a value of the terms.\n");
+    } else {
+        out.push_str(
+            "Numbers printed in the documents that are neither a figure nor a value of the terms:\n\n",
+        );
+        for p in &t.untraced {
+            out.push_str(&format!(
+                "- {} in {} at line {}\n",
+                cell(p.text.as_deref().unwrap_or("")),
+                cell(&p.document),
+                p.line
+            ));
+        }
+    }
+    out
+}
