@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod diff;
+pub mod fees;
 pub mod figures;
 pub mod format;
 pub mod html;

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Origin};
 use crate::figures::{self, Figures};
-use crate::html;
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Templates};
 use crate::terms::{self, LoadedTerms};
+use crate::{fees, html};
 
 /// A rendered filing set: each document as Markdown and as EDGAR HTML.
 #[derive(Debug, Clone)]
@@ -16,6 +16,8 @@ pub struct RenderedSet {
     pub terms: LoadedTerms,
     pub figures: Figures,
     pub files: Vec<OutputFile>,
+    /// Things counsel should look at that do not stop the render.
+    pub warnings: Vec<String>,
 }
 
 /// Loads, validates and renders a terms file with the embedded templates, or with
@@ -55,11 +57,18 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
         files.push(OutputFile { name: format!("{stem}.md"), bytes: markdown.into_bytes() });
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
+    if loaded.terms.stage() != terms::Stage::Intent {
+        files.push(OutputFile {
+            name: fees::EXHIBIT_FILE.into(),
+            bytes: fees::exhibit(&loaded.terms, &figures).into_bytes(),
+        });
+    }
+    let warnings = fees::warnings(&loaded.terms);
     if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {
         return Err(Diagnostic::new(format!(
             "{} is longer than EDGAR's {MAX_FILE_NAME}-character limit",
             long.name
         )));
     }
-    Ok(RenderedSet { terms: loaded, figures, files })
+    Ok(RenderedSet { terms: loaded, figures, files, warnings })
 }

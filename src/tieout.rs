@@ -15,9 +15,27 @@ use crate::pipeline::RenderedSet;
 #[derive(Debug, Clone, Serialize)]
 pub struct TieOut {
     pub figures: Vec<FigureTrace>,
+    /// Numbers printed that are constants of the rules, each with the rule.
+    pub constants: Vec<Constant>,
     /// Numbers printed in the documents that are neither a figure nor a value of the terms.
     pub untraced: Vec<Place>,
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Constant {
+    pub text: &'static str,
+    pub rule: &'static str,
+    pub printed_at: Vec<Place>,
+}
+
+/// Numbers the rules fix, which the templates print as the rules state them.
+const RULE_CONSTANTS: &[(&str, &str)] = &[
+    (
+        "2%",
+        "Rule 13e-4(f)(1)(ii) and Rule 14e-1(b): up to 2% of the class outstanding may be accepted without extending",
+    ),
+    ("$1,000,000", "Rule 0-11: the fee rate is stated per $1,000,000 of transaction valuation"),
+];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureTrace {
@@ -34,7 +52,7 @@ pub struct FigureTrace {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct InputTrace {
-    /// `terms` or `figure`.
+    /// `terms`, `figure`, or `table` (data secdraft carries, such as the fee rates).
     pub from: &'static str,
     /// The terms field path, or the figure's name.
     pub path: String,
@@ -57,11 +75,28 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
-/// The places a printed form stands in the Markdown documents of a set.
+/// The documents of a set as text, each once: the Markdown of a document rendered in both
+/// forms, and the text of one rendered only as HTML (the filing fee exhibit).
+fn readable(set: &RenderedSet) -> Vec<(String, String)> {
+    set.files
+        .iter()
+        .filter_map(|f| {
+            let source = String::from_utf8_lossy(&f.bytes).into_owned();
+            if f.name.ends_with(".md") {
+                return Some((f.name.clone(), source));
+            }
+            let stem = f.name.strip_suffix(".htm")?;
+            let twin = format!("{stem}.md");
+            (!set.files.iter().any(|g| g.name == twin))
+                .then(|| (f.name.clone(), crate::check::plain_text(&source, crate::check::Format::Html)))
+        })
+        .collect()
+}
+
+/// The places a printed form stands in the documents of a set.
 fn places(set: &RenderedSet, printed: &str) -> Vec<Place> {
     let mut out = Vec::new();
-    for file in set.files.iter().filter(|f| f.name.ends_with(".md")) {
-        let text = String::from_utf8_lossy(&file.bytes);
+    for (name, text) in readable(set) {
         for (i, line) in text.lines().enumerate() {
             let found = line.match_indices(printed).any(|(at, _)| {
                 // Not part of a longer number: "60,000,000" is not in "160,000,000" nor
@@ -77,7 +112,7 @@ fn places(set: &RenderedSet, printed: &str) -> Vec<Place> {
                 !continues_before && !continues_after
             });
             if found {
-                out.push(Place { document: file.name.clone(), line: i + 1, text: None });
+                out.push(Place { document: name.clone(), line: i + 1, text: None });
             }
         }
     }
@@ -131,6 +166,12 @@ pub fn build(set: &RenderedSet) -> TieOut {
                         at: Some(format!("{file}:{}", loaded.map.locate(path).0)),
                         value: input.value.normalize().to_string(),
                     },
+                    Source::Table(name) => InputTrace {
+                        from: "table",
+                        path: name.clone(),
+                        at: None,
+                        value: input.value.normalize().to_string(),
+                    },
                     Source::Figure(name) => InputTrace {
                         from: "figure",
                         path: (*name).to_owned(),
@@ -152,27 +193,34 @@ pub fn build(set: &RenderedSet) -> TieOut {
     {
         traced.extend(before.all().iter().map(|f| f.display()));
     }
+    // Rates read from data secdraft carries, as a note prints them.
+    for input in set.figures.all().iter().flat_map(|f| &f.inputs) {
+        if let Source::Table(_) = input.source {
+            traced.insert(format::money_places(input.value, 2));
+        }
+    }
+    let constants: Vec<Constant> = RULE_CONSTANTS
+        .iter()
+        .map(|(text, rule)| Constant { text, rule, printed_at: places(set, text) })
+        .filter(|c| !c.printed_at.is_empty())
+        .collect();
+    traced.extend(RULE_CONSTANTS.iter().map(|(text, _)| (*text).to_owned()));
     let mut texts = Vec::new();
     let json = serde_json::to_value(&loaded.terms).unwrap_or_default();
     terms_values(&json, &mut traced, &mut texts);
     let mut untraced = Vec::new();
-    for file in set.files.iter().filter(|f| f.name.ends_with(".md")) {
-        let text = String::from_utf8_lossy(&file.bytes);
+    for (name, text) in readable(set) {
         for (i, line) in text.lines().enumerate() {
             for m in NUMBER.find_iter(line) {
                 let number = m.as_str();
                 if traced.contains(number) || texts.iter().any(|t| t.contains(number)) {
                     continue;
                 }
-                untraced.push(Place {
-                    document: file.name.clone(),
-                    line: i + 1,
-                    text: Some(number.to_owned()),
-                });
+                untraced.push(Place { document: name.clone(), line: i + 1, text: Some(number.to_owned()) });
             }
         }
     }
-    TieOut { figures, untraced }
+    TieOut { figures, constants, untraced }
 }
 
 /// The tie-out sheet as a Markdown document.
@@ -189,6 +237,7 @@ pub fn markdown(t: &TieOut, terms: &str) -> String {
             .iter()
             .map(|i| match &i.at {
                 Some(at) => format!("{} = {} ({})", cell(&i.path), i.value, cell(at)),
+                None if i.from == "table" => format!("{} = {}", cell(&i.path), i.value),
                 None => format!("{} = {}", cell(figures::label(&i.path)), i.value),
             })
             .collect();
@@ -203,6 +252,19 @@ pub fn markdown(t: &TieOut, terms: &str) -> String {
             inputs.join("; "),
             if printed.is_empty() { "not printed".to_owned() } else { printed.join(", ") }
         ));
+    }
+    if !t.constants.is_empty() {
+        out.push_str("\n## Constants of the rules\n\n");
+        for c in &t.constants {
+            let printed: Vec<String> =
+                c.printed_at.iter().map(|p| format!("{}:{}", cell(&p.document), p.line)).collect();
+            out.push_str(&format!(
+                "- {}: {} (printed at {})\n",
+                cell(c.text),
+                cell(c.rule),
+                printed.join(", ")
+            ));
+        }
     }
     out.push_str("\n## Untraced numbers\n\n");
     if t.untraced.is_empty() {

@@ -125,7 +125,7 @@ fn tags(source: &str) -> Vec<Tag<'_>> {
         let body = inner.trim_start_matches('/');
         let name: String = body
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '!' | '?' | ':' | '-' | '_' | '.'))
             .collect::<String>()
             .to_ascii_lowercase();
         let mut attributes = Vec::new();
@@ -195,8 +195,17 @@ pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
     entities(doc, out);
     let mut table_depth = 0usize;
     let own_anchors = anchors(&doc.source);
-    for tag in tags(&doc.source) {
-        if tag.name.starts_with('!') {
+    let all_tags = tags(&doc.source);
+    // An Inline XBRL document (the filing fee exhibit) is XHTML with the XBRL namespaces:
+    // their elements and the namespace declarations are part of what EDGAR accepts there.
+    let inline_xbrl = all_tags.iter().any(|t| {
+        t.name == "html" && t.attributes.iter().any(|(n, v, _)| n == "xmlns:ix" && v.contains("inlineXBRL"))
+    });
+    for tag in all_tags {
+        if tag.name.starts_with('!') || tag.name.starts_with('?') {
+            continue;
+        }
+        if inline_xbrl && tag.name.contains(':') {
             continue;
         }
         if tag.name == "script" {
@@ -246,6 +255,9 @@ pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
             }
             if value.trim_start().to_ascii_lowercase().starts_with("javascript:") {
                 out.push(doc.finding("edgar-script", *at, name.len(), "a javascript: URL".into()));
+                continue;
+            }
+            if inline_xbrl && tag.name == "html" && (name == "xmlns" || name.starts_with("xmlns:")) {
                 continue;
             }
             if tag.name == "meta" && name == "http-equiv" {

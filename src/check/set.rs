@@ -103,9 +103,11 @@ fn normalise(value: &str) -> String {
 fn variants(unit: Unit, value: rust_decimal::Decimal) -> Vec<String> {
     match unit {
         Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p)).collect(),
-        Unit::Money | Unit::Aggregate => (0..=4).map(|p| format::money_places(value, p)).collect(),
+        Unit::Money | Unit::Aggregate | Unit::Cents => {
+            (0..=4).map(|p| format::money_places(value, p)).collect()
+        }
         Unit::Shares | Unit::Count => vec![value.normalize().to_string()],
-        Unit::ExchangeRatio => Vec::new(),
+        Unit::ExchangeRatio | Unit::Rate => Vec::new(),
     }
 }
 
@@ -115,10 +117,17 @@ pub fn figure_variants(
     figures: &Figures,
     out: &mut Vec<Finding>,
 ) {
+    // Two figures may share a value and print it each its own way (an aggregate to the
+    // dollar, the same amount as a transaction valuation to the cent).
+    let displays: Vec<String> = figures.all().iter().map(|f| f.display()).collect();
     for figure in figures.all() {
         let shown = figure.display();
         for variant in variants(figure.unit, figure.value) {
-            if variant == shown || shown.starts_with(&variant) || variant.len() < 4 {
+            if variant == shown
+                || shown.starts_with(&variant)
+                || variant.len() < 4
+                || displays.contains(&variant)
+            {
                 continue;
             }
             for (doc, view) in documents.iter().zip(views) {

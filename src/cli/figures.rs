@@ -48,6 +48,9 @@ pub fn run(args: &FiguresArgs) -> Result<i32, Diagnostic> {
                 for i in &f.inputs {
                     match &i.at {
                         Some(at) => out.push_str(&format!("  <- {} = {}  [{at}]\n", i.path, i.value)),
+                        None if i.from == "table" => {
+                            out.push_str(&format!("  <- {} = {}\n", i.path, i.value))
+                        }
                         None => {
                             out.push_str(&format!("  <- {} = {}\n", crate::figures::label(&i.path), i.value))
                         }
@@ -59,6 +62,9 @@ pub fn run(args: &FiguresArgs) -> Result<i32, Diagnostic> {
                     "  printed at: {}\n\n",
                     if places.is_empty() { "nowhere".to_owned() } else { places.join(", ") }
                 ));
+            }
+            for c in &sheet.constants {
+                out.push_str(&format!("Constant of the rules {}: {}\n", c.text, c.rule));
             }
             if sheet.untraced.is_empty() {
                 out.push_str("Every number printed is a figure or a value of the terms.\n");

@@ -3,6 +3,7 @@
 mod calendar;
 mod check;
 mod diff;
+mod fee;
 mod figures;
 mod render;
 
@@ -33,6 +34,7 @@ enum Command {
     Check(check::CheckArgs),
     Figures(figures::FiguresArgs),
     Diff(diff::DiffArgs),
+    Fee(fee::FeeArgs),
 }
 
 /// `--set PATH=VALUE`, shared by the commands that read terms.
@@ -66,6 +68,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(&args),
         Command::Figures(args) => figures::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Fee(args) => fee::run(&args),
     };
     match result {
         Ok(code) => code,

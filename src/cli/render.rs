@@ -48,6 +48,9 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         set.files.push(OutputFile { name: "tie-out.md".into(), bytes: sheet.into_bytes() });
         set.files.push(OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() });
     }
+    for warning in &set.warnings {
+        eprintln!("warning: {warning}");
+    }
     if args.check {
         return Ok(compare(&args.out, &set.files));
     }

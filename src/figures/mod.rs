@@ -10,6 +10,7 @@
 mod allocation;
 mod cash;
 mod exchange;
+mod fee;
 mod results;
 
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
@@ -36,6 +37,10 @@ pub enum Unit {
     ExchangeRatio,
     /// A plain count.
     Count,
+    /// Dollars to the cent, as fee tables print them ($3,452.50).
+    Cents,
+    /// A rate printed as the exact decimal it is (0.0001381).
+    Rate,
 }
 
 /// Where an input of a figure comes from.
@@ -46,6 +51,8 @@ pub enum Source {
     Terms(String),
     /// Another figure, by name.
     Figure(&'static str),
+    /// A table of data secdraft carries, such as the fee rates of data/fee-rates.yaml.
+    Table(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,6 +81,8 @@ impl Figure {
                 format::shares(self.value).unwrap_or_else(|| self.value.to_string())
             }
             Unit::ExchangeRatio => format::ratio(self.value),
+            Unit::Cents => format::money_places(self.value, 2),
+            Unit::Rate => self.value.normalize().to_string(),
         }
     }
 
@@ -112,6 +121,12 @@ pub fn label(name: &str) -> &'static str {
         "new_shares_issued" => "New shares issued",
         "aggregate_paid" => "Aggregate paid",
         "shares_outstanding_after" => "Shares outstanding after the offer",
+        "transaction_valuation" => "Transaction valuation",
+        "fee_rate" => "Fee rate",
+        "filing_fee" => "Amount of filing fee",
+        "fees_previously_paid" => "Fees previously paid",
+        "fee_offsets" => "Fee offsets",
+        "net_fee_due" => "Net fee due",
         _ => "Figure",
     }
 }
@@ -169,6 +184,9 @@ pub fn compute_through(terms: &Terms, through: u32) -> Result<Figures, FigureErr
     common(&t, &sources, &mut figures, sought)?;
     if terms.stage() == Stage::Results {
         results::compute(&t, &sources, &mut figures)?;
+    }
+    if terms.stage() != Stage::Intent {
+        fee::compute(terms, &t, &sources, &mut figures)?;
     }
     Ok(figures)
 }

@@ -323,7 +323,7 @@ fn exhibits(t: &Terms, kind: OfferKind) -> (Vec<Exhibit>, Vec<Exhibit>) {
     for letter in ["(b)", "(d)", "(g)", "(h)"] {
         list.push(exhibit(letter, "Not applicable.".into(), None, false));
     }
-    list.push(exhibit("107", "Filing Fee Table".into(), Some("filing-fees.htm"), false));
+    list.push(exhibit("107", "Filing Fee Table".into(), Some(crate::fees::EXHIBIT_FILE), true));
     (list, new)
 }
 

@@ -46,6 +46,9 @@ pub struct Terms {
     /// Days to add to or remove from the business-day calendar.
     #[serde(default)]
     pub calendar: crate::calendar::Overrides,
+    /// What the filing fee is computed from (Rule 0-11).
+    #[serde(default)]
+    pub fee: Option<FeeTerms>,
     #[serde(default)]
     pub presentation: Presentation,
 }
@@ -209,6 +212,49 @@ pub struct Issuer {
     /// subsidiaries").
     #[serde(default)]
     pub subsidiaries: bool,
+    /// The SEC's Central Index Key of the filer, for the filing fee exhibit's XBRL.
+    #[serde(default)]
+    pub cik: Option<Text>,
+}
+
+/// The inputs of the filing fee (Rule 0-11) beyond the offer's own terms.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeTerms {
+    /// Exchange offers: the market value of the shares sought, as the average of the high and
+    /// low prices on a date shortly before filing.
+    #[serde(default)]
+    pub market_value: Option<MarketValue>,
+    /// Exchange offers with no market for the shares: their book value per share.
+    #[serde(default)]
+    pub book_value_per_share: Option<Positive>,
+    /// The rate per $1,000,000, in place of the one data/fee-rates.yaml gives for the date.
+    #[serde(default)]
+    pub rate_per_million: Option<Positive>,
+    /// Fees paid with earlier filings of the offer, in place of the amount computed for the
+    /// original filing.
+    #[serde(default)]
+    pub previously_paid: Option<Positive>,
+    #[serde(default)]
+    pub offsets: Vec<FeeOffset>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketValue {
+    pub date: Date,
+    pub high: Positive,
+    pub low: Positive,
+}
+
+/// A fee paid with another filing and claimed against this one (Rule 0-11(a)(2)).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeOffset {
+    pub amount: Positive,
+    pub form: Text,
+    pub file_number: Text,
+    pub filed: Date,
 }
 
 /// What a filing person is for the purposes of the cover page caption.

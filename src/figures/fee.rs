@@ -1,0 +1,186 @@
+//! The filing fee (Rule 0-11): transaction valuation, rate, fee, fees previously paid,
+//! offsets and the net fee due.
+
+use rust_decimal::Decimal;
+
+use super::{Figure, FigureError, Figures, Input, Source, Sources, Unit, div, mul};
+use crate::fees;
+use crate::terms::{OfferKind, Terms};
+
+/// The transaction valuation of terms as they stand, with its inputs and formula.
+fn transaction_valuation(
+    t: &Terms,
+    sources: &Sources,
+) -> Result<(Decimal, Vec<Input>, &'static str), FigureError> {
+    let sought = t.offer.max_shares.map(|s| s.decimal());
+    let sought_input = |v| sources.input("offer.max_shares", Some("max_shares"), v);
+    match t.kind() {
+        OfferKind::Cash => {
+            let (Some(price), Some(n)) = (t.offer.cash_price, sought) else {
+                return Err(FigureError::new("offer", "a cash offer needs `cash_price` and `max_shares`"));
+            };
+            Ok((
+                mul(price.0, n, "offer.cash_price")?,
+                vec![sources.input("offer.cash_price", Some("cash_price"), price.0), sought_input(n)],
+                "the cash offered: purchase price x maximum shares sought (Rule 0-11(b))",
+            ))
+        }
+        OfferKind::DutchAuction => {
+            let Some(auction) = &t.offer.auction else {
+                return Err(FigureError::new("offer.auction", "the auction is not stated"));
+            };
+            match (sought, auction.max_dollars) {
+                (Some(n), _) => Ok((
+                    mul(auction.max_price.0, n, "offer.auction.max_price")?,
+                    vec![
+                        sources.input("offer.auction.max_price", Some("max_price"), auction.max_price.0),
+                        sought_input(n),
+                    ],
+                    "the most cash offered: maximum price x maximum shares sought (Rule 0-11(b))",
+                )),
+                (None, Some(dollars)) => Ok((
+                    dollars.0,
+                    vec![sources.input("offer.auction.max_dollars", None, dollars.0)],
+                    "the most cash offered, as the auction's cap in dollars (Rule 0-11(b))",
+                )),
+                _ => Err(FigureError::new("offer.auction", "the auction is not capped")),
+            }
+        }
+        OfferKind::Exchange => {
+            let Some(n) = sought else {
+                return Err(FigureError::new("offer", "an exchange offer needs `max_shares`"));
+            };
+            let fee_terms = t.fee.as_ref();
+            if let Some(mv) = fee_terms.and_then(|f| f.market_value.as_ref()) {
+                let average = div(mv.high.0 + mv.low.0, Decimal::TWO, "fee.market_value.high")?;
+                return Ok((
+                    mul(average, n, "fee.market_value.high")?,
+                    vec![
+                        sources.input("fee.market_value.high", None, mv.high.0),
+                        sources.input("fee.market_value.low", None, mv.low.0),
+                        sought_input(n),
+                    ],
+                    "market value of the shares sought: average of the high and low prices on the stated date x maximum shares sought (Rule 0-11(a)(4))",
+                ));
+            }
+            if let Some(book) = fee_terms.and_then(|f| f.book_value_per_share) {
+                return Ok((
+                    mul(book.0, n, "fee.book_value_per_share")?,
+                    vec![sources.input("fee.book_value_per_share", None, book.0), sought_input(n)],
+                    "book value of the shares sought, there being no market for them: book value per share x maximum shares sought (Rule 0-11(a)(4))",
+                ));
+            }
+            Err(FigureError::new(
+                "fee",
+                "the fee of an exchange offer is computed on the market value of the shares sought: give `fee.market_value` (date, high, low), or `fee.book_value_per_share` when there is no market",
+            ))
+        }
+    }
+}
+
+/// The rate per million for a filing date, from the terms or the table.
+fn rate(t: &Terms, date: chrono::NaiveDate) -> Result<(Decimal, Input), FigureError> {
+    if let Some(rate) = t.fee.as_ref().and_then(|f| f.rate_per_million) {
+        return Ok((rate.0, Input { source: Source::Terms("fee.rate_per_million".into()), value: rate.0 }));
+    }
+    let row = fees::rate_on(date).map_err(|e| FigureError::new("filing.date", e))?;
+    Ok((
+        row.rate_per_million.0,
+        Input {
+            source: Source::Table(format!(
+                "data/fee-rates.yaml, FY{} (from {})",
+                row.fiscal_year, row.effective.0
+            )),
+            value: row.rate_per_million.0,
+        },
+    ))
+}
+
+pub(super) fn compute(
+    terms: &Terms,
+    t: &Terms,
+    sources: &Sources,
+    figures: &mut Figures,
+) -> Result<(), FigureError> {
+    let (value, inputs, formula) = transaction_valuation(t, sources)?;
+    let valuation = figures
+        .push(Figure { name: "transaction_valuation", formula, inputs, value, unit: Unit::Cents })
+        .clone();
+    let (per_million, rate_input) = rate(t, terms.filing.date.0)?;
+    let rate_figure = figures
+        .push(Figure {
+            name: "fee_rate",
+            formula: "rate per $1,000,000 of transaction valuation / 1,000,000",
+            inputs: vec![rate_input],
+            value: fees::rate_as_fraction(per_million),
+            unit: Unit::Rate,
+        })
+        .clone();
+    let too_large =
+        || FigureError::new("offer", "the fee computed from these terms exceeds what can be held exactly");
+    let fee = fees::fee(valuation.value, per_million).ok_or_else(too_large)?;
+    let fee_figure = figures
+        .push(Figure {
+            name: "filing_fee",
+            formula: "transaction valuation x fee rate, to the cent, half up",
+            inputs: vec![valuation.as_input(), rate_figure.as_input()],
+            value: fee,
+            unit: Unit::Cents,
+        })
+        .clone();
+
+    // An amendment has paid with the original filing the fee on the offer as first made.
+    let previously = match (t.fee.as_ref().and_then(|f| f.previously_paid), terms.filing.form.is_amendment())
+    {
+        (Some(paid), _) => Figure {
+            name: "fees_previously_paid",
+            formula: "as stated in the terms",
+            inputs: vec![Input { source: Source::Terms("fee.previously_paid".into()), value: paid.0 }],
+            value: paid.0,
+            unit: Unit::Cents,
+        },
+        (None, true) => {
+            let original = terms.amended_through(0);
+            let original_sources = Sources { terms, through: 0 };
+            let (original_value, mut inputs, _) = transaction_valuation(&original, &original_sources)?;
+            let filed = terms.dates.commencement.map_or(terms.filing.date.0, |d| d.0);
+            let (original_rate, original_rate_input) = rate(&original, filed)?;
+            inputs.push(original_rate_input);
+            Figure {
+                name: "fees_previously_paid",
+                formula: "the fee on the original filing: the transaction valuation of the offer as first made x the rate on the commencement date",
+                inputs,
+                value: fees::fee(original_value, original_rate).ok_or_else(too_large)?,
+                unit: Unit::Cents,
+            }
+        }
+        (None, false) => Figure {
+            name: "fees_previously_paid",
+            formula: "none: this is the offer's first fee-bearing filing",
+            inputs: vec![Input { source: Source::Terms("filing.form".into()), value: Decimal::ZERO }],
+            value: Decimal::ZERO,
+            unit: Unit::Cents,
+        },
+    };
+    let previously = figures.push(previously).clone();
+    let offsets: Decimal =
+        t.fee.as_ref().map_or(Decimal::ZERO, |f| f.offsets.iter().map(|o| o.amount.0).sum());
+    let offsets = figures
+        .push(Figure {
+            name: "fee_offsets",
+            formula: "sum of the offsets claimed (Rule 0-11(a)(2))",
+            inputs: vec![Input { source: Source::Terms("fee.offsets".into()), value: offsets }],
+            value: offsets,
+            unit: Unit::Cents,
+        })
+        .clone();
+    let net = (fee_figure.value - previously.value - offsets.value).max(Decimal::ZERO);
+    figures.push(Figure {
+        name: "net_fee_due",
+        formula: "amount of filing fee - fees previously paid - fee offsets, not below zero",
+        inputs: vec![fee_figure.as_input(), previously.as_input(), offsets.as_input()],
+        value: net,
+        unit: Unit::Cents,
+    });
+    Ok(())
+}
