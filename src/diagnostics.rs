@@ -73,6 +73,14 @@ impl Diagnostic {
 
     /// The full report, with a source snippet; coloured when `colour` is set.
     pub fn render(&self, colour: bool) -> String {
+        if self.origin.is_none() {
+            // Nothing to quote: the message and its help, without an empty snippet gutter.
+            let mut out = format!("error: {}\n", self.headline());
+            for help in &self.help {
+                out.push_str(&format!("  = help: {help}\n"));
+            }
+            return out;
+        }
         let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
         let headline = self.headline();
         let mut group = Group::with_title(Level::ERROR.primary_title(headline.as_str()));

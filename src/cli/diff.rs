@@ -31,6 +31,10 @@ pub struct DiffArgs {
     #[arg(long)]
     exit_code: bool,
 
+    /// Overwrite files in --out edited by hand since secdraft wrote them.
+    #[arg(long)]
+    force: bool,
+
     /// A folder of templates overriding the built-in ones (for terms files).
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -138,7 +142,7 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
         }
     };
     let comparison = diff::compare(&old, &new);
-    output::write_all(&args.out, &comparison.files)?;
+    output::write_all(&args.out, &comparison.files, args.force)?;
     let mut out = String::new();
     for (name, changes) in &comparison.summary {
         match changes {

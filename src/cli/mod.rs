@@ -53,6 +53,13 @@ pub(crate) fn emit(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// Writes to standard error; like [`emit`], a closed pipe is not a panic.
+pub(crate) fn emit_error(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -73,7 +80,7 @@ pub fn run() -> i32 {
     match result {
         Ok(code) => code,
         Err(diagnostic) => {
-            eprintln!("{}", diagnostic.render_for_stderr());
+            emit_error(&format!("{}\n", diagnostic.render_for_stderr()));
             EXIT_INPUT
         }
     }

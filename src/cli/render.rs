@@ -35,6 +35,11 @@ pub struct RenderArgs {
     #[arg(long)]
     tie_out: bool,
 
+    /// Overwrite files in --out that were edited by hand since secdraft wrote them, or that
+    /// secdraft did not write.
+    #[arg(long)]
+    force: bool,
+
     #[command(flatten)]
     set: super::SetArgs,
 }
@@ -49,12 +54,12 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         set.files.push(OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() });
     }
     for warning in &set.warnings {
-        eprintln!("warning: {warning}");
+        super::emit_error(&format!("warning: {warning}\n"));
     }
     if args.check {
         return Ok(compare(&args.out, &set.files));
     }
-    output::write_all(&args.out, &set.files)?;
+    output::write_all(&args.out, &set.files, args.force)?;
     let listing: String =
         set.files.iter().map(|file| format!("{}\n", display_path(&args.out.join(&file.name)))).collect();
     super::emit(&listing);
@@ -68,7 +73,7 @@ fn compare(dir: &Path, files: &[OutputFile]) -> i32 {
         let path = dir.join(&file.name);
         match std::fs::read(&path) {
             Err(_) => lines.push(format!("missing: {}", display_path(&path))),
-            Ok(bytes) if bytes != file.bytes => lines.push(format!("changed: {}", display_path(&path))),
+            Ok(bytes) if bytes != output::stamped(file) => lines.push(format!("changed: {}", display_path(&path))),
             Ok(_) => {}
         }
     }

@@ -84,6 +84,9 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
 pub(crate) fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         with_snippet: false,
+        // A tag such as `!!python/object` has no meaning in a terms file: refuse it.
+        reject_unsupported_tags: true,
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_aliases: 256,
@@ -172,6 +175,10 @@ fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, er
                 .label("this key appears earlier in the same mapping")
         }
         YamlError::NullIntoString { .. } => Diagnostic::new("the value is empty").label("expected text here"),
+        YamlError::Budget { .. } if plain_message(inner).contains("Documents") => {
+            Diagnostic::new("the file holds more than one YAML document (`---`); a terms file is one document")
+                .label("a second document starts here")
+        }
         YamlError::Budget { .. } => {
             Diagnostic::new(format!("the file exceeds what a terms file may hold: {}", plain_message(inner)))
                 .help("a terms file is plain nested mappings; aliases and deep nesting are limited")
@@ -181,6 +188,8 @@ fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, er
             let d = Diagnostic::new(message.clone()).label("here");
             if message.contains("tab") {
                 d.help("YAML indents with spaces only; replace the tab with spaces")
+            } else if message.contains("not allowed in this context") || message.contains("did not find expected") {
+                d.help("check this line's indentation against the lines around it")
             } else {
                 d
             }
@@ -193,6 +202,17 @@ fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, er
 }
 
 fn located(d: Diagnostic, path: &Path, source: &Arc<str>, err: &YamlError) -> Diagnostic {
+    // The scanner reports a tab where the scalar it was reading began; point at the tab.
+    if d.message.contains("found a tab")
+        && let Some(loc) = err.location()
+        && let Some((line, column)) = source
+            .lines()
+            .enumerate()
+            .skip((loc.line() as usize).saturating_sub(1))
+            .find_map(|(i, l)| l.find('\t').map(|c| (i + 1, l[..c].chars().count() + 1)))
+    {
+        return d.at(Origin::new(path, source.clone(), line, column));
+    }
     match err.location() {
         Some(loc) if loc.line() > 0 => {
             d.at(Origin::new(path, source.clone(), loc.line() as usize, loc.column() as usize))
@@ -212,6 +232,11 @@ fn plain_message(err: &YamlError) -> String {
     match text.as_str() {
         "expected sequence start" => "expected a list (YAML `- item` lines), found a single value".to_owned(),
         "expected mapping start" => "expected a mapping of fields (`name: value` lines) here".to_owned(),
+        "unexpected end of input" => "the terms file is empty, or ends before its first field".to_owned(),
+        "invalid boolean" => "expected `true` or `false`".to_owned(),
+        t if t.contains("externally tagged enum expected scalar or mapping") => {
+            "expected one of the accepted values, found a list or mapping".to_owned()
+        }
         _ => text,
     }
 }

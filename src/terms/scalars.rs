@@ -243,10 +243,14 @@ impl FromStr for Cusip {
 
     fn from_str(text: &str) -> Result<Self, String> {
         let compact: String = text.chars().filter(|c| *c != ' ').collect::<String>().to_ascii_uppercase();
-        if compact.chars().count() != 9 {
-            return Err(format!("a CUSIP has nine characters; `{text}` has {}", compact.chars().count()));
+        let chars: Vec<char> = compact.chars().collect();
+        if chars.len() != 9 {
+            return Err(format!("a CUSIP has nine characters; `{text}` has {}", chars.len()));
         }
-        let (first_eight, last) = compact.split_at(8);
+        // By characters: a byte offset could fall inside a non-ASCII character (found by fuzzing).
+        let first_eight: String = chars[..8].iter().collect();
+        let first_eight = first_eight.as_str();
+        let last: String = chars[8..].iter().collect();
         let expected = cusip_check_digit(first_eight)
             .ok_or_else(|| format!("`{text}` contains a character that cannot appear in a CUSIP"))?;
         match last.chars().next().and_then(|c| c.to_digit(10)) {
@@ -324,5 +328,8 @@ mod tests {
         assert!(err.contains("must be 5"), "{err}");
         assert!("0917".parse::<Cusip>().is_err());
         assert!("09175M40!".parse::<Cusip>().is_err());
+        // Nine characters, some of them multi-byte: refused, not a panic.
+        assert!("0917\u{fffd}\u{fffd}M408".parse::<Cusip>().is_err());
+        assert!("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}".parse::<Cusip>().is_err());
     }
 }
