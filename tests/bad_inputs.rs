@@ -18,53 +18,193 @@ fn secdraft() -> Command {
 /// Each file, where its error stands (line, column), and the error's first line.
 const CASES: &[(&str, usize, usize, &str)] = &[
     ("alias-bomb", 1, 1, "a: unknown field `a`"),
-    ("amendment-without-number", 6, 9, "filing.form: SC TO-I/A is an amendment: give its number in `filing.amendment`"),
-    ("auction-min-above-max", 68, 16, "offer.auction.max_price: the maximum price must be above the minimum price"),
-    ("bom-then-bad-cusip", 60, 10, "security.cusip: `09175M407` fails the CUSIP check digit: for 09175M40 the ninth character must be 8"),
-    ("calendar-add-a-holiday", 140, 9, "calendar.add[0]: Monday, January 15, 2024 is already not a business day (Martin Luther King Jr. Day)"),
-    ("closing-price-after-announcement", 63, 11, "security.closing_price.date: the closing price is dated after the press release that quotes it (December 13, 2023)"),
-    ("control-character", 12, 9, "issuer.name: the text contains the control character U+0007, which a filing cannot carry"),
-    ("cusip-bad-character", 60, 10, "security.cusip: `09175M40!` fails the CUSIP check digit: for 09175M40 the ninth character must be 8"),
-    ("cusip-check-digit", 60, 10, "security.cusip: `09175M407` fails the CUSIP check digit: for 09175M40 the ninth character must be 8"),
+    (
+        "amendment-without-number",
+        6,
+        9,
+        "filing.form: SC TO-I/A is an amendment: give its number in `filing.amendment`",
+    ),
+    (
+        "auction-min-above-max",
+        68,
+        16,
+        "offer.auction.max_price: the maximum price must be above the minimum price",
+    ),
+    (
+        "bom-then-bad-cusip",
+        60,
+        10,
+        "security.cusip: `09175M407` fails the CUSIP check digit: for 09175M40 the ninth character must be 8",
+    ),
+    (
+        "calendar-add-a-holiday",
+        140,
+        9,
+        "calendar.add[0]: Monday, January 15, 2024 is already not a business day (Martin Luther King Jr. Day)",
+    ),
+    (
+        "closing-price-after-announcement",
+        63,
+        11,
+        "security.closing_price.date: the closing price is dated after the press release that quotes it (December 13, 2023)",
+    ),
+    (
+        "control-character",
+        12,
+        9,
+        "issuer.name: the text contains the control character U+0007, which a filing cannot carry",
+    ),
+    (
+        "cusip-bad-character",
+        60,
+        10,
+        "security.cusip: `09175M40!` fails the CUSIP check digit: for 09175M40 the ninth character must be 8",
+    ),
+    (
+        "cusip-check-digit",
+        60,
+        10,
+        "security.cusip: `09175M407` fails the CUSIP check digit: for 09175M40 the ninth character must be 8",
+    ),
     ("cusip-length", 60, 10, "security.cusip: a CUSIP has nine characters; `09175M40` has 8"),
-    ("date-wrong-shape", 63, 11, "security.closing_price.date: expected a calendar date written YYYY-MM-DD, such as 2023-12-12, found `12/12/2023`"),
+    (
+        "date-wrong-shape",
+        63,
+        11,
+        "security.closing_price.date: expected a calendar date written YYYY-MM-DD, such as 2023-12-12, found `12/12/2023`",
+    ),
     ("duplicate-key", 17, 3, "issuer: duplicate key `ticker`: a field may appear only once in a mapping"),
     ("empty-file", 1, 1, "the terms file is empty, or ends before its first field"),
     ("empty-text", 16, 11, "issuer.ticker: the text is empty"),
-    ("expiration-too-early", 100, 15, "dates.expiration: Rule 14e-1(a) keeps an offer open at least 20 business days: commenced Tuesday, January 2, 2024, it may expire no earlier than one minute after 11:59 p.m., New York City time, on Tuesday, January 30, 2024"),
-    ("fractional-block", 75, 39, "offer.consideration.aggregate_liquidation_preference: $15,000,010.00 of liquidation preference at $25.00 per share is 600000.4 new shares: not a whole number"),
-    ("fractional-shares", 67, 15, "offer.max_shares: expected a whole number of shares greater than zero, such as 60000000, found `60000000.5`"),
+    (
+        "expiration-too-early",
+        100,
+        15,
+        "dates.expiration: Rule 14e-1(a) keeps an offer open at least 20 business days: commenced Tuesday, January 2, 2024, it may expire no earlier than one minute after 11:59 p.m., New York City time, on Tuesday, January 30, 2024",
+    ),
+    (
+        "fractional-block",
+        75,
+        39,
+        "offer.consideration.aggregate_liquidation_preference: $15,000,010.00 of liquidation preference at $25.00 per share is 600000.4 new shares: not a whole number",
+    ),
+    (
+        "fractional-shares",
+        67,
+        15,
+        "offer.max_shares: expected a whole number of shares greater than zero, such as 60000000, found `60000000.5`",
+    ),
     ("impossible-date", 63, 11, "security.closing_price.date: 2023-02-30 is not a date on the calendar"),
-    ("minimum-above-maximum", 68, 15, "offer.min_shares: the minimum (70,000,000) is above the maximum number of shares sought (60,000,000)"),
+    (
+        "minimum-above-maximum",
+        68,
+        15,
+        "offer.min_shares: the minimum (70,000,000) is above the maximum number of shares sought (60,000,000)",
+    ),
     ("missing-field", 89, 3, "press_release.wire_service: missing field `wire_service`"),
     ("missing-section", 89, 1, "investor_contact: missing field `investor_contact`"),
-    ("multiple-documents", 98, 1, "the file holds more than one YAML document (`---`); a terms file is one document"),
-    ("negative-price", 62, 12, "security.closing_price.price: expected a positive number written exactly, such as 0.083 or 15000000, found `-0.083`"),
-    ("negative-shares", 67, 15, "offer.max_shares: expected a whole number of shares greater than zero, such as 60000000, found `-60_000_000`"),
+    (
+        "multiple-documents",
+        98,
+        1,
+        "the file holds more than one YAML document (`---`); a terms file is one document",
+    ),
+    (
+        "negative-price",
+        62,
+        12,
+        "security.closing_price.price: expected a positive number written exactly, such as 0.083 or 15000000, found `-0.083`",
+    ),
+    (
+        "negative-shares",
+        67,
+        15,
+        "offer.max_shares: expected a whole number of shares greater than zero, such as 60000000, found `-60_000_000`",
+    ),
     ("nesting-10000-deep", 2, 9, "filing.form: expected one of the accepted values, found a list or mapping"),
     ("non-utf8", 16, 13, "the file is not UTF-8 text: byte 0xFF at offset 558"),
     ("null-text", 16, 11, "issuer.ticker: the value is empty"),
-    ("percent-over-100", 73, 22, "offer.consideration.security.dividend_rate: expected a percentage with its sign between 0% and 100%, such as 13.00%, found `130.00%`"),
-    ("percent-places-too-many", 94, 5, "presentation.percent_places.premium: expected a number of decimal places from 0 to 4, found integer `9`"),
-    ("percent-without-sign", 73, 22, "offer.consideration.security.dividend_rate: `13.00` has no percent sign; write the rate as a percentage, such as 13.00%"),
-    ("price-30-decimals", 62, 12, "security.closing_price.price: `0.083000000000000000000000000001` cannot be held exactly: secdraft keeps at most 28 digits after the point and 28 in all"),
-    ("price-exponent", 62, 12, "security.closing_price.price: `8.3e-2` is in exponent notation; write the number out in full"),
-    ("price-with-dollar-sign", 62, 12, "security.closing_price.price: `$0.083` contains `$` or `,`; write a plain number such as 15000000 or 15_000_000"),
+    (
+        "percent-over-100",
+        73,
+        22,
+        "offer.consideration.security.dividend_rate: expected a percentage with its sign between 0% and 100%, such as 13.00%, found `130.00%`",
+    ),
+    (
+        "percent-places-too-many",
+        94,
+        5,
+        "presentation.percent_places.premium: expected a number of decimal places from 0 to 4, found integer `9`",
+    ),
+    (
+        "percent-without-sign",
+        73,
+        22,
+        "offer.consideration.security.dividend_rate: `13.00` has no percent sign; write the rate as a percentage, such as 13.00%",
+    ),
+    (
+        "price-30-decimals",
+        62,
+        12,
+        "security.closing_price.price: `0.083000000000000000000000000001` cannot be held exactly: secdraft keeps at most 28 digits after the point and 28 in all",
+    ),
+    (
+        "price-exponent",
+        62,
+        12,
+        "security.closing_price.price: `8.3e-2` is in exponent notation; write the number out in full",
+    ),
+    (
+        "price-with-dollar-sign",
+        62,
+        12,
+        "security.closing_price.price: `$0.083` contains `$` or `,`; write a plain number such as 15000000 or 15_000_000",
+    ),
     ("syntax-bad-indent", 16, 11, "issuer: mapping values are not allowed in this context"),
     ("syntax-unclosed-flow", 6, 9, "filing: expected a mapping of fields (`name: value` lines) here"),
     ("tab-indent", 16, 1, "issuer: while scanning a plain scalar, found a tab"),
-    ("two-kinds-of-consideration", 67, 3, "offer: give only one of `consideration`, `cash_price` and `auction`"),
+    (
+        "two-kinds-of-consideration",
+        67,
+        3,
+        "offer: give only one of `consideration`, `cash_price` and `auction`",
+    ),
     ("undefined-alias", 16, 11, "issuer: alias references unknown anchor"),
-    ("unknown-cover-box", 8, 17, "filing.cover_boxes[0]: `issuer_tender_offers` is not one of the accepted values"),
+    (
+        "unknown-cover-box",
+        8,
+        17,
+        "filing.cover_boxes[0]: `issuer_tender_offers` is not one of the accepted values",
+    ),
     ("unknown-field-nested", 67, 3, "offer.max_share: unknown field `max_share`"),
     ("unknown-field-top", 87, 1, "press_releases: unknown field `press_releases`"),
     ("unknown-form", 7, 9, "filing.form: `SC TO-X` is not one of the accepted values"),
-    ("wrong-type-bool", 90, 34, "press_release.reiterates_prior_announcement: invalid boolean (strict mode expects true/false)"),
+    (
+        "wrong-type-bool",
+        90,
+        34,
+        "press_release.reiterates_prior_announcement: invalid boolean (strict mode expects true/false)",
+    ),
     ("wrong-type-list", 50, 10, "counsel: expected a list (YAML `- item` lines), found a single value"),
-    ("wrong-type-mapping", 83, 19, "investor_contact: expected a mapping of fields (`name: value` lines) here"),
+    (
+        "wrong-type-mapping",
+        83,
+        19,
+        "investor_contact: expected a mapping of fields (`name: value` lines) here",
+    ),
     ("yaml-tag", 16, 37, "issuer: unsupported tag `!!python/object:os.system`"),
-    ("zero-closing-price", 62, 12, "security.closing_price.price: expected a positive number written exactly, such as 0.083 or 15000000, found `0`"),
-    ("zero-shares", 67, 15, "offer.max_shares: expected a whole number of shares greater than zero, such as 60000000, found `0`"),
+    (
+        "zero-closing-price",
+        62,
+        12,
+        "security.closing_price.price: expected a positive number written exactly, such as 0.083 or 15000000, found `0`",
+    ),
+    (
+        "zero-shares",
+        67,
+        15,
+        "offer.max_shares: expected a whole number of shares greater than zero, such as 60000000, found `0`",
+    ),
 ];
 
 /// An output folder holding a draft that must survive, and a way to see it did.
@@ -84,14 +224,19 @@ impl Out {
 
     fn untouched(&self) -> bool {
         let names: Vec<_> = fs::read_dir(&self.path).unwrap().map(|e| e.unwrap().file_name()).collect();
-        names == ["press-release.md"] && fs::read_to_string(self.path.join("press-release.md")).unwrap() == "kept"
+        names == ["press-release.md"]
+            && fs::read_to_string(self.path.join("press-release.md")).unwrap() == "kept"
     }
 }
 
 #[test]
 fn every_bad_input_gives_its_located_error_and_changes_nothing() {
     let on_disk = fs::read_dir("tests/bad-inputs").unwrap().count();
-    assert!(CASES.len() >= 40 && on_disk > CASES.len(), "the corpus has {} cases, {on_disk} files", CASES.len());
+    assert!(
+        CASES.len() >= 40 && on_disk > CASES.len(),
+        "the corpus has {} cases, {on_disk} files",
+        CASES.len()
+    );
     for (name, line, column, message) in CASES {
         let file = format!("tests/bad-inputs/{name}.yaml");
         assert!(Path::new(&file).is_file(), "{file}");
@@ -115,13 +260,23 @@ fn every_bad_input_gives_its_located_error_and_changes_nothing() {
 fn markdown_html_and_template_syntax_in_values_print_literally() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("drafts");
-    secdraft().args(["render", "tests/bad-inputs/literal-markdown-html-tera.yaml", "--out"]).arg(&out).assert().success();
+    secdraft()
+        .args(["render", "tests/bad-inputs/literal-markdown-html-tera.yaml", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
     let html = fs::read_to_string(out.join("press-release.htm")).unwrap();
     assert!(html.contains("Smith &amp; &lt;Sons&gt; *Holdings* {{ terms }} {% include &quot;_cover.md&quot; %} [x](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
-    assert!(html.contains("a company with **bold** _claims_, `code`, # headings and {# comments #}"), "{html}");
+    assert!(
+        html.contains("a company with **bold** _claims_, `code`, # headings and {# comments #}"),
+        "{html}"
+    );
     assert!(!html.contains("<script") && !html.contains("href=\"javascript"));
     let markdown = fs::read_to_string(out.join("press-release.md")).unwrap();
-    assert!(markdown.contains("{{ terms }}") && !markdown.contains("UNITED STATES"), "the include was not evaluated");
+    assert!(
+        markdown.contains("{{ terms }}") && !markdown.contains("UNITED STATES"),
+        "the include was not evaluated"
+    );
 }
 
 #[test]
@@ -149,7 +304,12 @@ fn an_output_path_that_is_a_file_or_cannot_be_created() {
     let file = dir.path().join("drafts");
     fs::write(&file, "a file").unwrap();
     let terms = "data/ault-alliance-2023-12-13.yaml";
-    secdraft().args(["render", terms, "--out"]).arg(&file).assert().code(2).stderr(predicate::str::contains("is a file, not a folder"));
+    secdraft()
+        .args(["render", terms, "--out"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a file, not a folder"));
     secdraft()
         .args(["render", terms, "--out"])
         .arg(file.join("inside"))
@@ -182,11 +342,36 @@ fn broken_template_folders() {
     }
 }
 
+/// Each input a fuzz target once crashed on, replayed through the code that target drives; the
+/// file name starts with the target's name.
 #[test]
-fn fuzzing_regressions_load_without_panicking() {
+fn fuzzing_regressions_run_without_panicking() {
+    let mut replayed = 0;
     for entry in fs::read_dir("tests/fuzz-regressions").unwrap() {
         let path = entry.unwrap().path();
-        let bytes = fs::read(&path).unwrap();
-        let _ = secdraft::terms::load_str(&path, String::from_utf8_lossy(&bytes).into_owned());
+        let text = String::from_utf8_lossy(&fs::read(&path).unwrap()).into_owned();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("load_terms-") {
+            let _ = secdraft::terms::load_str(&path, text);
+        } else if name.starts_with("render_set-") {
+            if let Ok(loaded) = secdraft::terms::load_str(&path, text) {
+                let templates = secdraft::render::Templates::embedded().unwrap();
+                let _ = secdraft::pipeline::render_loaded(loaded, &templates);
+            }
+        } else if name.starts_with("check_text-") {
+            use secdraft::check::{Document, Format, Mode};
+            let documents = [
+                Document { name: "a.md".into(), format: Format::Markdown, source: text.clone() },
+                Document { name: "a.htm".into(), format: Format::Html, source: text.clone() },
+                Document { name: "a.txt".into(), format: Format::Text, source: text },
+            ];
+            let _ = secdraft::check::check(&documents, Mode::Filing, None);
+        } else {
+            panic!(
+                "{name}: a fuzz regression is named after its target (load_terms-, render_set-, check_text-)"
+            );
+        }
+        replayed += 1;
     }
+    assert!(replayed >= 2, "the regressions folder lost its inputs");
 }

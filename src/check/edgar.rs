@@ -146,8 +146,11 @@ fn tags(source: &str) -> Vec<Tag<'_>> {
                 cursor += consumed + (after_eq.len() - v.len());
                 let (text, used) = match v.chars().next() {
                     Some(q @ ('"' | '\'')) => {
-                        let close = v[1..].find(q).map_or(v.len(), |e| e + 2);
-                        (v[1..close.saturating_sub(1).max(1)].to_owned(), close)
+                        // An unclosed quote runs to the end of the tag.
+                        match v[1..].find(q) {
+                            Some(e) => (v[1..1 + e].to_owned(), e + 2),
+                            None => (v[1..].to_owned(), v.len()),
+                        }
                     }
                     _ => {
                         let end = v.find(char::is_whitespace).unwrap_or(v.len());

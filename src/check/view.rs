@@ -182,9 +182,11 @@ fn html(b: &mut Builder) {
             i += rest.find("-->").map_or(rest.len(), |p| p + 3);
             continue;
         }
-        if rest.starts_with('<') {
-            let end = rest.find('>').map_or(rest.len(), |p| p + 1);
-            let tag = rest[1..end.saturating_sub(1)].trim().to_ascii_lowercase();
+        if let Some(after_angle) = rest.strip_prefix('<') {
+            // An unclosed tag runs to the end of the text.
+            let (inner, end) =
+                after_angle.find('>').map_or((after_angle, rest.len()), |p| (&after_angle[..p], p + 2));
+            let tag = inner.trim().to_ascii_lowercase();
             let name: String =
                 tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
             let closing = tag.starts_with('/');
