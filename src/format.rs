@@ -109,6 +109,48 @@ const ONES: [&str; 20] = [
 ];
 const TENS: [&str; 10] =
     ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+fn word_value(word: &str) -> Option<u64> {
+    if let Some(i) = ONES.iter().position(|w| *w == word) {
+        return Some(i as u64);
+    }
+    TENS.iter().position(|w| !w.is_empty() && *w == word).map(|i| i as u64 * 10)
+}
+
+/// Parses words such as "sixty million" or "one thousand two hundred fifty" (up to the
+/// trillions); `None` when they are not a number.
+pub fn parse_number_words(words: &[&str]) -> Option<u64> {
+    let (mut total, mut group) = (0u64, 0u64);
+    let mut seen = false;
+    for raw in words {
+        let word = raw.to_lowercase();
+        if word == "and" {
+            continue;
+        }
+        let parts: Vec<&str> = word.split('-').collect();
+        if parts.len() == 2 {
+            group += word_value(parts[0])? + word_value(parts[1])?;
+            seen = true;
+            continue;
+        }
+        match word.as_str() {
+            "hundred" => group = group.max(1) * 100,
+            "thousand" | "million" | "billion" | "trillion" => {
+                let scale = match word.as_str() {
+                    "thousand" => 1_000,
+                    "million" => 1_000_000,
+                    "billion" => 1_000_000_000,
+                    _ => 1_000_000_000_000,
+                };
+                total += group.max(1) * scale;
+                group = 0;
+            }
+            other => group += word_value(other)?,
+        }
+        seen = true;
+    }
+    seen.then_some(total + group)
+}
 const SCALES: [(u64, &str); 4] = [
     (1_000_000_000_000, "trillion"),
     (1_000_000_000, "billion"),
@@ -162,6 +204,25 @@ pub fn words(value: Decimal) -> Option<String> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn number_words_parse_back() {
+        assert_eq!(parse_number_words(&["sixty", "million"]), Some(60_000_000));
+        assert_eq!(parse_number_words(&["twenty-one"]), Some(21));
+        assert_eq!(parse_number_words(&["one", "thousand", "two", "hundred", "fifty"]), Some(1250));
+        assert_eq!(
+            parse_number_words(&["two", "trillion", "five", "hundred", "million"]),
+            Some(2_000_500_000_000)
+        );
+        assert_eq!(parse_number_words(&["one", "hundred", "and", "one"]), Some(101));
+        assert_eq!(parse_number_words(&["shares"]), None);
+        // The check reads back what the templates write.
+        for n in [0u64, 7, 19, 20, 21, 99, 100, 101, 999, 1_000, 60_000_000, 123_456_789] {
+            let written = words(Decimal::from(n)).unwrap();
+            let parts: Vec<&str> = written.split(' ').collect();
+            assert_eq!(parse_number_words(&parts), Some(n), "{written}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

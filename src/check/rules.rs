@@ -67,73 +67,6 @@ fn placeholders(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
     }
 }
 
-const SMALL: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] =
-    ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-
-fn word_value(word: &str) -> Option<u64> {
-    if let Some(i) = SMALL.iter().position(|w| *w == word) {
-        return Some(i as u64);
-    }
-    TENS.iter().position(|w| !w.is_empty() && *w == word).map(|i| i as u64 * 10)
-}
-
-/// Parses words such as "sixty million" or "one thousand two hundred fifty" (up to the
-/// trillions); `None` when they are not a number.
-pub fn parse_number_words(words: &[&str]) -> Option<u64> {
-    let (mut total, mut group) = (0u64, 0u64);
-    let mut seen = false;
-    for raw in words {
-        let word = raw.to_lowercase();
-        if word == "and" {
-            continue;
-        }
-        let parts: Vec<&str> = word.split('-').collect();
-        if parts.len() == 2 {
-            group += word_value(parts[0])? + word_value(parts[1])?;
-            seen = true;
-            continue;
-        }
-        match word.as_str() {
-            "hundred" => group = group.max(1) * 100,
-            "thousand" | "million" | "billion" | "trillion" => {
-                let scale = match word.as_str() {
-                    "thousand" => 1_000,
-                    "million" => 1_000_000,
-                    "billion" => 1_000_000_000,
-                    _ => 1_000_000_000_000,
-                };
-                total += group.max(1) * scale;
-                group = 0;
-            }
-            other => group += word_value(other)?,
-        }
-        seen = true;
-    }
-    seen.then_some(total + group)
-}
-
 static WORDS_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)((?:\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundred|thousand|million|billion|trillion|and)(?:[ \-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|and)(?:-[a-z]+)?)*)(\s+dollars)?\s+\((\$?)([\d,]+(?:\.\d+)?)\)",
@@ -147,7 +80,7 @@ fn words_and_figures(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
         // The words may start mid-phrase ("the one hundred"): take the longest tail that parses.
         let value = (0..list.len()).find_map(|i| {
             let tail = &list[i..];
-            (tail.first() != Some(&"and")).then(|| parse_number_words(tail)).flatten()
+            (tail.first() != Some(&"and")).then(|| crate::format::parse_number_words(tail)).flatten()
         });
         let Some(in_words) = value else { continue };
         let text = digits.as_str().replace(',', "");
@@ -415,23 +348,5 @@ fn item_1004(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
                 format!("the Offer does not state {element} (Item 1004(a)(1) of Regulation M-A)"),
             ));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn number_words() {
-        assert_eq!(parse_number_words(&["sixty", "million"]), Some(60_000_000));
-        assert_eq!(parse_number_words(&["twenty-one"]), Some(21));
-        assert_eq!(parse_number_words(&["one", "thousand", "two", "hundred", "fifty"]), Some(1250));
-        assert_eq!(
-            parse_number_words(&["two", "trillion", "five", "hundred", "million"]),
-            Some(2_000_500_000_000)
-        );
-        assert_eq!(parse_number_words(&["one", "hundred", "and", "one"]), Some(101));
-        assert_eq!(parse_number_words(&["shares"]), None);
     }
 }
