@@ -37,8 +37,11 @@ fn markdown_options() -> Options {
 pub fn to_edgar_html(markdown: &str, title: &str) -> Result<String, HtmlError> {
     let mut w = Writer::default();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
-        let line = markdown[..range.start].matches('\n').count() + 1;
-        w.event(event).map_err(|message| HtmlError { line, message })?;
+        // Counting lines only on an error keeps the conversion linear in the document's length.
+        w.event(event).map_err(|message| HtmlError {
+            line: markdown[..range.start].matches('\n').count() + 1,
+            message,
+        })?;
     }
     Ok(page(title, &w.out))
 }
