@@ -234,7 +234,7 @@ fn html(b: &mut Builder) {
             continue;
         }
         if rest.starts_with('&')
-            && let Some(semi) = rest[..rest.len().min(12)].find(';')
+            && let Some(semi) = rest.bytes().take(12).position(|b| b == b';')
         {
             let entity = &rest[1..semi];
             let decoded = decode_entity(entity);
