@@ -11,8 +11,9 @@ mod filters;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
+use regex::Regex;
 use tera::{ErrorKind, Tera};
 
 pub use context::build as build_context;
@@ -20,6 +21,7 @@ pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
+use crate::terms::Stage;
 
 /// The templates that ship with secdraft, by name.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -58,6 +60,14 @@ impl Templates {
     /// The embedded templates.
     pub fn embedded() -> Result<Templates, Diagnostic> {
         Templates::build(embedded_sources())
+    }
+
+    /// The embedded templates that a stage's documents use: their own and every partial they
+    /// include, directly or through another partial. Parsing templates is a fifth of a cold
+    /// render, and only the commencement has an Offer (`offer.md`, 40% of the text).
+    pub fn embedded_for(stage: Stage) -> Result<Templates, Diagnostic> {
+        let roots = Document::for_stage(stage).iter().map(|d| d.template());
+        Templates::build(included_from(embedded_sources(), roots))
     }
 
     /// The embedded templates with every file of `dir` in place of the one of the same name.
@@ -180,6 +190,24 @@ pub fn tidy(markdown: &str) -> String {
     out
 }
 
+/// The templates named in `roots` and all that they include.
+fn included_from<'a>(
+    mut sources: BTreeMap<String, Source>,
+    roots: impl Iterator<Item = &'a str>,
+) -> BTreeMap<String, Source> {
+    static INCLUDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"\{%-?\s*include\s+"([^"]+)""#).expect("the include pattern is valid"));
+    let mut used = BTreeMap::new();
+    let mut pending: Vec<String> = roots.map(str::to_owned).collect();
+    while let Some(name) = pending.pop() {
+        if let Some(source) = sources.remove(&name) {
+            pending.extend(INCLUDE.captures_iter(&source.text).map(|c| c[1].to_owned()));
+            used.insert(name, source);
+        }
+    }
+    used
+}
+
 fn embedded_sources() -> BTreeMap<String, Source> {
     EMBEDDED
         .iter()
@@ -194,6 +222,20 @@ mod tests {
     #[test]
     fn tidy_collapses_blank_runs_and_trailing_space() {
         assert_eq!(tidy("\n\na  \n\n\n\nb\\\nc\n\n"), "a\n\nb\\\nc\n");
+    }
+
+    #[test]
+    fn a_stage_parses_only_the_templates_it_uses() {
+        let intent = Templates::embedded_for(Stage::Intent).unwrap();
+        assert!(!intent.sources.contains_key("offer.md"));
+        for used in
+            ["schedule-to.md", "press-release.md", "_cover.md", "_press-release-intent.md", "_signature.md"]
+        {
+            assert!(intent.sources.contains_key(used), "{used}");
+        }
+        let commencement = Templates::embedded_for(Stage::Commencement).unwrap();
+        assert!(commencement.sources.contains_key("offer.md"));
+        assert!(commencement.sources.contains_key("_incorporated.md"));
     }
 
     #[test]
