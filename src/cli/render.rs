@@ -73,7 +73,9 @@ fn compare(dir: &Path, files: &[OutputFile]) -> i32 {
         let path = dir.join(&file.name);
         match std::fs::read(&path) {
             Err(_) => lines.push(format!("missing: {}", display_path(&path))),
-            Ok(bytes) if bytes != output::stamped(file) => lines.push(format!("changed: {}", display_path(&path))),
+            Ok(bytes) if bytes != output::stamped(file) => {
+                lines.push(format!("changed: {}", display_path(&path)))
+            }
             Ok(_) => {}
         }
     }

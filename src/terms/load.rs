@@ -175,10 +175,10 @@ fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, er
                 .label("this key appears earlier in the same mapping")
         }
         YamlError::NullIntoString { .. } => Diagnostic::new("the value is empty").label("expected text here"),
-        YamlError::Budget { .. } if plain_message(inner).contains("Documents") => {
-            Diagnostic::new("the file holds more than one YAML document (`---`); a terms file is one document")
-                .label("a second document starts here")
-        }
+        YamlError::Budget { .. } if plain_message(inner).contains("Documents") => Diagnostic::new(
+            "the file holds more than one YAML document (`---`); a terms file is one document",
+        )
+        .label("a second document starts here"),
         YamlError::Budget { .. } => {
             Diagnostic::new(format!("the file exceeds what a terms file may hold: {}", plain_message(inner)))
                 .help("a terms file is plain nested mappings; aliases and deep nesting are limited")
@@ -188,7 +188,9 @@ fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, er
             let d = Diagnostic::new(message.clone()).label("here");
             if message.contains("tab") {
                 d.help("YAML indents with spaces only; replace the tab with spaces")
-            } else if message.contains("not allowed in this context") || message.contains("did not find expected") {
+            } else if message.contains("not allowed in this context")
+                || message.contains("did not find expected")
+            {
                 d.help("check this line's indentation against the lines around it")
             } else {
                 d
