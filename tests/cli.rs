@@ -299,20 +299,6 @@ fn misspelt_template_override_is_refused() {
 }
 
 #[test]
-fn output_path_that_is_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("drafts");
-    fs::write(&file, "not a folder").unwrap();
-    secdraft()
-        .args(["render", EXAMPLE, "--out"])
-        .arg(&file)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("is a file, not a folder"));
-    assert_eq!(fs::read_to_string(&file).unwrap(), "not a folder");
-}
-
-#[test]
 fn missing_terms_file_and_usage_errors() {
     secdraft()
         .args(["render", "no-such-terms.yaml", "--out", "x"])
