@@ -105,7 +105,7 @@ fn fixtures() -> Vec<Fixture> {
             ("a.md", 1, 68),
             vec![doc(
                 "a.md",
-                "An exchange offer (the “**Offer**”) is made. Details regarding the Offer follow.\n",
+                "An exchange offer (the “**Offer**”) is made. Details regarding the Offer follow. No sale may be made where the offer, solicitation or sale is unlawful.\n",
             )],
         ),
         (

@@ -260,7 +260,12 @@ fn defined_terms(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
             for (start, _) in v.text.match_indices(&lower).filter(|(s, _)| *s > first.1) {
                 let end = start + lower.len();
                 let next = v.text[end..].chars().next();
-                if next.is_some_and(|c| c.is_alphanumeric()) || v.in_heading(start) {
+                // The legend's "the offer, solicitation or sale" and "the offer to buy" are the
+                // securities-law act, not the defined Offer.
+                let generic = [", solicitation", " or solicitation", " or sale", " to buy", " to sell"]
+                    .iter()
+                    .any(|phrase| v.text[end..].starts_with(phrase));
+                if next.is_some_and(|c| c.is_alphanumeric()) || generic || v.in_heading(start) {
                     continue;
                 }
                 out.push(at(
