@@ -71,8 +71,10 @@ pub struct Place {
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\$[\d,]*\d(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?%|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")
-        .expect("a valid pattern")
+    Regex::new(
+        r"\$[\d,]*\d(?:\.\d+)?|(?-u:\b)\d[\d,]*(?:\.\d+)?%|(?-u:\b)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?-u:\b)",
+    )
+    .expect("a valid pattern")
 });
 
 /// The documents of a set as text, each once: the Markdown of a document rendered in both

@@ -5,14 +5,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::rules::re;
 use super::view::TextView;
 use super::{Document, Finding};
 use crate::figures::{Figures, Unit};
 use crate::format;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
-}
 
 /// Facts the documents of a set state, each with the pattern that finds it: group 1 is the
 /// value as printed.
@@ -25,14 +22,17 @@ static FACTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
                 r"expire[sd]? at ((?:one minute after )?\d{{1,2}}:\d{{2}} [ap]\.m\., New York City time, on {date})"
             )),
         ),
-        ("maximum number of shares sought", re(r"\bup to ([\d,]{5,}) (?:shares|Shares)\b")),
+        ("maximum number of shares sought", re(r"(?-u:\b)up to ([\d,]{5,}) (?:shares|Shares)(?-u:\b)")),
         (
             "effective price",
             re(
-                r"(?:effective price (?:of (?:the Offer is )?)?|\b)(\$[\d,]+\.\d+) (?:effective price|per Share\b)",
+                r"(?:effective price (?:of (?:the Offer is )?)?|(?-u:\b))(\$[\d,]+\.\d+) (?:effective price|per Share(?-u:\b))",
             ),
         ),
-        ("premium over the closing price", re(r"\b(\d[\d,]*(?:\.\d+)?%) (?:increase|premium) over\b")),
+        (
+            "premium over the closing price",
+            re(r"(?-u:\b)(\d[\d,]*(?:\.\d+)?%) (?:increase|premium) over(?-u:\b)"),
+        ),
         (
             "closing price",
             re(r"last reported sales? price of the (?:Shares|Common Stock|common stock) of (\$[\d,]+\.\d+)"),
@@ -162,7 +162,9 @@ static PRE_COMMENCEMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static READ_IMPORTANT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?is)\bread\b.{0,200}\bimportant information\b|\bimportant information\b.{0,200}\bread\b")
+    re(
+        r"(?is)(?-u:\b)read(?-u:\b).{0,200}(?-u:\b)important information(?-u:\b)|(?-u:\b)important information(?-u:\b).{0,200}(?-u:\b)read(?-u:\b)",
+    )
 });
 static FREE_AT_SEC: LazyLock<Regex> = LazyLock::new(|| {
     re(
