@@ -165,7 +165,7 @@ pub fn build(set: &RenderedSet) -> TieOut {
                     Source::Terms(path) => InputTrace {
                         from: "terms",
                         path: path.clone(),
-                        at: Some(format!("{file}:{}", loaded.map.locate(path).0)),
+                        at: Some(format!("{file}:{}", loaded.map().locate(path).0)),
                         value: input.value.normalize().to_string(),
                     },
                     Source::Table(name) => InputTrace {

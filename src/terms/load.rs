@@ -2,7 +2,7 @@
 //! located [`Diagnostic`] naming the file, the field path, the line and the column.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde_saphyr::Error as YamlError;
 
@@ -20,15 +20,22 @@ pub struct LoadedTerms {
     pub terms: Terms,
     pub file: PathBuf,
     pub source: Arc<str>,
-    pub map: SourceMap,
+    /// Built on first use: only errors and the tie-out sheet need it, and building it parses
+    /// the YAML a second time (a third of loading, the most of it for long tables).
+    map: OnceLock<SourceMap>,
 }
 
 impl LoadedTerms {
     /// Where a field path (`offer.max_shares`) stands in the file; the nearest enclosing
     /// field that does when it is absent.
     pub fn origin_of(&self, field: &str) -> Origin {
-        let (line, column) = self.map.locate(field);
+        let (line, column) = self.map().locate(field);
         Origin::new(&self.file, self.source.clone(), line, column)
+    }
+
+    /// Field paths to their places in the file.
+    pub fn map(&self) -> &SourceMap {
+        self.map.get_or_init(|| SourceMap::build(&self.source))
     }
 
     /// A diagnostic about a field, placed at that field.
@@ -69,7 +76,7 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
         Ok(terms) => terms,
         Err(err) => return Err(yaml_diagnostic(path, &source, failed_at, &err)),
     };
-    let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: SourceMap::build(&source), source };
+    let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: OnceLock::new(), source };
     validate::validate(&loaded)?;
     // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows.
     if loaded.terms.dates.expiration.is_none() {
