@@ -97,10 +97,6 @@ pub fn write_all(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Di
         for file in files {
             let target = dir.join(&file.name);
             let Ok(bytes) = std::fs::read(&target) else { continue };
-            let stamped = stamped(file);
-            if bytes == stamped {
-                continue;
-            }
             match existing(&bytes) {
                 Existing::Untouched | Existing::Empty => {}
                 Existing::Edited => in_the_way

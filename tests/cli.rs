@@ -68,6 +68,7 @@ impl Case {
             .arg(&self.out)
             .arg("--templates")
             .arg(templates)
+            // The output folder holds a file secdraft did not write (see `Case`).
             .arg("--force")
             .assert()
     }

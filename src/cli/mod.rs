@@ -48,16 +48,16 @@ pub struct SetArgs {
 /// Writes a command's output to standard output. A closed pipe (`secdraft ... | head`) is
 /// not an error worth a message: the reader has what it wanted.
 pub(crate) fn emit(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    write_unless_closed(std::io::stdout().lock(), text);
 }
 
 /// Writes to standard error; like [`emit`], a closed pipe is not a panic.
 pub(crate) fn emit_error(text: &str) {
-    use std::io::Write;
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+    write_unless_closed(std::io::stderr().lock(), text);
+}
+
+fn write_unless_closed(mut stream: impl std::io::Write, text: &str) {
+    let _ = stream.write_all(text.as_bytes()).and_then(|()| stream.flush());
 }
 
 /// Runs the command line and returns the process exit code.

@@ -249,11 +249,9 @@ impl FromStr for Cusip {
         }
         // By characters: a byte offset could fall inside a non-ASCII character (found by fuzzing).
         let first_eight: String = chars[..8].iter().collect();
-        let first_eight = first_eight.as_str();
-        let last: String = chars[8..].iter().collect();
-        let expected = cusip_check_digit(first_eight)
+        let expected = cusip_check_digit(&first_eight)
             .ok_or_else(|| format!("`{text}` contains a character that cannot appear in a CUSIP"))?;
-        match last.chars().next().and_then(|c| c.to_digit(10)) {
+        match chars[8].to_digit(10) {
             Some(d) if d == expected => Ok(Cusip(compact)),
             _ => Err(format!(
                 "`{text}` fails the CUSIP check digit: for {first_eight} the ninth character must be {expected}"
