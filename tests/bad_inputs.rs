@@ -271,8 +271,12 @@ fn markdown_html_and_template_syntax_in_values_print_literally() {
         html.contains("a company with **bold** _claims_, `code`, # headings and {# comments #}"),
         "{html}"
     );
-    assert!(!html.contains("<script") && !html.contains("href=\"javascript"));
+    assert!(!html.contains("<script") && !html.contains("<Sons>") && !html.contains("href=\"javascript"));
     let markdown = fs::read_to_string(out.join("press-release.md")).unwrap();
+    assert!(
+        markdown.contains(r#"Smith & \<Sons> \*Holdings\* {{ terms }} {% include "\_cover.md" %} \[x\](javascript:alert(1)) \<script>alert(1)\</script>"#),
+        "{markdown}"
+    );
     assert!(
         markdown.contains("{{ terms }}") && !markdown.contains("UNITED STATES"),
         "the include was not evaluated"
