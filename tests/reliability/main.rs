@@ -1,0 +1,9 @@
+//! Reliability under the conditions counsel meet, through the binary: the output folder and the
+//! files read, `--set` on the YAML structure, values that must stay text, figures that must not
+//! panic, and `check` and `diff` at the size of real filings.
+
+mod common;
+mod output;
+mod set;
+mod values;
+mod check_scale;

@@ -1,0 +1,1 @@
+//! `--set` changes exactly one value of the YAML structure, or refuses and says why.
