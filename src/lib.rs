@@ -14,6 +14,7 @@ pub mod fees;
 pub mod figures;
 pub mod format;
 pub mod html;
+pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 
 use crate::check::{self, Document, Format, Mode, Report, ReportFormat};
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::pipeline;
+use crate::{input, pipeline};
 
 /// Check filing text for the errors that cost counsel a corrective amendment.
 #[derive(Debug, Args)]
@@ -88,42 +88,34 @@ pub fn rendered_documents(set: &pipeline::RenderedSet) -> Vec<Document> {
         .collect()
 }
 
+/// The documents named, and those of the folders named, each read through the one capped
+/// reader (regular files only, [`input::MAX_DOCUMENT_BYTES`] each).
 fn read_documents(inputs: &[PathBuf]) -> Result<Vec<Document>, Diagnostic> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| {
-                Diagnostic::new(format!("cannot read the folder {}: {e}", display_path(input)))
-            })?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && Format::of(&p.to_string_lossy()).is_some())
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else if input.is_file() {
-            if Format::of(&input.to_string_lossy()).is_none() {
-                return Err(Diagnostic::new(format!(
-                    "{} is not a file secdraft checks: give .md, .htm, .html or .txt files, folders of them, or a terms file",
-                    display_path(input)
-                )));
+            files.extend(input::read_folder(input, |name| Format::of(name).is_some())?);
+        } else if Format::of(&input.to_string_lossy()).is_none() {
+            if std::fs::symlink_metadata(input).is_err() {
+                return Err(Diagnostic::new(format!("{} does not exist", display_path(input))));
             }
-            files.push(input.clone());
+            return Err(Diagnostic::new(format!(
+                "{} is not a file secdraft checks: give .md, .htm, .html or .txt files, folders of them, or a terms file",
+                display_path(input)
+            )));
         } else {
-            return Err(Diagnostic::new(format!("{} does not exist", display_path(input))));
+            files.push((input.clone(), input::read_document(input)?));
         }
     }
     if files.is_empty() {
         return Err(Diagnostic::new("no .md, .htm, .html or .txt files to check"));
     }
-    files
+    Ok(files
         .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| Diagnostic::new(format!("cannot read {}: {e}", display_path(&path))))?;
+        .map(|(path, bytes)| {
             let name = display_path(&path);
             let format = Format::of(&name).unwrap_or(Format::Text);
-            Ok(Document { name, format, source: String::from_utf8_lossy(&bytes).into_owned() })
+            Document { name, format, source: String::from_utf8_lossy(&bytes).into_owned() }
         })
-        .collect()
+        .collect())
 }

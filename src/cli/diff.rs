@@ -8,7 +8,7 @@ use clap::Args;
 use crate::check::Format;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::diff::{self, Side};
-use crate::{output, pipeline};
+use crate::{input, output, pipeline};
 
 /// Compare two renderings: blacklines per document and a changelog of terms and figures.
 #[derive(Debug, Args)]
@@ -74,30 +74,26 @@ fn read(path: &Path) -> Result<(Format, String), Diagnostic> {
             display_path(path)
         ))
     })?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(format!("cannot read {}: {e}", display_path(path))))?;
+    let bytes = input::read_document(path)?;
     Ok((format, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// A folder's documents by name; of a Markdown and an HTML file with one stem, the Markdown.
 fn folder_side(dir: &Path) -> Result<Side, Diagnostic> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Diagnostic::new(format!("cannot read the folder {}: {e}", display_path(dir))))?;
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
-    paths.sort();
+    let read =
+        input::read_folder(dir, |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some())?;
+    let name_of =
+        |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let names: std::collections::BTreeSet<String> = read.iter().map(|(path, _)| name_of(path)).collect();
     let mut documents = BTreeMap::new();
-    for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.ends_with("-blackline.htm") || Format::of(&name).is_none() {
+    for (path, bytes) in read {
+        let name = name_of(&path);
+        let Some(format) = Format::of(&name) else { continue };
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        if format == Format::Html && names.contains(&format!("{stem}.md")) {
             continue;
         }
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_owned();
-        let markdown_twin = dir.join(format!("{stem}.md"));
-        if Format::of(&name) == Some(Format::Html) && markdown_twin.is_file() {
-            continue;
-        }
-        documents.insert(name, read(&path)?);
+        documents.insert(name, (format, String::from_utf8_lossy(&bytes).into_owned()));
     }
     Ok(Side { label: display_path(dir), documents, set: None })
 }
@@ -122,7 +118,9 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
             ));
         }
         Some(new) if args.old.is_dir() && new.is_dir() => (folder_side(&args.old)?, folder_side(new)?),
-        Some(new) if args.old.is_file() && new.is_file() && !is_terms(&args.old) && !is_terms(new) => {
+        // Anything else that is not a folder is read as a document, and refused if it is not
+        // one (a FIFO, a device), with what it is.
+        Some(new) if !args.old.is_dir() && !new.is_dir() && !is_terms(&args.old) && !is_terms(new) => {
             let name = new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let old_side = Side {
                 label: display_path(&args.old),

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::input::{self, Links, Refusal};
 use crate::output::{self, OutputFile};
 use crate::{html, pipeline, tieout};
 
@@ -57,7 +58,7 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         super::emit_error(&format!("warning: {warning}\n"));
     }
     if args.check {
-        return Ok(compare(&args.out, &set.files));
+        return compare(&args.out, &set.files);
     }
     output::write_all(&args.out, &set.files, args.force)?;
     let listing: String =
@@ -66,36 +67,49 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     Ok(0)
 }
 
-/// Compares `dir` with a rendered set, like `rustfmt --check`; returns the exit code.
-fn compare(dir: &Path, files: &[OutputFile]) -> i32 {
+/// Compares `dir` with a rendered set, like `rustfmt --check`; returns the exit code. Reads
+/// the drafts as `render` would before replacing them: a file it would refuse to replace (a
+/// FIFO, a link, a device, an unreadable file) is an error here too.
+fn compare(dir: &Path, files: &[OutputFile]) -> Result<i32, Diagnostic> {
     let mut lines = Vec::new();
-    for file in files {
-        let path = dir.join(&file.name);
-        match std::fs::read(&path) {
-            Err(_) => lines.push(format!("missing: {}", display_path(&path))),
-            Ok(bytes) if bytes != output::stamped(file) => {
-                lines.push(format!("changed: {}", display_path(&path)))
+    if dir.is_dir() {
+        let _lock = output::lock_for_reading(dir)?;
+        let mut refused = Vec::new();
+        for file in files {
+            let path = dir.join(&file.name);
+            match input::read_regular(&path, input::MAX_DOCUMENT_BYTES, Links::Refuse) {
+                Err(Refusal::Missing) => lines.push(format!("missing: {}", display_path(&path))),
+                Err(Refusal::TooLarge { .. }) => lines.push(format!("changed: {}", display_path(&path))),
+                Err(why) => refused.push(format!("{} ({why})", display_path(&path))),
+                Ok(bytes) if bytes != output::stamped(file) => {
+                    lines.push(format!("changed: {}", display_path(&path)))
+                }
+                Ok(_) => {}
             }
-            Ok(_) => {}
         }
+        if !refused.is_empty() {
+            return Err(Diagnostic::new(format!(
+                "cannot compare {} with what the terms produce: {}",
+                display_path(dir),
+                refused.join(", ")
+            ))
+            .help("secdraft reads and replaces only regular files: move these out of the way"));
+        }
+        let extra = input::folder_entries(dir)?.into_iter().filter(|entry| {
+            !entry.is_folder
+                && entry.path.is_file()
+                && !entry.name.starts_with('.')
+                && !files.iter().any(|f| f.name == entry.name)
+        });
+        lines.extend(extra.map(|entry| format!("extra: {}", display_path(&entry.path))));
+    } else {
+        lines.extend(files.iter().map(|file| format!("missing: {}", display_path(&dir.join(&file.name)))));
     }
-    let mut extra: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| !name.starts_with('.') && !files.iter().any(|f| f.name == *name))
-                .collect()
-        })
-        .unwrap_or_default();
-    extra.sort();
-    lines.extend(extra.iter().map(|name| format!("extra: {}", display_path(&dir.join(name)))));
     if lines.is_empty() {
         super::emit(&format!("{} matches the terms\n", display_path(dir)));
-        0
+        Ok(0)
     } else {
         super::emit(&format!("{}\n", lines.join("\n")));
-        1
+        Ok(1)
     }
 }

@@ -98,9 +98,16 @@ impl Templates {
                     known.join(", ")
                 )));
             }
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                Diagnostic::new(format!("cannot read the template {}: {e}", display_path(&file)))
-            })?;
+            let cannot_read = |why: String| {
+                Diagnostic::new(format!("cannot read the template {}: {why}", display_path(&file)))
+            };
+            let bytes = crate::input::read_regular(
+                &file,
+                crate::input::MAX_DOCUMENT_BYTES,
+                crate::input::Links::Follow,
+            )
+            .map_err(|why| cannot_read(why.to_string()))?;
+            let text = String::from_utf8(bytes).map_err(|e| cannot_read(e.utf8_error().to_string()))?;
             sources.insert(name, Source { text: Arc::from(text), file: Some(file) });
         }
         Templates::build(sources)

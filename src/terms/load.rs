@@ -10,6 +10,7 @@ use super::overrides::{self, Override};
 use super::source_map::SourceMap;
 use super::{Terms, validate};
 use crate::diagnostics::{Diagnostic, Origin, display_path};
+use crate::input::{Links, Refusal, read_regular};
 
 /// A terms file is a page or two of YAML; anything past this is not a terms file.
 pub const MAX_TERMS_BYTES: usize = 4 * 1024 * 1024;
@@ -107,18 +108,17 @@ pub(crate) fn options() -> serde_saphyr::Options {
 fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let unreadable =
         |why: String| Diagnostic::new(format!("cannot read the terms file {}: {why}", display_path(path)));
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(unreadable("it is a folder".into())
-            .help("name a YAML terms file, e.g. data/ault-alliance-2023-12-13.yaml"));
-    }
-    if meta.len() > MAX_TERMS_BYTES as u64 {
-        return Err(unreadable(format!(
-            "it is {} bytes; a terms file may be at most {MAX_TERMS_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    std::fs::read(path).map_err(|e| unreadable(e.to_string()))
+    read_regular(path, MAX_TERMS_BYTES as u64, Links::Follow).map_err(|why| match why {
+        Refusal::Folder => unreadable(why.to_string())
+            .help("name a YAML terms file, e.g. data/ault-alliance-2023-12-13.yaml"),
+        Refusal::TooLarge { len: Some(len), .. } => {
+            unreadable(format!("it is {len} bytes; a terms file may be at most {MAX_TERMS_BYTES} bytes"))
+        }
+        Refusal::TooLarge { len: None, .. } => {
+            unreadable(format!("it is more than {MAX_TERMS_BYTES} bytes, the most a terms file may be"))
+        }
+        other => unreadable(other.to_string()),
+    })
 }
 
 fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {

@@ -1,1 +1,475 @@
 //! The output folder and the files secdraft reads: nothing lost, nothing half-written.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use predicates::prelude::*;
+
+use crate::common::{EXAMPLE, secdraft};
+
+/// Long enough for any run here, short enough that a hang fails the test instead of the suite.
+const HANG: Duration = Duration::from_secs(20);
+
+/// The set written over the example's in the tests of whole writes: other figures in the text
+/// of every document, and two files the example's set does not have.
+const NEW_SET: [&str; 4] =
+    ["--set", "offer.consideration.aggregate_liquidation_preference=30000000", "--tie-out", "--force"];
+
+/// What a folder holds: each entry by name, with its bytes, or what it is when not a file.
+fn snapshot(dir: &Path) -> BTreeMap<String, String> {
+    let mut held = BTreeMap::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let file_type = entry.file_type().unwrap();
+        let what = if file_type.is_file() {
+            String::from_utf8_lossy(&fs::read(entry.path()).unwrap()).into_owned()
+        } else if file_type.is_symlink() {
+            format!("link to {}", fs::read_link(entry.path()).unwrap().display())
+        } else {
+            format!("{file_type:?}")
+        };
+        held.insert(name, what);
+    }
+    held
+}
+
+fn names(held: &BTreeMap<String, String>) -> Vec<&str> {
+    held.keys().map(String::as_str).collect()
+}
+
+fn render_into(dir: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    secdraft().args(["render", EXAMPLE, "--out"]).arg(dir).args(extra).timeout(HANG).assert()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Each thing that can stand where a draft goes and that secdraft cannot read and verify: a
+/// render stops (exit 2, nothing written, the file named with what it is), `--force` or not,
+/// and so does `render --check`. A FIFO is never opened: the runs end at once.
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_or_verified_is_never_replaced() {
+    use std::os::unix::fs::symlink;
+    type Plant = fn(&Path);
+    let cases: [(&str, Plant, &str); 6] = [
+        ("FIFO", |p| mkfifo(p), "it is a named pipe (FIFO), not a regular file"),
+        ("link loop", |p| symlink(p, p).unwrap(), "it is a symbolic link loop, not a regular file"),
+        (
+            "dangling link",
+            |p| symlink(p.with_file_name("gone.md"), p).unwrap(),
+            "it is a symbolic link to nothing (its target does not exist), not a regular file",
+        ),
+        ("link to /dev/zero", |p| symlink("/dev/zero", p).unwrap(), "a symbolic link to a character device"),
+        (
+            "link to a draft",
+            |p| symlink(p.with_file_name("schedule-to.md"), p).unwrap(),
+            "a symbolic link to a regular file",
+        ),
+        ("folder", |p| fs::create_dir(p).unwrap(), "a folder of that name is in the way"),
+    ];
+    for (case, plant, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        render_into(dir.path(), &[]).success();
+        let draft = dir.path().join("press-release.md");
+        fs::remove_file(&draft).unwrap();
+        plant(&draft);
+        let before = snapshot(dir.path());
+        for force in [&[][..], &["--force"][..]] {
+            render_into(
+                dir.path(),
+                &[&["--set", "offer.consideration.aggregate_liquidation_preference=30000000"], force]
+                    .concat(),
+            )
+            .code(2)
+            .stderr(predicate::str::contains("nothing was written"))
+            .stderr(predicate::str::contains(draft.to_string_lossy().as_ref()))
+            .stderr(predicate::str::contains(why));
+            assert_eq!(snapshot(dir.path()), before, "{case}, {force:?}");
+        }
+        render_into(dir.path(), &["--check"])
+            .code(2)
+            .stderr(predicate::str::contains(draft.to_string_lossy().as_ref()));
+        assert_eq!(snapshot(dir.path()), before, "{case}, --check");
+    }
+}
+
+/// Every file in the way is named, each with why, in one message.
+#[cfg(unix)]
+#[test]
+fn every_file_in_the_way_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("press-release.htm"));
+    fs::write(dir.path().join("schedule-to.md"), "Counsel's own text.\n").unwrap();
+    render_into(dir.path(), &[])
+        .code(2)
+        .stderr(predicate::str::contains("press-release.htm (it is a named pipe (FIFO)"))
+        .stderr(predicate::str::contains("schedule-to.md (not written by secdraft)"));
+    assert_eq!(names(&snapshot(dir.path())), ["press-release.htm", "schedule-to.md"]);
+}
+
+/// New drafts get the mode the umask gives; a replaced draft keeps the mode it had.
+#[cfg(unix)]
+#[test]
+fn drafts_get_the_umask_mode_and_keep_their_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("drafts");
+    let under_umask = |umask: &str, extra: &[&str]| {
+        assert_cmd::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_secdraft"))
+            .args(["render", EXAMPLE, "--out"])
+            .arg(&out)
+            .args(extra)
+            .timeout(HANG)
+            .assert()
+            .success();
+    };
+    under_umask("022", &[]);
+    for name in ["schedule-to.md", "schedule-to.htm", "press-release.md", "press-release.htm"] {
+        assert_eq!(mode(&out.join(name)), 0o644, "{name}");
+    }
+    fs::set_permissions(out.join("schedule-to.md"), fs::Permissions::from_mode(0o640)).unwrap();
+    under_umask("077", &NEW_SET);
+    assert_eq!(mode(&out.join("schedule-to.md")), 0o640, "a replaced file keeps its mode");
+    assert_eq!(mode(&out.join("press-release.md")), 0o644, "a replaced file keeps its mode");
+    assert_eq!(mode(&out.join("tie-out.md")), 0o600, "a new file gets the umask's mode");
+    under_umask("002", &["--tie-out"]);
+    assert_eq!(mode(&out.join("tie-out.htm")), 0o600, "kept on a second render");
+    fs::remove_file(out.join("tie-out.htm")).unwrap();
+    under_umask("002", &["--tie-out"]);
+    assert_eq!(mode(&out.join("tie-out.htm")), 0o664);
+}
+
+/// The example's set in a folder, and the snapshots of that set and of [`NEW_SET`].
+fn old_and_new_sets(dir: &Path) -> (PathBuf, BTreeMap<String, String>, BTreeMap<String, String>) {
+    let new = dir.join("new");
+    render_into(&new, &NEW_SET).success();
+    let out = dir.join("out");
+    render_into(&out, &[]).success();
+    (out.clone(), snapshot(&out), snapshot(&new))
+}
+
+/// A write that fails at any step (a rename refused midway, as by a sticky shared folder or
+/// an immutable file) puts back the set that was there: the same files, no litter.
+#[cfg(debug_assertions)]
+#[test]
+fn a_write_failing_at_any_step_leaves_the_old_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, new) = old_and_new_sets(dir.path());
+    let mut step = 1;
+    loop {
+        let assert = secdraft()
+            .env("SECDRAFT_TEST_FAULT", format!("fail-step:{step}"))
+            .args(["render", EXAMPLE, "--out"])
+            .arg(&out)
+            .args(NEW_SET)
+            .timeout(HANG)
+            .assert();
+        if assert.get_output().status.success() {
+            break;
+        }
+        assert
+            .code(2)
+            .stderr(predicate::str::contains("failure injected by SECDRAFT_TEST_FAULT"))
+            .stderr(predicate::str::contains("nothing was written"));
+        assert_eq!(snapshot(&out), old, "failed at step {step}");
+        step += 1;
+        assert!(step < 40, "the write never got past its failures");
+    }
+    // Placing the journal, moving each of 4 old files aside and 6 new ones in, removing it.
+    assert_eq!(step, 13, "every step was made to fail once");
+    assert_eq!(snapshot(&out), new);
+}
+
+fn faulty_render(out: &Path, fault: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    secdraft()
+        .env("SECDRAFT_TEST_FAULT", fault)
+        .args(["render", EXAMPLE, "--out"])
+        .arg(out)
+        .args(args)
+        .timeout(HANG)
+        .assert()
+}
+
+/// A reader of the folder: it undoes a write killed midway before it reads.
+fn read_folder(out: &Path) -> assert_cmd::assert::Assert {
+    secdraft().args(["render", EXAMPLE, "--check", "--out"]).arg(out).timeout(HANG).assert()
+}
+
+/// A write killed right after any step is undone by the next run into the folder, which
+/// says so: the folder then holds the old set or (killed after the last step) the new one,
+/// with no litter.
+#[cfg(debug_assertions)]
+#[test]
+fn a_write_killed_after_any_step_is_undone_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, new) = old_and_new_sets(dir.path());
+    for step in 1..=12 {
+        let killed = faulty_render(&out, &format!("abort-after-step:{step}"), &NEW_SET);
+        assert!(!killed.get_output().status.success(), "step {step}: the run was not stopped");
+        let recovery = read_folder(&out);
+        let held = snapshot(&out);
+        if step < 12 {
+            recovery.code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
+            assert_eq!(held, old, "killed after step {step}");
+        } else {
+            // Killed once the journal was gone: the new set stands; the staging folder is swept.
+            recovery.code(1);
+            assert_eq!(held, new, "killed after step {step}");
+            fs::remove_dir_all(&out).unwrap();
+            render_into(&out, &[]).success();
+        }
+    }
+    // A render, not only a reader, recovers too, then writes.
+    faulty_render(&out, "abort-after-step:5", &NEW_SET);
+    render_into(&out, &NEW_SET).success().stderr(predicate::str::contains("was interrupted"));
+    assert_eq!(snapshot(&out), new);
+}
+
+/// Undoing a killed write is itself killed at each of its steps; the run after that finishes
+/// it. Killed after step 11 (every file moved, the journal not yet removed), the undoing has
+/// the most to do: six files and the journal.
+#[cfg(debug_assertions)]
+#[test]
+fn undoing_a_killed_write_survives_being_killed_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    for undo_step in 1..=7 {
+        assert!(!faulty_render(&out, "abort-after-step:11", &NEW_SET).get_output().status.success());
+        let interrupted = secdraft()
+            .env("SECDRAFT_TEST_FAULT", format!("abort-after-step:{undo_step}"))
+            .args(["render", EXAMPLE, "--check", "--out"])
+            .arg(&out)
+            .timeout(HANG)
+            .assert();
+        assert!(!interrupted.get_output().status.success(), "undo step {undo_step}: not stopped");
+        // Killed after its last step, the undoing was complete: only its staging folder is left.
+        let told = predicate::str::contains("was interrupted");
+        let recovery = read_folder(&out).code(0);
+        if undo_step < 7 {
+            recovery.stderr(told);
+        } else {
+            recovery.stderr(told.not());
+        }
+        assert_eq!(snapshot(&out), old, "undoing killed after its step {undo_step}");
+    }
+}
+
+/// A failure after `--out a/b/c` was created leaves none of the folders it created.
+#[cfg(debug_assertions)]
+#[test]
+fn a_failed_write_removes_the_folders_it_created() {
+    let dir = tempfile::tempdir().unwrap();
+    for step in [1, 2, 5] {
+        faulty_render(&dir.path().join("a/b/c"), &format!("fail-step:{step}"), &[]).code(2);
+        assert!(snapshot(dir.path()).is_empty(), "failed at step {step}: {:?}", snapshot(dir.path()));
+    }
+    fs::create_dir(dir.path().join("a")).unwrap();
+    faulty_render(&dir.path().join("a/b/c"), "fail-step:3", &[]).code(2);
+    assert_eq!(names(&snapshot(dir.path())), ["a"]);
+    assert!(snapshot(&dir.path().join("a")).is_empty(), "the folder that was there stays, empty");
+}
+
+/// Renders really killed (SIGKILL) at delays spread over a whole render of a large set: after
+/// the next run the folder holds one whole set or the other, and no litter.
+#[test]
+fn a_render_killed_at_any_moment_leaves_one_whole_set() {
+    const TERMS: &str = "data/meridian-exchange-commenced.yaml";
+    let new_args = ["--set", "issuer.phone=(702) 555-0199", "--tie-out"];
+    let dir = tempfile::tempdir().unwrap();
+    let (out, new) = (dir.path().join("out"), dir.path().join("new"));
+    let started = std::time::Instant::now();
+    secdraft().args(["render", TERMS, "--out"]).arg(&new).args(new_args).assert().success();
+    let whole_render = started.elapsed();
+    let new = snapshot(&new);
+    let mut seen_new = false;
+    // From a kill before anything is read to well after a render ends, however loaded the machine.
+    let delays = (0..=12).map(|i| whole_render * i / 8);
+    for delay in delays {
+        let _ = fs::remove_dir_all(&out);
+        secdraft().args(["render", TERMS, "--out"]).arg(&out).assert().success();
+        let old = snapshot(&out);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_secdraft"))
+            .args(["render", TERMS, "--out"])
+            .arg(&out)
+            .args(new_args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        child.wait().unwrap();
+        // The next run into the folder, here a reader.
+        let _ = secdraft().args(["render", TERMS, "--check", "--out"]).arg(&out).timeout(HANG).assert();
+        let held = snapshot(&out);
+        assert!(held == old || held == new, "killed after {delay:?}: {:?}", names(&held));
+        seen_new |= held == new;
+    }
+    assert!(seen_new, "no render finished within the delays: make them longer");
+}
+
+/// Two runs into one folder at once: the second stops at once, naming the folder, and writes
+/// nothing. The test holds the lock a secdraft run would hold.
+#[cfg(unix)]
+#[test]
+fn a_second_run_into_a_folder_being_written_stops_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    let before = snapshot(&out);
+    let writer = fs::File::open(&out).unwrap();
+    writer.try_lock().unwrap();
+    let started = std::time::Instant::now();
+    render_into(&out, &NEW_SET)
+        .code(2)
+        .stderr(predicate::str::contains("another secdraft is writing into or reading"))
+        .stderr(predicate::str::contains(out.to_string_lossy().as_ref()));
+    secdraft()
+        .arg("check")
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("another secdraft is writing into it now"));
+    assert!(started.elapsed() < Duration::from_secs(10), "the runs waited for the lock");
+    assert_eq!(snapshot(&out), before);
+    drop(writer);
+    // A reader holds a shared lock: other readers go on, writers stop.
+    let reader = fs::File::open(&out).unwrap();
+    reader.try_lock_shared().unwrap();
+    read_folder(&out).code(0);
+    render_into(&out, &NEW_SET).code(2);
+    drop(reader);
+    render_into(&out, &NEW_SET).success();
+}
+
+/// Litter left by killed runs of earlier versions (their temporary files) and staging
+/// folders with no journal are swept by the next write.
+#[test]
+fn litter_of_killed_runs_is_swept() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".secdraft-Ab12Cd"), "half a draft").unwrap();
+    fs::create_dir_all(dir.path().join(".secdraft-staging-x1y2z3/new")).unwrap();
+    fs::write(dir.path().join(".secdraft-staging-x1y2z3/new/press-release.md"), "new").unwrap();
+    fs::write(dir.path().join(".secdraft-notes"), "not ours to remove").unwrap();
+    render_into(dir.path(), &[]).success();
+    assert_eq!(
+        names(&snapshot(dir.path())),
+        [".secdraft-notes", "press-release.htm", "press-release.md", "schedule-to.htm", "schedule-to.md"]
+    );
+}
+
+/// Special files as inputs: refused by name, with what they are, at once (a FIFO is never
+/// opened, `/dev/zero` never read).
+#[cfg(unix)]
+#[test]
+fn special_files_as_inputs_are_refused_at_once() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    mkfifo(&at("fifo.yaml"));
+    mkfifo(&at("fifo.md"));
+    symlink("/dev/zero", at("zero.yaml")).unwrap();
+    symlink("/dev/zero", at("zero.md")).unwrap();
+    let out = at("out");
+    let refused = |args: &[&std::ffi::OsStr], file: &str, why: &str| {
+        secdraft()
+            .args(args)
+            .timeout(HANG)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(at(file).to_string_lossy().as_ref()))
+            .stderr(predicate::str::contains(why));
+    };
+    let os = |p: &Path| p.as_os_str().to_owned();
+    let render = |terms: &Path| vec![os("render".as_ref()), os(terms), os("--out".as_ref()), os(&out)];
+    refused(
+        &render(&at("fifo.yaml")).iter().map(|s| s.as_os_str()).collect::<Vec<_>>(),
+        "fifo.yaml",
+        "a named pipe (FIFO)",
+    );
+    refused(
+        &render(&at("zero.yaml")).iter().map(|s| s.as_os_str()).collect::<Vec<_>>(),
+        "zero.yaml",
+        "a symbolic link to a character device",
+    );
+    secdraft()
+        .args(["render", "/dev/zero", "--out"])
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: it is a character device, not a regular file"));
+    secdraft().args(["check", "--set", "x=1"]).arg(at("fifo.yaml")).timeout(HANG).assert().code(2);
+    refused(&[os("check".as_ref()).as_os_str(), at("fifo.md").as_os_str()], "fifo.md", "a named pipe (FIFO)");
+    refused(&[os("check".as_ref()).as_os_str(), at("zero.md").as_os_str()], "zero.md", "a character device");
+    // In a folder that `check` or `diff` reads.
+    let drafts = at("drafts");
+    render_into(&drafts, &[]).success();
+    mkfifo(&drafts.join("notes.md"));
+    secdraft()
+        .arg("check")
+        .arg(&drafts)
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("notes.md: it is a named pipe (FIFO)"));
+    let other = at("other");
+    render_into(&other, &[]).success();
+    secdraft()
+        .arg("diff")
+        .arg(&other)
+        .arg(&drafts)
+        .arg("--out")
+        .arg(at("blacklines"))
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("notes.md: it is a named pipe (FIFO)"));
+    secdraft()
+        .arg("diff")
+        .arg(other.join("press-release.md"))
+        .arg(at("fifo.md"))
+        .arg("--out")
+        .arg(at("blacklines"))
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("fifo.md: it is a named pipe (FIFO)"));
+    assert!(!out.exists() && !at("blacklines").exists(), "nothing was written");
+}
+
+/// Documents to check or compare are capped by size before they are read: a 200 MB file
+/// once took 2 GB. (The file is sparse: it takes no room.)
+#[test]
+fn documents_over_the_cap_are_refused_before_they_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.md");
+    fs::File::create(&big).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    secdraft().arg("check").arg(&big).timeout(HANG).assert().code(2).stderr(predicate::str::contains(
+        "big.md: it is 209715200 bytes; secdraft reads at most 33554432 bytes (32 MiB)",
+    ));
+    secdraft()
+        .arg("check")
+        .arg(dir.path())
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("32 MiB"));
+}
