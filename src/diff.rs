@@ -171,6 +171,42 @@ pub fn blackline_name(document: &str) -> String {
     format!("{stem}-blackline.htm")
 }
 
+/// The blackline name of each document, one file per document: [`blackline_name`] where no
+/// other document shares it; documents that share a stem (`a.md` and `a.txt`) keep their
+/// extension in it (`a-md-blackline.htm`, `a-txt-blackline.htm`), numbered should even that
+/// clash.
+pub fn blackline_names<'a>(documents: impl IntoIterator<Item = &'a String>) -> BTreeMap<String, String> {
+    let mut by_name: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for document in documents {
+        by_name.entry(blackline_name(document)).or_default().push(document);
+    }
+    let mut names = BTreeMap::new();
+    let mut clashing = Vec::new();
+    for (name, sharing) in &by_name {
+        match sharing.as_slice() {
+            [one] => {
+                names.insert((*one).clone(), name.clone());
+            }
+            many => clashing.extend(many.iter().copied()),
+        }
+    }
+    let mut taken: std::collections::BTreeSet<String> = names.values().cloned().collect();
+    clashing.sort();
+    clashing.dedup();
+    for document in clashing {
+        let base = document.replace('.', "-");
+        let mut name = format!("{base}-blackline.htm");
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{base}-{n}-blackline.htm");
+            n += 1;
+        }
+        taken.insert(name.clone());
+        names.insert(document.clone(), name);
+    }
+    names
+}
+
 /// Flattens terms as JSON into field path -> value, for the changelog.
 fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
     match value {
@@ -209,18 +245,19 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
         all.dedup();
         all
     };
+    let blackline_names = blackline_names(names.iter().copied());
     for name in names {
         let empty = (Format::Text, String::new());
         let (Some(o), Some(n)) = (old.documents.get(name), new.documents.get(name)) else {
             let present = old.documents.get(name).or(new.documents.get(name)).unwrap_or(&empty);
             let (o, n) = if old.documents.contains_key(name) { (present, &empty) } else { (&empty, present) };
             let (html, _) = blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1));
-            files.push(OutputFile { name: blackline_name(name), bytes: html.into_bytes() });
+            files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
             summary.push((name.clone(), None));
             continue;
         };
         let (html, changes) = blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1));
-        files.push(OutputFile { name: blackline_name(name), bytes: html.into_bytes() });
+        files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
         summary.push((name.clone(), Some(changes)));
     }
 
@@ -270,7 +307,7 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     for (name, changes) in &summary {
         let line = match changes {
             Some(0) => format!("- {name}: unchanged\n"),
-            Some(n) => format!("- {name}: {n} change{} (blackline: {})\n", plural(*n), blackline_name(name)),
+            Some(n) => format!("- {name}: {n} change{} (blackline: {})\n", plural(*n), blackline_names[name]),
             None if old.documents.contains_key(name) => format!("- {name}: only in {}\n", old.label),
             None => format!("- {name}: only in {}\n", new.label),
         };

@@ -473,3 +473,32 @@ fn documents_over_the_cap_are_refused_before_they_are_read() {
         .code(2)
         .stderr(predicate::str::contains("32 MiB"));
 }
+
+/// Two documents with one stem get a blackline each, under names of their own, and the
+/// count of files written is the count written. Without a clash, the names are as before.
+#[test]
+fn documents_sharing_a_stem_get_a_blackline_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new, out) = (dir.path().join("old"), dir.path().join("new"), dir.path().join("out"));
+    for (folder, word) in [(&old, "old"), (&new, "new")] {
+        fs::create_dir(folder).unwrap();
+        fs::write(folder.join("a.md"), format!("The markdown, {word}.\n")).unwrap();
+        fs::write(folder.join("a.txt"), format!("The text, {word}.\n")).unwrap();
+        fs::write(folder.join("b.md"), format!("Another, {word}.\n")).unwrap();
+    }
+    secdraft()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .arg("--out")
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote 4 files"));
+    let held = snapshot(&out);
+    assert_eq!(names(&held), ["a-md-blackline.htm", "a-txt-blackline.htm", "b-blackline.htm", "changes.md"]);
+    assert!(held["a-md-blackline.htm"].contains("The markdown"));
+    assert!(held["a-txt-blackline.htm"].contains("The text"));
+    assert!(held["changes.md"].contains("(blackline: a-txt-blackline.htm)"), "{}", held["changes.md"]);
+}
