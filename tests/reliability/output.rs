@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
@@ -285,22 +285,37 @@ fn a_failed_write_removes_the_folders_it_created() {
     assert!(snapshot(&dir.path().join("a")).is_empty(), "the folder that was there stays, empty");
 }
 
-/// Renders really killed (SIGKILL) at delays spread over a whole render of a large set: after
-/// the next run the folder holds one whole set or the other, and no litter.
+/// Renders of a large set really killed (SIGKILL): some at delays spread over a whole render,
+/// most at moments within the write itself (the test watches the folder and kills as soon as
+/// secdraft's working files appear, then a little later each time). After the next run the
+/// folder holds one whole set or the other, and no litter.
 #[test]
 fn a_render_killed_at_any_moment_leaves_one_whole_set() {
     const TERMS: &str = "data/meridian-exchange-commenced.yaml";
     let new_args = ["--set", "issuer.phone=(702) 555-0199", "--tie-out"];
     let dir = tempfile::tempdir().unwrap();
     let (out, new) = (dir.path().join("out"), dir.path().join("new"));
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     secdraft().args(["render", TERMS, "--out"]).arg(&new).args(new_args).assert().success();
     let whole_render = started.elapsed();
     let new = snapshot(&new);
-    let mut seen_new = false;
-    // From a kill before anything is read to well after a render ends, however loaded the machine.
-    let delays = (0..=12).map(|i| whole_render * i / 8);
-    for delay in delays {
+    // Moments a kill can land in the write: files being staged, or being moved into place.
+    fn staging(out: &Path) -> bool {
+        fs::read_dir(out).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|e| e.file_name().to_string_lossy().starts_with(".secdraft-"))
+        })
+    }
+    fn moving(out: &Path) -> bool {
+        out.join(".secdraft-journal").exists()
+    }
+    type Moment = Option<fn(&Path) -> bool>;
+    let over_a_render = (0..=8).map(|i| (None, whole_render * i / 4));
+    let staged: [(Moment, u64); 3] = [(Some(staging), 0), (Some(staging), 100), (Some(staging), 400)];
+    let moved: [(Moment, u64); 8] = [(Some(moving), 0); 8];
+    let within_the_write =
+        staged.into_iter().chain(moved).map(|(watch, us)| (watch, Duration::from_micros(us)));
+    let (mut finished, mut undone) = (0, 0);
+    for (watch, delay) in over_a_render.chain(within_the_write) {
         let _ = fs::remove_dir_all(&out);
         secdraft().args(["render", TERMS, "--out"]).arg(&out).assert().success();
         let old = snapshot(&out);
@@ -312,16 +327,22 @@ fn a_render_killed_at_any_moment_leaves_one_whole_set() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        if let Some(moment) = watch {
+            let deadline = Instant::now() + HANG;
+            while !moment(&out) && child.try_wait().unwrap().is_none() && Instant::now() < deadline {}
+        }
         std::thread::sleep(delay);
         let _ = child.kill();
         child.wait().unwrap();
         // The next run into the folder, here a reader.
-        let _ = secdraft().args(["render", TERMS, "--check", "--out"]).arg(&out).timeout(HANG).assert();
+        let next = secdraft().args(["render", TERMS, "--check", "--out"]).arg(&out).timeout(HANG).assert();
+        undone += usize::from(String::from_utf8_lossy(&next.get_output().stderr).contains("was interrupted"));
         let held = snapshot(&out);
         assert!(held == old || held == new, "killed after {delay:?}: {:?}", names(&held));
-        seen_new |= held == new;
+        finished += usize::from(held == new);
     }
-    assert!(seen_new, "no render finished within the delays: make them longer");
+    assert!(finished > 0, "no render finished within the delays: make them longer");
+    assert!(undone > 0, "no kill landed within a write: the test did not test it");
 }
 
 /// Two runs into one folder at once: the second stops at once, naming the folder, and writes
@@ -335,7 +356,7 @@ fn a_second_run_into_a_folder_being_written_stops_at_once() {
     let before = snapshot(&out);
     let writer = fs::File::open(&out).unwrap();
     writer.try_lock().unwrap();
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     render_into(&out, &NEW_SET)
         .code(2)
         .stderr(predicate::str::contains("another secdraft is writing into or reading"))
