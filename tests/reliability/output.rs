@@ -241,6 +241,31 @@ fn a_write_killed_after_any_step_is_undone_by_the_next_run() {
     assert_eq!(snapshot(&out), new);
 }
 
+/// `check DIR` and `diff` read a folder as `render --check` does: a write killed there is
+/// undone first, and they say so, so what they read is one whole set.
+#[cfg(debug_assertions)]
+#[test]
+fn readers_undo_a_killed_write_before_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    let told = predicate::str::contains("was interrupted; put back the files");
+    assert!(!faulty_render(&out, "abort-after-step:6", &NEW_SET).get_output().status.success());
+    secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert().stderr(told.clone());
+    assert_eq!(snapshot(&out), old);
+    assert!(!faulty_render(&out, "abort-after-step:6", &NEW_SET).get_output().status.success());
+    secdraft()
+        .arg("diff")
+        .arg(&out)
+        .arg(&out)
+        .arg("--out")
+        .arg(dir.path().join("blacklines"))
+        .timeout(HANG)
+        .assert()
+        .success()
+        .stderr(told);
+    assert_eq!(snapshot(&out), old);
+}
+
 /// Undoing a killed write is itself killed at each of its steps; the run after that finishes
 /// it. Killed after step 11 (every file moved, the journal not yet removed), the undoing has
 /// the most to do: six files and the journal.
