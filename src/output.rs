@@ -147,7 +147,7 @@ fn write_locked(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Dia
     let lock = FolderLock::acquire(dir, Access::Write)?;
     recover(dir, &lock)?;
     let replaced = inspect(dir, files, force)?;
-    write_set(dir, &lock, files, &replaced)
+    write_set(dir, files, &replaced)
 }
 
 /// A name secdraft would write must be a plain file name, not one of its own working names,
@@ -247,7 +247,8 @@ impl FolderLock {
     }
 
     /// Makes the renames and removals in the folder so far durable (the folder's own entry
-    /// list; the files' contents are not synced, see `write_set`).
+    /// list). Only recovery syncs: the files it has put back are the only copies once the
+    /// staging folder is swept; a write does not (see `write_set`).
     fn sync(&self) {
         #[cfg(unix)]
         if let Some(handle) = &self.handle {
@@ -326,10 +327,13 @@ fn read_journal(path: &Path) -> Result<Journal, Diagnostic> {
             path.parent().map(display_path).unwrap_or_default(),
             display_path(path)
         ))
-        .help("the folder may hold parts of two sets: move the journal away and render again")
+        .help("the folder may hold parts of two sets: move the journal away and render again (the files the write replaced are in the `old` folder of its `.secdraft-staging-` folder)")
     };
     let bytes =
         read_regular(path, MAX_JOURNAL_BYTES, Links::Refuse).map_err(|why| damaged(why.to_string()))?;
+    if bytes.is_empty() {
+        return Err(damaged("it is empty, as a system crash during the write can leave it".into()));
+    }
     let journal: Journal = serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
     let names_ok = journal.staging.starts_with(STAGING_PREFIX)
         && is_plain_name(&journal.staging)
@@ -449,12 +453,7 @@ fn inspect(dir: &Path, files: &[OutputFile], force: bool) -> Result<Vec<Option<P
 /// written, then file by file the old one moved aside and the new one moved in, then the
 /// journal removed (the moment the new set stands) and the staging folder with the old files.
 /// On an error the moves are undone in reverse and the folder holds the old set.
-fn write_set(
-    dir: &Path,
-    lock: &FolderLock,
-    files: &[OutputFile],
-    replaced: &[Option<Permissions>],
-) -> Result<(), Diagnostic> {
+fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Permissions>]) -> Result<(), Diagnostic> {
     let shown = display_path(dir);
     let cannot =
         |e: std::io::Error| Diagnostic::new(format!("cannot write into the output folder {shown}: {e}"));
@@ -471,10 +470,6 @@ fn write_set(
             .create_new(true)
             .open(staging.path().join(NEW).join(&file.name))
             .map_err(cannot_write)?;
-        // No fsync: the rename already keeps readers and failed renders from ever seeing half a
-        // file, and drafts are derived text that a render recreates. Syncing each file would
-        // only guard against a system crash, at about 40% of the time of a whole render; a file
-        // a crash leaves empty is replaced without complaint (`Existing::Empty`).
         staged.write_all(&stamped(file)).map_err(cannot_write)?;
         if let Some(permissions) = permissions {
             staged.set_permissions(permissions.clone()).map_err(cannot_write)?;
@@ -491,14 +486,14 @@ fn write_set(
             })
             .collect(),
     };
-    // The journal is synced before anything moves: it is what lets the next run undo the
-    // write should this one be killed.
+    // Neither the journal nor any file is synced. The journal and the renames guard against a
+    // failure or a kill, which the system's cache survives. Syncing would guard against a
+    // system crash too, at about 10 ms a sync on the build machine where a whole render takes
+    // 4 to 6 ms (BENCHMARKS.md); what a crash can leave instead is generated text a render
+    // recreates (a file edited by hand is never moved without --force), an empty file (replaced
+    // without complaint, `Existing::Empty`) or an empty journal (reported by `read_journal`).
     let staged_journal = staging.path().join("journal");
-    let mut journal_file = File::create(&staged_journal).map_err(cannot)?;
-    journal_file
-        .write_all(&serde_json::to_vec(&journal).unwrap_or_default())
-        .and_then(|()| journal_file.sync_all())
-        .map_err(cannot)?;
+    fs::write(&staged_journal, serde_json::to_vec(&journal).unwrap_or_default()).map_err(cannot)?;
     let staging = staging.keep();
     let journal_path = dir.join(JOURNAL);
     if let Err(e) = step(|| fs::rename(&staged_journal, &journal_path)) {
@@ -508,17 +503,14 @@ fn write_set(
             display_path(&journal_path)
         )));
     }
-    lock.sync();
     let moved = commit(dir, &staging, &journal)
         .and_then(|()| step(|| fs::remove_file(&journal_path)).map_err(|e| (journal_path.clone(), e)));
     let Err((failed, error)) = moved else {
-        lock.sync();
         let _ = fs::remove_dir_all(&staging);
         return Ok(());
     };
     let failure = format!("cannot move {} into place: {error}", display_path(&failed));
     let undone = undo(dir, &journal).and_then(|()| step(|| fs::remove_file(&journal_path)));
-    lock.sync();
     match undone {
         Ok(()) => {
             let _ = fs::remove_dir_all(&staging);

@@ -548,3 +548,25 @@ fn documents_sharing_a_stem_get_a_blackline_each() {
     assert!(held["a-txt-blackline.htm"].contains("The text"));
     assert!(held["changes.md"].contains("(blackline: a-txt-blackline.htm)"), "{}", held["changes.md"]);
 }
+
+/// A journal that cannot be read (empty, as a system crash can leave it, or not secdraft's)
+/// stops the run, naming it: the folder may hold parts of two sets, and only the journal
+/// tells which.
+#[test]
+fn a_journal_that_cannot_be_read_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    render_into(dir.path(), &[]).success();
+    let journal = dir.path().join(".secdraft-journal");
+    for (content, why) in [
+        ("", "it is empty"),
+        (r#"{"staging": "../elsewhere", "files": []}"#, "it names files outside the folder"),
+    ] {
+        fs::write(&journal, content).unwrap();
+        let before = snapshot(dir.path());
+        render_into(dir.path(), &NEW_SET)
+            .code(2)
+            .stderr(predicate::str::contains(journal.to_string_lossy().as_ref()))
+            .stderr(predicate::str::contains(why));
+        assert_eq!(snapshot(dir.path()), before);
+    }
+}
