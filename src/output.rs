@@ -249,8 +249,8 @@ impl FolderLock {
     /// Makes the renames and removals in the folder so far durable (the folder's own entry
     /// list). Only recovery syncs: the files it has put back are the only copies once the
     /// staging folder is swept; a write does not (see `write_set`).
+    /// (Elsewhere than on unix the handle is a lock file's, and this syncs only that.)
     fn sync(&self) {
-        #[cfg(unix)]
         if let Some(handle) = &self.handle {
             let _ = handle.sync_all();
         }
