@@ -544,11 +544,16 @@ fn commit(dir: &Path, staging: &Path, journal: &Journal) -> Result<(), (PathBuf,
 /// Test hook, in debug builds only (tests run the debug binary; release builds have no hook):
 /// `SECDRAFT_TEST_FAULT=fail-step:N` makes step N fail as a rename refused by the system
 /// would, `abort-after-step:N` ends the process right after step N as a kill would; steps are
-/// counted from 1 across the process.
+/// counted from 1 across the process. `slow-steps:MS` waits MS milliseconds before each step,
+/// so that a test's real kill at a chosen delay can land within a write, which otherwise
+/// takes well under a millisecond.
 fn step(change: impl FnOnce() -> std::io::Result<()>) -> std::io::Result<()> {
     #[cfg(debug_assertions)]
     {
         let (number, fault) = test_hook::next_step();
+        if let Some(test_hook::Fault::SlowSteps(ms)) = fault {
+            std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+        }
         if fault == Some(test_hook::Fault::FailStep(number)) {
             return Err(std::io::Error::other("failure injected by SECDRAFT_TEST_FAULT"));
         }
@@ -571,6 +576,7 @@ mod test_hook {
     pub enum Fault {
         FailStep(usize),
         AbortAfterStep(usize),
+        SlowSteps(usize),
     }
 
     static STEPS: AtomicUsize = AtomicUsize::new(0);
@@ -585,6 +591,7 @@ mod test_hook {
             match kind {
                 "fail-step" => Some(Fault::FailStep(number)),
                 "abort-after-step" => Some(Fault::AbortAfterStep(number)),
+                "slow-steps" => Some(Fault::SlowSteps(number)),
                 _ => None,
             }
         });
