@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
@@ -156,7 +156,8 @@ fn drafts_get_the_umask_mode_and_keep_their_own() {
 }
 
 /// The example's set in a folder, and the snapshots of that set and of [`NEW_SET`].
-fn old_and_new_sets(dir: &Path) -> (PathBuf, BTreeMap<String, String>, BTreeMap<String, String>) {
+#[cfg(debug_assertions)]
+fn old_and_new_sets(dir: &Path) -> (std::path::PathBuf, BTreeMap<String, String>, BTreeMap<String, String>) {
     let new = dir.join("new");
     render_into(&new, &NEW_SET).success();
     let out = dir.join("out");
@@ -196,6 +197,7 @@ fn a_write_failing_at_any_step_leaves_the_old_set() {
     assert_eq!(snapshot(&out), new);
 }
 
+#[cfg(debug_assertions)]
 fn faulty_render(out: &Path, fault: &str, args: &[&str]) -> assert_cmd::assert::Assert {
     secdraft()
         .env("SECDRAFT_TEST_FAULT", fault)
