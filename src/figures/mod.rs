@@ -14,6 +14,7 @@ mod fee;
 mod results;
 
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
+pub use cash::{MAX_PRICE_POINTS, price_points};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
