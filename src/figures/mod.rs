@@ -199,8 +199,17 @@ impl FigureError {
 }
 
 /// The figures of the terms in force for the filing (every amendment up to its number).
+/// An amendment prints beside its figures those it replaces, so the figures before it must
+/// compute too; their error is theirs, placed at the field it names.
 pub fn compute(terms: &Terms) -> Result<Figures, FigureError> {
-    compute_through(terms, terms.filing.amendment.unwrap_or(0))
+    let through = terms.filing.amendment.unwrap_or(0);
+    if let Some(before) = through.checked_sub(1) {
+        compute_through(terms, before).map_err(|e| FigureError {
+            message: format!("before Amendment No. {through}: {}", e.message),
+            ..e
+        })?;
+    }
+    compute_through(terms, through)
 }
 
 /// The figures of the terms as amended through amendment `through` (0: as first made).

@@ -375,3 +375,24 @@ fn a_value_a_built_in_template_cannot_print_is_reported_at_its_terms_field() {
     assert!(stderr.contains("the built-in template"), "{stderr}");
     assert!(!dir.join("out").exists());
 }
+
+#[test]
+fn figures_before_an_amendment_that_fail_are_reported_at_their_field() {
+    let dir = scratch("before-amendment");
+    let text = fs::read_to_string("data/meridian-exchange-amended.yaml").unwrap().replace(
+        "    aggregate_liquidation_preference: 15_000_000\n",
+        "    aggregate_liquidation_preference: 15_000_010\n",
+    );
+    let terms = write_terms(&dir, &text);
+    for command in [&["figures"][..], &["check"][..]] {
+        let (code, stderr) = run(command, &terms);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(
+                "error: offer.consideration.aggregate_liquidation_preference: before Amendment No. 1:"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("terms.yaml:90:39"), "{stderr}");
+    }
+}
