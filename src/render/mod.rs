@@ -156,7 +156,8 @@ impl Templates {
         }
         // The span is the failing filter's name: its input is what the tag reads before it.
         let range = report.span().range.clone();
-        let opened = source.text.get(..range.start)?.rfind("{{")?;
+        let before = source.text.get(..range.start)?;
+        let opened = before.rfind("{{").max(before.rfind("{%"))?;
         let expression = source.text.get(opened..range.end)?;
         let field = self.terms_field(expression).filter(|f| loaded.map().contains(f))?;
         let mut message = report.message().to_owned();
@@ -321,6 +322,19 @@ mod tests {
         let commencement = Templates::embedded_for(Stage::Commencement).unwrap();
         assert!(commencement.sources.contains_key("offer.md"));
         assert!(commencement.sources.contains_key("_incorporated.md"));
+    }
+
+    #[test]
+    fn an_expression_is_traced_to_its_terms_field_through_the_names_set() {
+        let templates = Templates::embedded().unwrap();
+        let field = |e: &str| templates.terms_field(e);
+        assert_eq!(
+            field("{{ new_per_block | words").as_deref(),
+            Some("offer.consideration.block.new_shares")
+        );
+        assert_eq!(field("{{ terms.security.title | lower").as_deref(), Some("security.title"));
+        assert_eq!(field("{{ issuer.short_name").as_deref(), Some("issuer.short_name"));
+        assert_eq!(field("{{ figures.premium | percent"), None);
     }
 
     #[test]
