@@ -46,9 +46,9 @@ impl std::fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 /// A decimal with grouped integer digits and exactly `places` decimals, rounded half away
-/// from zero. The digits are those of the rounded value's own text, padded with zeros, so
-/// that no arithmetic can pass rust_decimal's 28 digits (formatting with a precision
-/// rescales, and panics when digits plus places exceed it). Callers bound `places`.
+/// from zero. The digits are those of the rounded value's own text, padded with zeros here:
+/// rust_decimal writes a value formatted with a precision into a fixed buffer of 32
+/// characters and panics when its digits plus the places pass it. Callers bound `places`.
 fn grouped(value: Decimal, places: u32) -> String {
     let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
     let text = rounded.abs().to_string();
