@@ -112,7 +112,7 @@ fn text(s: &str) -> String {
 /// An amount tagged as an ffd fact: printed as the figure prints, tagged with the exact value
 /// that print shows.
 fn money_fact(name: &str, context: &str, value: Decimal) -> String {
-    let shown = crate::format::money_places(value, 2);
+    let shown = crate::format::cents(value);
     let number = shown.trim_start_matches('$');
     format!(
         "$<ix:nonFraction name=\"{name}\" contextRef=\"{context}\" unitRef=\"USD\" decimals=\"2\" format=\"ixt:num-dot-decimal\">{number}</ix:nonFraction>"
@@ -323,7 +323,7 @@ pub fn exhibit(terms: &crate::terms::Terms, figures: &crate::figures::Figures) -
     };
     let rate_note = format!(
         "The amount of the filing fee is calculated in accordance with Rule 0-11 under the Securities Exchange Act of 1934, as amended, at {} per $1,000,000 of the transaction valuation, rounded to the cent.",
-        crate::format::money_places(value("fee_rate") * Decimal::from(1_000_000), 2)
+        crate::format::cents(value("fee_rate") * Decimal::from(1_000_000))
     );
     let mut notes = vec![valuation_note, rate_note];
     if has_previous {
@@ -354,7 +354,7 @@ pub fn exhibit(terms: &crate::terms::Terms, figures: &crate::figures::Figures) -
                 text(o.form.as_str()),
                 text(o.file_number.as_str()),
                 text(&crate::format::date(o.filed.0)),
-                text(&crate::format::money_places(o.amount.0, 2)),
+                text(&crate::format::cents(o.amount.0)),
             ]));
         }
         out.push_str("</table>\n");

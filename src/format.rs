@@ -19,30 +19,76 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// A decimal with grouped integer digits and exactly `places` decimals (already rounded).
+/// The most decimal places a caller may ask for: rust_decimal holds at most 28, so a place
+/// past the 28th is always zero, and a bound keeps a caller's `places` from sizing a string.
+pub const MAX_PLACES: u32 = 28;
+
+/// Why a value cannot be printed as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// More decimal places than [`MAX_PLACES`].
+    TooManyPlaces(u32),
+    /// The printed quantity (a fraction times one hundred) is beyond what a decimal holds.
+    TooLarge(Decimal),
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormatError::TooManyPlaces(places) => {
+                write!(f, "{places} decimal places: at most {MAX_PLACES} can be printed")
+            }
+            FormatError::TooLarge(value) => write!(f, "{value} is too large to print as a percentage"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// A decimal with grouped integer digits and exactly `places` decimals, rounded half away
+/// from zero. The digits are those of the rounded value's own text, padded with zeros here:
+/// rust_decimal writes a value formatted with a precision into a fixed buffer of 32
+/// characters and panics when its digits plus the places pass it. Callers bound `places`.
 fn grouped(value: Decimal, places: u32) -> String {
     let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.*}", places as usize, rounded.abs());
+    let text = rounded.abs().to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{}", group_thousands(int))
-    } else {
-        format!("{sign}{}.{frac}", group_thousands(int))
+    let mut out = format!("{sign}{}", group_thousands(int));
+    if places > 0 {
+        out.push('.');
+        out.push_str(frac);
+        // `rounded` has at most `places` decimals, so this pads and never truncates.
+        out.extend(std::iter::repeat_n('0', (places as usize).saturating_sub(frac.len())));
     }
+    out
+}
+
+fn checked_places(places: u32) -> Result<u32, FormatError> {
+    if places > MAX_PLACES { Err(FormatError::TooManyPlaces(places)) } else { Ok(places) }
 }
 
 /// A price or amount per share with the decimals it needs: at least two places and at most
 /// [`MAX_MONEY_PLACES`] ($22.00, $0.25, $0.0325, $0.083). Aggregates print to the dollar with
-/// [`money_places`].
+/// [`dollars`].
 pub fn money(value: Decimal) -> String {
     let places = value.normalize().scale().clamp(2, MAX_MONEY_PLACES);
     format!("${}", grouped(value, places))
 }
 
-/// Dollars at a fixed number of places ($25.00).
-pub fn money_places(value: Decimal, places: u32) -> String {
-    format!("${}", grouped(value, places))
+/// Dollars at the `places` a caller chooses ($25.00); at most [`MAX_PLACES`].
+pub fn money_places(value: Decimal, places: u32) -> Result<String, FormatError> {
+    Ok(format!("${}", grouped(value, checked_places(places)?)))
+}
+
+/// Dollars to the dollar, as aggregates print ($15,000,000).
+pub fn dollars(value: Decimal) -> String {
+    format!("${}", grouped(value, 0))
+}
+
+/// Dollars to the cent, as fee tables print them ($3,452.50).
+pub fn cents(value: Decimal) -> String {
+    format!("${}", grouped(value, 2))
 }
 
 /// A whole number of shares, grouped: 60,000,000. `None` when the number is not whole.
@@ -51,9 +97,10 @@ pub fn shares(value: Decimal) -> Option<String> {
 }
 
 /// A fraction as a percentage at `places` decimals, half away from zero: 2.01204 -> 201%.
-pub fn percent(fraction: Decimal, places: u32) -> Option<String> {
-    let hundredfold = fraction.checked_mul(Decimal::ONE_HUNDRED)?;
-    Some(format!("{}%", grouped(hundredfold, places)))
+pub fn percent(fraction: Decimal, places: u32) -> Result<String, FormatError> {
+    let places = checked_places(places)?;
+    let hundredfold = fraction.checked_mul(Decimal::ONE_HUNDRED).ok_or(FormatError::TooLarge(fraction))?;
+    Ok(format!("{}%", grouped(hundredfold, places)))
 }
 
 /// An exchange ratio of common shares per new share: "100 to 1".
@@ -120,6 +167,8 @@ fn word_value(word: &str) -> Option<u64> {
 /// Parses words such as "sixty million" or "one thousand two hundred fifty" (up to the
 /// trillions); `None` when they are not a number.
 pub fn parse_number_words(words: &[&str]) -> Option<u64> {
+    // Checked throughout: words such as "trillion trillion" must not wrap into a number the
+    // text does not state.
     let (mut total, mut group) = (0u64, 0u64);
     let mut seen = false;
     for raw in words {
@@ -129,12 +178,12 @@ pub fn parse_number_words(words: &[&str]) -> Option<u64> {
         }
         let parts: Vec<&str> = word.split('-').collect();
         if parts.len() == 2 {
-            group += word_value(parts[0])? + word_value(parts[1])?;
+            group = group.checked_add(word_value(parts[0])? + word_value(parts[1])?)?;
             seen = true;
             continue;
         }
         match word.as_str() {
-            "hundred" => group = group.max(1) * 100,
+            "hundred" => group = group.max(1).checked_mul(100)?,
             "thousand" | "million" | "billion" | "trillion" => {
                 let scale = match word.as_str() {
                     "thousand" => 1_000,
@@ -142,14 +191,14 @@ pub fn parse_number_words(words: &[&str]) -> Option<u64> {
                     "billion" => 1_000_000_000,
                     _ => 1_000_000_000_000,
                 };
-                total += group.max(1) * scale;
+                total = total.checked_add(group.max(1).checked_mul(scale)?)?;
                 group = 0;
             }
-            other => group += word_value(other)?,
+            other => group = group.checked_add(word_value(other)?)?,
         }
         seen = true;
     }
-    seen.then_some(total + group)
+    seen.then_some(total.checked_add(group)).flatten()
 }
 const SCALES: [(u64, &str); 4] = [
     (1_000_000_000_000, "trillion"),
@@ -216,6 +265,8 @@ mod tests {
         );
         assert_eq!(parse_number_words(&["one", "hundred", "and", "one"]), Some(101));
         assert_eq!(parse_number_words(&["shares"]), None);
+        let too_many = ["hundred"; 10];
+        assert_eq!(parse_number_words(&too_many), None, "overflow is not a number");
         // The check reads back what the templates write.
         for n in [0u64, 7, 19, 20, 21, 99, 100, 101, 999, 1_000, 60_000_000, 123_456_789] {
             let written = words(Decimal::from(n)).unwrap();
@@ -231,7 +282,9 @@ mod tests {
     #[test]
     fn money_prints_the_decimals_a_figure_needs() {
         assert_eq!(money(d("22")), "$22.00");
-        assert_eq!(money_places(d("15000000.00"), 0), "$15,000,000");
+        assert_eq!(money_places(d("15000000.00"), 0).unwrap(), "$15,000,000");
+        assert_eq!(dollars(d("15000000.00")), "$15,000,000");
+        assert_eq!(cents(d("3452.5")), "$3,452.50");
         assert_eq!(money(d("0.25")), "$0.25");
         assert_eq!(money(d("0.0325")), "$0.0325");
         assert_eq!(money(d("0.083")), "$0.083");
@@ -239,7 +292,7 @@ mod tests {
         assert_eq!(money(d("1234.5")), "$1,234.50");
         assert_eq!(money(d("0.333333333")), "$0.3333");
         assert_eq!(money(d("0.00005")), "$0.0001");
-        assert_eq!(money_places(d("25"), 2), "$25.00");
+        assert_eq!(money_places(d("25"), 2).unwrap(), "$25.00");
     }
 
     #[test]
@@ -290,5 +343,84 @@ mod tests {
         assert_eq!(words(d("101")).unwrap(), "one hundred one");
         assert!(words(d("1.5")).is_none());
         assert!(words(d("1000000000000000")).is_none());
+    }
+
+    #[test]
+    fn places_past_what_a_decimal_holds_are_refused_not_a_panic() {
+        assert_eq!(money_places(d("1"), 29), Err(FormatError::TooManyPlaces(29)));
+        assert_eq!(percent(d("1"), u32::MAX), Err(FormatError::TooManyPlaces(u32::MAX)));
+        assert_eq!(percent(Decimal::MAX, 0), Err(FormatError::TooLarge(Decimal::MAX)));
+        // 26 digits and two places: 28 digits, past what formatting with a precision holds.
+        assert_eq!(
+            money_places(d("12345678901234567890123456"), 4).unwrap(),
+            "$12,345,678,901,234,567,890,123,456.0000"
+        );
+        assert_eq!(money_places(d("0.25"), 10).unwrap(), "$0.2500000000");
+        assert_eq!(
+            percent(d("0.0000000000000000000000000001"), 28).unwrap(),
+            "0.0000000000000000000000000100%"
+        );
+    }
+
+    fn arbitrary_decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28)
+            .prop_map(|(lo, mid, hi, negative, scale)| Decimal::from_parts(lo, mid, hi, negative, scale))
+    }
+
+    /// The digits a formatter printed, as an exact decimal string: sign, grouping and the
+    /// unit taken off, trailing zeros of the fraction dropped.
+    fn digits_of(printed: &str) -> String {
+        let bare: String = printed.chars().filter(|c| !matches!(c, '$' | ',' | '%')).collect();
+        match bare.split_once('.') {
+            Some((int, frac)) if !frac.trim_end_matches('0').is_empty() => {
+                format!("{int}.{}", frac.trim_end_matches('0'))
+            }
+            Some((int, _)) => int.to_owned(),
+            None => bare,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn formatters_never_panic_and_print_the_rounded_digits(value in arbitrary_decimal(), places in 0u32..=30) {
+            let rounded = |v: Decimal| {
+                let r = v.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero).normalize();
+                if r.is_zero() { "0".to_owned() } else { r.to_string() }
+            };
+            match money_places(value, places) {
+                Ok(printed) => {
+                    proptest::prop_assert_eq!(digits_of(&printed), rounded(value));
+                    let decimals = printed.split_once('.').map_or(0, |(_, f)| f.len());
+                    proptest::prop_assert_eq!(decimals, places as usize);
+                }
+                Err(e) => proptest::prop_assert_eq!(e, FormatError::TooManyPlaces(places)),
+            }
+            match percent(value, places) {
+                Ok(printed) => {
+                    let hundredfold = value * Decimal::ONE_HUNDRED;
+                    proptest::prop_assert_eq!(digits_of(&printed), rounded(hundredfold));
+                }
+                Err(FormatError::TooManyPlaces(p)) => proptest::prop_assert!(p > MAX_PLACES),
+                Err(FormatError::TooLarge(_)) => {
+                    proptest::prop_assert!(value.checked_mul(Decimal::ONE_HUNDRED).is_none())
+                }
+            }
+            let printed = money(value);
+            proptest::prop_assert!(printed.starts_with('$') || printed.starts_with("-$") || printed.starts_with("$-"));
+            let money_places = value.normalize().scale().clamp(2, MAX_MONEY_PLACES);
+            let expected = value
+                .round_dp_with_strategy(money_places, RoundingStrategy::MidpointAwayFromZero)
+                .normalize();
+            let expected = if expected.is_zero() { "0".to_owned() } else { expected.to_string() };
+            proptest::prop_assert_eq!(digits_of(&printed), expected);
+            if let Some(printed) = shares(value) {
+                proptest::prop_assert_eq!(digits_of(&printed), value.normalize().to_string());
+            }
+            let _ = ratio(value);
+            let _ = words(value);
+            let _ = dollars(value);
+            let _ = cents(value);
+        }
     }
 }

@@ -47,7 +47,7 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
     let kind = loaded.terms.in_force().kind();
     let mut files = Vec::new();
     for &document in Document::for_stage(loaded.terms.stage()) {
-        let markdown = templates.render(document, &context)?;
+        let markdown = templates.render_terms(document, &context, &loaded)?;
         let html = html::to_edgar_html(&markdown, document.title(kind)).map_err(|e| {
             let rendered = format!("{} (as rendered)", document.template());
             Diagnostic::new(format!("{} cannot become EDGAR HTML: {}", document.template(), e.message))

@@ -128,8 +128,8 @@ fn terms_values(value: &serde_json::Value, forms: &mut BTreeSet<String>, texts: 
             if let Ok(d) = crate::terms::parse_decimal(s) {
                 forms.insert(format::money(d));
                 for places in 0..=4 {
-                    forms.insert(format::money_places(d, places));
-                    forms.extend(format::percent(d, places));
+                    forms.extend(format::money_places(d, places).ok());
+                    forms.extend(format::percent(d, places).ok());
                 }
                 forms.extend(format::shares(d));
             }
@@ -198,7 +198,7 @@ pub fn build(set: &RenderedSet) -> TieOut {
     // Rates read from data secdraft carries, as a note prints them.
     for input in set.figures.all().iter().flat_map(|f| &f.inputs) {
         if let Source::Table(_) = input.source {
-            traced.insert(format::money_places(input.value, 2));
+            traced.insert(format::cents(input.value));
         }
     }
     let constants: Vec<Constant> = RULE_CONSTANTS

@@ -362,6 +362,21 @@ fn fuzzing_regressions_run_without_panicking() {
                 let templates = secdraft::render::Templates::embedded().unwrap();
                 let _ = secdraft::pipeline::render_loaded(loaded, &templates);
             }
+        } else if name.starts_with("tie_out-") {
+            // The terms text the fuzz target built from the crashing input.
+            if let Ok(loaded) = secdraft::terms::load_str(&path, text) {
+                let templates = secdraft::render::Templates::embedded().unwrap();
+                if let Ok(set) = secdraft::pipeline::render_loaded(loaded, &templates) {
+                    let sheet = secdraft::tieout::markdown(&secdraft::tieout::build(&set), "fuzz.yaml");
+                    let _ = secdraft::html::to_edgar_html(&sheet, "Tie-Out of Figures");
+                }
+            }
+        } else if name.starts_with("check_terms-") {
+            // As `secdraft check TERMS`: the file through the binary, which must not panic.
+            let output = secdraft().arg("check").arg(&path).output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+            assert!(matches!(output.status.code(), Some(0..=2)), "{name}: {stderr}");
         } else if name.starts_with("check_text-") {
             use secdraft::check::{Document, Format, Mode};
             let documents = [
@@ -372,7 +387,7 @@ fn fuzzing_regressions_run_without_panicking() {
             let _ = secdraft::check::check(&documents, Mode::Filing, None);
         } else {
             panic!(
-                "{name}: a fuzz regression is named after its target (load_terms-, render_set-, check_text-)"
+                "{name}: a fuzz regression is named after its target (load_terms-, render_set-, check_text-, tie_out-, check_terms-)"
             );
         }
         replayed += 1;

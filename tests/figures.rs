@@ -34,7 +34,7 @@ fn the_seed_figures_exactly() {
     assert_eq!(format::percent(v(&f, "total_premium"), 0).unwrap(), "240%");
     assert_eq!(format::ratio(v(&f, "exchange_ratio")), "100 to 1");
     assert_eq!(format::shares(v(&f, "max_new_shares")).unwrap(), "600,000");
-    assert_eq!(format::money_places(v(&f, "aggregate_liquidation_preference"), 0), "$15,000,000");
+    assert_eq!(format::dollars(v(&f, "aggregate_liquidation_preference")), "$15,000,000");
     assert_eq!(f.get("aggregate_liquidation_preference").unwrap().display(), "$15,000,000");
     // The exact values behind the rounded ones: 0.25 / 0.083 - 1 and (0.25 + 0.0325) / 0.083 - 1.
     assert_eq!(v(&f, "premium").round_dp(6), d("2.012048"));

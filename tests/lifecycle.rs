@@ -46,10 +46,11 @@ fn each_stage_renders_its_documents() {
 /// Every other way a figure's value could have been printed.
 fn variants(unit: Unit, value: Decimal) -> Vec<String> {
     match unit {
-        Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p)).collect(),
-        Unit::Money | Unit::Aggregate | Unit::Cents => {
-            (0..=4).map(|p| format::money_places(value, p)).chain([format::money(value)]).collect()
-        }
+        Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p).ok()).collect(),
+        Unit::Money | Unit::Aggregate | Unit::Cents => (0..=4)
+            .filter_map(|p| format::money_places(value, p).ok())
+            .chain([format::money(value)])
+            .collect(),
         Unit::Shares | Unit::Count => {
             vec![value.normalize().to_string(), format::shares(value).unwrap_or_default()]
         }

@@ -102,9 +102,9 @@ fn normalise(value: &str) -> String {
 /// must not use.
 fn variants(unit: Unit, value: rust_decimal::Decimal) -> Vec<String> {
     match unit {
-        Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p)).collect(),
+        Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p).ok()).collect(),
         Unit::Money | Unit::Aggregate | Unit::Cents => {
-            (0..=4).map(|p| format::money_places(value, p)).collect()
+            (0..=4).filter_map(|p| format::money_places(value, p).ok()).collect()
         }
         Unit::Shares | Unit::Count => vec![value.normalize().to_string()],
         Unit::ExchangeRatio | Unit::Rate => Vec::new(),

@@ -80,10 +80,10 @@ pub fn run(args: &FeeArgs) -> Result<i32, Diagnostic> {
         Output::Json => format!("{}\n", serde_json::to_string_pretty(&result).unwrap_or_default()),
         Output::Text => format!(
             "{} filed {}: {} at {} per $1,000,000{}\n",
-            format::money_places(args.value, 2),
+            format::cents(args.value),
             format::date(args.date),
-            format::money_places(fee, 2),
-            format::money_places(rate, 2),
+            format::cents(fee),
+            format::cents(rate),
             fiscal_year.map_or(String::new(), |y| format!(" (fiscal year {y})"))
         ),
     };

@@ -28,6 +28,8 @@ pub struct Allocation {
 /// the capacity.
 pub fn allocate(tenders: &[Tender], capacity: u64, lot: u64, odd_lot_priority: bool) -> Allocation {
     let lot = lot.max(1);
+    // Every `n` is at most one tender's shares (a u64), so the conversion is exact; the
+    // totals below are at most `capacity`, so their u64 sums cannot overflow.
     let whole_lots = |n: u128| -> u64 { u64::try_from(n - n % u128::from(lot)).unwrap_or(u64::MAX) };
     let total: u128 = tenders.iter().map(|t| u128::from(t.shares)).sum();
     let capacity_wide = u128::from(capacity);

@@ -52,7 +52,14 @@ fn transaction_valuation(
             };
             let fee_terms = t.fee.as_ref();
             if let Some(mv) = fee_terms.and_then(|f| f.market_value.as_ref()) {
-                let average = div(mv.high.0 + mv.low.0, Decimal::TWO, "fee.market_value.high")?;
+                let average = div(
+                    mv.high
+                        .0
+                        .checked_add(mv.low.0)
+                        .ok_or_else(|| super::too_large("fee.market_value.high"))?,
+                    Decimal::TWO,
+                    "fee.market_value.high",
+                )?;
                 return Ok((
                     mul(average, n, "fee.market_value.high")?,
                     vec![
@@ -163,8 +170,16 @@ pub(super) fn compute(
         },
     };
     let previously = figures.push(previously).clone();
-    let offsets: Decimal =
-        t.fee.as_ref().map_or(Decimal::ZERO, |f| f.offsets.iter().map(|o| o.amount.0).sum());
+    // Summed with checks: offsets adding up past what a decimal holds are an error, not a panic.
+    let offsets = t
+        .fee
+        .as_ref()
+        .map_or(Some(Decimal::ZERO), |f| {
+            f.offsets.iter().try_fold(Decimal::ZERO, |sum, o| sum.checked_add(o.amount.0))
+        })
+        .ok_or_else(|| {
+            FigureError::new("fee.offsets", "the offsets add up to more than can be held exactly")
+        })?;
     let offsets = figures
         .push(Figure {
             name: "fee_offsets",
@@ -174,7 +189,12 @@ pub(super) fn compute(
             unit: Unit::Cents,
         })
         .clone();
-    let net = (fee_figure.value - previously.value - offsets.value).max(Decimal::ZERO);
+    let net = fee_figure
+        .value
+        .checked_sub(previously.value)
+        .and_then(|n| n.checked_sub(offsets.value))
+        .ok_or_else(too_large)?
+        .max(Decimal::ZERO);
     figures.push(Figure {
         name: "net_fee_due",
         formula: "amount of filing fee - fees previously paid - fee offsets, not below zero",

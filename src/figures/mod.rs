@@ -14,6 +14,7 @@ mod fee;
 mod results;
 
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
+pub use cash::{MAX_PRICE_POINTS, price_points};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -71,19 +72,27 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// The figure as the documents print it.
-    pub fn display(&self) -> String {
-        match self.unit {
+    /// The figure as the documents print it, or why it cannot be printed (a percentage
+    /// beyond what a decimal holds, or more places than can be printed).
+    pub fn try_display(&self) -> Result<String, format::FormatError> {
+        Ok(match self.unit {
             Unit::Money => format::money(self.value),
-            Unit::Aggregate => format::money_places(self.value, 0),
-            Unit::Percent { places } => format::percent(self.value, places).unwrap_or_default(),
+            Unit::Aggregate => format::dollars(self.value),
+            Unit::Percent { places } => format::percent(self.value, places)?,
             Unit::Shares | Unit::Count => {
                 format::shares(self.value).unwrap_or_else(|| self.value.to_string())
             }
             Unit::ExchangeRatio => format::ratio(self.value),
-            Unit::Cents => format::money_places(self.value, 2),
+            Unit::Cents => format::cents(self.value),
             Unit::Rate => self.value.normalize().to_string(),
-        }
+        })
+    }
+
+    /// The figure as the documents print it. [`compute`] refuses terms whose figures do not
+    /// print, so every figure it returns prints; a figure built by hand that does not shows
+    /// its exact value rather than nothing.
+    pub fn display(&self) -> String {
+        self.try_display().unwrap_or_else(|_| self.value.normalize().to_string())
     }
 
     /// An input drawn from another figure.
@@ -147,6 +156,29 @@ impl Figures {
     pub fn value(&self, name: &str) -> Option<Decimal> {
         self.get(name).map(|f| f.value)
     }
+    /// The terms field a figure is first computed from, through the figures it derives from:
+    /// the field to fix when the figure cannot be printed.
+    fn terms_field(&self, figure: &Figure) -> String {
+        let mut pending = vec![figure];
+        let mut seen = 0;
+        while let Some(f) = pending.pop() {
+            // Figures derive only from figures pushed before them, so this ends; the bound
+            // keeps it finite whatever a figure names.
+            seen += 1;
+            if seen > self.items.len() + 1 {
+                break;
+            }
+            for input in f.inputs.iter().rev() {
+                match &input.source {
+                    Source::Terms(path) => return path.clone(),
+                    Source::Figure(name) => pending.extend(self.get(name)),
+                    Source::Table(_) => {}
+                }
+            }
+        }
+        "offer".to_owned()
+    }
+
     fn push(&mut self, figure: Figure) -> &Figure {
         self.items.push(figure);
         self.items.last().expect("just pushed")
@@ -167,8 +199,17 @@ impl FigureError {
 }
 
 /// The figures of the terms in force for the filing (every amendment up to its number).
+/// An amendment prints beside its figures those it replaces, so the figures before it must
+/// compute too; their error is theirs, placed at the field it names.
 pub fn compute(terms: &Terms) -> Result<Figures, FigureError> {
-    compute_through(terms, terms.filing.amendment.unwrap_or(0))
+    let through = terms.filing.amendment.unwrap_or(0);
+    if let Some(before) = through.checked_sub(1) {
+        compute_through(terms, before).map_err(|e| FigureError {
+            message: format!("before Amendment No. {through}: {}", e.message),
+            ..e
+        })?;
+    }
+    compute_through(terms, through)
 }
 
 /// The figures of the terms as amended through amendment `through` (0: as first made).
@@ -187,6 +228,14 @@ pub fn compute_through(terms: &Terms, through: u32) -> Result<Figures, FigureErr
     }
     if terms.stage() != Stage::Intent {
         fee::compute(terms, &t, &sources, &mut figures)?;
+    }
+    for figure in figures.all() {
+        if let Err(why) = figure.try_display() {
+            return Err(FigureError::new(
+                figures.terms_field(figure),
+                format!("{} cannot be printed: {why}", label(figure.name).to_lowercase()),
+            ));
+        }
     }
     Ok(figures)
 }

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Figure, FigureError, Figures, Sources, Unit, allocate, clearing_price, div, floor, mul};
+use crate::format;
 use crate::terms::{OfferKind, Terms};
 
 pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<(), FigureError> {
@@ -20,25 +21,49 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let (price, base_capacity, eligible) = match (t.kind(), &t.offer.auction) {
         (OfferKind::DutchAuction, Some(auction)) => {
             let step = auction.increment.0;
-            let steps =
-                floor(div(auction.max_price.0 - auction.min_price.0, step, "offer.auction.increment")?);
-            let points: Vec<Decimal> = (0..=steps.try_into().unwrap_or(0u64))
-                .map(|i| auction.min_price.0 + step * Decimal::from(i))
-                .collect();
-            let capacity_at = |p: Decimal| -> u64 {
-                match (t.offer.max_shares, auction.max_dollars) {
-                    (Some(shares), _) => shares.0,
-                    (None, Some(dollars)) => floor(dollars.0 / p).try_into().unwrap_or(u64::MAX),
-                    (None, None) => 0,
-                }
+            let (min, max) = (auction.min_price.0, auction.max_price.0);
+            // Bounded by MAX_PRICE_POINTS, so listing the prices is small work.
+            let count = super::price_points(min, max, step)
+                .map_err(|why| FigureError::new("offer.auction.increment", why))?;
+            let points: Vec<Decimal> = (0..count).map(|i| min + step * Decimal::from(i)).collect();
+            let dollar_capacity = |dollars: Decimal, p: Decimal| -> Result<u64, FigureError> {
+                dollars.checked_div(p).map(floor).and_then(|n| u64::try_from(n).ok()).ok_or_else(|| {
+                    FigureError::new(
+                        "offer.auction.max_dollars",
+                        format!(
+                            "{} buys more shares at {} than can be counted",
+                            format::dollars(dollars),
+                            format::money(p)
+                        ),
+                    )
+                })
             };
+            // Checked once for every price, so that the clearing price's search reads them.
+            let mut capacities = Vec::with_capacity(points.len());
+            for &p in &points {
+                capacities.push(match (t.offer.max_shares, auction.max_dollars) {
+                    (Some(shares), _) => shares.0,
+                    (None, Some(dollars)) => dollar_capacity(dollars.0, p)?,
+                    (None, None) => 0,
+                });
+            }
+            let capacity_at =
+                |p: Decimal| -> u64 { points.iter().position(|x| *x == p).map_or(0, |i| capacities[i]) };
             let tenders: Vec<(Option<Decimal>, u64)> =
                 r.tenders_by_price.iter().map(|x| (x.price.map(|p| p.0), x.shares.0)).collect();
             let price = clearing_price(&tenders, &points, capacity_at).ok_or_else(|| {
                 FigureError::new("results.tenders_by_price", "no tender names a price in the range")
             })?;
-            let eligible: u64 =
-                tenders.iter().filter(|(p, _)| p.is_none_or(|x| x <= price)).map(|(_, s)| *s).sum();
+            let eligible = tenders
+                .iter()
+                .filter(|(p, _)| p.is_none_or(|x| x <= price))
+                .try_fold(0u64, |sum, (_, s)| sum.checked_add(*s))
+                .ok_or_else(|| {
+                    FigureError::new(
+                        "results.tenders_by_price",
+                        "the shares tendered add up to more than can be counted",
+                    )
+                })?;
             figures.push(Figure {
                 name: "purchase_price",
                 formula: "the lowest price in the range at which shares tendered at or below it fill the offer; \
@@ -58,7 +83,12 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                 value: Decimal::from(eligible),
                 unit: Unit::Shares,
             });
-            (Some(price), capacity_at(price), eligible)
+            let capacity = match (t.offer.max_shares, auction.max_dollars) {
+                (Some(shares), _) => shares.0,
+                (None, Some(dollars)) => dollar_capacity(dollars.0, price)?,
+                (None, None) => 0,
+            };
+            (Some(price), capacity, eligible)
         }
         (OfferKind::Cash, _) => {
             (t.offer.cash_price.map(|p| p.0), t.offer.max_shares.map_or(0, |s| s.0), r.tendered.0)
@@ -66,8 +96,13 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         _ => (None, t.offer.max_shares.map_or(0, |s| s.0), r.tendered.0),
     };
 
-    let capacity = base_capacity.saturating_add(additional);
-    let lot = exchange_lot(t);
+    let capacity = base_capacity.checked_add(additional).ok_or_else(|| {
+        FigureError::new(
+            "results.additional_accepted",
+            "with the shares sought, more shares than can be counted",
+        )
+    })?;
+    let lot = exchange_lot(t)?;
     let odd = r.odd_lots.0.min(eligible);
     let tenders = [
         super::Tender { shares: odd, odd_lot: true },
@@ -151,15 +186,23 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
 
 /// Shares per block and new shares per block of an exchange: tenders are accepted in whole
 /// blocks. (1, 1) for cash offers.
-fn exchange_lot(t: &Terms) -> (u64, u64) {
-    let Some(consideration) = &t.offer.consideration else { return (1, 1) };
+fn exchange_lot(t: &Terms) -> Result<(u64, u64), FigureError> {
+    let Some(consideration) = &t.offer.consideration else { return Ok((1, 1)) };
     match (&consideration.block, &consideration.aggregate_liquidation_preference, t.offer.max_shares) {
-        (Some(block), _, _) => (block.shares.0, block.new_shares.0),
+        (Some(block), _, _) => Ok((block.shares.0, block.new_shares.0)),
         (None, Some(aggregate), Some(max)) => {
-            let new_shares = aggregate.0 / consideration.security.liquidation_preference.0;
-            let ratio = max.decimal() / new_shares;
-            (ratio.try_into().unwrap_or(1), 1)
+            let field = "offer.consideration.aggregate_liquidation_preference";
+            let new_shares = div(aggregate.0, consideration.security.liquidation_preference.0, field)?;
+            let ratio = div(max.decimal(), new_shares, field)?;
+            // The exchange figures have refused a ratio that is not whole.
+            let lot = u64::try_from(ratio).ok().filter(|_| ratio.fract().is_zero()).ok_or_else(|| {
+                FigureError::new(
+                    field,
+                    format!("{} shares per new share is not a whole block", ratio.normalize()),
+                )
+            })?;
+            Ok((lot, 1))
         }
-        _ => (1, 1),
+        _ => Ok((1, 1)),
     }
 }

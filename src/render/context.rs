@@ -193,7 +193,9 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
     let (exhibits, new_exhibits) = exhibits(terms, kind);
     let (previous_figures, changes) = match (stage, terms.current_amendment()) {
         (Stage::Amendment, Some(a)) => {
-            let before = figures::compute_through(terms, a.number - 1).unwrap_or_default();
+            // figures::compute has refused terms whose figures before the amendment fail.
+            let before = figures::compute_through(terms, a.number - 1)
+                .map_err(|e| tera::Error::message(format!("{}: {}", e.field, e.message)))?;
             (figure_values(&before), changes(terms, a, &before, figures))
         }
         _ => (BTreeMap::new(), Vec::new()),

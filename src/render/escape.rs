@@ -1,12 +1,21 @@
 //! Escaping for values placed in Markdown templates. Whatever the terms hold (`*`, `_`, `[x](y)`,
-//! `<script>`, `&amp;`, `{{ x }}`) must print literally: Markdown syntax is backslash-escaped
-//! here, HTML is escaped later by the HTML writer, and template syntax is never evaluated
-//! because rendered values are never rendered again.
+//! `<script>`, `&amp;`, `{{ x }}`, a line of `~~~`, four leading spaces) must print literally,
+//! inside the sentence the template puts it in: Markdown syntax is backslash-escaped here,
+//! HTML is escaped later by the HTML writer, and template syntax is never evaluated because
+//! rendered values are never rendered again.
+//!
+//! Markdown builds blocks from lines, so a value is made one line first: its line breaks
+//! (and the spaces around them) become one space, which is how a soft break reads in the
+//! HTML anyway, and its leading and trailing spaces go. No value can then end the paragraph
+//! it stands in (a blank line), open a block on a line of its own (a fence of `~~~` or
+//! backticks, a setext underline, a thematic break, an HTML block, a table row), indent a
+//! line into code, or break a line (two trailing spaces). What is left is the value's start,
+//! which a template may place at the start of a line, and its end, which may end a heading.
 
 use std::io::Write;
 
-/// Characters that start Markdown syntax wherever they stand.
-const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '|'];
+/// Characters that start Markdown syntax wherever they stand (`~` opens a fence).
+const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '|', '~'];
 
 /// Characters that start Markdown syntax at the beginning of a line.
 const AT_LINE_START: &[char] = &['#', '>', '-', '+', '='];
@@ -15,9 +24,30 @@ pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> 
     out.write_all(markdown_escaped(input).as_bytes())
 }
 
+/// The value on one line: line breaks and the blanks around them become one space, and the
+/// blanks at either end go (a leading tab or four spaces would make a line of code).
+fn one_line(input: &str) -> std::borrow::Cow<'_, str> {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let trimmed = input.trim_matches(|c: char| blank(c) || c == '\n' || c == '\r');
+    if !trimmed.contains(['\n', '\r']) {
+        return std::borrow::Cow::Borrowed(trimmed);
+    }
+    let lines: Vec<&str> =
+        trimmed.split(['\n', '\r']).map(|line| line.trim_matches(blank)).filter(|l| !l.is_empty()).collect();
+    std::borrow::Cow::Owned(lines.join(" "))
+}
+
 pub fn markdown_escaped(input: &str) -> String {
-    let mut escaped = String::with_capacity(input.len() + 8);
-    let chars: Vec<char> = input.chars().collect();
+    let line = one_line(input);
+    let mut escaped = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    // A run of `#` that ends the value, after a blank, would be read as the closing sequence
+    // of a heading and dropped: its first `#` is escaped.
+    let closing_hashes = {
+        let hashes = chars.iter().rev().take_while(|c| **c == '#').count();
+        let start = chars.len() - hashes;
+        (hashes > 0 && start > 0 && chars[start - 1].is_whitespace()).then_some(start)
+    };
     let mut at_line_start = true;
     // An ordered-list marker (`1.`) is neutralised by escaping its punctuation, since a
     // backslash before a digit is not an escape in Markdown.
@@ -33,16 +63,22 @@ pub fn markdown_escaped(input: &str) -> String {
         let needs = ALWAYS.contains(&c)
             || (at_line_start && AT_LINE_START.contains(&c))
             || escape_at == Some(i)
+            || closing_hashes == Some(i)
             || (c == '<'
                 && rest.first().is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')))
             || (c == '&' && entity_follows(rest));
+        // A heading whose line ends in `}` takes the braces before it as its attributes
+        // (`{#id .class}`, an extension the templates use for anchors), whatever backslashes
+        // precede them: a value's final brace is written as a character reference instead.
+        if c == '}' && rest.is_empty() {
+            escaped.push_str("&#125;");
+            continue;
+        }
         if needs {
             escaped.push('\\');
         }
         escaped.push(c);
-        if c == '\n' {
-            at_line_start = true;
-        } else if !c.is_whitespace() {
+        if !c.is_whitespace() {
             at_line_start = false;
         }
     }
@@ -68,14 +104,29 @@ mod tests {
     #[test]
     fn escapes_markdown_syntax_only_where_it_would_act() {
         assert_eq!(
-            markdown_escaped("Smith & <Sons> *Holdings* {{ x }}"),
-            r"Smith & \<Sons> \*Holdings\* {{ x }}"
+            markdown_escaped("Smith & <Sons> *Holdings* {{ x }} Ltd"),
+            r"Smith & \<Sons> \*Holdings\* {{ x }} Ltd"
         );
         assert_eq!(markdown_escaped("[x](javascript:alert(1))"), r"\[x\](javascript:alert(1))");
         assert_eq!(markdown_escaped("AT&amp;T"), r"AT\&amp;T");
-        assert_eq!(markdown_escaped("- item\n# head\n12. one"), "\\- item\n\\# head\n12\\. one");
+        assert_eq!(markdown_escaped("- item"), "\\- item");
+        assert_eq!(markdown_escaped("# head"), "\\# head");
+        assert_eq!(markdown_escaped("12. one"), "12\\. one");
         assert_eq!(markdown_escaped("Ault Alliance, Inc."), "Ault Alliance, Inc.");
         assert_eq!(markdown_escaped("NYSE American: AULT - 2023"), "NYSE American: AULT - 2023");
         assert_eq!(markdown_escaped("snake_case"), r"snake\_case");
+    }
+
+    #[test]
+    fn a_value_is_one_line_and_opens_no_block() {
+        assert_eq!(markdown_escaped("Acme\n~~~\nrest"), r"Acme \~\~\~ rest");
+        assert_eq!(markdown_escaped("    indented"), "indented");
+        assert_eq!(markdown_escaped("one\n\n\ttwo  \r\nthree\n"), "one two three");
+        assert_eq!(markdown_escaped("Title\n==="), r"Title ===");
+        assert_eq!(markdown_escaped("==="), r"\===");
+        assert_eq!(markdown_escaped("Common Stock {#id .class}"), r"Common Stock {#id .class&#125;");
+        assert_eq!(markdown_escaped("Fund ##"), r"Fund \##");
+        assert_eq!(markdown_escaped("Pkwy #240"), "Pkwy #240");
+        assert_eq!(markdown_escaped("\n\n1. first"), r"1\. first");
     }
 }

@@ -52,10 +52,10 @@ fn places(kwargs: &Kwargs) -> TeraResult<Option<u32>> {
 /// `{{ x | money }}` -> `$0.25`, `$0.0325`, `$22.00`; `money(places=0)` -> `$15,000,000`.
 fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let amount = decimal(value, "money")?;
-    Ok(match places(&kwargs)? {
-        Some(p) => format::money_places(amount, p),
-        None => format::money(amount),
-    })
+    match places(&kwargs)? {
+        Some(p) => format::money_places(amount, p).map_err(|why| Error::message(format!("`money`: {why}"))),
+        None => Ok(format::money(amount)),
+    }
 }
 
 /// `{{ n | shares }}` -> `60,000,000`.
@@ -71,7 +71,7 @@ fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         fraction = fraction.abs();
     }
     format::percent(fraction, places(&kwargs)?.unwrap_or(0))
-        .ok_or_else(|| Error::message(format!("`percent`: {fraction} is too large")))
+        .map_err(|why| Error::message(format!("`percent`: {why}")))
 }
 
 /// `{{ figures.exchange_ratio | ratio }}` -> `100 to 1`.

@@ -21,7 +21,7 @@ pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
-use crate::terms::Stage;
+use crate::terms::{LoadedTerms, Stage};
 
 /// The templates that ship with secdraft, by name.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -134,6 +134,73 @@ impl Templates {
         Ok(tidy(&raw))
     }
 
+    /// Renders one document's Markdown for a terms file. When a built-in template fails on a
+    /// value of the terms (a number too large to write in words, say), the template is not at
+    /// fault: the error is placed at the value's field of the terms file, and names the
+    /// template line in a note.
+    pub fn render_terms(
+        &self,
+        document: Document,
+        context: &tera::Context,
+        loaded: &LoadedTerms,
+    ) -> Result<String, Diagnostic> {
+        let raw = self
+            .tera
+            .render(document.template(), context)
+            .map_err(|e| self.terms_diagnostic(&e, loaded).unwrap_or_else(|| self.diagnostic(&e)))?;
+        Ok(tidy(&raw))
+    }
+
+    /// The error placed at the terms field the failing expression of a built-in template
+    /// reads, when there is one; `None` for a user's template or an expression that reads
+    /// no field of the file.
+    fn terms_diagnostic(&self, err: &tera::Error, loaded: &LoadedTerms) -> Option<Diagnostic> {
+        let ErrorKind::RenderingError(report) = err.kind() else { return None };
+        let name = report.filename();
+        let source = self.sources.get(name)?;
+        if source.file.is_some() {
+            return None;
+        }
+        // The span is the failing filter's name: its input is what the tag reads before it.
+        let range = report.span().range.clone();
+        let before = source.text.get(..range.start)?;
+        let opened = before.rfind("{{").max(before.rfind("{%"))?;
+        let expression = source.text.get(opened..range.end)?;
+        let field = self.terms_field(expression).filter(|f| loaded.map().contains(f))?;
+        let mut message = report.message().to_owned();
+        let mut cause = std::error::Error::source(err);
+        while let Some(c) = cause {
+            message.push_str(": ");
+            message.push_str(&c.to_string());
+            cause = c.source();
+        }
+        Some(loaded.error_at(&field, message).help(format!(
+            "the built-in template {name} cannot print this value (at its line {})",
+            report.span().start_line
+        )))
+    }
+
+    /// The terms field (`offer.consideration.block.new_shares`) an expression reads, through
+    /// the names the templates `set` (`{% set offer = terms.offer %}`).
+    fn terms_field(&self, expression: &str) -> Option<String> {
+        static PATH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+                .expect("the path pattern is valid")
+        });
+        static SET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\{%-?\s*set\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*-?%\}")
+                .expect("the set pattern is valid")
+        });
+        let mut aliases: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for source in self.sources.values() {
+            for set in SET.captures_iter(&source.text) {
+                let (Some(name), Some(value)) = (set.get(1), set.get(2)) else { continue };
+                aliases.entry(name.as_str()).or_default().push(value.as_str());
+            }
+        }
+        PATH.find_iter(expression).find_map(|m| resolve(m.as_str(), &aliases, 0))
+    }
+
     /// Turns a Tera error into a diagnostic that points into the template file.
     fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
         let mut causes = Vec::new();
@@ -171,6 +238,25 @@ impl Templates {
             .label("here")
             .help("templates use the variables `terms`, `figures`, `cover` and `documents`; docs/templates.md lists them")
     }
+}
+
+/// A dotted path read from the terms: `terms.x.y` gives `x.y`; a name a template set is
+/// followed to what it was set to (a few levels; the templates alias one or two deep).
+fn resolve(path: &str, aliases: &BTreeMap<&str, Vec<&str>>, depth: usize) -> Option<String> {
+    let (root, rest) = path.split_once('.').map_or((path, None), |(r, rest)| (r, Some(rest)));
+    if root == "terms" {
+        return rest.map(str::to_owned);
+    }
+    if depth >= 4 {
+        return None;
+    }
+    aliases.get(root)?.iter().find_map(|target| {
+        let full = match rest {
+            Some(rest) => format!("{target}.{rest}"),
+            None => (*target).to_owned(),
+        };
+        resolve(&full, aliases, depth + 1)
+    })
 }
 
 /// Normalises the layout that template control tags leave behind: no trailing spaces (the
@@ -243,6 +329,19 @@ mod tests {
         let commencement = Templates::embedded_for(Stage::Commencement).unwrap();
         assert!(commencement.sources.contains_key("offer.md"));
         assert!(commencement.sources.contains_key("_incorporated.md"));
+    }
+
+    #[test]
+    fn an_expression_is_traced_to_its_terms_field_through_the_names_set() {
+        let templates = Templates::embedded().unwrap();
+        let field = |e: &str| templates.terms_field(e);
+        assert_eq!(
+            field("{{ new_per_block | words").as_deref(),
+            Some("offer.consideration.block.new_shares")
+        );
+        assert_eq!(field("{{ terms.security.title | lower").as_deref(), Some("security.title"));
+        assert_eq!(field("{{ issuer.short_name").as_deref(), Some("issuer.short_name"));
+        assert_eq!(field("{{ figures.premium | percent"), None);
     }
 
     #[test]

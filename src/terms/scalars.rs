@@ -53,7 +53,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if trimmed.is_empty() {
         return Err("the value is empty".into());
     }
-    if trimmed.contains(['e', 'E']) {
+    if in_exponent_notation(trimmed) {
         return Err(format!("`{trimmed}` is in exponent notation; write the number out in full"));
     }
     if trimmed.starts_with('$') || trimmed.contains(',') {
@@ -72,6 +72,18 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(&digits).map_err(|_| {
         format!("`{trimmed}` cannot be held exactly: secdraft keeps at most 28 digits after the point and 28 in all")
     })
+}
+
+/// `1e6`, `-2.5E-3`: a number in exponent notation. Words such as `none` or `TBE` hold an
+/// `e` too, and are simply not numbers.
+fn in_exponent_notation(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else { return false };
+    let mantissa = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    mantissa.chars().any(|c| c.is_ascii_digit())
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '_')
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A strictly positive exact decimal: prices, amounts, liquidation preferences.
@@ -268,7 +280,10 @@ impl<'de> Deserialize<'de> for Cusip {
 }
 
 /// Free text from the terms: any string without control characters, which have no place in a
-/// filing and which EDGAR rejects.
+/// filing and which EDGAR rejects, and without bidirectional overrides and isolates, which
+/// make text display in an order other than the one it is read and checked in.
+/// Zero-width characters are allowed within text, but not as all of it: text of only those
+/// prints as nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Text(pub String);
@@ -288,11 +303,31 @@ impl<'de> Deserialize<'de> for Text {
                 c as u32
             )));
         }
-        if text.trim().is_empty() {
-            return Err(de::Error::custom("the text is empty"));
+        if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
+            return Err(de::Error::custom(format!(
+                "the text contains the bidirectional control character U+{:04X}, which can make a filing read differently from how it displays",
+                c as u32
+            )));
+        }
+        if text.chars().all(|c| c.is_whitespace() || is_zero_width(c)) {
+            return Err(de::Error::custom(if text.chars().any(is_zero_width) {
+                "the text is empty: it holds only zero-width characters"
+            } else {
+                "the text is empty"
+            }));
         }
         Ok(Text(text))
     }
+}
+
+/// The embedding and override controls (U+202A to U+202E) and the isolates (U+2066 to U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Zero width space, non-joiner and joiner, word joiner, and the byte order mark.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 impl fmt::Display for Text {
@@ -313,6 +348,11 @@ mod tests {
         assert!(parse_decimal("1e6").is_err());
         assert!(parse_decimal("$1,000").is_err());
         assert!(parse_decimal("0.123456789012345678901234567890").is_err());
+        assert!(parse_decimal("1E-3").unwrap_err().contains("exponent notation"));
+        for word in ["none", "TBE", "e", "1e", "e5", "n/a"] {
+            let why = parse_decimal(word).unwrap_err();
+            assert!(why.contains("is not a number"), "{word}: {why}");
+        }
     }
 
     #[test]

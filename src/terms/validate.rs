@@ -23,6 +23,12 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     offer(loaded, t)
 }
 
+/// The auction's range holds a whole number of increments, and no more prices than
+/// [`crate::figures::MAX_PRICE_POINTS`]: the figures list them.
+fn price_range(auction: &super::Auction) -> Result<u64, String> {
+    crate::figures::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
+}
+
 fn shares(n: u64) -> String {
     format::shares(Decimal::from(n)).unwrap_or_default()
 }
@@ -164,6 +170,7 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
                     "the maximum price must be above the minimum price".into(),
                 );
             }
+            price_range(auction).map_err(|why| loaded.error_at("offer.auction.increment", why))?;
             match (max_shares.is_some(), auction.max_dollars.is_some()) {
                 (true, true) => {
                     return err(
@@ -290,6 +297,14 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
             );
         }
         let amended = t.amended_through(a.number);
+        if let Some(auction) = &amended.offer.auction
+            && (a.changes.min_price.is_some() || a.changes.max_price.is_some())
+            && auction.min_price < auction.max_price
+        {
+            price_range(auction).map_err(|why| {
+                loaded.error_at(&format!("{field}.changes"), format!("after this amendment {why}"))
+            })?;
+        }
         if let (Some(min), Some(max)) = (amended.offer.min_shares, amended.offer.max_shares)
             && min > max
         {
@@ -369,7 +384,13 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
                     "a Dutch auction's results give the shares tendered at each price".into(),
                 );
             }
-            let total: u64 = r.tenders_by_price.iter().map(|x| x.shares.0).sum();
+            let Some(total) = r.tenders_by_price.iter().try_fold(0u64, |sum, x| sum.checked_add(x.shares.0))
+            else {
+                return err(
+                    "results.tenders_by_price",
+                    format!("the tenders by price add up to more than the {} tendered", shares(r.tendered.0)),
+                );
+            };
             if total != r.tendered.0 {
                 return err(
                     "results.tenders_by_price",
@@ -382,8 +403,10 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
             }
             for (i, tender) in r.tenders_by_price.iter().enumerate() {
                 let Some(price) = tender.price else { continue };
-                let from_min = (price.0 - auction.min_price.0) / auction.increment.0;
-                if price < auction.min_price || price > auction.max_price || !from_min.fract().is_zero() {
+                let on_a_step = (price.0 - auction.min_price.0)
+                    .checked_div(auction.increment.0)
+                    .is_some_and(|from_min| from_min.fract().is_zero());
+                if price < auction.min_price || price > auction.max_price || !on_a_step {
                     return err(
                         &format!("results.tenders_by_price[{i}].price"),
                         format!(

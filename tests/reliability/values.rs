@@ -1,1 +1,394 @@
 //! Values stay text, and no figure or count panics, wraps or exhausts memory.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use regex::Regex;
+
+use crate::common::{EXAMPLE, secdraft};
+
+const COMMENCED: &str = "data/meridian-exchange-commenced.yaml";
+const AUCTION_RESULTS: &str = "data/northwind-dutch-auction-results.yaml";
+
+/// A fresh folder for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "values-{name}-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The example with the field of the first line that starts with `key` (indentation
+/// included; it may go on into the value, to tell the field from another of its name) given
+/// `value`, written as YAML; the lines of a block value it replaces go with it.
+fn with_field(example: &str, key: &str, value: &str) -> String {
+    let text = fs::read_to_string(example).unwrap();
+    let mut out = String::new();
+    let mut lines = text.lines().peekable();
+    let mut found = false;
+    while let Some(line) = lines.next() {
+        if !found && line.starts_with(key) {
+            found = true;
+            let name = key.split_once(':').map_or(key, |(name, _)| name);
+            out.push_str(&format!("{name}: {value}\n"));
+            let indent = line.len() - line.trim_start().len();
+            while lines.peek().is_some_and(|next| next.len() - next.trim_start().len() > indent) {
+                lines.next();
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    assert!(found, "{example} has no line starting {key:?}");
+    out
+}
+
+/// A text value as a YAML double-quoted scalar.
+fn quoted(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || !c.is_ascii() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn write_terms(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("terms.yaml");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// Renders terms into a folder of `dir`; the files by name, or the failure's stderr.
+fn render(dir: &Path, terms: &Path) -> Result<BTreeMap<String, String>, String> {
+    let out = dir.join("out");
+    let result = secdraft().args(["render"]).arg(terms).arg("--out").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    if !result.status.success() {
+        return Err(stderr);
+    }
+    Ok(fs::read_dir(&out)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&path).unwrap())
+        })
+        .collect())
+}
+
+/// Every tag of an HTML page in order, attributes included; comments (the generation stamp
+/// carries a hash of the text) left out.
+fn structure(html: &str) -> Vec<String> {
+    let tag = Regex::new(r"<[^!][^>]*>").unwrap();
+    tag.find_iter(html).map(|m| m.as_str().to_owned()).collect()
+}
+
+/// What a reader sees of some HTML: tags dropped, character references decoded, blanks
+/// collapsed.
+fn visible(html: &str) -> String {
+    let tag = Regex::new(r"<[^>]*>").unwrap();
+    let reference = Regex::new(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos|nbsp);").unwrap();
+    let text = tag.replace_all(html, " ");
+    let decoded = reference.replace_all(&text, |c: &regex::Captures| {
+        let name = &c[1];
+        let code = match name {
+            "amp" => '&' as u32,
+            "lt" => '<' as u32,
+            "gt" => '>' as u32,
+            "quot" => '"' as u32,
+            "apos" => '\'' as u32,
+            "nbsp" => ' ' as u32,
+            _ if name.starts_with("#x") => u32::from_str_radix(&name[2..], 16).unwrap(),
+            _ => name[1..].parse().unwrap(),
+        };
+        char::from_u32(code).unwrap().to_string()
+    });
+    collapse(&decoded)
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The elements `name` of a page (`p`, `h1`), each as a reader sees it.
+fn elements(html: &str, name: &str) -> Vec<String> {
+    let element = Regex::new(&format!(r"(?s)<{name}[ >].*?</{name}>")).unwrap();
+    element.find_iter(html).map(|m| visible(m.as_str())).collect()
+}
+
+/// Values that Markdown would read as structure: each must print as the text it is, in the
+/// paragraph (or heading) its template puts it in, and leave every tag of the set as it was.
+const HOSTILE: &[&str] = &[
+    "Acme\n~~~\nthe rest",
+    "Acme\n```\nthe rest",
+    "    four spaces first",
+    "\tA tab first",
+    "Acme\n===",
+    "Acme\n---",
+    "***",
+    "___",
+    "- - -",
+    "Acme\n\nA second paragraph",
+    "Acme\n   \nA line of blanks between",
+    "Acme  \nTwo trailing spaces",
+    "Acme\\\nA backslash at the end of a line",
+    "<div>\nblock\n</div>",
+    "Acme\n<div>\nblock",
+    "| a | b |\n|---|---|\n| c | d |",
+    "Acme[^1]\n\n[^1]: a footnote",
+    "[ref]: https://example.com",
+    "Acme {#id .class}",
+    "Acme ##",
+    "1. first\n2. second",
+    "> quoted",
+    "- item\n+ item\n* item",
+    "# heading",
+    "Acme\n\n\n",
+];
+
+#[test]
+fn hostile_values_print_literally_in_their_paragraph_and_change_no_structure() {
+    let dir = scratch("structure");
+    let baseline = render(&dir, &write_terms(&dir, &with_field(EXAMPLE, "  about:", "Plain text"))).unwrap();
+    for value in HOSTILE {
+        let dir = scratch("hostile");
+        let terms = write_terms(&dir, &with_field(EXAMPLE, "  about:", &quoted(value)));
+        let files = render(&dir, &terms).unwrap_or_else(|e| panic!("{value:?}: {e}"));
+        for (name, html) in files.iter().filter(|(n, _)| n.ends_with(".htm")) {
+            assert_eq!(
+                structure(html),
+                structure(&baseline[name]),
+                "{value:?} changed the structure of {name}"
+            );
+        }
+        let release = &files["press-release.htm"];
+        assert!(
+            elements(release, "p").contains(&collapse(value)),
+            "{value:?} is not a paragraph of its own text in the press release"
+        );
+    }
+}
+
+#[test]
+fn hostile_values_inline_stay_in_the_sentence() {
+    let dir = scratch("inline");
+    let baseline = render(&dir, &write_terms(&dir, &with_field(EXAMPLE, "  name:", "Plain Name"))).unwrap();
+    for value in HOSTILE {
+        let dir = scratch("inline");
+        let terms = write_terms(&dir, &with_field(EXAMPLE, "  name:", &quoted(value)));
+        let files = render(&dir, &terms).unwrap_or_else(|e| panic!("{value:?}: {e}"));
+        let html = &files["press-release.htm"];
+        assert_eq!(structure(html), structure(&baseline["press-release.htm"]), "{value:?}");
+        assert!(
+            elements(html, "p").iter().any(|p| p.contains(&collapse(value))),
+            "{value:?} is not inside a paragraph of the press release"
+        );
+    }
+}
+
+#[test]
+fn a_title_at_the_end_of_a_heading_stays_in_the_heading() {
+    for value in ["Common Stock {#id .class}", "Common Stock ##", "Common Stock #"] {
+        let dir = scratch("heading");
+        let terms = write_terms(&dir, &with_field(COMMENCED, "  title: Common Stock", &quoted(value)));
+        let files = render(&dir, &terms).unwrap_or_else(|e| panic!("{value:?}: {e}"));
+        let release = &files["press-release.htm"];
+        let headings = elements(release, "h1");
+        assert!(headings.iter().any(|h| h.ends_with(value)), "{value:?} in {headings:?}");
+        assert!(!release.contains("id=\"id\""), "{value:?} became a heading attribute");
+    }
+}
+
+/// Runs secdraft; its exit code and stderr, never a panic.
+fn run(args: &[&str], terms: &Path) -> (i32, String) {
+    let output = secdraft().args(args).arg(terms).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+#[test]
+fn figures_of_any_size_print_or_are_refused_never_a_panic() {
+    // A text value of 26 digits is read as a number by the tie-out.
+    let dir = scratch("digits");
+    let digits = write_terms(&dir, &with_field(EXAMPLE, "  short_name:", "\"12345678901234567890123456\""));
+    assert_eq!(run(&["figures"], &digits).0, 0);
+    let out = dir.join("out");
+    let output =
+        secdraft().arg("render").arg(&digits).arg("--out").arg(&out).arg("--tie-out").output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(fs::read_to_string(out.join("tie-out.md")).unwrap().contains("| 201% |"));
+
+    // A tiny closing price: a premium of 28 digits, checked and rendered at four places.
+    let dir = scratch("tiny");
+    let tiny = with_field(EXAMPLE, "    price:", "0.0000000000000000000001");
+    let tiny = tiny.replace("    premium: 0\n", "    premium: 4\n");
+    let tiny = write_terms(&dir, &tiny);
+    let (code, stderr) = run(&["check"], &tiny);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let files = render(&dir, &tiny).unwrap();
+    assert!(files["press-release.md"].contains("249,999,999,999,999,999,999,900.0000%"));
+}
+
+#[test]
+fn a_template_may_ask_for_ten_places_of_a_large_amount() {
+    let dir = scratch("places");
+    let templates = dir.join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(templates.join("_about.md"), "{{ terms.security.closing_price.price | money(places=10) }}\n")
+        .unwrap();
+    let terms = write_terms(&dir, &with_field(EXAMPLE, "    price:", "1234567890123456789012.91"));
+    let out = dir.join("out");
+    let output = secdraft()
+        .arg("render")
+        .arg(&terms)
+        .arg("--out")
+        .arg(&out)
+        .arg("--templates")
+        .arg(&templates)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{stderr}");
+    let release = fs::read_to_string(out.join("press-release.md")).unwrap();
+    assert!(release.contains("$1,234,567,890,123,456,789,012.9100000000"), "{release}");
+
+    // More places than the filter allows: the template's own line and column.
+    fs::write(templates.join("_about.md"), "{{ terms.security.closing_price.price | money(places=11) }}\n")
+        .unwrap();
+    let output = secdraft()
+        .arg("render")
+        .arg(&terms)
+        .arg("--out")
+        .arg(dir.join("out2"))
+        .arg("--templates")
+        .arg(&templates)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("_about.md:1:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_mistyped_auction_increment_is_refused_at_its_field_without_listing_its_prices() {
+    let dir = scratch("increment");
+    let terms = write_terms(&dir, &with_field(AUCTION_RESULTS, "    increment:", "0.000000001"));
+    let started = std::time::Instant::now();
+    for command in [&["figures"][..], &["check"][..]] {
+        let (code, stderr) = run(command, &terms);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains("offer.auction.increment: the range $20.00 to $22.00 in steps of $0.000000001"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("terms.yaml:71:16"), "{stderr}");
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
+
+#[test]
+fn tender_counts_that_would_wrap_are_refused_at_their_field() {
+    let dir = scratch("wrap");
+    let text = fs::read_to_string(AUCTION_RESULTS).unwrap();
+    let text = text
+        .replace("    - shares: 1_200_000 ", "    - shares: 18446744073709000000 ")
+        .replace("      shares: 800_000\n", "      shares: 18446744073709000000\n");
+    let terms = write_terms(&dir, &text);
+    let (code, stderr) = run(&["figures"], &terms);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("results.tenders_by_price: the tenders by price add up to more than"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("terms.yaml:110:"), "{stderr}");
+}
+
+#[test]
+fn bidirectional_controls_and_invisible_text_are_refused_at_their_field() {
+    for (value, message) in [
+        ("Ault \u{202E}ecnaillA", "the text contains the bidirectional control character U+202E"),
+        ("Ault \u{2066}Alliance\u{2069}", "the text contains the bidirectional control character U+2066"),
+        ("\u{200B}\u{2060}\u{FEFF}", "the text is empty: it holds only zero-width characters"),
+        ("\u{200C} \u{200D}", "the text is empty: it holds only zero-width characters"),
+    ] {
+        let dir = scratch("bidi");
+        let terms = write_terms(&dir, &with_field(EXAMPLE, "  name:", &quoted(value)));
+        let (code, stderr) = run(&["check"], &terms);
+        assert_eq!(code, 2, "{value:?}: {stderr}");
+        assert!(stderr.contains(&format!("issuer.name: {message}")), "{value:?}: {stderr}");
+        assert!(stderr.contains("terms.yaml:12:9"), "{value:?}: {stderr}");
+    }
+    // Zero-width characters within text are text.
+    let dir = scratch("zero-width");
+    let terms = write_terms(&dir, &with_field(EXAMPLE, "  name:", &quoted("Ault\u{200B}Alliance, Inc.")));
+    assert!(render(&dir, &terms).is_ok());
+}
+
+#[test]
+fn words_given_for_a_number_are_not_a_number() {
+    for word in ["none", "TBE", "see below"] {
+        let dir = scratch("word");
+        let terms = write_terms(&dir, &with_field(EXAMPLE, "    price:", word));
+        let (code, stderr) = run(&["check"], &terms);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(&format!("`{word}` is not a number")), "{word}: {stderr}");
+        assert!(!stderr.contains("exponent"), "{word}: {stderr}");
+    }
+}
+
+#[test]
+fn a_value_a_built_in_template_cannot_print_is_reported_at_its_terms_field() {
+    let dir = scratch("built-in");
+    let text = fs::read_to_string(COMMENCED).unwrap().replace(
+        "    aggregate_liquidation_preference: 15_000_000\n",
+        "    block:\n      shares: 1\n      new_shares: 1_000_000_000_000_000\n",
+    );
+    let terms = write_terms(&dir, &text);
+    let (code, stderr) = run(&["render", "--out", dir.join("out").to_str().unwrap()], &terms);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("error: offer.consideration.block.new_shares:"), "{stderr}");
+    assert!(stderr.contains("terms.yaml:90:19"), "{stderr}");
+    assert!(stderr.contains("the built-in template"), "{stderr}");
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn figures_before_an_amendment_that_fail_are_reported_at_their_field() {
+    let dir = scratch("before-amendment");
+    let text = fs::read_to_string("data/meridian-exchange-amended.yaml").unwrap().replace(
+        "    aggregate_liquidation_preference: 15_000_000\n",
+        "    aggregate_liquidation_preference: 15_000_010\n",
+    );
+    let terms = write_terms(&dir, &text);
+    for command in [&["figures"][..], &["check"][..]] {
+        let (code, stderr) = run(command, &terms);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(
+                "error: offer.consideration.aggregate_liquidation_preference: before Amendment No. 1:"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("terms.yaml:90:39"), "{stderr}");
+    }
+}
