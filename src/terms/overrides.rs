@@ -10,7 +10,7 @@
 //! Where one change cannot be one value (an anchored value used again elsewhere, a value reached
 //! through an alias or a merge key), it is refused, saying why.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
@@ -190,7 +190,7 @@ fn scalar(value: &str) -> String {
 }
 
 /// Plain text made of letters, digits, spaces between words and punctuation that YAML gives no
-/// meaning to in a block or in a flow collection (no `,[]{}#:` nor quotes), starting with a
+/// meaning to in a block or in a flow collection (no `,[]{}#:`, no double quote), starting with a
 /// letter or digit (or a sign or point before a digit), and not a word YAML reads as null.
 /// `true` and `false` stay plain: a yes-or-no field needs them so, a text field reads them as
 /// the same text.
@@ -309,6 +309,8 @@ impl Tree {
         let budget = options.budget.clone().unwrap_or_default();
         let parser_options = granit_parser::options! {
             emit_anchor_events: true,
+            // Comments are no part of the structure; their events would also move `reach`.
+            emit_comments: false,
             strict_indentation: options.strict_indentation,
             bom_inside_document_as_content: options.bom_inside_document_as_content,
             simple_key_max_lookahead: budget.simple_key_max_lookahead,
@@ -451,29 +453,39 @@ impl Tree {
         Some(node)
     }
 
-    /// The line of the merge key (`<<`) through which `mapping` gets `key`, if it does.
-    fn merged_from(&self, mapping: usize, key: &str, depth: usize) -> Option<usize> {
+    /// The line of the merge key (`<<`) through which `mapping` gets `key`, if it does. Each
+    /// node merged is looked at once, however many merge keys and aliases lead to it.
+    fn merged_from(&self, mapping: usize, key: &str) -> Option<usize> {
         let Kind::Mapping { entries, .. } = &self.nodes[mapping].kind else {
             return None;
         };
-        if depth > 64 {
-            return None;
-        }
-        entries.iter().filter(|(k, _)| self.is_merge_key(*k)).find_map(|(k, v)| {
-            let sources = match &self.nodes[*v].kind {
-                Kind::Sequence { items, .. } => items.clone(),
-                _ => vec![*v],
-            };
-            sources
-                .into_iter()
-                .filter_map(|source| match self.nodes[source].kind {
-                    Kind::Alias(anchor) => self.anchored.get(&anchor).copied(),
-                    _ => Some(source),
-                })
-                .any(|source| {
-                    self.value_of(source, key).is_some() || self.merged_from(source, key, depth + 1).is_some()
-                })
-                .then_some(self.nodes[*k].line)
+        let mut seen = HashSet::from([mapping]);
+        entries.iter().filter(|(k, _)| self.is_merge_key(*k)).find_map(|(merge_key, merged)| {
+            let mut pending = vec![*merged];
+            while let Some(node) = pending.pop() {
+                let node = match self.nodes[node].kind {
+                    Kind::Alias(anchor) => match self.anchored.get(&anchor) {
+                        Some(target) => *target,
+                        None => continue,
+                    },
+                    _ => node,
+                };
+                if !seen.insert(node) {
+                    continue;
+                }
+                match &self.nodes[node].kind {
+                    Kind::Sequence { items, .. } => pending.extend(items),
+                    Kind::Mapping { entries, .. } => {
+                        if self.value_of(node, key).is_some() {
+                            return Some(self.nodes[*merge_key].line);
+                        }
+                        pending
+                            .extend(entries.iter().filter(|(k, _)| self.is_merge_key(*k)).map(|(_, v)| *v));
+                    }
+                    Kind::Scalar { .. } | Kind::Alias(_) => {}
+                }
+            }
+            None
         })
     }
 
@@ -528,7 +540,7 @@ impl Tree {
                 (Step::Key(key), Kind::Mapping { .. }) => match self.value_of(node, key) {
                     Some(value) => value,
                     None => {
-                        if let Some(line) = self.merged_from(node, key, 0) {
+                        if let Some(line) = self.merged_from(node, key) {
                             return Err(format!(
                                 "`{}` is not written in `{}` but merged into it by `<<` at line {}; \
                                  change it in the file",
@@ -1092,6 +1104,12 @@ mod tests {
             refusal(source, "copy", "5"),
             "--set copy=5: the field is a mapping or a list; --set replaces single values"
         );
+        // Merge keys chained through aliases are followed once each, not once per way to them.
+        let mut chain = "a0: &a0 {x: 1}\n".to_owned();
+        for i in 1..=40 {
+            let _ = writeln!(chain, "a{i}: &a{i} {{<<: [*a{p}, *a{p}]}}", p = i - 1);
+        }
+        assert!(refusal(&chain, "a40.x", "2").contains("merged into it by `<<` at line 41"));
         // What the mapping with the merge key writes itself is its own.
         set_exactly(source, "merged.own", "4");
         set_exactly(source, "merged.new", "4");
