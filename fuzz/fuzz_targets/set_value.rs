@@ -8,8 +8,8 @@ use std::fmt;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use secdraft::terms::{Override, apply_overrides};
 
@@ -36,7 +36,8 @@ fuzz_target!(|data: &[u8]| {
     match apply_overrides(Path::new("fuzz.yaml"), yaml, std::slice::from_ref(&o)) {
         Ok(applied) => {
             let Some(steps) = steps(&path) else { panic!("--set applied an invalid path {path:?}") };
-            let read = serde_saphyr::with_deserializer_from_str(&applied.text, |d| TextAt(&steps).deserialize(d));
+            let read =
+                serde_saphyr::with_deserializer_from_str(&applied.text, |d| TextAt(&steps).deserialize(d));
             if let Ok(read) = read {
                 assert_eq!(read.as_deref(), Some(value), "--set {path} in\n{yaml}\n->\n{}", applied.text);
             }
