@@ -385,9 +385,17 @@ fn fuzzing_regressions_run_without_panicking() {
                 Document { name: "a.txt".into(), format: Format::Text, source: text },
             ];
             let _ = secdraft::check::check(&documents, Mode::Filing, None);
+        } else if name.starts_with("set_value-") {
+            // `YAML \0 PATH \0 VALUE`, as the fuzz target takes them, with the path written out.
+            let mut parts = text.splitn(3, '\0');
+            let (Some(yaml), Some(field), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
+                panic!("{name}: a set_value regression is YAML, a path and a value separated by NUL bytes");
+            };
+            let set = secdraft::terms::Override { path: field.into(), value: value.into() };
+            let _ = secdraft::terms::apply_overrides(&path, yaml, &[set]);
         } else {
             panic!(
-                "{name}: a fuzz regression is named after its target (load_terms-, render_set-, check_text-, tie_out-, check_terms-)"
+                "{name}: a fuzz regression is named after its target (load_terms-, render_set-, check_text-, tie_out-, check_terms-, set_value-)"
             );
         }
         replayed += 1;

@@ -41,6 +41,11 @@ enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct SetArgs {
     /// Change one term before validation, e.g. --set offer.max_shares=50000000 (repeatable).
+    ///
+    /// Each --set applies in order, so the last one of a path wins. VALUE is taken as text,
+    /// quoted in the YAML where it needs to be (`null` stays the word null). A field absent from
+    /// its mapping is added, a list item is not. A value anchored and used again (`&a` ... `*a`),
+    /// or reached through an alias or a merge key (`<<`), is refused: change those in the file.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<crate::terms::Override>,
 }
