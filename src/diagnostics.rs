@@ -128,13 +128,12 @@ struct Excerpt {
 
 impl Excerpt {
     fn around(origin: &Origin) -> Excerpt {
-        let lines: Vec<&str> = origin.source.split('\n').collect();
+        let lines = yaml_lines(&origin.source);
         let index = (origin.line - 1).min(lines.len().saturating_sub(1));
         let first = index.saturating_sub(1);
         let mut text = String::new();
         let mut span_start = 0;
         for (i, line) in lines.iter().enumerate().take(index + 1).skip(first) {
-            let line = line.strip_suffix('\r').unwrap_or(line);
             if i == index {
                 span_start = text.len()
                     + line.char_indices().nth(origin.column - 1).map_or(line.len(), |(byte, _)| byte);
@@ -151,9 +150,33 @@ impl Excerpt {
     }
 }
 
+/// The lines of a text as YAML counts them: a line ends at `\r\n`, `\n` or a lone `\r`, so that
+/// a file saved with CR-only line endings is quoted at the line its errors name.
+fn yaml_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(end) = rest.find(['\r', '\n']) {
+        lines.push(&rest[..end]);
+        let break_len = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[end + break_len..];
+    }
+    lines.push(rest);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_the_named_line_whatever_the_line_endings() {
+        for text in ["a: 1\nb: x\nc: 3\n", "a: 1\r\nb: x\r\nc: 3\r\n", "a: 1\rb: x\rc: 3\r"] {
+            let d = Diagnostic::new("bad").at(Origin::new(Path::new("t.yaml"), Arc::from(text), 2, 4));
+            let report = d.render(false);
+            assert!(report.contains("2 | b: x"), "{text:?}: {report}");
+            assert!(!report.contains("c: 3"), "{text:?}: {report}");
+        }
+    }
 
     #[test]
     fn renders_field_path_location_and_snippet() {
