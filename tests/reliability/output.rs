@@ -571,3 +571,113 @@ fn a_journal_that_cannot_be_read_stops_the_run() {
         assert_eq!(snapshot(dir.path()), before);
     }
 }
+
+/// A render started, then waited on until its journal is in place: it is between looking at
+/// the folder and moving the files, each of its steps slowed so that what the test does to
+/// the folder lands there.
+#[cfg(debug_assertions)]
+fn render_caught_midway(out: &Path, args: &[&str]) -> std::process::Child {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("secdraft"))
+        .env("NO_COLOR", "1")
+        .env("SECDRAFT_TEST_FAULT", "slow-steps:150")
+        .args(["render", EXAMPLE, "--out"])
+        .arg(out)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !out.join(".secdraft-journal").exists() {
+        assert!(started.elapsed() < HANG, "the render never placed its journal");
+        assert!(child.try_wait().unwrap().is_none(), "the render ended before its journal");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child
+}
+
+/// Counsel saves a draft, or a file of their own under a name the set adds, while a render
+/// is writing the set (after it looked at the folder, before it moved the files): the render
+/// stops and puts the old set back, and neither the edit nor the new file is lost.
+#[cfg(debug_assertions)]
+#[test]
+fn a_file_saved_while_a_set_is_written_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    for (name, text) in [
+        ("schedule-to.md", "Counsel's edit, saved during the render.\n"),
+        ("tie-out.md", "Counsel's own tie-out notes.\n"),
+    ] {
+        let child = render_caught_midway(&out, &NEW_SET);
+        fs::write(out.join(name), text).unwrap();
+        let run = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(&out.join(name).display().to_string()), "{stderr}");
+        assert!(stderr.contains("nothing was written"), "{stderr}");
+        let mut expected = old.clone();
+        expected.insert(name.into(), text.into());
+        assert_eq!(snapshot(&out), expected, "{name}");
+        fs::remove_dir_all(&out).unwrap();
+        render_into(&out, &[]).success();
+    }
+}
+
+/// A journal whose staging folder is gone (swept by hand as litter), or is a link leading
+/// out of the folder, or that names as new a file that holds something else: recovering
+/// from it neither deletes a file of the folder nor moves one in from elsewhere, and says
+/// why it stops.
+#[cfg(unix)]
+#[test]
+fn recovery_touches_only_what_the_journal_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    fs::write(out.join("terms.yaml"), "counsel's terms\n").unwrap();
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir_all(outside.join("old")).unwrap();
+    fs::write(outside.join("old").join("press-release.md"), "from elsewhere\n").unwrap();
+    let journal = |staging: &str| {
+        format!(
+            r#"{{"staging": "{staging}", "files": [
+                {{"name": "terms.yaml", "replaces": false, "sha256": "{0}"}},
+                {{"name": "press-release.md", "replaces": true, "sha256": "{0}"}}]}}"#,
+            "0".repeat(64)
+        )
+    };
+    let staging = out.join(".secdraft-staging-abc123");
+    for (case, plant) in [
+        ("staging folder gone", None),
+        ("staging folder a link out", Some(&outside)),
+        ("staging folder empty", Some(&out.join("unused"))),
+    ] {
+        match plant {
+            Some(target) if case.contains("link") => std::os::unix::fs::symlink(target, &staging).unwrap(),
+            Some(_) => fs::create_dir(&staging).unwrap(),
+            None => {}
+        }
+        fs::write(out.join(".secdraft-journal"), journal(".secdraft-staging-abc123")).unwrap();
+        let before = snapshot(&out);
+        let run = secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert();
+        if case == "staging folder empty" {
+            // Nothing to put back and nothing it moved in: the folder is as it was.
+            run.stderr(predicate::str::contains("was interrupted"));
+            let mut expected = before.clone();
+            expected.remove(".secdraft-journal");
+            expected.remove(".secdraft-staging-abc123");
+            assert_eq!(snapshot(&out), expected, "{case}");
+        } else {
+            run.code(2)
+                .stderr(predicate::str::contains("staging folder"))
+                .stderr(predicate::str::contains("is missing"));
+            assert_eq!(snapshot(&out), before, "{case}");
+            fs::remove_file(out.join(".secdraft-journal")).unwrap();
+            let _ = fs::remove_file(&staging);
+        }
+        assert_eq!(fs::read_to_string(out.join("terms.yaml")).unwrap(), "counsel's terms\n", "{case}");
+        assert_eq!(
+            fs::read_to_string(outside.join("old").join("press-release.md")).unwrap(),
+            "from elsewhere\n"
+        );
+    }
+}
