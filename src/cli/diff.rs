@@ -67,21 +67,24 @@ fn terms_side(
     Ok(Side { label, documents, set: Some(set) })
 }
 
-fn read(path: &Path) -> Result<(Format, String), Diagnostic> {
+fn read(path: &Path, budget: &mut input::DocumentBudget) -> Result<(Format, String), Diagnostic> {
     let format = Format::of(&path.to_string_lossy()).ok_or_else(|| {
         Diagnostic::new(format!(
             "{} is not a document secdraft compares (.md, .htm, .html, .txt)",
             display_path(path)
         ))
     })?;
-    let bytes = input::read_document(path)?;
+    let bytes = input::read_document(path, budget)?;
     Ok((format, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// A folder's documents by name; of a Markdown and an HTML file with one stem, the Markdown.
-fn folder_side(dir: &Path) -> Result<Side, Diagnostic> {
-    let read =
-        input::read_folder(dir, |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some())?;
+fn folder_side(dir: &Path, budget: &mut input::DocumentBudget) -> Result<Side, Diagnostic> {
+    let read = input::read_folder(
+        dir,
+        |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some(),
+        budget,
+    )?;
     let name_of =
         |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let names: std::collections::BTreeSet<String> = read.iter().map(|(path, _)| name_of(path)).collect();
@@ -101,6 +104,8 @@ fn folder_side(dir: &Path) -> Result<Side, Diagnostic> {
 pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
     let templates = args.templates.as_deref();
     let overrides = &args.set.set;
+    // One budget for both sides: they are held in memory together.
+    let mut budget = input::DocumentBudget::default();
     let (old, new) = match &args.new {
         None if is_terms(&args.old) => {
             if overrides.is_empty() {
@@ -117,18 +122,23 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
                 "--set changes terms files; OLD and NEW here are not both terms files",
             ));
         }
-        Some(new) if args.old.is_dir() && new.is_dir() => (folder_side(&args.old)?, folder_side(new)?),
+        Some(new) if args.old.is_dir() && new.is_dir() => {
+            (folder_side(&args.old, &mut budget)?, folder_side(new, &mut budget)?)
+        }
         // Anything else that is not a folder is read as a document, and refused if it is not
         // one (a FIFO, a device), with what it is.
         Some(new) if !args.old.is_dir() && !new.is_dir() && !is_terms(&args.old) && !is_terms(new) => {
             let name = new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let old_side = Side {
                 label: display_path(&args.old),
-                documents: BTreeMap::from([(name.clone(), read(&args.old)?)]),
+                documents: BTreeMap::from([(name.clone(), read(&args.old, &mut budget)?)]),
                 set: None,
             };
-            let new_side =
-                Side { label: display_path(new), documents: BTreeMap::from([(name, read(new)?)]), set: None };
+            let new_side = Side {
+                label: display_path(new),
+                documents: BTreeMap::from([(name, read(new, &mut budget)?)]),
+                set: None,
+            };
             (old_side, new_side)
         }
         Some(new) => {
