@@ -127,7 +127,20 @@ struct JournalEntry {
 /// stops it even with `force`. New files get the mode the umask gives; a replaced file keeps
 /// its permissions.
 pub fn write_all(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
+    write_all_sparing(dir, files, force, &[])
+}
+
+/// [`write_all`], never over `inputs`, the files and folders the run read (its terms file,
+/// templates, documents compared): `dir` being one of those folders, or a file of the set
+/// one of those files, stops the write even with `force`.
+pub fn write_all_sparing(
+    dir: &Path,
+    files: &[OutputFile],
+    force: bool,
+    inputs: &[&Path],
+) -> Result<(), Diagnostic> {
     check_names(files)?;
+    keep_inputs(dir, files, inputs)?;
     if dir.exists() && !dir.is_dir() {
         return Err(Diagnostic::new(format!(
             "the output path {} is a file, not a folder",
@@ -151,6 +164,49 @@ fn write_locked(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Dia
     recover(dir, &lock)?;
     let replaced = inspect(dir, files, force)?;
     write_set(dir, files, &replaced)
+}
+
+/// Refuses a write into a folder the run reads, or over a file it reads: with --force, a
+/// terms file named like a draft in --out would be replaced by the draft rendered from it;
+/// blacklines written into the folder compared, or drafts into the templates folder, would
+/// mix with what the next run reads there.
+fn keep_inputs(dir: &Path, files: &[OutputFile], inputs: &[&Path]) -> Result<(), Diagnostic> {
+    for input in inputs {
+        if input.is_dir() && same_file(input, dir) {
+            return Err(Diagnostic::new(format!(
+                "nothing was written: the output folder {} is {}, a folder this run reads",
+                display_path(dir),
+                display_path(input)
+            ))
+            .help("name another folder with --out"));
+        }
+        for file in files {
+            let target = dir.join(&file.name);
+            if same_file(input, &target) {
+                return Err(Diagnostic::new(format!(
+                    "nothing was written: {} is {}, which this run reads; secdraft never writes over what it reads, even with --force",
+                    display_path(&target),
+                    display_path(input)
+                ))
+                .help("name another folder with --out, or move the file"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths lead to one file or folder (through links, or by two names).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) else { return false };
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+    }
 }
 
 /// A name secdraft would write must be a plain file name, not one of its own working names,

@@ -150,7 +150,10 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
         }
     };
     let comparison = diff::compare(&old, &new);
-    output::write_all(&args.out, &comparison.files, args.force)?;
+    let mut inputs = vec![args.old.as_path()];
+    inputs.extend(args.new.as_deref());
+    inputs.extend(templates);
+    output::write_all_sparing(&args.out, &comparison.files, args.force, &inputs)?;
     let mut out = String::new();
     for (name, changes) in &comparison.summary {
         match changes {

@@ -721,3 +721,61 @@ fn documents_are_capped_in_all_not_only_each() {
         .stderr(predicate::str::contains("exhibit-01.md: with the documents before it"));
     assert!(!out.exists());
 }
+
+/// What a run reads is never written over, `--force` or not: a terms file kept in `--out`
+/// under a draft's name (once replaced by the draft rendered from it), the templates folder
+/// as `--out` (the drafts would land among the templates), and `diff` into OLD or NEW
+/// (the blacklines and changes.md would be read as documents of the set by the next `diff`
+/// or `check`), by its own name or through a link.
+#[cfg(unix)]
+#[test]
+fn what_a_run_reads_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let terms = out.join("schedule-to.md");
+    fs::copy(EXAMPLE, &terms).unwrap();
+    let before = snapshot(&out);
+    secdraft()
+        .arg("render")
+        .arg(&terms)
+        .arg("--out")
+        .arg(&out)
+        .arg("--force")
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("which this run reads"))
+        .stderr(predicate::str::contains(terms.to_string_lossy().as_ref()));
+    assert_eq!(snapshot(&out), before);
+
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(templates.join("_note.md"), "A partial of counsel's.\n").unwrap();
+    let before = snapshot(&templates);
+    render_into(&templates, &["--templates", templates.to_str().unwrap(), "--force"])
+        .code(2)
+        .stderr(predicate::str::contains("a folder this run reads"));
+    assert_eq!(snapshot(&templates), before);
+
+    let old = dir.path().join("old");
+    let new = dir.path().join("new");
+    render_into(&old, &[]).success();
+    render_into(&new, &NEW_SET).success();
+    let link = dir.path().join("link-to-old");
+    std::os::unix::fs::symlink(&old, &link).unwrap();
+    let (old_before, new_before) = (snapshot(&old), snapshot(&new));
+    for into in [&old, &new, &link] {
+        secdraft()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .arg("--out")
+            .arg(into)
+            .timeout(HANG)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("a folder this run reads"));
+        assert_eq!((snapshot(&old), snapshot(&new)), (old_before.clone(), new_before.clone()));
+    }
+}
