@@ -85,6 +85,16 @@ fn folder_side(dir: &Path, budget: &mut input::DocumentBudget) -> Result<Side, D
         |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some(),
         budget,
     )?;
+    // Documents pair by name, and their blacklines are named after them: two names that
+    // are not UTF-8 could read alike and one of the two documents would be passed over.
+    if let Some((path, _)) = read.iter().find(|(path, _)| path.file_name().and_then(|n| n.to_str()).is_none())
+    {
+        return Err(Diagnostic::new(format!(
+            "cannot compare {}: its name is not valid UTF-8, so it cannot be paired by name or named in a blackline",
+            display_path(path)
+        ))
+        .help("rename it, or compare it on its own: `secdraft diff OLD_FILE NEW_FILE --out DIR`"));
+    }
     let name_of =
         |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let names: std::collections::BTreeSet<String> = read.iter().map(|(path, _)| name_of(path)).collect();

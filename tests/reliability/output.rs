@@ -779,3 +779,34 @@ fn what_a_run_reads_is_never_written_over() {
         assert_eq!((snapshot(&old), snapshot(&new)), (old_before.clone(), new_before.clone()));
     }
 }
+
+/// `diff` of folders pairs documents by name: two names that are not UTF-8 read alike
+/// (`a\xff.md` and `a\xfe.md` both as `a�.md`) and one document was passed over, exit 0.
+/// Such a name is refused, by name, and nothing is written.
+#[cfg(target_os = "linux")]
+#[test]
+fn diff_refuses_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (side, words) in [("old", "Old"), ("new", "New")] {
+        let folder = dir.path().join(side);
+        fs::create_dir(&folder).unwrap();
+        for byte in [0xfe, 0xff] {
+            let name = [b'a', byte, b'.', b'm', b'd'];
+            fs::write(folder.join(std::ffi::OsStr::from_bytes(&name)), format!("{words} text {byte}.\n"))
+                .unwrap();
+        }
+    }
+    let out = dir.path().join("blacklines");
+    secdraft()
+        .arg("diff")
+        .arg(dir.path().join("old"))
+        .arg(dir.path().join("new"))
+        .arg("--out")
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("its name is not valid UTF-8"));
+    assert!(!out.exists());
+}
