@@ -17,7 +17,8 @@ pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// All the documents one run reads: `check` and `diff` hold them all at once (the set rules
 /// and the pairing need every one), each taking several times its size in memory while it is
-/// checked. A whole filing with its exhibits is a few tens of megabytes at most.
+/// checked. A whole filing with its exhibits is a few tens of megabytes at most. The files of
+/// a templates folder are held at once too, and capped alike.
 pub const MAX_DOCUMENTS_TOTAL_BYTES: u64 = 2 * MAX_DOCUMENT_BYTES;
 
 /// What is left of [`MAX_DOCUMENTS_TOTAL_BYTES`] for the documents of one run still to be
@@ -35,8 +36,8 @@ impl Default for DocumentBudget {
 }
 
 impl DocumentBudget {
-    /// Reads one document within what is left, and counts it.
-    fn read(&mut self, path: &Path) -> Result<Vec<u8>, Refusal> {
+    /// Reads one file (a document, a template) within what is left, and counts it.
+    pub fn read(&mut self, path: &Path) -> Result<Vec<u8>, Refusal> {
         let cap = self.left.min(MAX_DOCUMENT_BYTES);
         let bytes = read_regular(path, cap, Links::Follow).map_err(|why| match why {
             Refusal::TooLarge { len, .. }
@@ -96,7 +97,7 @@ impl fmt::Display for Refusal {
             Refusal::Unreadable(err) => write!(f, "{err}"),
             Refusal::OverTotal { total } => write!(
                 f,
-                "with the documents before it, it passes {total} bytes ({}), the most secdraft reads in one run",
+                "with the files read before it, it passes {total} bytes ({}), the most secdraft reads in one run",
                 mebibytes(*total)
             ),
         }

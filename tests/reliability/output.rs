@@ -697,7 +697,7 @@ fn documents_are_capped_in_all_not_only_each() {
         fs::File::create(&path).unwrap().set_len(30 * 1024 * 1024).unwrap();
         files.push(path);
     }
-    let told = "exhibit-02.md: with the documents before it, it passes 67108864 bytes (64 MiB), the most secdraft reads in one run";
+    let told = "exhibit-02.md: with the files read before it, it passes 67108864 bytes (64 MiB), the most secdraft reads in one run";
     let runs = [
         secdraft().arg("check").arg(&many).timeout(HANG).assert(),
         secdraft().arg("check").args(&files).timeout(HANG).assert(),
@@ -718,7 +718,7 @@ fn documents_are_capped_in_all_not_only_each() {
         .timeout(HANG)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("exhibit-01.md: with the documents before it"));
+        .stderr(predicate::str::contains("exhibit-01.md: with the files read before it"));
     assert!(!out.exists());
 }
 
@@ -808,5 +808,25 @@ fn diff_refuses_names_that_are_not_utf8() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("its name is not valid UTF-8"));
+    assert!(!out.exists());
+}
+
+/// The files of a templates folder are held at once too: four sparse 30 MiB partials took
+/// 400 MB, and a hundred would take ten gigabytes. They are capped in all like documents.
+#[test]
+fn templates_are_capped_in_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    for i in 1..=4 {
+        fs::File::create(templates.join(format!("_part-{i}.md"))).unwrap().set_len(30 * 1024 * 1024).unwrap();
+    }
+    let out = dir.path().join("out");
+    render_into(&out, &["--templates", templates.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the template"))
+        .stderr(predicate::str::contains(
+            "_part-3.md: with the files read before it, it passes 67108864 bytes",
+        ));
     assert!(!out.exists());
 }
