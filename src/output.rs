@@ -428,7 +428,7 @@ fn undo(dir: &Path, journal: &Journal) -> std::io::Result<()> {
         if present(&backup) {
             if moved_in && present(&target) && !holds(&target, &entry.sha256) {
                 return Err(std::io::Error::other(format!(
-                    "{} was changed since the write was interrupted, and putting back {} would lose the change",
+                    "{} was changed since the write was interrupted, and putting back {} would lose the change: move it out of the way and run again",
                     display_path(&target),
                     display_path(&backup)
                 )));

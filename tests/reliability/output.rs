@@ -830,3 +830,29 @@ fn templates_are_capped_in_all() {
         ));
     assert!(!out.exists());
 }
+
+/// A write killed after moving a new draft in; counsel edits that draft before the next
+/// run. Putting the old draft back would lose the edit: the next run stops, exit 2, naming
+/// the file and what to do; once the edited file is moved away, the old set is put back.
+#[cfg(debug_assertions)]
+#[test]
+fn an_edit_made_after_a_kill_is_not_lost_to_the_undoing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    // Step 1 places the journal, 2 moves the old schedule-to.md aside, 3 moves the new in.
+    assert!(!faulty_render(&out, "abort-after-step:3", &NEW_SET).get_output().status.success());
+    let draft = out.join("schedule-to.md");
+    let mut edited = fs::read_to_string(&draft).unwrap();
+    edited.push_str("Counsel's edit after the kill.\n");
+    fs::write(&draft, &edited).unwrap();
+    read_folder(&out)
+        .code(2)
+        .stderr(predicate::str::contains(draft.to_string_lossy().as_ref()))
+        .stderr(predicate::str::contains("would lose the change: move it out of the way"));
+    assert_eq!(fs::read_to_string(&draft).unwrap(), edited);
+    let kept = dir.path().join("edited.md");
+    fs::rename(&draft, &kept).unwrap();
+    read_folder(&out).code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
+    assert_eq!(snapshot(&out), old);
+    assert_eq!(fs::read_to_string(&kept).unwrap(), edited);
+}
