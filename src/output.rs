@@ -565,6 +565,8 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
         staged.write_all(&bytes).map_err(cannot_write)?;
         hashes.push(sha256(&bytes));
         if let Some(replaced) = replaced {
+            // The owner first: a change of owner can clear the set-id bits of the mode.
+            keep_owner(&staged, replaced);
             staged.set_permissions(replaced.permissions()).map_err(cannot_write)?;
         }
     }
@@ -619,6 +621,22 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
         }
     }
 }
+
+/// Gives a file that replaces another the owner and group of that one, as far as the system
+/// lets the writer: root can give it back to its owner; anyone can keep its group if they
+/// belong to it (in a folder shared by a group, a replaced draft would otherwise leave the
+/// group, and its members could no longer edit it whatever its mode). Otherwise it stays the
+/// writer's, as any file the writer creates.
+#[cfg(unix)]
+fn keep_owner(staged: &File, replaced: &Metadata) {
+    use std::os::unix::fs::{MetadataExt, fchown};
+    if fchown(staged, Some(replaced.uid()), Some(replaced.gid())).is_err() {
+        let _ = fchown(staged, None, Some(replaced.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_staged: &File, _replaced: &Metadata) {}
 
 /// Moves each file into place, the one it replaces aside first. A file edited, replaced or
 /// created by someone else since `inspect` looked (a person saving a draft while the set is

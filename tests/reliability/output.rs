@@ -856,3 +856,25 @@ fn an_edit_made_after_a_kill_is_not_lost_to_the_undoing() {
     assert_eq!(snapshot(&out), old);
     assert_eq!(fs::read_to_string(&kept).unwrap(), edited);
 }
+
+/// A replaced draft keeps its owner and group as well as its mode: rendered by root (or by
+/// anyone, for the group: a member of it) over a draft of counsel's in a folder shared by a
+/// group, it once became root's, and the group's members could no longer edit it. Changing
+/// a file's owner needs root: elsewhere there is nothing to try.
+#[cfg(unix)]
+#[test]
+fn a_replaced_draft_keeps_its_owner_and_group() {
+    use std::os::unix::fs::MetadataExt;
+    if unsafe { libc::geteuid() } != 0 {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    render_into(dir.path(), &[]).success();
+    let draft = dir.path().join("schedule-to.md");
+    std::os::unix::fs::chown(&draft, Some(4321), Some(8765)).unwrap();
+    render_into(dir.path(), &NEW_SET).success();
+    let meta = fs::metadata(&draft).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 8765));
+    let created = fs::metadata(dir.path().join("tie-out.md")).unwrap();
+    assert_eq!((created.uid(), created.gid()), (0, fs::metadata(dir.path()).unwrap().gid()));
+}
