@@ -360,16 +360,27 @@ fn recover(dir: &Path, lock: &FolderLock) -> Result<(), Diagnostic> {
     let journal_path = dir.join(JOURNAL);
     if fs::symlink_metadata(&journal_path).is_ok() {
         let journal = read_journal(&journal_path)?;
-        let undone = undo(dir, &journal).and_then(|()| step(|| fs::remove_file(&journal_path)));
+        let undone = undo_and_close(dir, &journal, &journal_path);
         lock.sync();
-        if let Err(e) = undone {
-            return Err(Diagnostic::new(format!(
-                "a write into {shown} was interrupted, and the files it replaced cannot be put back: {e}"
-            ))
-            .help(format!(
-                "the folder may hold parts of two sets; {} names them",
-                display_path(&journal_path)
-            )));
+        match undone {
+            Ok(()) => {}
+            Err(Undoing::NotPutBack(e)) => {
+                return Err(Diagnostic::new(format!(
+                    "a write into {shown} was interrupted, and the files it replaced cannot be put back: {e}"
+                ))
+                .help(format!(
+                    "the folder may hold parts of two sets; {} names them",
+                    display_path(&journal_path)
+                )));
+            }
+            Err(Undoing::JournalKept(e)) => {
+                return Err(journal_kept(
+                    &format!("a write into {shown} was interrupted, and the files it replaced are back"),
+                    dir,
+                    &journal_path,
+                    &e,
+                ));
+            }
         }
         crate::cli::emit_error(&format!(
             "note: a write into {shown} was interrupted; put back the files the folder held before it\n"
@@ -607,19 +618,48 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
         return Ok(());
     };
     let failure = format!("cannot move {} into place: {error}", display_path(&failed));
-    let undone = undo(dir, &journal).and_then(|()| step(|| fs::remove_file(&journal_path)));
-    match undone {
+    match undo_and_close(dir, &journal, &journal_path) {
         Ok(()) => {
             let _ = fs::remove_dir_all(&staging);
             Err(Diagnostic::new(format!(
                 "{failure}; nothing was written: {shown} holds the files it held before"
             )))
         }
-        Err(e) => {
+        Err(Undoing::NotPutBack(e)) => {
             Err(Diagnostic::new(format!("{failure}; and the files already replaced cannot be put back: {e}"))
                 .help(format!("the next secdraft run into {shown} puts them back")))
         }
+        Err(Undoing::JournalKept(e)) => Err(journal_kept(
+            &format!("{failure}; nothing was written: {shown} holds the files it held before"),
+            dir,
+            &journal_path,
+            &e,
+        )),
     }
+}
+
+/// Why undoing a write did not end cleanly.
+enum Undoing {
+    /// Files the write replaced are not all back: the folder may hold parts of two sets.
+    NotPutBack(std::io::Error),
+    /// Every file is back, but the journal cannot be removed (a folder where files can be
+    /// added but not removed, as an append-only one): what is left is litter, not a mix.
+    JournalKept(std::io::Error),
+}
+
+fn undo_and_close(dir: &Path, journal: &Journal, journal_path: &Path) -> Result<(), Undoing> {
+    undo(dir, journal).map_err(Undoing::NotPutBack)?;
+    step(|| fs::remove_file(journal_path)).map_err(Undoing::JournalKept)
+}
+
+/// The error of an undoing that put every file back but could not remove the journal: every
+/// run into the folder stops at the journal until it is gone.
+fn journal_kept(what: &str, dir: &Path, journal_path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(format!("{what}, but its journal {} cannot be removed: {e}", display_path(journal_path)))
+        .help(format!(
+            "{} may not allow removing files (an append-only folder: `lsattr -d` shows `a`); once it does, the next secdraft run into it removes the journal and the `.secdraft-staging-` folders",
+            display_path(dir)
+        ))
 }
 
 /// Gives a file that replaces another the owner and group of that one, as far as the system

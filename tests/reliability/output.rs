@@ -878,3 +878,42 @@ fn a_replaced_draft_keeps_its_owner_and_group() {
     let created = fs::metadata(dir.path().join("tie-out.md")).unwrap();
     assert_eq!((created.uid(), created.gid()), (0, fs::metadata(dir.path()).unwrap().gid()));
 }
+
+/// In an append-only folder (`chattr +a`: files can be added, not removed or renamed away)
+/// a render cannot move the old drafts aside, nor remove its journal after undoing: the
+/// folder holds the old set and the journal. That was reported as "the files already
+/// replaced cannot be put back" (none had been) and "may hold parts of two sets" (it did
+/// not). The messages now say the files are back and why the journal stays. Needs root and
+/// a file system with attributes (ext4, xfs, btrfs); elsewhere there is nothing to try.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_append_only_folder_is_reported_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    let chattr = |flag: &str| std::process::Command::new("chattr").arg(flag).arg(&out).output();
+    if !chattr("+a").is_ok_and(|done| done.status.success()) {
+        return;
+    }
+    let old = snapshot(&out);
+    let drafts: Vec<String> = names(&old).iter().map(|n| n.to_string()).collect();
+    // Nothing asserted while the folder is append-only: a failure would leave it undeletable.
+    let render = render_into(&out, &NEW_SET);
+    let check = secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert();
+    let held = snapshot(&out);
+    chattr("-a").unwrap();
+    render
+        .code(2)
+        .stderr(predicate::str::contains("holds the files it held before, but its journal"))
+        .stderr(predicate::str::contains("append-only"))
+        .stderr(predicate::str::contains("cannot be put back").not());
+    check
+        .code(2)
+        .stderr(predicate::str::contains("the files it replaced are back, but its journal"))
+        .stderr(predicate::str::contains("two sets").not());
+    for draft in &drafts {
+        assert_eq!(held.get(draft), old.get(draft), "{draft}");
+    }
+    read_folder(&out).code(0);
+    assert_eq!(names(&snapshot(&out)), drafts);
+}
