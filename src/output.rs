@@ -96,6 +96,8 @@ const STAGING_PREFIX: &str = ".secdraft-staging-";
 /// In a staging folder: the new files, then the files they replace.
 const NEW: &str = "new";
 const OLD: &str = "old";
+/// In a staging folder: the journal, until it is moved into place.
+const STAGED_JOURNAL: &str = "journal";
 /// A journal names a few dozen files; anything longer is not one.
 const MAX_JOURNAL_BYTES: u64 = 1024 * 1024;
 
@@ -239,6 +241,26 @@ fn is_working_name(name: &str) -> bool {
         || name
             .strip_prefix(".secdraft-")
             .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// What `sweep` may remove: only names exactly as secdraft makes them (tempfile's six random
+/// letters or digits after the prefix), and staging folders holding nothing but what a write
+/// puts there, so that a file or folder of someone else's that merely starts like one
+/// (`.secdraft-staging-notes.md`, `.secdraft-staging-drafts/`) is never taken for litter.
+fn is_litter(path: &Path, name: &str, file_type: fs::FileType) -> bool {
+    let random = |rest: &str| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+    if file_type.is_dir() {
+        name.strip_prefix(STAGING_PREFIX).is_some_and(random)
+            && fs::read_dir(path).is_ok_and(|entries| {
+                entries.into_iter().all(|entry| {
+                    entry.is_ok_and(|e| {
+                        [NEW, OLD, STAGED_JOURNAL].contains(&&*e.file_name().to_string_lossy())
+                    })
+                })
+            })
+    } else {
+        file_type.is_file() && name.strip_prefix(".secdraft-").is_some_and(random)
+    }
 }
 
 /// Creates `dir` and its missing parents; returns those it created, outermost first.
@@ -471,11 +493,11 @@ fn sweep(dir: &Path) {
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Ok(file_type) = entry.file_type() else { continue };
-        if name.starts_with(STAGING_PREFIX) && file_type.is_dir() {
-            let _ = fs::remove_dir_all(entry.path());
-        } else if is_working_name(&name) && name != JOURNAL && file_type.is_file() {
-            let _ = fs::remove_file(entry.path());
+        if !is_litter(&entry.path(), &name, file_type) {
+            continue;
         }
+        let _ =
+            if file_type.is_dir() { fs::remove_dir_all(entry.path()) } else { fs::remove_file(entry.path()) };
     }
 }
 
@@ -600,7 +622,7 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
     // 4 to 6 ms (BENCHMARKS.md); what a crash can leave instead is generated text a render
     // recreates (a file edited by hand is never moved without --force), an empty file (replaced
     // without complaint, `Existing::Empty`) or an empty journal (reported by `read_journal`).
-    let staged_journal = staging.path().join("journal");
+    let staged_journal = staging.path().join(STAGED_JOURNAL);
     fs::write(&staged_journal, serde_json::to_vec(&journal).unwrap_or_default()).map_err(cannot)?;
     let staging = staging.keep();
     let journal_path = dir.join(JOURNAL);

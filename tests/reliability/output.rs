@@ -917,3 +917,25 @@ fn an_append_only_folder_is_reported_as_it_is() {
     read_folder(&out).code(0);
     assert_eq!(names(&snapshot(&out)), drafts);
 }
+
+/// Files and folders of counsel's that merely start like secdraft's working names are not
+/// litter: a `.secdraft-staging-notes.md` in a checked folder was deleted by `check`, and a
+/// `.secdraft-staging-drafts/` folder by `render`, with all it held.
+#[test]
+fn names_that_only_look_like_litter_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    fs::write(out.join(".secdraft-staging-notes.md"), "Counsel's notes.\n").unwrap();
+    fs::create_dir_all(out.join(".secdraft-staging-drafts")).unwrap();
+    fs::write(out.join(".secdraft-staging-drafts").join("v1.md"), "An old draft of counsel's.\n").unwrap();
+    let before = snapshot(&out);
+    secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert().code(predicate::ne(2));
+    render_into(&out, &NEW_SET).success();
+    let after = snapshot(&out);
+    assert_eq!(after[".secdraft-staging-notes.md"], before[".secdraft-staging-notes.md"]);
+    assert_eq!(
+        fs::read_to_string(out.join(".secdraft-staging-drafts").join("v1.md")).unwrap(),
+        "An old draft of counsel's.\n"
+    );
+}
