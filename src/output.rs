@@ -98,8 +98,10 @@ const NEW: &str = "new";
 const OLD: &str = "old";
 /// In a staging folder: the journal, until it is moved into place.
 const STAGED_JOURNAL: &str = "journal";
-/// A journal names a few dozen files; anything longer is not one.
-const MAX_JOURNAL_BYTES: u64 = 1024 * 1024;
+/// A render's journal names a few files, a `diff`'s one per document compared (some 150
+/// bytes each): tens of thousands of documents fit. A write whose journal would be longer
+/// is refused before it starts, so that every journal written can be read back.
+const MAX_JOURNAL_BYTES: u64 = 32 * 1024 * 1024;
 
 /// What a write records before it moves anything, so that it can be undone by whoever comes
 /// next if it is killed midway.
@@ -622,8 +624,16 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
     // 4 to 6 ms (BENCHMARKS.md); what a crash can leave instead is generated text a render
     // recreates (a file edited by hand is never moved without --force), an empty file (replaced
     // without complaint, `Existing::Empty`) or an empty journal (reported by `read_journal`).
+    let journal_bytes = serde_json::to_vec(&journal).unwrap_or_default();
+    if journal_bytes.len() as u64 > MAX_JOURNAL_BYTES {
+        return Err(Diagnostic::new(format!(
+            "nothing was written: {} files are more than secdraft writes into {shown} at once",
+            files.len()
+        ))
+        .help("compare fewer documents at a time"));
+    }
     let staged_journal = staging.path().join(STAGED_JOURNAL);
-    fs::write(&staged_journal, serde_json::to_vec(&journal).unwrap_or_default()).map_err(cannot)?;
+    fs::write(&staged_journal, journal_bytes).map_err(cannot)?;
     let staging = staging.keep();
     let journal_path = dir.join(JOURNAL);
     if let Err(e) = step(|| fs::rename(&staged_journal, &journal_path)) {
@@ -786,8 +796,7 @@ fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
 
 /// Whether `path` is a regular file holding exactly what a write put there.
 fn holds(path: &Path, sha: &str) -> bool {
-    read_regular(path, MAX_DOCUMENT_BYTES.saturating_mul(2), Links::Refuse)
-        .is_ok_and(|bytes| sha256(&bytes) == sha)
+    read_regular(path, MAX_DOCUMENT_BYTES, Links::Refuse).is_ok_and(|bytes| sha256(&bytes) == sha)
 }
 
 /// Every change a write, or its undoing, makes to the output folder is one step through here.

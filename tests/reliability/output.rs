@@ -939,3 +939,38 @@ fn names_that_only_look_like_litter_are_kept() {
         "An old draft of counsel's.\n"
     );
 }
+
+/// A `diff` of many documents writes a long journal: killed midway, one of 10,000
+/// documents left a 1.3 MB journal that every later run refused to read (the cap was 1 MiB),
+/// so the folder could never be recovered. Every journal a write makes can be read back.
+#[cfg(debug_assertions)]
+#[test]
+fn a_killed_diff_of_many_documents_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    fs::create_dir(&old).unwrap();
+    fs::create_dir(&new).unwrap();
+    for i in 0..10_000 {
+        fs::write(old.join(format!("document-{i}.md")), format!("Old text {i}.\n")).unwrap();
+        fs::write(new.join(format!("document-{i}.md")), format!("New text {i}.\n")).unwrap();
+    }
+    let out = dir.path().join("blacklines");
+    let killed = secdraft()
+        .env("SECDRAFT_TEST_FAULT", "abort-after-step:5")
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .arg("--out")
+        .arg(&out)
+        .timeout(HANG)
+        .assert();
+    assert!(!killed.get_output().status.success());
+    assert!(fs::metadata(out.join(".secdraft-journal")).unwrap().len() > 1024 * 1024);
+    secdraft()
+        .args(["check", "--mode", "draft"])
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .stderr(predicate::str::contains("was interrupted; put back the files"));
+    assert!(names(&snapshot(&out)).is_empty());
+}
