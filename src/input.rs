@@ -241,6 +241,10 @@ fn document_refused(path: &Path, why: &Refusal) -> Diagnostic {
     }
 }
 
+/// The files a refusal of a folder names one by one: a folder of 50,000 dangling links once
+/// made a message of 5 MB.
+const MAX_NAMED_REFUSALS: usize = 20;
+
 /// One entry of a folder.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -296,15 +300,22 @@ pub fn read_folder(
     match refused.as_slice() {
         [] => Ok(read),
         [(path, why)] => Err(document_refused(path, why)),
-        many => Err(Diagnostic::new(format!(
-            "cannot read {} files of {}: {}",
-            many.len(),
-            display_path(dir),
-            many.iter()
+        many => {
+            let mut named: Vec<String> = many
+                .iter()
+                .take(MAX_NAMED_REFUSALS)
                 .map(|(path, why)| format!("{} ({why})", display_path(path)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+                .collect();
+            if many.len() > MAX_NAMED_REFUSALS {
+                named.push(format!("and {} more", many.len() - MAX_NAMED_REFUSALS));
+            }
+            Err(Diagnostic::new(format!(
+                "cannot read {} files of {}: {}",
+                many.len(),
+                display_path(dir),
+                named.join(", ")
+            )))
+        }
     }
 }
 

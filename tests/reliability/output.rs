@@ -974,3 +974,20 @@ fn a_killed_diff_of_many_documents_is_recovered() {
         .stderr(predicate::str::contains("was interrupted; put back the files"));
     assert!(names(&snapshot(&out)).is_empty());
 }
+
+/// A folder of thousands of files that cannot be read (here dangling links) is refused in a
+/// message that names the first few and counts the rest: it once named all, 5 MB for 50,000.
+#[cfg(unix)]
+#[test]
+fn a_folder_of_many_unreadable_files_is_refused_in_a_short_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..5_000 {
+        std::os::unix::fs::symlink("nowhere", dir.path().join(format!("exhibit-{i:04}.md"))).unwrap();
+    }
+    let run = secdraft().arg("check").arg(dir.path()).timeout(HANG).assert().code(2);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(stderr.contains("cannot read 5000 files of"), "{stderr}");
+    assert!(stderr.contains("exhibit-0000.md (it is a symbolic link to nothing"), "{stderr}");
+    assert!(stderr.contains("and 4980 more"), "{stderr}");
+    assert!(stderr.len() < 10_000, "{} bytes", stderr.len());
+}
