@@ -15,6 +15,43 @@ use crate::diagnostics::{Diagnostic, display_path};
 /// Exchange with its annexes) run to a few megabytes; this is ten times that and more.
 pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 
+/// All the documents one run reads: `check` and `diff` hold them all at once (the set rules
+/// and the pairing need every one), each taking several times its size in memory while it is
+/// checked. A whole filing with its exhibits is a few tens of megabytes at most. The files of
+/// a templates folder are held at once too, and capped alike.
+pub const MAX_DOCUMENTS_TOTAL_BYTES: u64 = 2 * MAX_DOCUMENT_BYTES;
+
+/// What is left of [`MAX_DOCUMENTS_TOTAL_BYTES`] for the documents of one run still to be
+/// read, so that a folder of many large files (or a long list of them) cannot take all the
+/// memory there is, each under the cap of one document.
+#[derive(Debug)]
+pub struct DocumentBudget {
+    left: u64,
+}
+
+impl Default for DocumentBudget {
+    fn default() -> Self {
+        DocumentBudget { left: MAX_DOCUMENTS_TOTAL_BYTES }
+    }
+}
+
+impl DocumentBudget {
+    /// Reads one file (a document, a template) within what is left, and counts it.
+    pub fn read(&mut self, path: &Path) -> Result<Vec<u8>, Refusal> {
+        let cap = self.left.min(MAX_DOCUMENT_BYTES);
+        let bytes = read_regular(path, cap, Links::Follow).map_err(|why| match why {
+            Refusal::TooLarge { len, .. }
+                if cap < MAX_DOCUMENT_BYTES && len.is_none_or(|len| len <= MAX_DOCUMENT_BYTES) =>
+            {
+                Refusal::OverTotal { total: MAX_DOCUMENTS_TOTAL_BYTES }
+            }
+            other => other,
+        })?;
+        self.left -= bytes.len() as u64;
+        Ok(bytes)
+    }
+}
+
 /// Whether a symbolic link may stand for the file it points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Links {
@@ -39,6 +76,10 @@ pub enum Refusal {
         cap: u64,
     },
     Unreadable(io::Error),
+    /// Within the cap of one document, but past what is left of the documents' total.
+    OverTotal {
+        total: u64,
+    },
 }
 
 impl fmt::Display for Refusal {
@@ -54,6 +95,11 @@ impl fmt::Display for Refusal {
                 write!(f, "it is more than {cap} bytes ({}), the most secdraft reads", mebibytes(*cap))
             }
             Refusal::Unreadable(err) => write!(f, "{err}"),
+            Refusal::OverTotal { total } => write!(
+                f,
+                "with the files read before it, it passes {total} bytes ({}), the most secdraft reads in one run",
+                mebibytes(*total)
+            ),
         }
     }
 }
@@ -178,9 +224,9 @@ pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, Refu
     Ok(bytes)
 }
 
-/// A document to check or compare, named on the command line or found in a folder.
-pub fn read_document(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    read_regular(path, MAX_DOCUMENT_BYTES, Links::Follow).map_err(|why| document_refused(path, &why))
+/// A document to check or compare, named on the command line, read within `budget`.
+pub fn read_document(path: &Path, budget: &mut DocumentBudget) -> Result<Vec<u8>, Diagnostic> {
+    budget.read(path).map_err(|why| document_refused(path, &why))
 }
 
 fn document_refused(path: &Path, why: &Refusal) -> Diagnostic {
@@ -189,9 +235,15 @@ fn document_refused(path: &Path, why: &Refusal) -> Diagnostic {
         Refusal::Missing => Diagnostic::new(format!("{shown} does not exist")),
         Refusal::TooLarge { .. } => Diagnostic::new(format!("cannot read {shown}: {why}"))
             .help("secdraft checks and compares documents of up to 32 MiB each"),
+        Refusal::OverTotal { .. } => Diagnostic::new(format!("cannot read {shown}: {why}"))
+            .help("secdraft checks and compares documents of up to 64 MiB in all: check the folders or files in several runs"),
         _ => Diagnostic::new(format!("cannot read {shown}: {why}")),
     }
 }
+
+/// The files a refusal of a folder names one by one: a folder of 50,000 dangling links once
+/// made a message of 5 MB.
+const MAX_NAMED_REFUSALS: usize = 20;
 
 /// One entry of a folder.
 #[derive(Debug, Clone)]
@@ -223,10 +275,15 @@ pub fn folder_entries(dir: &Path) -> Result<Vec<Entry>, Diagnostic> {
 }
 
 /// Reads the files of `dir` that `wanted` selects by name (folders passed over), sorted by
-/// name, while no secdraft writes into the folder (a write interrupted there is undone
-/// first, see [`crate::output::lock_for_reading`]). A selected entry that cannot be read (a
-/// FIFO, a device, a dangling link, a file too large) stops the read, naming each such file.
-pub fn read_folder(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
+/// name, within `budget`, while no secdraft writes into the folder (a write interrupted there
+/// is undone first, see [`crate::output::lock_for_reading`]). A selected entry that cannot be
+/// read (a FIFO, a device, a dangling link, a file too large) stops the read, naming each
+/// such file; the first past the budget stops it at once.
+pub fn read_folder(
+    dir: &Path,
+    wanted: impl Fn(&str) -> bool,
+    budget: &mut DocumentBudget,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let _lock = crate::output::lock_for_reading(dir)?;
     let mut read = Vec::new();
     let mut refused = Vec::new();
@@ -234,23 +291,31 @@ pub fn read_folder(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<(Pat
         if entry.is_folder || !wanted(&entry.name) {
             continue;
         }
-        match read_regular(&entry.path, MAX_DOCUMENT_BYTES, Links::Follow) {
+        match budget.read(&entry.path) {
             Ok(bytes) => read.push((entry.path, bytes)),
+            Err(why @ Refusal::OverTotal { .. }) => return Err(document_refused(&entry.path, &why)),
             Err(why) => refused.push((entry.path, why)),
         }
     }
     match refused.as_slice() {
         [] => Ok(read),
         [(path, why)] => Err(document_refused(path, why)),
-        many => Err(Diagnostic::new(format!(
-            "cannot read {} files of {}: {}",
-            many.len(),
-            display_path(dir),
-            many.iter()
+        many => {
+            let mut named: Vec<String> = many
+                .iter()
+                .take(MAX_NAMED_REFUSALS)
                 .map(|(path, why)| format!("{} ({why})", display_path(path)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+                .collect();
+            if many.len() > MAX_NAMED_REFUSALS {
+                named.push(format!("and {} more", many.len() - MAX_NAMED_REFUSALS));
+            }
+            Err(Diagnostic::new(format!(
+                "cannot read {} files of {}: {}",
+                many.len(),
+                display_path(dir),
+                named.join(", ")
+            )))
+        }
     }
 }
 

@@ -89,12 +89,14 @@ pub fn rendered_documents(set: &pipeline::RenderedSet) -> Vec<Document> {
 }
 
 /// The documents named, and those of the folders named, each read through the one capped
-/// reader (regular files only, [`input::MAX_DOCUMENT_BYTES`] each).
+/// reader (regular files only, [`input::MAX_DOCUMENT_BYTES`] each and
+/// [`input::MAX_DOCUMENTS_TOTAL_BYTES`] in all).
 fn read_documents(inputs: &[PathBuf]) -> Result<Vec<Document>, Diagnostic> {
     let mut files = Vec::new();
+    let mut budget = input::DocumentBudget::default();
     for input in inputs {
         if input.is_dir() {
-            files.extend(input::read_folder(input, |name| Format::of(name).is_some())?);
+            files.extend(input::read_folder(input, |name| Format::of(name).is_some(), &mut budget)?);
         } else if Format::of(&input.to_string_lossy()).is_none() {
             if std::fs::symlink_metadata(input).is_err() {
                 return Err(Diagnostic::new(format!("{} does not exist", display_path(input))));
@@ -104,7 +106,7 @@ fn read_documents(inputs: &[PathBuf]) -> Result<Vec<Document>, Diagnostic> {
                 display_path(input)
             )));
         } else {
-            files.push((input.clone(), input::read_document(input)?));
+            files.push((input.clone(), input::read_document(input, &mut budget)?));
         }
     }
     if files.is_empty() {

@@ -67,21 +67,34 @@ fn terms_side(
     Ok(Side { label, documents, set: Some(set) })
 }
 
-fn read(path: &Path) -> Result<(Format, String), Diagnostic> {
+fn read(path: &Path, budget: &mut input::DocumentBudget) -> Result<(Format, String), Diagnostic> {
     let format = Format::of(&path.to_string_lossy()).ok_or_else(|| {
         Diagnostic::new(format!(
             "{} is not a document secdraft compares (.md, .htm, .html, .txt)",
             display_path(path)
         ))
     })?;
-    let bytes = input::read_document(path)?;
+    let bytes = input::read_document(path, budget)?;
     Ok((format, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// A folder's documents by name; of a Markdown and an HTML file with one stem, the Markdown.
-fn folder_side(dir: &Path) -> Result<Side, Diagnostic> {
-    let read =
-        input::read_folder(dir, |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some())?;
+fn folder_side(dir: &Path, budget: &mut input::DocumentBudget) -> Result<Side, Diagnostic> {
+    let read = input::read_folder(
+        dir,
+        |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some(),
+        budget,
+    )?;
+    // Documents pair by name, and their blacklines are named after them: two names that
+    // are not UTF-8 could read alike and one of the two documents would be passed over.
+    if let Some((path, _)) = read.iter().find(|(path, _)| path.file_name().and_then(|n| n.to_str()).is_none())
+    {
+        return Err(Diagnostic::new(format!(
+            "cannot compare {}: its name is not valid UTF-8, so it cannot be paired by name or named in a blackline",
+            display_path(path)
+        ))
+        .help("rename it, or compare it on its own: `secdraft diff OLD_FILE NEW_FILE --out DIR`"));
+    }
     let name_of =
         |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let names: std::collections::BTreeSet<String> = read.iter().map(|(path, _)| name_of(path)).collect();
@@ -101,6 +114,8 @@ fn folder_side(dir: &Path) -> Result<Side, Diagnostic> {
 pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
     let templates = args.templates.as_deref();
     let overrides = &args.set.set;
+    // One budget for both sides: they are held in memory together.
+    let mut budget = input::DocumentBudget::default();
     let (old, new) = match &args.new {
         None if is_terms(&args.old) => {
             if overrides.is_empty() {
@@ -117,18 +132,23 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
                 "--set changes terms files; OLD and NEW here are not both terms files",
             ));
         }
-        Some(new) if args.old.is_dir() && new.is_dir() => (folder_side(&args.old)?, folder_side(new)?),
+        Some(new) if args.old.is_dir() && new.is_dir() => {
+            (folder_side(&args.old, &mut budget)?, folder_side(new, &mut budget)?)
+        }
         // Anything else that is not a folder is read as a document, and refused if it is not
         // one (a FIFO, a device), with what it is.
         Some(new) if !args.old.is_dir() && !new.is_dir() && !is_terms(&args.old) && !is_terms(new) => {
             let name = new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let old_side = Side {
                 label: display_path(&args.old),
-                documents: BTreeMap::from([(name.clone(), read(&args.old)?)]),
+                documents: BTreeMap::from([(name.clone(), read(&args.old, &mut budget)?)]),
                 set: None,
             };
-            let new_side =
-                Side { label: display_path(new), documents: BTreeMap::from([(name, read(new)?)]), set: None };
+            let new_side = Side {
+                label: display_path(new),
+                documents: BTreeMap::from([(name, read(new, &mut budget)?)]),
+                set: None,
+            };
             (old_side, new_side)
         }
         Some(new) => {
@@ -140,7 +160,10 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
         }
     };
     let comparison = diff::compare(&old, &new);
-    output::write_all(&args.out, &comparison.files, args.force)?;
+    let mut inputs = vec![args.old.as_path()];
+    inputs.extend(args.new.as_deref());
+    inputs.extend(templates);
+    output::write_all_sparing(&args.out, &comparison.files, args.force, &inputs)?;
     let mut out = String::new();
     for (name, changes) in &comparison.summary {
         match changes {

@@ -60,7 +60,9 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     if args.check {
         return compare(&args.out, &set.files);
     }
-    output::write_all(&args.out, &set.files, args.force)?;
+    let mut inputs = vec![args.terms.as_path()];
+    inputs.extend(args.templates.as_deref());
+    output::write_all_sparing(&args.out, &set.files, args.force, &inputs)?;
     let listing: String =
         set.files.iter().map(|file| format!("{}\n", display_path(&args.out.join(&file.name)))).collect();
     super::emit(&listing);

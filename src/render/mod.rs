@@ -81,6 +81,8 @@ impl Templates {
         let mut files: Vec<PathBuf> =
             entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
         files.sort();
+        // Every template is held at once: many files each under the cap add up.
+        let mut budget = crate::input::DocumentBudget::default();
         for file in files {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             if name.starts_with('.') {
@@ -101,12 +103,7 @@ impl Templates {
             let cannot_read = |why: String| {
                 Diagnostic::new(format!("cannot read the template {}: {why}", display_path(&file)))
             };
-            let bytes = crate::input::read_regular(
-                &file,
-                crate::input::MAX_DOCUMENT_BYTES,
-                crate::input::Links::Follow,
-            )
-            .map_err(|why| cannot_read(why.to_string()))?;
+            let bytes = budget.read(&file).map_err(|why| cannot_read(why.to_string()))?;
             let text = String::from_utf8(bytes).map_err(|e| cannot_read(e.utf8_error().to_string()))?;
             sources.insert(name, Source { text: Arc::from(text), file: Some(file) });
         }

@@ -571,3 +571,423 @@ fn a_journal_that_cannot_be_read_stops_the_run() {
         assert_eq!(snapshot(dir.path()), before);
     }
 }
+
+/// A render started, then waited on until its journal is in place: it is between looking at
+/// the folder and moving the files, each of its steps slowed so that what the test does to
+/// the folder lands there.
+#[cfg(debug_assertions)]
+fn render_caught_midway(out: &Path, args: &[&str]) -> std::process::Child {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("secdraft"))
+        .env("NO_COLOR", "1")
+        .env("SECDRAFT_TEST_FAULT", "slow-steps:150")
+        .args(["render", EXAMPLE, "--out"])
+        .arg(out)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !out.join(".secdraft-journal").exists() {
+        assert!(started.elapsed() < HANG, "the render never placed its journal");
+        assert!(child.try_wait().unwrap().is_none(), "the render ended before its journal");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child
+}
+
+/// Counsel saves a draft, or a file of their own under a name the set adds, while a render
+/// is writing the set (after it looked at the folder, before it moved the files): the render
+/// stops and puts the old set back, and neither the edit nor the new file is lost.
+#[cfg(debug_assertions)]
+#[test]
+fn a_file_saved_while_a_set_is_written_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    for (name, text) in [
+        ("schedule-to.md", "Counsel's edit, saved during the render.\n"),
+        ("tie-out.md", "Counsel's own tie-out notes.\n"),
+    ] {
+        let child = render_caught_midway(&out, &NEW_SET);
+        fs::write(out.join(name), text).unwrap();
+        let run = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(&out.join(name).display().to_string()), "{stderr}");
+        assert!(stderr.contains("nothing was written"), "{stderr}");
+        let mut expected = old.clone();
+        expected.insert(name.into(), text.into());
+        assert_eq!(snapshot(&out), expected, "{name}");
+        fs::remove_dir_all(&out).unwrap();
+        render_into(&out, &[]).success();
+    }
+}
+
+/// A journal whose staging folder is gone (swept by hand as litter), or is a link leading
+/// out of the folder, or that names as new a file that holds something else: recovering
+/// from it neither deletes a file of the folder nor moves one in from elsewhere, and says
+/// why it stops.
+#[cfg(unix)]
+#[test]
+fn recovery_touches_only_what_the_journal_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    fs::write(out.join("terms.yaml"), "counsel's terms\n").unwrap();
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir_all(outside.join("old")).unwrap();
+    fs::write(outside.join("old").join("press-release.md"), "from elsewhere\n").unwrap();
+    let journal = |staging: &str| {
+        format!(
+            r#"{{"staging": "{staging}", "files": [
+                {{"name": "terms.yaml", "replaces": false, "sha256": "{0}"}},
+                {{"name": "press-release.md", "replaces": true, "sha256": "{0}"}}]}}"#,
+            "0".repeat(64)
+        )
+    };
+    let staging = out.join(".secdraft-staging-abc123");
+    for (case, plant) in [
+        ("staging folder gone", None),
+        ("staging folder a link out", Some(&outside)),
+        ("staging folder empty", Some(&out.join("unused"))),
+    ] {
+        match plant {
+            Some(target) if case.contains("link") => std::os::unix::fs::symlink(target, &staging).unwrap(),
+            Some(_) => fs::create_dir(&staging).unwrap(),
+            None => {}
+        }
+        fs::write(out.join(".secdraft-journal"), journal(".secdraft-staging-abc123")).unwrap();
+        let before = snapshot(&out);
+        let run = secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert();
+        if case == "staging folder empty" {
+            // Nothing to put back and nothing it moved in: the folder is as it was.
+            run.stderr(predicate::str::contains("was interrupted"));
+            let mut expected = before.clone();
+            expected.remove(".secdraft-journal");
+            expected.remove(".secdraft-staging-abc123");
+            assert_eq!(snapshot(&out), expected, "{case}");
+        } else {
+            run.code(2)
+                .stderr(predicate::str::contains("staging folder"))
+                .stderr(predicate::str::contains("is missing"));
+            assert_eq!(snapshot(&out), before, "{case}");
+            fs::remove_file(out.join(".secdraft-journal")).unwrap();
+            let _ = fs::remove_file(&staging);
+        }
+        assert_eq!(fs::read_to_string(out.join("terms.yaml")).unwrap(), "counsel's terms\n", "{case}");
+        assert_eq!(
+            fs::read_to_string(outside.join("old").join("press-release.md")).unwrap(),
+            "from elsewhere\n"
+        );
+    }
+}
+
+/// Many documents each under the cap of one still add up: a folder of twelve 30 MiB files
+/// (sparse: they take no room) once took 3.7 GB and 100 s in `check`. The documents of one
+/// run are capped in all, in `check` of a folder or of files named one by one and in `diff`
+/// of two folders: exit 2 at once, naming the file that passes the total.
+#[test]
+fn documents_are_capped_in_all_not_only_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("many");
+    fs::create_dir(&many).unwrap();
+    let mut files = Vec::new();
+    for i in 0..12 {
+        let path = many.join(format!("exhibit-{i:02}.md"));
+        fs::File::create(&path).unwrap().set_len(30 * 1024 * 1024).unwrap();
+        files.push(path);
+    }
+    let told = "exhibit-02.md: with the files read before it, it passes 67108864 bytes (64 MiB), the most secdraft reads in one run";
+    let runs = [
+        secdraft().arg("check").arg(&many).timeout(HANG).assert(),
+        secdraft().arg("check").args(&files).timeout(HANG).assert(),
+    ];
+    for run in runs {
+        run.code(2).stderr(predicate::str::contains(told));
+    }
+    let other = dir.path().join("other");
+    fs::create_dir(&other).unwrap();
+    fs::File::create(other.join("exhibit-00.md")).unwrap().set_len(30 * 1024 * 1024).unwrap();
+    let out = dir.path().join("blacklines");
+    secdraft()
+        .arg("diff")
+        .arg(&other)
+        .arg(&many)
+        .arg("--out")
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exhibit-01.md: with the files read before it"));
+    assert!(!out.exists());
+}
+
+/// What a run reads is never written over, `--force` or not: a terms file kept in `--out`
+/// under a draft's name (once replaced by the draft rendered from it), the templates folder
+/// as `--out` (the drafts would land among the templates), and `diff` into OLD or NEW
+/// (the blacklines and changes.md would be read as documents of the set by the next `diff`
+/// or `check`), by its own name or through a link.
+#[cfg(unix)]
+#[test]
+fn what_a_run_reads_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let terms = out.join("schedule-to.md");
+    fs::copy(EXAMPLE, &terms).unwrap();
+    let before = snapshot(&out);
+    secdraft()
+        .arg("render")
+        .arg(&terms)
+        .arg("--out")
+        .arg(&out)
+        .arg("--force")
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("which this run reads"))
+        .stderr(predicate::str::contains(terms.to_string_lossy().as_ref()));
+    assert_eq!(snapshot(&out), before);
+
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(templates.join("_note.md"), "A partial of counsel's.\n").unwrap();
+    let before = snapshot(&templates);
+    render_into(&templates, &["--templates", templates.to_str().unwrap(), "--force"])
+        .code(2)
+        .stderr(predicate::str::contains("a folder this run reads"));
+    assert_eq!(snapshot(&templates), before);
+
+    let old = dir.path().join("old");
+    let new = dir.path().join("new");
+    render_into(&old, &[]).success();
+    render_into(&new, &NEW_SET).success();
+    let link = dir.path().join("link-to-old");
+    std::os::unix::fs::symlink(&old, &link).unwrap();
+    let (old_before, new_before) = (snapshot(&old), snapshot(&new));
+    for into in [&old, &new, &link] {
+        secdraft()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .arg("--out")
+            .arg(into)
+            .timeout(HANG)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("a folder this run reads"));
+        assert_eq!((snapshot(&old), snapshot(&new)), (old_before.clone(), new_before.clone()));
+    }
+}
+
+/// `diff` of folders pairs documents by name: two names that are not UTF-8 read alike
+/// (`a\xff.md` and `a\xfe.md` both as `a�.md`) and one document was passed over, exit 0.
+/// Such a name is refused, by name, and nothing is written.
+#[cfg(target_os = "linux")]
+#[test]
+fn diff_refuses_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (side, words) in [("old", "Old"), ("new", "New")] {
+        let folder = dir.path().join(side);
+        fs::create_dir(&folder).unwrap();
+        for byte in [0xfe, 0xff] {
+            let name = [b'a', byte, b'.', b'm', b'd'];
+            fs::write(folder.join(std::ffi::OsStr::from_bytes(&name)), format!("{words} text {byte}.\n"))
+                .unwrap();
+        }
+    }
+    let out = dir.path().join("blacklines");
+    secdraft()
+        .arg("diff")
+        .arg(dir.path().join("old"))
+        .arg(dir.path().join("new"))
+        .arg("--out")
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("its name is not valid UTF-8"));
+    assert!(!out.exists());
+}
+
+/// The files of a templates folder are held at once too: four sparse 30 MiB partials took
+/// 400 MB, and a hundred would take ten gigabytes. They are capped in all like documents.
+#[test]
+fn templates_are_capped_in_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    for i in 1..=4 {
+        fs::File::create(templates.join(format!("_part-{i}.md"))).unwrap().set_len(30 * 1024 * 1024).unwrap();
+    }
+    let out = dir.path().join("out");
+    render_into(&out, &["--templates", templates.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the template"))
+        .stderr(predicate::str::contains(
+            "_part-3.md: with the files read before it, it passes 67108864 bytes",
+        ));
+    assert!(!out.exists());
+}
+
+/// A write killed after moving a new draft in; counsel edits that draft before the next
+/// run. Putting the old draft back would lose the edit: the next run stops, exit 2, naming
+/// the file and what to do; once the edited file is moved away, the old set is put back.
+#[cfg(debug_assertions)]
+#[test]
+fn an_edit_made_after_a_kill_is_not_lost_to_the_undoing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    // Step 1 places the journal, 2 moves the old schedule-to.md aside, 3 moves the new in.
+    assert!(!faulty_render(&out, "abort-after-step:3", &NEW_SET).get_output().status.success());
+    let draft = out.join("schedule-to.md");
+    let mut edited = fs::read_to_string(&draft).unwrap();
+    edited.push_str("Counsel's edit after the kill.\n");
+    fs::write(&draft, &edited).unwrap();
+    read_folder(&out)
+        .code(2)
+        .stderr(predicate::str::contains(draft.to_string_lossy().as_ref()))
+        .stderr(predicate::str::contains("would lose the change: move it out of the way"));
+    assert_eq!(fs::read_to_string(&draft).unwrap(), edited);
+    let kept = dir.path().join("edited.md");
+    fs::rename(&draft, &kept).unwrap();
+    read_folder(&out).code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
+    assert_eq!(snapshot(&out), old);
+    assert_eq!(fs::read_to_string(&kept).unwrap(), edited);
+}
+
+/// A replaced draft keeps its owner and group as well as its mode: rendered by root (or by
+/// anyone, for the group: a member of it) over a draft of counsel's in a folder shared by a
+/// group, it once became root's, and the group's members could no longer edit it. Changing
+/// a file's owner needs root: elsewhere there is nothing to try.
+#[cfg(unix)]
+#[test]
+fn a_replaced_draft_keeps_its_owner_and_group() {
+    use std::os::unix::fs::MetadataExt;
+    if unsafe { libc::geteuid() } != 0 {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    render_into(dir.path(), &[]).success();
+    let draft = dir.path().join("schedule-to.md");
+    std::os::unix::fs::chown(&draft, Some(4321), Some(8765)).unwrap();
+    render_into(dir.path(), &NEW_SET).success();
+    let meta = fs::metadata(&draft).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 8765));
+    let created = fs::metadata(dir.path().join("tie-out.md")).unwrap();
+    assert_eq!((created.uid(), created.gid()), (0, fs::metadata(dir.path()).unwrap().gid()));
+}
+
+/// In an append-only folder (`chattr +a`: files can be added, not removed or renamed away)
+/// a render cannot move the old drafts aside, nor remove its journal after undoing: the
+/// folder holds the old set and the journal. That was reported as "the files already
+/// replaced cannot be put back" (none had been) and "may hold parts of two sets" (it did
+/// not). The messages now say the files are back and why the journal stays. Needs root and
+/// a file system with attributes (ext4, xfs, btrfs); elsewhere there is nothing to try.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_append_only_folder_is_reported_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    let chattr = |flag: &str| std::process::Command::new("chattr").arg(flag).arg(&out).output();
+    if !chattr("+a").is_ok_and(|done| done.status.success()) {
+        return;
+    }
+    let old = snapshot(&out);
+    let drafts: Vec<String> = names(&old).iter().map(|n| n.to_string()).collect();
+    // Nothing asserted while the folder is append-only: a failure would leave it undeletable.
+    let render = render_into(&out, &NEW_SET);
+    let check = secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert();
+    let held = snapshot(&out);
+    chattr("-a").unwrap();
+    render
+        .code(2)
+        .stderr(predicate::str::contains("holds the files it held before, but its journal"))
+        .stderr(predicate::str::contains("append-only"))
+        .stderr(predicate::str::contains("cannot be put back").not());
+    check
+        .code(2)
+        .stderr(predicate::str::contains("the files it replaced are back, but its journal"))
+        .stderr(predicate::str::contains("two sets").not());
+    for draft in &drafts {
+        assert_eq!(held.get(draft), old.get(draft), "{draft}");
+    }
+    read_folder(&out).code(0);
+    assert_eq!(names(&snapshot(&out)), drafts);
+}
+
+/// Files and folders of counsel's that merely start like secdraft's working names are not
+/// litter: a `.secdraft-staging-notes.md` in a checked folder was deleted by `check`, and a
+/// `.secdraft-staging-drafts/` folder by `render`, with all it held.
+#[test]
+fn names_that_only_look_like_litter_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render_into(&out, &[]).success();
+    fs::write(out.join(".secdraft-staging-notes.md"), "Counsel's notes.\n").unwrap();
+    fs::create_dir_all(out.join(".secdraft-staging-drafts")).unwrap();
+    fs::write(out.join(".secdraft-staging-drafts").join("v1.md"), "An old draft of counsel's.\n").unwrap();
+    let before = snapshot(&out);
+    secdraft().args(["check", "--mode", "draft"]).arg(&out).timeout(HANG).assert().code(predicate::ne(2));
+    render_into(&out, &NEW_SET).success();
+    let after = snapshot(&out);
+    assert_eq!(after[".secdraft-staging-notes.md"], before[".secdraft-staging-notes.md"]);
+    assert_eq!(
+        fs::read_to_string(out.join(".secdraft-staging-drafts").join("v1.md")).unwrap(),
+        "An old draft of counsel's.\n"
+    );
+}
+
+/// A `diff` of many documents writes a long journal: killed midway, one of 10,000
+/// documents left a 1.3 MB journal that every later run refused to read (the cap was 1 MiB),
+/// so the folder could never be recovered. Every journal a write makes can be read back.
+#[cfg(debug_assertions)]
+#[test]
+fn a_killed_diff_of_many_documents_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    fs::create_dir(&old).unwrap();
+    fs::create_dir(&new).unwrap();
+    for i in 0..10_000 {
+        fs::write(old.join(format!("document-{i}.md")), format!("Old text {i}.\n")).unwrap();
+        fs::write(new.join(format!("document-{i}.md")), format!("New text {i}.\n")).unwrap();
+    }
+    let out = dir.path().join("blacklines");
+    let killed = secdraft()
+        .env("SECDRAFT_TEST_FAULT", "abort-after-step:5")
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .arg("--out")
+        .arg(&out)
+        .timeout(HANG)
+        .assert();
+    assert!(!killed.get_output().status.success());
+    assert!(fs::metadata(out.join(".secdraft-journal")).unwrap().len() > 1024 * 1024);
+    secdraft()
+        .args(["check", "--mode", "draft"])
+        .arg(&out)
+        .timeout(HANG)
+        .assert()
+        .stderr(predicate::str::contains("was interrupted; put back the files"));
+    assert!(names(&snapshot(&out)).is_empty());
+}
+
+/// A folder of thousands of files that cannot be read (here dangling links) is refused in a
+/// message that names the first few and counts the rest: it once named all, 5 MB for 50,000.
+#[cfg(unix)]
+#[test]
+fn a_folder_of_many_unreadable_files_is_refused_in_a_short_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..5_000 {
+        std::os::unix::fs::symlink("nowhere", dir.path().join(format!("exhibit-{i:04}.md"))).unwrap();
+    }
+    let run = secdraft().arg("check").arg(dir.path()).timeout(HANG).assert().code(2);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(stderr.contains("cannot read 5000 files of"), "{stderr}");
+    assert!(stderr.contains("exhibit-0000.md (it is a symbolic link to nothing"), "{stderr}");
+    assert!(stderr.contains("and 4980 more"), "{stderr}");
+    assert!(stderr.len() < 10_000, "{} bytes", stderr.len());
+}
