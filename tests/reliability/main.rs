@@ -2,8 +2,8 @@
 //! files read, `--set` on the YAML structure, values that must stay text, figures that must not
 //! panic, and `check` and `diff` at the size of real filings.
 
+mod check_scale;
 mod common;
 mod output;
 mod set;
 mod values;
-mod check_scale;
