@@ -4,7 +4,7 @@
 //! findings, not the time, and simply turn slow if a rule turns quadratic again (the speed
 //! itself is measured by `cargo bench`, see BENCHMARKS.md).
 
-use crate::common::secdraft;
+use crate::common::{EXAMPLE, secdraft};
 
 fn json_findings(output: &std::process::Output) -> Vec<serde_json::Value> {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
@@ -158,4 +158,78 @@ fn numeric_references_to_no_character_are_refused_where_they_stand() {
         [(3, 9, "&#0;"), (3, 24, "&#xD800;"), (4, 9, "&#x110000;"), (4, 25, "&#00000000065;")]
     );
     assert!(of_rule(&findings, "edgar-numeric-reference").iter().all(|f| f["severity"] == "error"));
+}
+
+#[test]
+fn a_diff_of_three_hundred_thousand_words_all_changed_is_a_full_blackline() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs = 30_000;
+    // Ten words a paragraph, each paragraph's last word changed.
+    let text = |last: &str| -> String {
+        (0..paragraphs).map(|i| format!("Paragraph {i} of the offer is open to holders {last}\n\n")).collect()
+    };
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("offer.txt"));
+    std::fs::write(&old, text("alpha")).unwrap();
+    std::fs::write(&new, text("beta")).unwrap();
+    let out_dir = dir.path().join("blacklines");
+
+    let out = secdraft().arg("diff").arg(&old).arg(&new).arg("--out").arg(&out_dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(summary.contains(&format!("offer.txt: {} changes", 2 * paragraphs)), "{summary}");
+
+    let html = std::fs::read_to_string(out_dir.join("offer-blackline.htm")).unwrap();
+    let changed = "<strike style=\"color: #a00000; text-decoration: line-through\">alpha</strike><u style=\"color: #1f3d99; text-decoration: underline\">beta</u></p>";
+    assert_eq!(html.matches(changed).count(), paragraphs, "each paragraph with its one word changed");
+    assert!(
+        html.contains(&format!(
+            "{} changes: {paragraphs} insertions, {paragraphs} deletions",
+            2 * paragraphs
+        ))
+    );
+    // In order, and each paragraph's unchanged words kept as they were.
+    let mut from = 0;
+    for i in [0, 1, paragraphs / 2, paragraphs - 1] {
+        let at = html[from..].find(&format!("Paragraph {i} of the offer is open to holders {changed}"));
+        from += at.unwrap_or_else(|| panic!("paragraph {i} missing or out of order"));
+    }
+}
+
+#[test]
+fn set_values_are_escaped_in_the_changelog() {
+    let dir = tempfile::tempdir().unwrap();
+    let value = "a *bold* [x](y) <b>holding</b> `company";
+    let out = secdraft()
+        .args(["diff", EXAMPLE, "--set"])
+        .arg(format!("issuer.description={value}"))
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let changes = std::fs::read_to_string(dir.path().join("changes.md")).unwrap();
+    assert!(
+        changes.contains(r"- `issuer.description`: a diversified holding company -> a \*bold\* \[x\](y) \<b>holding\</b> \`company"),
+        "{changes}"
+    );
+    // The changelog read as Markdown shows the value as it was typed, and nothing else of it:
+    // no emphasis, link, HTML or code span made of it, the label's code span unbroken.
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut text = String::new();
+    let mut code = Vec::new();
+    for event in Parser::new(&changes) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Code(c) => code.push(c.into_string()),
+            Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("<!--") => {
+                panic!("HTML {h} made of a value")
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {
+                panic!("markup made of a value: {changes}")
+            }
+            _ => {}
+        }
+    }
+    assert!(text.contains(&format!("a diversified holding company -> {value}")), "{text}");
+    assert!(code.contains(&format!("{EXAMPLE} with --set issuer.description={value}")), "{code:?}");
 }
