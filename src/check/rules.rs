@@ -344,6 +344,10 @@ const ELEMENTS: &[(&str, &str, bool)] = &[
     ("the federal income tax consequences", r"(?i)federal income tax", false),
 ];
 
+/// The patterns of [`ELEMENTS`], compiled once rather than once per document checked.
+static ELEMENT_PATTERNS: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| ELEMENTS.iter().map(|(_, pattern, _)| re(pattern)).collect());
+
 fn item_1004(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     let title = v.text.chars().take(4000).collect::<String>().to_uppercase();
     let name = doc.name.to_ascii_lowercase();
@@ -352,11 +356,11 @@ fn item_1004(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     if !(exchange || purchase) || !(name.contains("offer") || title.trim_start().starts_with("OFFER TO")) {
         return;
     }
-    for (element, pattern, exchange_only) in ELEMENTS {
+    for ((element, _, exchange_only), pattern) in ELEMENTS.iter().zip(ELEMENT_PATTERNS.iter()) {
         if *exchange_only && !exchange {
             continue;
         }
-        if !re(pattern).is_match(&v.text) {
+        if !pattern.is_match(&v.text) {
             out.push(doc.finding(
                 "item-1004-element",
                 0,
