@@ -1,4 +1,5 @@
-//! In-process benchmarks (divan): the figure engine, one full-set render, one check.
+//! In-process benchmarks (divan): the figure engine, one full-set render, one check, and
+//! `check` of the Offer to Exchange grown 10, 100 and 1,000 times.
 //! Run with `cargo bench`; scripts/bench compares whole processes against the Python peer.
 
 use std::path::Path;
@@ -63,4 +64,45 @@ fn check_rendered_set(bencher: Bencher) {
             Some(&set.figures),
         )
     });
+}
+
+/// The commenced Offer to Exchange, its body repeated `times` times: a filing `times` times the
+/// size, built in memory. Throughput (bytes a second) is the figure to read: flat across the
+/// sizes when `check` is linear.
+fn scaled_offer(format: secdraft::check::Format, times: usize) -> secdraft::check::Document {
+    let set = secdraft::pipeline::render_file(Path::new(COMMENCED), None).unwrap();
+    let name = match format {
+        secdraft::check::Format::Html => "offer-to-exchange.htm",
+        _ => "offer-to-exchange.md",
+    };
+    let file = set.files.iter().find(|f| f.name == name).expect("the Offer to Exchange");
+    let text = String::from_utf8_lossy(&file.bytes).into_owned();
+    let source = match format {
+        secdraft::check::Format::Html => {
+            let body = text.find("<body").unwrap_or(0);
+            let start = text[body..].find('>').map_or(0, |p| body + p + 1);
+            let end = text.rfind("</body>").unwrap_or(text.len());
+            format!("{}{}{}", &text[..start], text[start..end].repeat(times), &text[end..])
+        }
+        _ => text.repeat(times),
+    };
+    secdraft::check::Document { name: name.into(), format, source }
+}
+
+fn check_scaled(bencher: Bencher, format: secdraft::check::Format, times: usize) {
+    let documents = [scaled_offer(format, times)];
+    let figures = secdraft::pipeline::render_file(Path::new(COMMENCED), None).unwrap().figures;
+    bencher.counter(divan::counter::BytesCount::of_str(&documents[0].source)).bench(|| {
+        secdraft::check::check(divan::black_box(&documents), secdraft::check::Mode::Filing, Some(&figures))
+    });
+}
+
+#[divan::bench(args = [10, 100, 1000], sample_count = 10, sample_size = 1)]
+fn check_offer_html_times(bencher: Bencher, times: usize) {
+    check_scaled(bencher, secdraft::check::Format::Html, times);
+}
+
+#[divan::bench(args = [10, 100, 1000], sample_count = 10, sample_size = 1)]
+fn check_offer_markdown_times(bencher: Bencher, times: usize) {
+    check_scaled(bencher, secdraft::check::Format::Markdown, times);
 }

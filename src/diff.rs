@@ -11,6 +11,7 @@ use crate::figures;
 use crate::html::{P_STYLE, escape_text, page};
 use crate::output::OutputFile;
 use crate::pipeline::RenderedSet;
+use crate::render::markdown_escaped;
 
 /// One side of a comparison.
 pub struct Side {
@@ -65,19 +66,172 @@ fn span(out: &mut String, tag: ChangeTag, text: &str, counts: &mut Counts) {
     }
 }
 
+/// The most cells (old items times new items) a region may have to be diffed item by item.
+/// Patience falls back to Myers where no item is unique, and Myers costs the lengths times the
+/// number of edits: with every paragraph (or word) changed, that is the square of the length.
+/// Past this bound a region is diffed around its unique common items only, and what lies
+/// between them is shown replaced: a coarser blackline, in time linear in the text. Counting
+/// cells rather than time keeps the output the same on every machine.
+const MAX_CELLS: usize = 4_000_000;
+
+/// The operations that turn `old` into `new`: Patience as before while the region is small,
+/// and bounded by [`MAX_CELLS`] past that.
+fn bounded_ops<T: std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
+    if old.len().saturating_mul(new.len()) <= MAX_CELLS {
+        return similar::capture_diff_slices(Algorithm::Patience, old, new);
+    }
+    let mut ops = Vec::new();
+    let prefix = old.iter().zip(new).take_while(|(o, n)| o == n).count();
+    let suffix =
+        old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(o, n)| o == n).count();
+    if prefix > 0 {
+        ops.push(DiffOp::Equal { old_index: 0, new_index: 0, len: prefix });
+    }
+    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+    let (mut o, mut n) = (prefix, prefix);
+    for (anchor_old, anchor_new) in unique_common(&old[prefix..old_end], &new[prefix..new_end]) {
+        gap(old, o..prefix + anchor_old, new, n..prefix + anchor_new, &mut ops);
+        ops.push(DiffOp::Equal { old_index: prefix + anchor_old, new_index: prefix + anchor_new, len: 1 });
+        (o, n) = (prefix + anchor_old + 1, prefix + anchor_new + 1);
+    }
+    gap(old, o..old_end, new, n..new_end, &mut ops);
+    if suffix > 0 {
+        ops.push(DiffOp::Equal { old_index: old_end, new_index: new_end, len: suffix });
+    }
+    ops
+}
+
+/// The region between two anchors: diffed item by item when small, else replaced whole.
+fn gap<T: std::hash::Hash + Ord>(
+    old: &[T],
+    old_range: std::ops::Range<usize>,
+    new: &[T],
+    new_range: std::ops::Range<usize>,
+    ops: &mut Vec<DiffOp>,
+) {
+    let (old_index, old_len, new_index, new_len) =
+        (old_range.start, old_range.len(), new_range.start, new_range.len());
+    if old_len.saturating_mul(new_len) <= MAX_CELLS {
+        let inner = similar::capture_diff_slices(Algorithm::Patience, &old[old_range], &new[new_range]);
+        ops.extend(inner.into_iter().map(|op| shifted(op, old_index, new_index)));
+    } else {
+        ops.push(DiffOp::Replace { old_index, old_len, new_index, new_len });
+    }
+}
+
+fn shifted(op: DiffOp, by_old: usize, by_new: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal { old_index, new_index, len } => {
+            DiffOp::Equal { old_index: old_index + by_old, new_index: new_index + by_new, len }
+        }
+        DiffOp::Delete { old_index, old_len, new_index } => {
+            DiffOp::Delete { old_index: old_index + by_old, old_len, new_index: new_index + by_new }
+        }
+        DiffOp::Insert { old_index, new_index, new_len } => {
+            DiffOp::Insert { old_index: old_index + by_old, new_index: new_index + by_new, new_len }
+        }
+        DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            DiffOp::Replace { old_index: old_index + by_old, old_len, new_index: new_index + by_new, new_len }
+        }
+    }
+}
+
+/// The items that occur once in `old` and once in `new`, as (old index, new index) pairs in
+/// the longest run increasing on both sides (patience sorting): the anchors of Patience diff.
+fn unique_common<T: std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<(usize, usize)> {
+    let mut seen: std::collections::HashMap<&T, (usize, usize, usize)> = std::collections::HashMap::new();
+    for (i, item) in old.iter().enumerate() {
+        let entry = seen.entry(item).or_insert((0, 0, i));
+        entry.0 += 1;
+    }
+    let mut pairs = Vec::new();
+    let mut in_new: std::collections::HashMap<&T, (usize, usize)> = std::collections::HashMap::new();
+    for (j, item) in new.iter().enumerate() {
+        if seen.get(item).is_some_and(|e| e.0 == 1) {
+            in_new.entry(item).or_insert((0, j)).0 += 1;
+        }
+    }
+    for (j, item) in new.iter().enumerate() {
+        if in_new.get(item).is_some_and(|(count, at)| *count == 1 && *at == j) {
+            pairs.push((seen[item].2, j));
+        }
+    }
+    // Longest increasing subsequence of the old indexes, in new order.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous = vec![usize::MAX; pairs.len()];
+    for (k, &(o, _)) in pairs.iter().enumerate() {
+        let at = tails.partition_point(|&t| pairs[t].0 < o);
+        if at > 0 {
+            previous[k] = tails[at - 1];
+        }
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        chain.push(pairs[k]);
+        k = previous[k];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Words and the white space between them, in order: the tokens of a word diff.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut space = None;
+    for (i, c) in text.char_indices() {
+        let is_space = c.is_whitespace();
+        if space.is_some_and(|s| s != is_space) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        space = Some(is_space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// A paragraph's changes word by word: as Patience finds them while the paragraphs are small
+/// enough, bounded by [`MAX_CELLS`] past that.
+fn word_changes<'a>(old: &'a str, new: &'a str) -> Vec<(ChangeTag, &'a str)> {
+    let (old_tokens, new_tokens) = (tokens(old), tokens(new));
+    if old_tokens.len().saturating_mul(new_tokens.len()) <= MAX_CELLS {
+        let diff = TextDiff::configure().algorithm(Algorithm::Patience).diff_words(old, new);
+        return diff.iter_all_changes().map(|c| (c.tag(), c.value())).collect();
+    }
+    let mut changes = Vec::new();
+    for op in bounded_ops(&old_tokens, &new_tokens) {
+        let (old_part, new_part) = (&old_tokens[op.old_range()], &new_tokens[op.new_range()]);
+        match op {
+            DiffOp::Equal { .. } => changes.extend(old_part.iter().map(|t| (ChangeTag::Equal, *t))),
+            _ => {
+                changes.extend(old_part.iter().map(|t| (ChangeTag::Delete, *t)));
+                changes.extend(new_part.iter().map(|t| (ChangeTag::Insert, *t)));
+            }
+        }
+    }
+    changes
+}
+
 /// A paragraph's words, old against new, runs of the same kind merged.
 fn words(out: &mut String, old: &str, new: &str, counts: &mut Counts) {
-    let diff = TextDiff::configure().algorithm(Algorithm::Patience).diff_words(old, new);
     let mut run: Option<(ChangeTag, String)> = None;
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
+    for (tag, value) in word_changes(old, new) {
         match &mut run {
-            Some((t, text)) if *t == tag => text.push_str(change.value()),
+            Some((t, text)) if *t == tag => text.push_str(value),
             _ => {
                 if let Some((t, text)) = run.take() {
                     span(out, t, &text, counts);
                 }
-                run = Some((tag, change.value().to_owned()));
+                run = Some((tag, value.to_owned()));
             }
         }
     }
@@ -99,7 +253,7 @@ pub fn blackline(
     let mut counts = Counts::default();
     let paragraph =
         |body: &mut String, inner: &str| body.push_str(&format!("<p style=\"{P_STYLE}\">{inner}</p>\n"));
-    for op in similar::capture_diff_slices(Algorithm::Patience, old, new) {
+    for op in bounded_ops(old, new) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 for p in &old[old_index..old_index + len] {
@@ -231,6 +385,15 @@ fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, S
     }
 }
 
+/// `text` as a Markdown code span: fenced by one backtick more than its longest run of them,
+/// and padded when it starts or ends with one, so that nothing in it can close the span.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 fn shorten(value: &str) -> String {
     let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
@@ -261,7 +424,7 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
         summary.push((name.clone(), Some(changes)));
     }
 
-    let mut log = format!("# Changes\n\nFrom `{}` to `{}`.\n", old.label, new.label);
+    let mut log = format!("# Changes\n\nFrom {} to {}.\n", code_span(&old.label), code_span(&new.label));
     let mut entries = 0;
     if let (Some(o), Some(n)) = (&old.set, &new.set) {
         let mut before = BTreeMap::new();
@@ -273,8 +436,10 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
         for key in keys {
             let (b, a) = (before.get(key), after.get(key));
             if b != a {
-                let show = |v: Option<&String>| v.map_or("(none)".to_owned(), |v| shorten(v));
-                terms_lines.push(format!("- `{key}`: {} -> {}", show(b), show(a)));
+                // Values come from the terms and from `--set`: escaped, so they print literally.
+                let show =
+                    |v: Option<&String>| v.map_or("(none)".to_owned(), |v| markdown_escaped(&shorten(v)));
+                terms_lines.push(format!("- {}: {} -> {}", code_span(key), show(b), show(a)));
             }
         }
         let mut figure_lines = Vec::new();
@@ -316,4 +481,81 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     let changed = entries > 0 || summary.iter().any(|(_, c)| *c != Some(0));
     files.push(OutputFile { name: "changes.md".into(), bytes: log.into_bytes() });
     Comparison { files, changed, summary }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ops cover both sides in order, and Equal only pairs equal items.
+    fn assert_ops_rebuild<T: PartialEq + std::fmt::Debug>(old: &[T], new: &[T], ops: &[DiffOp]) {
+        let (mut o, mut n) = (0, 0);
+        for op in ops {
+            assert_eq!((op.old_range().start, op.new_range().start), (o, n), "{op:?}");
+            if let DiffOp::Equal { old_index, new_index, len } = *op {
+                assert_eq!(old[old_index..old_index + len], new[new_index..new_index + len]);
+            }
+            (o, n) = (op.old_range().end, op.new_range().end);
+        }
+        assert_eq!((o, n), (old.len(), new.len()));
+    }
+
+    #[test]
+    fn a_large_region_keeps_its_unique_common_items_and_replaces_the_rest() {
+        // 3,000 paragraphs each side, all changed but every 500th, which stays.
+        let side = |tag: &str| -> Vec<String> {
+            (0..3000).map(|i| if i % 500 == 0 { format!("kept {i}") } else { format!("{tag} {i}") }).collect()
+        };
+        let (old, new) = (side("old"), side("new"));
+        assert!(old.len() * new.len() > MAX_CELLS);
+        let ops = bounded_ops(&old, &new);
+        assert_ops_rebuild(&old, &new, &ops);
+        let kept: Vec<usize> = ops
+            .iter()
+            .filter_map(|op| match *op {
+                DiffOp::Equal { old_index, len, .. } => {
+                    Some((old_index..old_index + len).collect::<Vec<_>>())
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(kept, [0, 500, 1000, 1500, 2000, 2500]);
+        // What lies between the anchors is small enough to pair paragraph by paragraph.
+        assert!(ops.iter().all(|op| matches!(op, DiffOp::Equal { .. } | DiffOp::Replace { .. })), "{ops:?}");
+    }
+
+    #[test]
+    fn anchors_follow_the_longest_run_in_order_on_both_sides() {
+        let old = ["a", "b", "c", "d", "x", "x"];
+        let new = ["c", "a", "b", "d", "x"];
+        assert_eq!(unique_common(&old, &new), [(0, 1), (1, 2), (3, 3)]);
+    }
+
+    #[test]
+    fn a_paragraph_too_long_to_diff_word_by_word_still_shows_both_texts() {
+        let old: String = (0..3000).map(|i| format!("old{i} ")).collect();
+        let new: String = (0..3000).map(|i| format!("new{i} ")).collect();
+        let changes = word_changes(&old, &new);
+        let side = |keep: ChangeTag| -> String {
+            changes.iter().filter(|(t, _)| *t == ChangeTag::Equal || *t == keep).map(|(_, v)| *v).collect()
+        };
+        assert_eq!(side(ChangeTag::Delete), old);
+        assert_eq!(side(ChangeTag::Insert), new);
+    }
+
+    #[test]
+    fn small_paragraphs_diff_word_by_word_as_before() {
+        let changes = word_changes("the offer expires on Friday", "the offer expires on Monday");
+        let changed: Vec<(ChangeTag, &str)> =
+            changes.into_iter().filter(|(t, _)| *t != ChangeTag::Equal).collect();
+        assert_eq!(changed, [(ChangeTag::Delete, "Friday"), (ChangeTag::Insert, "Monday")]);
+    }
+
+    #[test]
+    fn code_spans_hold_any_text() {
+        assert_eq!(code_span("data/a.yaml"), "`data/a.yaml`");
+        assert_eq!(code_span("a `b` c"), "``a `b` c``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
+    }
 }

@@ -172,6 +172,12 @@ fn fixtures() -> Vec<Fixture> {
             vec![doc("a.htm", &page("<p>&nbsp; &amp; &#8212;</p>"))],
         ),
         (
+            "edgar-numeric-reference",
+            vec![doc("a.htm", &page("<p>A &#0; B &#xD800; C &#x110000; D &#000000065;</p>"))],
+            ("a.htm", 6, 6),
+            vec![doc("a.htm", &page("<p>A &#65; B &#xD7FF; C &#x10FFFF; D &#0065; &#; &#12</p>"))],
+        ),
+        (
             "edgar-nested-table",
             vec![doc(
                 "a.htm",

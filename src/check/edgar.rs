@@ -1,6 +1,9 @@
 //! The EDGAR HTML rules (Filer Manual, Volume II, chapter 5; reference section 4).
 
-use super::{Document, Finding};
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use super::{Document, Finding, Indexed};
 
 const ELEMENTS: &[&str] = &[
     "a",
@@ -173,7 +176,7 @@ fn tags(source: &str) -> Vec<Tag<'_>> {
 }
 
 /// The ids and names a document's anchors define.
-fn anchors(source: &str) -> Vec<String> {
+fn anchors(source: &str) -> HashSet<String> {
     tags(source)
         .into_iter()
         .flat_map(|t| {
@@ -182,7 +185,40 @@ fn anchors(source: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
+/// The anchors of each document of the set, read once, when a link first needs them: a
+/// document of many links must not re-read its target per link.
+pub struct Anchors<'a> {
+    documents: &'a [Document],
+    ids: Vec<OnceCell<HashSet<String>>>,
+}
+
+impl<'a> Anchors<'a> {
+    pub fn of(documents: &'a [Document]) -> Anchors<'a> {
+        Anchors { documents, ids: documents.iter().map(|_| OnceCell::new()).collect() }
+    }
+
+    fn ids(&self, index: usize) -> &HashSet<String> {
+        self.ids[index].get_or_init(|| anchors(&self.documents[index].source))
+    }
+
+    /// The anchors of the document `doc` itself.
+    fn own(&self, doc: &Document) -> Option<&HashSet<String>> {
+        self.documents.iter().position(|d| std::ptr::eq(d, doc)).map(|i| self.ids(i))
+    }
+
+    /// The anchors of the document of the set named `file` in the folder `dir`.
+    fn named(&self, dir: &str, file: &str) -> Option<&HashSet<String>> {
+        self.documents
+            .iter()
+            .position(|d| {
+                let name = d.name.rsplit(['/', '\\']).next().unwrap_or(&d.name);
+                name == file && d.name.rsplit_once(['/', '\\']).map_or("", |(d, _)| d) == dir
+            })
+            .map(|i| self.ids(i))
+    }
+}
+
+pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
     let file_name = doc.name.rsplit(['/', '\\']).next().unwrap_or(&doc.name);
     let valid_chars = file_name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
         && file_name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
@@ -197,7 +233,6 @@ pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
     bytes(doc, out);
     entities(doc, out);
     let mut table_depth = 0usize;
-    let own_anchors = anchors(&doc.source);
     let all_tags = tags(&doc.source);
     // An Inline XBRL document (the filing fee exhibit) is XHTML with the XBRL namespaces:
     // their elements and the namespace declarations are part of what EDGAR accepts there.
@@ -285,7 +320,7 @@ pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
         }
         if tag.name == "a"
             && let Some((_, href, at)) = tag.attributes.iter().find(|(n, _, _)| n == "href")
-            && let Some(problem) = link_problem(href, doc, set, &own_anchors)
+            && let Some(problem) = link_problem(href, doc, set)
         {
             out.push(doc.finding("edgar-link", *at, 4, problem));
         }
@@ -310,7 +345,7 @@ pub fn check(doc: &Document, set: &[Document], out: &mut Vec<Finding>) {
 }
 
 /// Why a link does not stay inside the submission, if it does not.
-fn link_problem(href: &str, doc: &Document, set: &[Document], own_anchors: &[String]) -> Option<String> {
+fn link_problem(href: &str, doc: &Document, set: &Anchors) -> Option<String> {
     if href.starts_with("https://www.sec.gov/Archives/edgar/data/") {
         return None;
     }
@@ -319,59 +354,66 @@ fn link_problem(href: &str, doc: &Document, set: &[Document], own_anchors: &[Str
     }
     let (path, fragment) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f)));
     let target = if path.is_empty() {
-        Some(own_anchors.to_vec())
+        set.own(doc)
     } else {
         let dir = doc.name.rsplit_once(['/', '\\']).map_or("", |(d, _)| d);
-        set.iter()
-            .find(|d| {
-                let name = d.name.rsplit(['/', '\\']).next().unwrap_or(&d.name);
-                name == path && d.name.rsplit_once(['/', '\\']).map_or("", |(d, _)| d) == dir
-            })
-            .map(|d| anchors(&d.source))
+        set.named(dir, path)
     };
     match (target, fragment) {
         (None, _) => Some(format!("the link `{href}` names no document of the submission")),
-        (Some(ids), Some(f)) if !ids.iter().any(|id| id == f) => {
+        (Some(ids), Some(f)) if !ids.contains(f) => {
             Some(format!("the link `{href}` names no anchor `{f}` in its document"))
         }
         _ => None,
     }
 }
 
-fn bytes(doc: &Document, out: &mut Vec<Finding>) {
+fn bytes(doc: &Indexed, out: &mut Vec<Finding>) {
     if doc.source.starts_with('\u{feff}') {
         out.push(doc.finding("edgar-bytes", 0, 3, "the file starts with a byte-order mark".into()));
     }
-    let mut reported_line = 0;
+    // One finding a line: the first such character of each line.
+    let mut line_reported = false;
     for (i, c) in doc.source.char_indices() {
-        let allowed = matches!(c, '\t' | '\n' | '\r' | '\u{c}') || (' '..='~').contains(&c);
-        if !allowed && c != '\u{feff}' {
-            let line = doc.source[..i].matches('\n').count() + 1;
-            if line != reported_line {
-                reported_line = line;
-                out.push(doc.finding(
-                    "edgar-bytes",
-                    i,
-                    c.len_utf8(),
-                    format!(
-                        "the character U+{:04X} is not printable ASCII; write it as &#{};",
-                        c as u32, c as u32
-                    ),
-                ));
-            }
+        if c == '\n' {
+            line_reported = false;
+            continue;
+        }
+        let allowed = matches!(c, '\t' | '\r' | '\u{c}') || (' '..='~').contains(&c);
+        if !allowed && c != '\u{feff}' && !line_reported {
+            line_reported = true;
+            out.push(doc.finding(
+                "edgar-bytes",
+                i,
+                c.len_utf8(),
+                format!(
+                    "the character U+{:04X} is not printable ASCII; write it as &#{};",
+                    c as u32, c as u32
+                ),
+            ));
         }
     }
 }
 
-fn entities(doc: &Document, out: &mut Vec<Finding>) {
+/// Decimal digits enough for U+10FFFF, and hexadecimal: a longer run is refused even with
+/// leading zeros.
+const MAX_DECIMAL_DIGITS: usize = 7;
+const MAX_HEX_DIGITS: usize = 6;
+
+fn entities(doc: &Indexed, out: &mut Vec<Finding>) {
     let source = &doc.source;
     for (i, _) in source.match_indices('&') {
         let rest = &source[i + 1..];
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        if name.is_empty() || rest.starts_with('#') || !rest[name.len()..].starts_with(';') {
+        if let Some(number) = rest.strip_prefix('#') {
+            numeric_reference(doc, i, number, out);
             continue;
         }
-        if !ENTITIES.contains(&name.as_str()) {
+        let len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = &rest[..len];
+        if name.is_empty() || !rest[len..].starts_with(';') {
+            continue;
+        }
+        if !ENTITIES.contains(&name) {
             out.push(doc.finding(
                 "edgar-entity",
                 i,
@@ -379,5 +421,88 @@ fn entities(doc: &Document, out: &mut Vec<Finding>) {
                 format!("&{name}; is not an HTML 4 character reference"),
             ));
         }
+    }
+}
+
+/// `&#N;` or `&#xH;` at byte `at`, with `number` the text after `&#`: a reference to no
+/// character (zero, a surrogate, past U+10FFFF) or written with more digits than any character
+/// needs is refused by EDGAR.
+fn numeric_reference(doc: &Indexed, at: usize, number: &str, out: &mut Vec<Finding>) {
+    let (digits_from, radix, max_digits) = match number.as_bytes().first() {
+        Some(b'x' | b'X') => (1, 16, MAX_HEX_DIGITS),
+        _ => (0, 10, MAX_DECIMAL_DIGITS),
+    };
+    let digits = number[digits_from..].bytes().take_while(|b| (*b as char).is_digit(radix)).count();
+    let end = digits_from + digits;
+    if digits == 0 || !number[end..].starts_with(';') {
+        return;
+    }
+    let written = &number[..end];
+    let shown = |s: &str| if s.len() > 40 { format!("{}...", &s[..37]) } else { s.to_owned() };
+    let problem = if digits > max_digits {
+        Some(format!(
+            "&#{}; is written with {digits} digits; EDGAR refuses so long a reference",
+            shown(written)
+        ))
+    } else {
+        let value = u32::from_str_radix(&number[digits_from..end], radix).unwrap_or(u32::MAX);
+        match value {
+            0 => Some(format!("&#{written}; refers to the character zero, which EDGAR refuses")),
+            0xD800..=0xDFFF => {
+                Some(format!("&#{written}; refers to U+{value:04X}, a surrogate and not a character"))
+            }
+            v if v > 0x10FFFF => Some(format!("&#{written}; is past U+10FFFF, the last character")),
+            _ => None,
+        }
+    };
+    if let Some(message) = problem {
+        out.push(doc.finding("edgar-numeric-reference", at, end + 3, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Format;
+
+    fn numeric_findings(source: &str) -> Vec<(usize, usize, String)> {
+        let doc = Document { name: "a.htm".into(), format: Format::Html, source: source.into() };
+        let indexed = Indexed::new(&doc);
+        let mut out = Vec::new();
+        entities(&indexed, &mut out);
+        out.iter()
+            .filter(|f| f.rule == "edgar-numeric-reference")
+            .map(|f| (f.line, f.column, f.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn numeric_references_to_no_character_are_refused() {
+        let refused =
+            numeric_findings("&#0; &#x0;\n&#55296; &#xdfff; &#1114112; &#x110000; &#99999999;\n&#x0000041;");
+        let texts: Vec<&str> = refused.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "&#0;",
+                "&#x0;",
+                "&#55296;",
+                "&#xdfff;",
+                "&#1114112;",
+                "&#x110000;",
+                "&#99999999;",
+                "&#x0000041;"
+            ]
+        );
+        assert_eq!((refused[2].0, refused[2].1), (2, 1));
+        assert_eq!((refused[3].0, refused[3].1), (2, 10));
+    }
+
+    #[test]
+    fn numeric_references_to_characters_pass() {
+        let fine = "&#65; &#x41; &#X41; &#8220; &#xD7FF; &#xE000; &#1114111; &#x10FFFF; &#0065; &#x00041;";
+        assert_eq!(numeric_findings(fine), []);
+        // Not references at all: no digits, or no semicolon.
+        assert_eq!(numeric_findings("&#; &#x; &#0 &#xD800 & # &#a;"), []);
     }
 }

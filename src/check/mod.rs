@@ -4,6 +4,7 @@
 //! [`view::TextView`]); the EDGAR rules read the HTML itself.
 
 mod edgar;
+mod lines;
 mod report;
 mod rules;
 mod set;
@@ -72,7 +73,8 @@ pub struct Rule {
     pub hint: &'static str,
 }
 
-/// Every rule, in the order the documentation lists them.
+/// Every rule, in the order the documentation lists them. A new rule goes last: SARIF results
+/// name their rule by its index here.
 pub const RULES: &[Rule] = &[
     Rule {
         id: "placeholder",
@@ -194,6 +196,12 @@ pub const RULES: &[Rule] = &[
         summary: "A file name EDGAR refuses (over 32 characters, or characters other than letters, digits, '.', '-', '_')",
         hint: "rename the file",
     },
+    Rule {
+        id: "edgar-numeric-reference",
+        severity: Severity::Error,
+        summary: "A numeric character reference to no character (zero, a surrogate, past U+10FFFF) or with too many digits",
+        hint: "write the character's own code point, such as &#8220; or &#x201C;",
+    },
 ];
 
 /// A document's readable text: Markdown without markup, HTML without tags, one paragraph a
@@ -228,23 +236,39 @@ pub struct Finding {
     pub hint: &'static str,
 }
 
-impl Document {
+/// A document with the index that places its bytes: what the rules read and report against.
+pub(crate) struct Indexed<'a> {
+    pub doc: &'a Document,
+    pub lines: lines::LineIndex<'a>,
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Document;
+    fn deref(&self) -> &Document {
+        self.doc
+    }
+}
+
+impl<'a> Indexed<'a> {
+    pub fn new(doc: &'a Document) -> Indexed<'a> {
+        Indexed { doc, lines: lines::LineIndex::new(&doc.source) }
+    }
+
     /// A finding at byte `offset` of the source, quoting `len` bytes.
     pub fn finding(&self, id: &'static str, offset: usize, len: usize, message: String) -> Finding {
-        let offset = floor_char_boundary(&self.source, offset.min(self.source.len()));
-        let end = floor_char_boundary(&self.source, (offset + len).min(self.source.len()));
-        let before = &self.source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let source = &self.doc.source;
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let end = floor_char_boundary(source, offset.saturating_add(len).min(source.len()));
+        let (line, column) = self.lines.line_column(offset);
         let rule = rule(id);
         Finding {
             rule: rule.id,
             severity: rule.severity,
-            file: self.name.clone(),
+            file: self.doc.name.clone(),
             line,
             column,
             message,
-            text: self.source[offset..end].to_owned(),
+            text: source[offset..end].to_owned(),
             hint: rule.hint,
         }
     }
@@ -260,19 +284,21 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
 /// Checks the documents of one set (the files given together, or one rendered set), with the
 /// figures of the terms when the set was rendered from them.
 pub fn check(documents: &[Document], mode: Mode, figures: Option<&Figures>) -> Vec<Finding> {
+    let indexed: Vec<Indexed> = documents.iter().map(Indexed::new).collect();
     let views: Vec<view::TextView> =
         documents.iter().map(|d| view::TextView::new(&d.source, d.format)).collect();
     let mut findings = Vec::new();
-    for (doc, v) in documents.iter().zip(&views) {
+    let anchors = edgar::Anchors::of(documents);
+    for (doc, v) in indexed.iter().zip(&views) {
         rules::document(doc, v, &mut findings);
         if doc.format == Format::Html {
-            edgar::check(doc, documents, &mut findings);
+            edgar::check(doc, &anchors, &mut findings);
         }
     }
-    set::facts(documents, &views, &mut findings);
-    set::legend(documents, &views, &mut findings);
+    set::facts(&indexed, &views, &mut findings);
+    set::legend(&indexed, &views, &mut findings);
     if let Some(figures) = figures {
-        set::figure_variants(documents, &views, figures, &mut findings);
+        set::figure_variants(&indexed, &views, figures, &mut findings);
     }
     if mode == Mode::Draft {
         for f in findings.iter_mut().filter(|f| f.rule == "placeholder") {

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 use serde_json::json;
 
+use super::lines::LineIndex;
 use super::{Document, Finding, RULES, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,24 +58,31 @@ impl Report<'_> {
         }
     }
 
+    /// Everything taken from the documents (names, quoted text, the source line) is shown with
+    /// its control characters as symbols, as the terms diagnostics show them: a document must
+    /// not be able to move the cursor or recolour the terminal of whoever reads the report.
     fn human(&self) -> String {
-        let sources: BTreeMap<&str, &str> =
-            self.documents.iter().map(|d| (d.name.as_str(), d.source.as_str())).collect();
+        let sources: BTreeMap<&str, LineIndex> =
+            self.documents.iter().map(|d| (d.name.as_str(), LineIndex::new(&d.source))).collect();
         let mut out = String::new();
         for f in self.findings {
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}]: {}\n",
-                f.file,
+                shown(&f.file),
                 f.line,
                 f.column,
                 f.severity.word(),
                 f.rule,
-                f.message
+                shown(&f.message)
             ));
-            if let Some(line) = sources.get(f.file.as_str()).and_then(|s| s.lines().nth(f.line - 1)) {
-                let (shown, caret_at) = excerpt(line, f.column - 1);
-                let width = f.text.lines().next().map_or(1, |t| t.chars().count()).clamp(1, 80);
-                out.push_str(&format!("  | {shown}\n  | {}{}\n", " ".repeat(caret_at), "^".repeat(width)));
+            let index = sources.get(f.file.as_str());
+            if let Some((line, index)) = index.and_then(|i| i.line_text(f.line).map(|line| (line, i))) {
+                let start = index.line_start(f.line).unwrap_or(0);
+                let at = index.offset(f.line, f.column).unwrap_or(start).saturating_sub(start);
+                let chars = index.chars_between(start, start + line.len());
+                let (text, caret_at) = excerpt(line, at.min(line.len()), f.column - 1, chars);
+                let width = f.text.lines().next().map_or(1, |t| t.chars().take(80).count()).max(1);
+                out.push_str(&format!("  | {text}\n  | {}{}\n", " ".repeat(caret_at), "^".repeat(width)));
             }
             out.push_str(&format!("  = hint: {}\n", f.hint));
         }
@@ -133,7 +141,7 @@ impl Report<'_> {
                     "message": { "text": f.message },
                     "locations": [{
                         "physicalLocation": {
-                            "artifactLocation": { "uri": f.file.replace('\\', "/") },
+                            "artifactLocation": { "uri": uri(&f.file) },
                             "region": {
                                 "startLine": f.line,
                                 "startColumn": f.column,
@@ -166,19 +174,116 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// A long line cut to the neighbourhood of the column: the text shown and where the caret goes.
-fn excerpt(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let start = column.saturating_sub(40);
-    let end = (column + 80).min(chars.len());
-    let mut shown: String = chars[start.min(chars.len())..end].iter().collect();
-    let mut caret = column - start;
+/// Text from a document as the terminal should show it: control characters as their symbols.
+fn shown(text: &str) -> String {
+    annotate_snippets::normalize_untrusted_str(text)
+}
+
+/// Characters of context shown before the column and after it.
+const BEFORE: usize = 40;
+const AFTER: usize = 80;
+
+/// A long line of `chars` characters cut to the neighbourhood of the 0-based `column` (at byte
+/// `at` of the line, or its end when the column is past it): the text shown and where the caret
+/// goes. Only the neighbourhood is read, so many findings on one long line cost no more than
+/// their number.
+fn excerpt(line: &str, at: usize, column: usize, chars: usize) -> (String, usize) {
+    let start = column.saturating_sub(BEFORE);
+    let end = (column + AFTER).min(chars);
+    let at_char = column.min(chars);
+    let back = at_char - start.min(at_char);
+    let from =
+        if back == 0 { at } else { line[..at].char_indices().rev().nth(back - 1).map_or(0, |(i, _)| i) };
+    let text: String = line[from..].chars().take(end.saturating_sub(start.min(chars))).collect();
+    // The caret stands under the same character once symbols replace control characters.
+    let mut caret = column - start - back + shown(&line[from..at]).chars().count();
+    let mut out = shown(&text);
     if start > 0 {
-        shown = format!("...{shown}");
+        out = format!("...{out}");
         caret += 3;
     }
-    if end < chars.len() {
-        shown.push_str("...");
+    if end < chars {
+        out.push_str("...");
     }
-    (shown, caret)
+    (out, caret)
+}
+
+/// A file name as a URI reference: each path segment percent-encoded as RFC 3986 requires,
+/// `/` kept between segments. `:` is encoded too, so that no name reads as a URI scheme.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.replace('\\', "/").bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&byte);
+        if keep {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The excerpt as it was cut before, from the whole line collected as characters.
+    fn excerpt_from_whole_line(line: &str, column: usize) -> (String, usize) {
+        let chars: Vec<char> = line.chars().collect();
+        let start = column.saturating_sub(40);
+        let end = (column + 80).min(chars.len());
+        let mut shown: String = chars[start.min(chars.len())..end].iter().collect();
+        let mut caret = column - start;
+        if start > 0 {
+            shown = format!("...{shown}");
+            caret += 3;
+        }
+        if end < chars.len() {
+            shown.push_str("...");
+        }
+        (shown, caret)
+    }
+
+    #[test]
+    fn excerpt_reads_only_the_neighbourhood_and_cuts_as_before() {
+        let line: String =
+            (0..300).map(|i| if i % 3 == 0 { '“' } else { char::from(b'a' + (i % 26) as u8) }).collect();
+        let n = line.chars().count();
+        for column in 0..=n + 1 {
+            let at = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
+            assert_eq!(
+                excerpt(&line, at, column, n),
+                excerpt_from_whole_line(&line, column),
+                "column {column}"
+            );
+        }
+        for short in ["", "ab", "abc\u{e9}"] {
+            for column in 0..=short.chars().count() + 1 {
+                let at = short.char_indices().nth(column).map_or(short.len(), |(i, _)| i);
+                let n = short.chars().count();
+                assert_eq!(
+                    excerpt(short, at, column, n),
+                    excerpt_from_whole_line(short, column),
+                    "{short:?} {column}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn excerpt_shows_control_characters_as_symbols() {
+        let (text, caret) = excerpt("a\u{1b}[31mred\u{7}b", 10, 10, 11);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains('\u{241b}') && text.contains('\u{2407}'), "{text:?}");
+        assert_eq!(caret, 10);
+    }
+
+    #[test]
+    fn uris_are_percent_encoded_by_segment() {
+        assert_eq!(uri("drafts/offer to exchange.htm"), "drafts/offer%20to%20exchange.htm");
+        assert_eq!(uri("a#b%c.md"), "a%23b%25c.md");
+        assert_eq!(uri("C:\\x\\y?.txt"), "C%3A/x/y%3F.txt");
+        assert_eq!(uri("caf\u{e9} [1].md"), "caf%C3%A9%20%5B1%5D.md");
+        assert_eq!(uri("press-release_v2.~1.htm"), "press-release_v2.~1.htm");
+    }
 }

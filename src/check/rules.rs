@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::view::TextView;
-use super::{Document, Finding};
+use super::{Finding, Indexed};
 
-pub fn document(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+pub fn document(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     placeholders(doc, v, out);
     words_and_figures(doc, v, out);
     weekdays(doc, v, out);
@@ -38,7 +38,7 @@ fn window(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// A finding about `text[start..end]` of the view.
-fn at(doc: &Document, v: &TextView, id: &'static str, start: usize, end: usize, message: String) -> Finding {
+fn at(doc: &Indexed, v: &TextView, id: &'static str, start: usize, end: usize, message: String) -> Finding {
     let from = v.source_offset(start);
     let last = v.source_offset(end.saturating_sub(1));
     let last_len = window(&doc.source, last, last + 1).len().max(1);
@@ -49,7 +49,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\[\s*(?:\*|●|•|_+|\.{3}|…)\s*\]|(?-u:\b)TBD(?-u:\b)|(?-u:\b)X{2,}(?-u:\b)|\[[^\[\]\n]{3,}\]")
 });
 
-fn placeholders(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+fn placeholders(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     for m in PLACEHOLDER.find_iter(&v.text) {
         let s = m.as_str();
         let inner = s.trim_start_matches('[').trim_end_matches(']').trim();
@@ -76,7 +76,7 @@ static WORDS_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn words_and_figures(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+fn words_and_figures(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     for c in WORDS_FIGURE.captures_iter(&v.text) {
         let (Some(all), Some(words), Some(digits)) = (c.get(0), c.get(1), c.get(4)) else { continue };
         let list: Vec<&str> = words.as_str().split_whitespace().filter(|w| !w.is_empty()).collect();
@@ -107,7 +107,7 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn weekdays(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+fn weekdays(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     for c in DATED.captures_iter(&v.text) {
         let (Some(all), Some(day)) = (c.get(0), c.get(1)) else { continue };
         let text = format!("{} {} {}", &c[2], &c[3], &c[4]);
@@ -146,15 +146,23 @@ struct Term {
 /// templates) or, in plain text, inside parentheses.
 fn definitions(v: &TextView) -> BTreeMap<String, Term> {
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    // Whether the line so far has a `(` not closed since, carried forward from one definition
+    // to the next rather than found again from the start of the line.
+    let (mut scanned, mut in_parens) = (0, false);
     for c in DEFINITION.captures_iter(&v.text) {
         let (Some(all), Some(name)) = (c.get(0), c.get(1)) else { continue };
+        for byte in &v.text.as_bytes()[scanned..all.start()] {
+            match byte {
+                b'(' => in_parens = true,
+                b')' | b'\n' => in_parens = false,
+                _ => {}
+            }
+        }
+        scanned = all.start();
         if v.in_heading(all.start()) {
             continue;
         }
         let bold = v.is_bold(name.start(), name.end());
-        let line_start = v.text[..all.start()].rfind('\n').map_or(0, |p| p + 1);
-        let before = &v.text[line_start..all.start()];
-        let in_parens = before.rfind('(').is_some_and(|open| !before[open..].contains(')'));
         if !(bold || (in_parens && v.bold.is_empty())) {
             continue;
         }
@@ -188,7 +196,10 @@ fn uses<'a>(
         }
         let bounded =
             !before.is_some_and(|c| c.is_alphanumeric()) && !next.is_some_and(|c| c.is_alphanumeric());
-        if !bounded || v.in_heading(start) || defs.iter().any(|(s, e)| *s <= start && start < *e) {
+        // The definitions are in order and apart: only the last one starting by here can hold it.
+        let in_definition =
+            defs.partition_point(|(s, _)| *s <= start).checked_sub(1).is_some_and(|i| start < defs[i].1);
+        if !bounded || v.in_heading(start) || in_definition {
             return None;
         }
         let prefix = v.text[..start].trim_end_matches([' ', '\t']);
@@ -212,24 +223,21 @@ fn uses<'a>(
     })
 }
 
-fn defined_terms(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+fn defined_terms(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     let terms = definitions(v);
     for (term, t) in &terms {
         for &(start, end) in t.defined_at.iter().skip(1) {
             out.push(at(doc, v, "defined-term-twice", start, end, format!("“{term}” is defined again")));
         }
         let first = t.defined_at[0];
-        let all_uses: Vec<(usize, usize)> = uses(v, term, &t.defined_at).collect();
         // A longer defined term that contains this one ("Series D Preferred Stock" in
         // "Series D Preferred Stock Dividend") is not a use of it.
-        let uses_of_term: Vec<(usize, usize)> = all_uses
-            .into_iter()
+        let longer: Vec<&String> =
+            terms.keys().filter(|other| other.len() > term.len() && other.contains(term.as_str())).collect();
+        let uses_of_term: Vec<(usize, usize)> = uses(v, term, &t.defined_at)
             .filter(|(s, e)| {
-                !terms.keys().any(|other| {
-                    other.len() > term.len()
-                        && other.contains(term.as_str())
-                        && window(&v.text, s.saturating_sub(other.len()), *e + other.len())
-                            .contains(other.as_str())
+                !longer.iter().any(|other| {
+                    window(&v.text, s.saturating_sub(other.len()), *e + other.len()).contains(other.as_str())
                 })
             })
             .collect();
@@ -289,7 +297,7 @@ fn defined_terms(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
 
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| re(r"[^.;\n]+"));
 
-fn sole_discretion(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+fn sole_discretion(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     for s in SENTENCE.find_iter(&v.text) {
         let lower = s.as_str().to_lowercase();
         let Some(p) = ["sole discretion", "absolute discretion", "sole judgment", "sole and absolute"]
@@ -336,7 +344,11 @@ const ELEMENTS: &[(&str, &str, bool)] = &[
     ("the federal income tax consequences", r"(?i)federal income tax", false),
 ];
 
-fn item_1004(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
+/// The patterns of [`ELEMENTS`], compiled once rather than once per document checked.
+static ELEMENT_PATTERNS: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| ELEMENTS.iter().map(|(_, pattern, _)| re(pattern)).collect());
+
+fn item_1004(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     let title = v.text.chars().take(4000).collect::<String>().to_uppercase();
     let name = doc.name.to_ascii_lowercase();
     let exchange = title.contains("OFFER TO EXCHANGE") || name.contains("offer-to-exchange");
@@ -344,11 +356,11 @@ fn item_1004(doc: &Document, v: &TextView, out: &mut Vec<Finding>) {
     if !(exchange || purchase) || !(name.contains("offer") || title.trim_start().starts_with("OFFER TO")) {
         return;
     }
-    for (element, pattern, exchange_only) in ELEMENTS {
+    for ((element, _, exchange_only), pattern) in ELEMENTS.iter().zip(ELEMENT_PATTERNS.iter()) {
         if *exchange_only && !exchange {
             continue;
         }
-        if !re(pattern).is_match(&v.text) {
+        if !pattern.is_match(&v.text) {
             out.push(doc.finding(
                 "item-1004-element",
                 0,

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::rules::re;
 use super::view::TextView;
-use super::{Document, Finding};
+use super::{Finding, Indexed};
 use crate::figures::{Figures, Unit};
 use crate::format;
 
@@ -40,8 +40,11 @@ static FACTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// What marks a statement as of the past ("previously scheduled to expire ...").
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)previously|originally"));
+
 struct Stated<'a> {
-    doc: &'a Document,
+    doc: &'a Indexed<'a>,
     view: &'a TextView,
     start: usize,
     end: usize,
@@ -50,12 +53,20 @@ struct Stated<'a> {
 
 /// Each fact is stated one way across the set; a statement of what was true before an
 /// amendment ("previously scheduled to expire ...") is not a second statement.
-pub fn facts(documents: &[Document], views: &[TextView], out: &mut Vec<Finding>) {
+pub fn facts(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>) {
+    let earlier: Vec<Vec<(usize, usize)>> =
+        views.iter().map(|v| EARLIER.find_iter(&v.text).map(|m| (m.start(), m.end())).collect()).collect();
     for (fact, pattern) in FACTS.iter() {
         let mut stated: Vec<Stated> = Vec::new();
-        for (doc, view) in documents.iter().zip(views) {
+        for ((doc, view), earlier) in documents.iter().zip(views).zip(&earlier) {
+            // The start of the sentence so far, carried forward from one statement to the next.
+            let (mut scanned, mut sentence_start) = (0, 0);
             for c in pattern.captures_iter(&view.text) {
                 let (Some(all), Some(value)) = (c.get(0), c.get(1)) else { continue };
+                if let Some(p) = view.text[scanned..all.start()].rfind(['.', '\n']) {
+                    sentence_start = scanned + p + 1;
+                }
+                scanned = all.start();
                 // The shares of the class sought, not the new securities issued for them.
                 let after: String = view.text[all.end()..].chars().take(60).collect();
                 if *fact == "maximum number of shares sought"
@@ -63,10 +74,10 @@ pub fn facts(documents: &[Document], views: &[TextView], out: &mut Vec<Finding>)
                 {
                     continue;
                 }
-                let sentence_start = view.text[..all.start()].rfind(['.', '\n']).map_or(0, |p| p + 1);
-                let lead = view.text[sentence_start..all.start()].to_lowercase();
-                if lead.contains("previously") || lead.contains("originally") || lead.contains("(previously")
-                {
+                // The last "previously" or "originally" ending before the statement is the one
+                // that starts latest: the statement is of the past if it is in this sentence.
+                let last = earlier.partition_point(|(_, e)| *e <= all.start()).checked_sub(1);
+                if last.is_some_and(|i| earlier[i].0 >= sentence_start) {
                     continue;
                 }
                 stated.push(Stated {
@@ -111,12 +122,7 @@ fn variants(unit: Unit, value: rust_decimal::Decimal) -> Vec<String> {
     }
 }
 
-pub fn figure_variants(
-    documents: &[Document],
-    views: &[TextView],
-    figures: &Figures,
-    out: &mut Vec<Finding>,
-) {
+pub fn figure_variants(documents: &[Indexed], views: &[TextView], figures: &Figures, out: &mut Vec<Finding>) {
     // Two figures may share a value and print it each its own way (an aggregate to the
     // dollar, the same amount as a transaction valuation to the cent).
     let displays: Vec<String> = figures.all().iter().map(|f| f.display()).collect();
@@ -179,7 +185,7 @@ static FROM_OFFEROR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A set with a pre-commencement communication must carry the Rule 14d-2 legend somewhere in
 /// it: read the statement (important information), free at the SEC's site, free from the offeror.
-pub fn legend(documents: &[Document], views: &[TextView], out: &mut Vec<Finding>) {
+pub fn legend(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>) {
     let Some((doc, view, at, len)) = documents
         .iter()
         .zip(views)

@@ -75,13 +75,20 @@ impl TextView {
         self.origin.get(at).copied().unwrap_or_else(|| self.origin.last().copied().unwrap_or(0))
     }
 
+    /// The bold and heading ranges are pushed in order and never overlap, so the only range
+    /// that can hold a place is the last one starting at or before it: a binary search, not a
+    /// scan of every range per question.
     pub fn is_bold(&self, start: usize, end: usize) -> bool {
-        self.bold.iter().any(|(s, e)| *s <= start && end <= *e)
+        last_starting_by(&self.bold, start).is_some_and(|(_, e)| end <= e)
     }
 
     pub fn in_heading(&self, at: usize) -> bool {
-        self.headings.iter().any(|(s, e)| *s <= at && at < *e)
+        last_starting_by(&self.headings, at).is_some_and(|(_, e)| at < e)
     }
+}
+
+fn last_starting_by(ranges: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
+    ranges.partition_point(|(s, _)| *s <= at).checked_sub(1).map(|i| ranges[i])
 }
 
 /// Markdown: drops emphasis markers, backslash escapes, link targets, heading markers and
@@ -128,6 +135,10 @@ fn markdown(b: &mut Builder) {
         if i + 1 < bytes.len() && bytes[i] == b'-' && bytes[i + 1] == b' ' {
             i += 2;
         }
+        // The next `](` of the line and the last `[` before it (the one that opens that link),
+        // found once and reused until the scan passes it: a line of unmatched `[` must not be
+        // searched to its end once per bracket.
+        let mut link: Option<Option<(usize, usize)>> = None;
         while i < bytes.len() {
             let c = bytes[i];
             let at = line_start + i;
@@ -147,7 +158,7 @@ fn markdown(b: &mut Builder) {
                 // A link: keep its text, drop the target.
                 let close = line[i..].find(')').map_or(line.len(), |p| i + p + 1);
                 i = close;
-            } else if c == b'[' && line[i..].find("](").is_some_and(|p| !line[i + 1..i + p].contains('[')) {
+            } else if c == b'[' && link_opener(line, i, &mut link) {
                 i += 1;
             } else if c == b'{' && line[i..].starts_with("{#") {
                 i = line[i..].find('}').map_or(line.len(), |p| i + p + 1);
@@ -168,6 +179,18 @@ fn markdown(b: &mut Builder) {
             b.toggle_bold();
         }
     }
+}
+
+/// Whether the `[` at byte `i` of `line` opens a link: the next `](` follows with no other `[`
+/// between. `cache` holds the next `](` found so far and the `[` that opens it.
+fn link_opener(line: &str, i: usize, cache: &mut Option<Option<(usize, usize)>>) -> bool {
+    if cache.is_none_or(|found| found.is_some_and(|(close, _)| close < i)) {
+        *cache = Some(line[i..].find("](").map(|p| {
+            let close = i + p;
+            (close, i + line[i..close].rfind('[').unwrap_or(0))
+        }));
+    }
+    matches!(cache, Some(Some((_, opener))) if *opener == i)
 }
 
 /// HTML: drops tags and comments, decodes character references, marks `<b>`/`<strong>` as
@@ -290,6 +313,15 @@ mod tests {
         assert_eq!(&source[v.source_offset(at)..v.source_offset(at) + 5], "Offer");
         assert!(v.is_bold(at, at + 5));
         assert!(v.in_heading(v.text.find("Head").unwrap()));
+    }
+
+    #[test]
+    fn only_the_bracket_before_a_link_target_opens_a_link() {
+        let v = TextView::new("[a [b](x.md) [c [d [e](y.md) [[f\n", Format::Markdown);
+        assert_eq!(v.text, "[a b [c [d e [[f\n");
+        let brackets = "[".repeat(1000);
+        let v = TextView::new(&format!("{brackets}[x](y) {brackets}\n"), Format::Markdown);
+        assert_eq!(v.text, format!("{brackets}x {brackets}\n"));
     }
 
     #[test]
