@@ -8,7 +8,7 @@ use crate::figures::{self, Figures};
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Templates};
 use crate::terms::{self, LoadedTerms};
-use crate::{fees, html};
+use crate::{check, fees, html};
 
 /// A rendered filing set: each document as Markdown and as EDGAR HTML.
 #[derive(Debug, Clone)]
@@ -18,6 +18,22 @@ pub struct RenderedSet {
     pub files: Vec<OutputFile>,
     /// Things counsel should look at that do not stop the render.
     pub warnings: Vec<String>,
+}
+
+impl RenderedSet {
+    /// The set's documents as `check` reads them, named by their file names.
+    pub fn documents(&self) -> Vec<check::Document> {
+        self.files
+            .iter()
+            .filter_map(|f| {
+                check::Format::of(&f.name).map(|format| check::Document {
+                    name: f.name.clone(),
+                    format,
+                    source: String::from_utf8_lossy(&f.bytes).into_owned(),
+                })
+            })
+            .collect()
+    }
 }
 
 /// Loads, validates and renders a terms file with the embedded templates, or with

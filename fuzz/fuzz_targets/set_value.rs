@@ -9,9 +9,9 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 
-use secdraft::terms::{Override, apply_overrides};
+use secdraft::terms::{Override, apply_overrides, text_at};
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
@@ -35,10 +35,7 @@ fuzz_target!(|data: &[u8]| {
     let o = Override { path: path.clone(), value: value.to_owned() };
     match apply_overrides(Path::new("fuzz.yaml"), yaml, std::slice::from_ref(&o)) {
         Ok(applied) => {
-            let Some(steps) = steps(&path) else { panic!("--set applied an invalid path {path:?}") };
-            let read =
-                serde_saphyr::with_deserializer_from_str(&applied.text, |d| TextAt(&steps).deserialize(d));
-            if let Ok(read) = read {
+            if let Ok(read) = text_at(&applied.text, &path) {
                 assert_eq!(read.as_deref(), Some(value), "--set {path} in\n{yaml}\n->\n{}", applied.text);
             }
         }
@@ -130,77 +127,5 @@ fn paths(node: &Node, at: &str, found: &mut Vec<String>) {
                 paths(item, &format!("{at}[{i}]"), found);
             }
         }
-    }
-}
-
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-fn steps(path: &str) -> Option<Vec<Step>> {
-    let mut steps = Vec::new();
-    for segment in path.split('.') {
-        let (name, mut rest) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
-        steps.push(Step::Key(name.to_owned()));
-        while let Some((index, after)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
-            steps.push(Step::Index(index.parse().ok()?));
-            rest = after;
-        }
-    }
-    Some(steps)
-}
-
-/// The value at a path read as a `String`, as a text field of the terms reads it.
-struct TextAt<'a>(&'a [Step]);
-
-impl<'de> DeserializeSeed<'de> for TextAt<'_> {
-    type Value = Option<String>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
-        match self.0 {
-            [] => String::deserialize(d).map(Some),
-            [Step::Key(_), ..] => d.deserialize_map(self),
-            [Step::Index(_), ..] => d.deserialize_seq(self),
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for TextAt<'_> {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("the path")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
-        let Some((Step::Key(wanted), rest)) = self.0.split_first() else {
-            return Err(de::Error::custom("not a key"));
-        };
-        let mut found = None;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == *wanted && found.is_none() {
-                found = map.next_value_seed(TextAt(rest))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(found)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
-        let Some((Step::Index(wanted), rest)) = self.0.split_first() else {
-            return Err(de::Error::custom("not an index"));
-        };
-        let mut found = None;
-        for i in 0.. {
-            let more = if i == *wanted {
-                seq.next_element_seed(TextAt(rest))?.map(|v| found = v)
-            } else {
-                seq.next_element::<IgnoredAny>()?.map(|_| ())
-            };
-            if more.is_none() {
-                break;
-            }
-        }
-        Ok(found)
     }
 }

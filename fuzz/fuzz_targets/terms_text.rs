@@ -3,6 +3,31 @@
 //! values in place of its own. Values keep their line breaks (as YAML `\n` escapes), since
 //! a line break in a value is what turns it into Markdown structure.
 
+use std::path::Path;
+use std::sync::LazyLock;
+
+use secdraft::pipeline::RenderedSet;
+use secdraft::render::Templates;
+
+static TEMPLATES: LazyLock<Templates> =
+    LazyLock::new(|| Templates::embedded().expect("the built-in templates parse"));
+
+/// The terms of `data` (see [`terms_text`]) loaded and rendered in memory with the built-in
+/// templates; `None` where they are refused, after rendering the refusal's report as the
+/// command line would.
+pub fn rendered(data: &[u8]) -> Option<RenderedSet> {
+    let text = terms_text(data)?;
+    let rendered = secdraft::terms::load_str(Path::new("fuzz.yaml"), text)
+        .and_then(|loaded| secdraft::pipeline::render_loaded(loaded, &TEMPLATES));
+    match rendered {
+        Ok(set) => Some(set),
+        Err(refusal) => {
+            let _ = refusal.render(false);
+            None
+        }
+    }
+}
+
 /// Every example of `data/`: their values are the seeds' starting points.
 pub const EXAMPLES: [&str; 6] = [
     include_str!("../../data/ault-alliance-2023-12-13.yaml"),

@@ -51,7 +51,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let (documents, set) = match args.inputs.as_slice() {
         [one] if is_terms(one) => {
             let set = pipeline::render_file_with(one, args.templates.as_deref(), &args.set.set)?;
-            (rendered_documents(&set), Some(set))
+            (set.documents(), Some(set))
         }
         inputs => {
             if !args.set.set.is_empty() {
@@ -72,20 +72,6 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let report = Report { findings: &findings, documents: &documents };
     super::emit(&report.render(args.format));
     Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })
-}
-
-/// The documents of a rendered set, named by their file names.
-pub fn rendered_documents(set: &pipeline::RenderedSet) -> Vec<Document> {
-    set.files
-        .iter()
-        .filter_map(|f| {
-            Format::of(&f.name).map(|format| Document {
-                name: f.name.clone(),
-                format,
-                source: String::from_utf8_lossy(&f.bytes).into_owned(),
-            })
-        })
-        .collect()
 }
 
 /// The documents named, and those of the folders named, each read through the one capped

@@ -11,10 +11,12 @@
 //! through an alias or a merge key), it is refused, saying why.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
 use std::path::Path;
 
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, StructureStyle, Tag};
 
 use crate::diagnostics::{Diagnostic, display_path};
@@ -762,13 +764,74 @@ fn file_line(mut line: usize, edits: &[Edit]) -> usize {
     line
 }
 
+/// Reads the value at the steps of a path, skipping everything else.
+struct TextAt<'a>(&'a [Step]);
+
+impl<'de> DeserializeSeed<'de> for TextAt<'_> {
+    type Value = Option<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        match self.0 {
+            [] => String::deserialize(d).map(Some),
+            [Step::Key(_), ..] => d.deserialize_map(self),
+            [Step::Index(_), ..] => d.deserialize_seq(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for TextAt<'_> {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the path")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
+        let Some((Step::Key(wanted), rest)) = self.0.split_first() else {
+            return Err(de::Error::custom("not a key"));
+        };
+        let mut found = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == *wanted && found.is_none() {
+                found = map.next_value_seed(TextAt(rest))?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
+        let Some((Step::Index(wanted), rest)) = self.0.split_first() else {
+            return Err(de::Error::custom("not an index"));
+        };
+        let mut found = None;
+        for i in 0.. {
+            let item = if i == *wanted {
+                seq.next_element_seed(TextAt(rest))?.map(|v| found = v)
+            } else {
+                seq.next_element::<IgnoredAny>()?.map(|_| ())
+            };
+            if item.is_none() {
+                break;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The text at a field path of a YAML document (`offer.max_shares`, `counsel[0].name`), read
+/// as a text field of the terms reads it; `Ok(None)` when the document has no such field. This
+/// states what [`apply`] promises: after it, the text at the path is the value given.
+pub fn text_at(source: &str, path: &str) -> Result<Option<String>, String> {
+    let steps = steps(path).ok_or_else(|| format!("`{path}` is not a field path"))?;
+    serde_saphyr::with_deserializer_from_str_with_options(source, super::load::options(), |d| {
+        TextAt(&steps).deserialize(d)
+    })
+    .map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
-    use std::fmt;
-
     use proptest::prelude::*;
-    use serde::Deserialize;
-    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
     use super::*;
 
@@ -889,66 +952,6 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}\n{text}"))
     }
 
-    /// The value at `steps` read as a text field of the terms reads it.
-    struct TextAt<'a>(&'a [Step]);
-
-    impl<'de> DeserializeSeed<'de> for TextAt<'_> {
-        type Value = Option<String>;
-
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
-            match self.0 {
-                [] => String::deserialize(d).map(Some),
-                [Step::Key(_), ..] => d.deserialize_map(self),
-                [Step::Index(_), ..] => d.deserialize_seq(self),
-            }
-        }
-    }
-
-    impl<'de> Visitor<'de> for TextAt<'_> {
-        type Value = Option<String>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("the path")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
-            let Some((Step::Key(wanted), rest)) = self.0.split_first() else {
-                return Err(de::Error::custom("not a key"));
-            };
-            let mut found = None;
-            while let Some(key) = map.next_key::<String>()? {
-                if key == *wanted && found.is_none() {
-                    found = map.next_value_seed(TextAt(rest))?;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(found)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
-            let Some((Step::Index(wanted), rest)) = self.0.split_first() else {
-                return Err(de::Error::custom("not an index"));
-            };
-            let mut found = None;
-            for i in 0.. {
-                let item = if i == *wanted {
-                    seq.next_element_seed(TextAt(rest))?.map(|v| found = v)
-                } else {
-                    seq.next_element::<IgnoredAny>()?.map(|_| ())
-                };
-                if item.is_none() {
-                    break;
-                }
-            }
-            Ok(found)
-        }
-    }
-
-    fn text_at(text: &str, steps: &[Step]) -> Option<String> {
-        let options = crate::terms::load::options();
-        serde_saphyr::with_deserializer_from_str_with_options(text, options, |d| TextAt(steps).deserialize(d))
-            .unwrap_or_else(|e| panic!("{e}\n{text}"))
-    }
-
     /// The line `line` (1-based) of `text`, whatever its line endings.
     fn line_of(text: &str, line: usize) -> &str {
         text.split_inclusive(['\n', '\r'])
@@ -965,7 +968,7 @@ mod tests {
             .unwrap_or_else(|d| panic!("{}\n{source}", d.render(false)));
         let text = &applied.text;
         assert_eq!(loose(text).without(&steps), loose(source).without(&steps), "{source}\n->\n{text}");
-        assert_eq!(text_at(text, &steps).as_deref(), Some(value), "{text}");
+        assert_eq!(text_at(text, path).unwrap().as_deref(), Some(value), "{text}");
         let [(line, _)] = applied.lines.as_slice() else { panic!("{:?}", applied.lines.len()) };
         assert!(line_of(text, *line).contains(&scalar(value)), "line {line} of\n{text}");
         applied.text
