@@ -97,22 +97,21 @@ pub fn markdown_paragraphs(input: &str) -> String {
 
 /// The paragraphs of a value, each as the lines it was written on.
 ///
-/// A blank line (a line holding only blanks) always ends a paragraph: that is how every YAML
-/// style keeps one (`|` and a double-quoted `"\n\n"` as a blank line). Within a value that
-/// has blank lines, a single line break is where the source line was wrapped (a `|` block),
-/// and Markdown reads it as a space. A folded block (`>`) or a multi-line plain or quoted
-/// scalar has already joined each paragraph's lines and turned the blank line between
-/// paragraphs into a single line break; a `|` block of one paragraph looks the same, one
-/// wrapped line after another. The text tells them apart: when the value has no blank line
-/// and every line before a break ends a sentence (`.`, `?`, `!` or `:`, before any closing
-/// quote or bracket), each line is a paragraph; otherwise the lines are one paragraph.
+/// A blank line (a line holding only blanks) always ends a paragraph: that is how a `|`
+/// block and a double-quoted `"\n\n"` keep one. A single line break is ambiguous. In a `|`
+/// block it is where counsel wrapped a line of the source, within a paragraph (Markdown reads
+/// it as a space). In a folded block (`>`) or a multi-line plain or quoted scalar, YAML has
+/// already joined each paragraph's lines into one and turned the blank line between two
+/// paragraphs into a single line break (and kept the breaks around a more-indented line).
+/// The text tells them apart: a folded paragraph is whole, so the line before each single
+/// break ends a sentence (`.`, `?`, `!` or `:`, before any closing quote or bracket), while
+/// wrapped lines almost never all do. So single breaks separate paragraphs when every line
+/// followed by another ends a sentence, and are spaces otherwise.
 fn paragraphs(input: &str) -> Vec<String> {
     let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
     let blank = |line: &str| line.trim_matches([' ', '\t']).is_empty();
     let lines: Vec<&str> = normalised.trim_matches(['\n', ' ', '\t']).split('\n').collect();
-    let folded = !lines.iter().any(|l| blank(l))
-        && lines.len() > 1
-        && lines[..lines.len() - 1].iter().all(|l| ends_a_sentence(l));
+    let folded = lines.windows(2).filter(|w| !blank(w[0]) && !blank(w[1])).all(|w| ends_a_sentence(w[0]));
     let mut paragraphs = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in lines {
@@ -215,8 +214,13 @@ mod tests {
             ),
             "The exchange is taxable.\n\nA holder that tenders (see below):\n\n“Quoted.”\n\nLast one"
         );
-        // Two blank lines in a `>` block leave a blank line: then blank lines alone count.
-        assert_eq!(markdown_paragraphs("One.\n\nTwo.\nstill two"), "One.\n\nTwo. still two");
+        // Two blank lines, or a more-indented line, leave a blank line in a `>` block.
+        assert_eq!(markdown_paragraphs("One.\nTwo.\n\n    Three."), "One.\n\nTwo.\n\nThree.");
+        // One wrapped line that does not end a sentence: every single break is a space.
+        assert_eq!(
+            markdown_paragraphs("One.\n\nTwo.\nThree\nstill three."),
+            "One.\n\nTwo. Three still three."
+        );
     }
 
     #[test]
