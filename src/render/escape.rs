@@ -11,6 +11,10 @@
 //! backticks, a setext underline, a thematic break, an HTML block, a table row), indent a
 //! line into code, or break a line (two trailing spaces). What is left is the value's start,
 //! which a template may place at the start of a line, and its end, which may end a heading.
+//!
+//! Some values are whole sections that counsel write as several paragraphs (the `disclosure`
+//! texts, a risk factor's text): [`markdown_paragraphs`] splits those into paragraphs and
+//! escapes each one as a value, so the paragraphs survive and still nothing opens a block.
 
 use std::io::Write;
 
@@ -85,6 +89,58 @@ pub fn markdown_escaped(input: &str) -> String {
     escaped
 }
 
+/// A value written as paragraphs, escaped paragraph by paragraph (each one line, as any value)
+/// and joined with a blank line. See [`paragraphs`] for where one paragraph ends.
+pub fn markdown_paragraphs(input: &str) -> String {
+    paragraphs(input).iter().map(|p| markdown_escaped(p)).collect::<Vec<_>>().join("\n\n")
+}
+
+/// The paragraphs of a value, each as the lines it was written on.
+///
+/// A blank line (a line holding only blanks) always ends a paragraph: that is how a `|`
+/// block and a double-quoted `"\n\n"` keep one. A single line break is ambiguous. In a `|`
+/// block it is where counsel wrapped a line of the source, within a paragraph (Markdown reads
+/// it as a space). In a folded block (`>`) or a multi-line plain or quoted scalar, YAML has
+/// already joined each paragraph's lines into one and turned the blank line between two
+/// paragraphs into a single line break (and kept the breaks around a more-indented line).
+/// The text tells them apart: a folded paragraph is whole, so the line before each single
+/// break ends a sentence (`.`, `?`, `!` or `:`, before any closing quote or bracket), while
+/// wrapped lines almost never all do. So single breaks separate paragraphs when every line
+/// followed by another ends a sentence, and are spaces otherwise.
+fn paragraphs(input: &str) -> Vec<String> {
+    let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
+    let blank = |line: &str| line.trim_matches([' ', '\t']).is_empty();
+    let lines: Vec<&str> = normalised.trim_matches(['\n', ' ', '\t']).split('\n').collect();
+    let folded = lines.windows(2).filter(|w| !blank(w[0]) && !blank(w[1])).all(|w| ends_a_sentence(w[0]));
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in lines {
+        if blank(line) {
+            if !current.is_empty() {
+                paragraphs.push(current.join("\n"));
+                current.clear();
+            }
+            continue;
+        }
+        current.push(line);
+        if folded {
+            paragraphs.push(current.join("\n"));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join("\n"));
+    }
+    paragraphs
+}
+
+/// Whether a line ends with the end of a sentence: `.`, `?`, `!` or `:`, then perhaps closing
+/// quotes and brackets.
+fn ends_a_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches([' ', '\t']).trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    end.ends_with(['.', '?', '!', ':'])
+}
+
 /// `1.` or `1)` followed by a space: an ordered list item when it opens a line.
 fn ordered_list_marker(from: &[char]) -> bool {
     let digits = from.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -128,5 +184,51 @@ mod tests {
         assert_eq!(markdown_escaped("Fund ##"), r"Fund \##");
         assert_eq!(markdown_escaped("Pkwy #240"), "Pkwy #240");
         assert_eq!(markdown_escaped("\n\n1. first"), r"1\. first");
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_wrapped_lines_join() {
+        // A `|` block: lines wrapped in the source, a blank line (maybe of spaces) between.
+        let literal = "The exchange of Shares\nis taxable.\n\nA holder that\ntenders.\n  \t\nThird.\n";
+        assert_eq!(
+            markdown_paragraphs(literal),
+            "The exchange of Shares is taxable.\n\nA holder that tenders.\n\nThird."
+        );
+        // A `|` block of one paragraph: its lines do not all end a sentence.
+        assert_eq!(
+            markdown_paragraphs("The exchange of Shares\nis taxable. A holder\nthat tenders.\n"),
+            "The exchange of Shares is taxable. A holder that tenders."
+        );
+        // Double-quoted "\n\n", with CR line ends too.
+        assert_eq!(markdown_paragraphs("One.\r\n\r\nTwo.\r\rThree."), "One.\n\nTwo.\n\nThree.");
+        assert_eq!(markdown_paragraphs("Only one paragraph."), "Only one paragraph.");
+        assert_eq!(markdown_paragraphs("\n\n  \n"), "");
+    }
+
+    #[test]
+    fn a_folded_value_keeps_its_line_breaks_as_paragraphs() {
+        // `>` turned each blank line into one line break and joined the rest.
+        assert_eq!(
+            markdown_paragraphs(
+                "The exchange is taxable.\nA holder that tenders (see below):\n“Quoted.”\nLast one\n"
+            ),
+            "The exchange is taxable.\n\nA holder that tenders (see below):\n\n“Quoted.”\n\nLast one"
+        );
+        // Two blank lines, or a more-indented line, leave a blank line in a `>` block.
+        assert_eq!(markdown_paragraphs("One.\nTwo.\n\n    Three."), "One.\n\nTwo.\n\nThree.");
+        // One wrapped line that does not end a sentence: every single break is a space.
+        assert_eq!(
+            markdown_paragraphs("One.\n\nTwo.\nThree\nstill three."),
+            "One.\n\nTwo. Three still three."
+        );
+    }
+
+    #[test]
+    fn each_paragraph_is_escaped_as_a_value() {
+        let hostile = "~~~\nfenced\n\n    four spaces\n\n# heading {#id}\n\n<b>bold</b>\n\n1. item\n\n===";
+        assert_eq!(
+            markdown_paragraphs(hostile),
+            "\\~\\~\\~ fenced\n\nfour spaces\n\n\\# heading {#id&#125;\n\n\\<b>bold\\</b>\n\n1\\. item\n\n\\==="
+        );
     }
 }

@@ -1,6 +1,6 @@
-//! The template filters, registered in one place. Each takes exact decimals (as the strings
-//! or integers the context carries) and prints through [`crate::format`]; a float reaching a
-//! filter is refused, since it could only come from arithmetic done in a template.
+//! The template filters, registered in one place. Those for figures take exact decimals (as
+//! the strings or integers the context carries) and print through [`crate::format`]; a float
+//! reaching one is refused, since it could only come from arithmetic done in a template.
 
 use rust_decimal::Decimal;
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
@@ -17,6 +17,14 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("checkbox", checkbox);
     tera.register_filter("anchor", anchor);
     tera.register_filter("with_article", with_article);
+    tera.register_filter("paragraphs", paragraphs);
+}
+
+/// `{{ d.tax | paragraphs }}`: a value written as several paragraphs, printed as paragraphs
+/// (each escaped as any value is, so none opens a block). Marked safe so that the escaping
+/// of every `{{ }}` does not escape the result again.
+fn paragraphs(value: &str, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&super::escape::markdown_paragraphs(value))
 }
 
 /// `{{ terms.issuer.state | with_article }}` -> `an Ohio`.
@@ -110,4 +118,34 @@ fn anchor(value: &str, _: Kwargs, _: &State) -> TeraResult<Value> {
         return Err(Error::message(format!("`anchor` needs letters, digits and `-`, not `{value}`")));
     }
     Ok(Value::safe_string(&format!("{{#{value}}}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str, value: &str) -> String {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(crate::render::escape::escape_markdown);
+        tera.autoescape_on([".md"]);
+        register(&mut tera);
+        tera.add_raw_template("t.md", template).unwrap();
+        let mut context = tera::Context::new();
+        context.insert("v", value);
+        tera.render("t.md", &context).unwrap()
+    }
+
+    #[test]
+    fn paragraphs_prints_each_paragraph_escaped_once() {
+        let value = "The *exchange*\nis taxable.\n\n~~~\n\n    <b>x</b> {#id}\n";
+        assert_eq!(
+            render("Before.\n\n{{ v | paragraphs }}\n\nAfter.", value),
+            "Before.\n\nThe \\*exchange\\* is taxable.\n\n\\~\\~\\~\n\n\\<b>x\\</b> {#id&#125;\n\nAfter."
+        );
+        // Without the filter the value is one paragraph, as any value in a sentence.
+        assert_eq!(
+            render("{{ v }}", value),
+            "The \\*exchange\\* is taxable. \\~\\~\\~ \\<b>x\\</b> {#id&#125;"
+        );
+    }
 }

@@ -392,3 +392,123 @@ fn figures_before_an_amendment_that_fail_are_reported_at_their_field() {
         assert!(stderr.contains("terms.yaml:90:39"), "{stderr}");
     }
 }
+
+/// A disclosure text in each way counsel write paragraphs in YAML, with what Markdown would
+/// read as structure in every paragraph: the YAML of the value (its block lines indented by
+/// `indent`), and the paragraphs a reader must see, in order.
+fn paragraph_values(indent: &str) -> Vec<(String, Vec<&'static str>)> {
+    let first = "~~~ The exchange of Shares for Series D Preferred Stock is taxable <b>to holders</b> {#id}.";
+    let second = "four spaces first: a holder that tenders # x recognises gain <b>or loss</b> {#id}.";
+    let third = "# x A holder that does not tender ~~~ keeps its Shares <b>and</b> {#id}";
+    let block = |style: &str, lines: &[&str]| {
+        let mut yaml = style.to_owned();
+        for line in lines {
+            yaml.push('\n');
+            if !line.is_empty() {
+                yaml.push_str(indent);
+                yaml.push_str(line);
+            }
+        }
+        yaml
+    };
+    let literal_first =
+        ["~~~ The exchange of Shares for Series D Preferred Stock", "is taxable <b>to holders</b> {#id}."];
+    let literal_second =
+        ["", "    four spaces first: a holder that tenders", "# x recognises gain <b>or loss</b> {#id}."];
+    let literal_third = ["", "# x A holder that does not tender", "~~~ keeps its Shares <b>and</b> {#id}"];
+    // In a folded block the lines of a paragraph are joined and the blank line between two
+    // becomes one line break; a more-indented line keeps its own.
+    let folded_second =
+        ["", "four spaces first: a holder that tenders", "# x recognises gain <b>or loss</b> {#id}."];
+    let folded_third = ["", "    # x A holder that does not tender ~~~ keeps its Shares <b>and</b> {#id}"];
+    vec![
+        (block("|", &[&literal_first[..], &literal_second].concat()), vec![first, second]),
+        (
+            block("|", &[&literal_first[..], &literal_second, &literal_third].concat()),
+            vec![first, second, third],
+        ),
+        (block(">", &[&literal_first[..], &folded_second].concat()), vec![first, second]),
+        (
+            block(">-", &[&literal_first[..], &folded_second, &folded_third].concat()),
+            vec![first, second, third],
+        ),
+        (quoted(&format!("{first}\n\n    {second}")), vec![first, second]),
+        (quoted(&format!("{first}\n\n    {second}\n  \n{third}\n")), vec![first, second, third]),
+    ]
+}
+
+/// The paragraphs of a page from the one that starts `paragraphs`, as many as it has.
+fn paragraphs_from(html: &str, paragraphs: &[&str]) -> Vec<String> {
+    let all = elements(html, "p");
+    let start = all.iter().position(|p| p == paragraphs[0]).unwrap_or(all.len());
+    all.into_iter().skip(start).take(paragraphs.len()).collect()
+}
+
+/// The commenced example with `field` (a line of `disclosure`, or its first risk factor's
+/// `text`) holding `yaml`.
+fn with_disclosure(field: &str, yaml: &str) -> String {
+    if field == "text" {
+        return with_field(COMMENCED, "      text:", yaml);
+    }
+    let text = fs::read_to_string(COMMENCED).unwrap();
+    assert!(!text.contains(&format!("\n  {field}:")), "{field} is in {COMMENCED}");
+    text.replace("\ndisclosure:\n", &format!("\ndisclosure:\n  {field}: {yaml}\n"))
+}
+
+#[test]
+fn disclosure_texts_and_risk_factors_keep_their_paragraphs_and_nothing_else() {
+    for (field, document) in [
+        ("text", "offer-to-exchange.htm"),
+        ("tax", "offer-to-exchange.htm"),
+        ("past_contacts", "offer-to-exchange.htm"),
+        ("financial_statements", "schedule-to.htm"),
+    ] {
+        let dir = scratch("paragraphs");
+        let one = render(&dir, &write_terms(&dir, &with_disclosure(field, "One paragraph."))).unwrap();
+        let one = &one[document];
+        let indent = if field == "text" { "        " } else { "    " };
+        for (yaml, expected) in paragraph_values(indent) {
+            let dir = scratch("paragraphs");
+            let terms = write_terms(&dir, &with_disclosure(field, &yaml));
+            let files = render(&dir, &terms).unwrap_or_else(|e| panic!("{field} {yaml}: {e}"));
+            let html = &files[document];
+            assert_eq!(paragraphs_from(html, &expected), expected, "{field} {yaml}");
+            // One more paragraph for each paragraph the value has, and no other element.
+            let tags = |html: &str| structure(html).into_iter().filter(|t| t != "</p>").collect::<Vec<_>>();
+            let (tags, one_tags) = (tags(html), tags(one));
+            assert_eq!(tags.len(), one_tags.len() + expected.len() - 1, "{field} {yaml}");
+            let other =
+                |tags: &[String]| tags.iter().filter(|t| !t.starts_with("<p")).cloned().collect::<Vec<_>>();
+            assert!(other(&tags) == other(&one_tags), "{field} {yaml} changed the structure of {document}");
+        }
+    }
+}
+
+#[test]
+fn a_value_inside_a_sentence_stays_one_paragraph() {
+    let dir = scratch("inline-paragraphs");
+    let baseline = render(&dir, &write_terms(&dir, &fs::read_to_string(COMMENCED).unwrap())).unwrap();
+    let title = "The Series D Preferred Stock ranks junior\n\nto all of the Company’s indebtedness.";
+    let terms = fs::read_to_string(COMMENCED).unwrap().replace(
+        "- title: The Series D Preferred Stock ranks junior to all of the Company’s indebtedness.",
+        &format!("- title: {}", quoted(title)),
+    );
+    let files = render(&dir, &write_terms(&dir, &terms)).unwrap();
+    let offer = &files["offer-to-exchange.htm"];
+    assert_eq!(structure(offer), structure(&baseline["offer-to-exchange.htm"]));
+    assert!(elements(offer, "p").contains(&collapse(title)), "{title:?}");
+}
+
+#[test]
+fn the_source_of_funds_continues_the_offer_s_paragraph_then_keeps_its_own() {
+    let dir = scratch("source-of-funds");
+    let value = "The Company will pay the fees\nfrom cash on hand.\n\n# x No financing is needed.";
+    let terms = with_disclosure("source_of_funds", &quoted(value));
+    let files = render(&dir, &write_terms(&dir, &terms)).unwrap();
+    let paragraphs = elements(&files["offer-to-exchange.htm"], "p");
+    let first =
+        paragraphs.iter().position(|p| p.ends_with("The Company will pay the fees from cash on hand."));
+    let first = first.unwrap_or_else(|| panic!("{paragraphs:?}"));
+    assert!(paragraphs[first].starts_with("The consideration in the Offer"), "{}", paragraphs[first]);
+    assert_eq!(paragraphs[first + 1], "# x No financing is needed.");
+}
