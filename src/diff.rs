@@ -470,11 +470,20 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     }
     log.push_str("\n## Documents\n\n");
     for (name, changes) in &summary {
+        // Document names and folder labels come from the file system: escaped, so that a file
+        // named `[x](javascript:...)` or `*draft*.md` prints literally.
+        let shown = markdown_escaped(name);
         let line = match changes {
-            Some(0) => format!("- {name}: unchanged\n"),
-            Some(n) => format!("- {name}: {n} change{} (blackline: {})\n", plural(*n), blackline_names[name]),
-            None if old.documents.contains_key(name) => format!("- {name}: only in {}\n", old.label),
-            None => format!("- {name}: only in {}\n", new.label),
+            Some(0) => format!("- {shown}: unchanged\n"),
+            Some(n) => format!(
+                "- {shown}: {n} change{} (blackline: {})\n",
+                plural(*n),
+                markdown_escaped(&blackline_names[name])
+            ),
+            None if old.documents.contains_key(name) => {
+                format!("- {shown}: only in {}\n", markdown_escaped(&old.label))
+            }
+            None => format!("- {shown}: only in {}\n", markdown_escaped(&new.label)),
         };
         log.push_str(&line);
     }

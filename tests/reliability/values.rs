@@ -512,3 +512,31 @@ fn the_source_of_funds_continues_the_offer_s_paragraph_then_keeps_its_own() {
     assert!(paragraphs[first].starts_with("The consideration in the Offer"), "{}", paragraphs[first]);
     assert_eq!(paragraphs[first + 1], "# x No financing is needed.");
 }
+
+/// The changelog of `diff` names documents and folders as the file system spells them: a
+/// file named like a Markdown link or emphasis prints literally, in every line that names it.
+#[test]
+fn the_changelog_prints_document_and_folder_names_literally() {
+    let dir = scratch("diff-names");
+    let (old, new) = (dir.join("old_*v1*"), dir.join("new"));
+    fs::create_dir_all(&old).unwrap();
+    fs::create_dir_all(&new).unwrap();
+    let link = "[x](javascript:alert(1)).md";
+    fs::write(old.join(link), "The offer expires on Friday.\n").unwrap();
+    fs::write(new.join(link), "The offer expires on Monday.\n").unwrap();
+    fs::write(old.join("*draft*.md"), "Same text.\n").unwrap();
+    fs::write(new.join("*draft*.md"), "Same text.\n").unwrap();
+    fs::write(old.join("_gone_.md"), "Only here.\n").unwrap();
+    let out = dir.join("blacklines");
+    secdraft().arg("diff").arg(&old).arg(&new).arg("--out").arg(&out).assert().success();
+    let changes = fs::read_to_string(out.join("changes.md")).unwrap();
+    let documents = changes.split("## Documents").nth(1).unwrap();
+    assert!(documents.contains(r"- \*draft\*.md: unchanged"), "{changes}");
+    assert!(documents.contains(r"- \[x\](javascript:alert(1)).md: 2 changes"), "{changes}");
+    assert!(documents.contains(r"(blackline: \[x\](javascript:alert(1))-blackline.htm)"), "{changes}");
+    assert!(documents.contains(r"- \_gone\_.md: only in "), "{changes}");
+    assert!(documents.contains(r"old\_\*v1\*"), "{changes}");
+    for raw in ["- [x](", "- *draft*", "- _gone_", "old_*v1*"] {
+        assert!(!documents.contains(raw), "{raw} unescaped: {changes}");
+    }
+}
