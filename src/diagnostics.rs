@@ -151,7 +151,8 @@ impl Excerpt {
 }
 
 /// The lines of a text as YAML counts them: a line ends at `\r\n`, `\n` or a lone `\r`, so that
-/// a file saved with CR-only line endings is quoted at the line its errors name.
+/// a file saved with CR-only line endings is quoted at the line its errors name. Every count
+/// of lines in secdraft's messages goes through here, so that they all agree with the parser.
 fn yaml_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut rest = text;
@@ -164,9 +165,33 @@ fn yaml_lines(text: &str) -> Vec<&str> {
     lines
 }
 
+/// The line and column (both from 1; the column in characters) of the byte `offset` of
+/// `text`, lines counted as YAML counts them (see [`yaml_lines`]). An offset past the end or
+/// inside a character is taken back to the last character boundary before it.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let lines = yaml_lines(&text[..at]);
+    let column = lines.last().map_or(0, |line| line.chars().count()) + 1;
+    (lines.len(), column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_and_columns_are_counted_as_yaml_counts_them() {
+        for text in ["a: 1\nb: x\n", "a: 1\r\nb: x\r\n", "a: 1\rb: x\r"] {
+            let at = text.find('x').unwrap();
+            assert_eq!(line_and_column(text, at), (2, 4), "{text:?}");
+            assert_eq!(line_and_column(text, 0), (1, 1), "{text:?}");
+            assert_eq!(line_and_column(text, text.len()), (3, 1), "{text:?}");
+        }
+        assert_eq!(line_and_column("é\r€x", "é\r€".len()), (2, 2));
+    }
 
     #[test]
     fn quotes_the_named_line_whatever_the_line_endings() {

@@ -125,8 +125,7 @@ fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
     let good = err.utf8_error().valid_up_to();
     let bytes = err.as_bytes();
     let before = String::from_utf8_lossy(&bytes[..good]);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = crate::diagnostics::line_and_column(&before, before.len());
     let shown: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).into_owned());
     Diagnostic::new(format!("the file is not UTF-8 text: byte 0x{:02X} at offset {good}", bytes[good]))
         .at(Origin::new(path, shown, line, column))

@@ -741,14 +741,14 @@ fn line_ending(text: &str) -> &'static str {
     }
 }
 
-/// Line breaks in `text`: `\r\n`, `\r` and `\n` count one each, as the YAML parser counts them.
+/// Line breaks in `text`, as the YAML parser counts them.
 fn line_breaks(text: &str) -> usize {
-    text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
+    line_at(text, text.len()) - 1
 }
 
 /// The line (1-based) of a byte offset.
 fn line_at(text: &str, at: usize) -> usize {
-    line_breaks(&text[..at]) + 1
+    crate::diagnostics::line_and_column(text, at).0
 }
 
 /// The line of the file a line of the changed text comes from (the line of the change, for a

@@ -540,3 +540,20 @@ fn the_changelog_prints_document_and_folder_names_literally() {
         assert!(!documents.contains(raw), "{raw} unescaped: {changes}");
     }
 }
+
+/// A terms file saved with CR-only line endings counts its lines as the YAML parser does: a
+/// byte that is not UTF-8 on its third line is reported there, the caret under it.
+#[test]
+fn a_byte_that_is_not_utf8_is_placed_at_its_line_whatever_the_line_endings() {
+    let dir = scratch("cr-not-utf8");
+    let terms = dir.join("terms.yaml");
+    fs::write(&terms, b"issuer:\r  name: Acme\r  short_name: Ac\xFFme\rsecurity: {}\r").unwrap();
+    let failed = secdraft().arg("render").arg(&terms).arg("--out").arg(dir.join("out")).assert().code(2);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(stderr.contains("terms.yaml:3:17"), "{stderr}");
+    assert!(stderr.contains("3 |   short_name: Ac\u{FFFD}me"), "{stderr}");
+    let caret_line = stderr.lines().skip_while(|l| !l.contains("3 |   short_name")).nth(1).unwrap_or("");
+    let bar = caret_line.find('|').unwrap();
+    let quoted = stderr.lines().find(|l| l.contains("3 |   short_name")).unwrap();
+    assert_eq!(caret_line.find('^').map(|c| c - bar), quoted.find('\u{FFFD}').map(|c| c - bar), "{stderr}");
+}
