@@ -72,20 +72,19 @@ impl Templates {
 
     /// The embedded templates with every file of `dir` in place of the one of the same name.
     /// A file that overrides nothing must start with `_` (a partial for `{% include %}`), so
-    /// that a misspelt override is an error rather than silently ignored.
+    /// that a misspelt override is an error rather than silently ignored. So is an entry that
+    /// is not a readable regular file (a FIFO, a device, a dangling link): skipping it would
+    /// render the built-in template in its place, a filing with the wrong text.
     pub fn with_overrides(dir: &Path) -> Result<Templates, Diagnostic> {
         let mut sources = embedded_sources();
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            Diagnostic::new(format!("cannot read the templates folder {}: {e}", display_path(dir)))
-        })?;
-        let mut files: Vec<PathBuf> =
-            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
-        files.sort();
+        let entries = crate::input::folder_entries(dir)?;
         // Every template is held at once: many files each under the cap add up.
         let mut budget = crate::input::DocumentBudget::default();
-        for file in files {
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if name.starts_with('.') {
+        for entry in entries {
+            let (name, file) = (entry.name, entry.path);
+            // Hidden files are an editor's or a tool's; a folder is no template unless it is
+            // named like one.
+            if name.starts_with('.') || (entry.is_folder && !name.ends_with(".md")) {
                 continue;
             }
             if !sources.contains_key(&name) && !name.starts_with('_') {

@@ -557,3 +557,58 @@ fn a_byte_that_is_not_utf8_is_placed_at_its_line_whatever_the_line_endings() {
     let quoted = stderr.lines().find(|l| l.contains("3 |   short_name")).unwrap();
     assert_eq!(caret_line.find('^').map(|c| c - bar), quoted.find('\u{FFFD}').map(|c| c - bar), "{stderr}");
 }
+
+/// A file of `--templates` that is not a readable regular file stops the render, named with
+/// what it is: skipped, the built-in template would render in its place, the wrong text.
+#[cfg(unix)]
+#[test]
+fn a_template_that_cannot_be_read_is_refused_not_replaced_by_the_built_in_one() {
+    use std::os::unix::fs::symlink;
+    type Make = fn(&Path);
+    let cases: [(&str, Make, &str); 4] = [
+        ("offer.md", |p| symlink(p.with_file_name("gone.md"), p).unwrap(), "a symbolic link to nothing"),
+        ("offer.md", |p| symlink("/dev/null", p).unwrap(), "a symbolic link to a character device"),
+        (
+            "_cover.md",
+            |p| assert!(std::process::Command::new("mkfifo").arg(p).status().unwrap().success()),
+            "a named pipe (FIFO)",
+        ),
+        ("_cover.md", |p| symlink(p, p).unwrap(), "a symbolic link loop"),
+    ];
+    for (name, make, what) in cases {
+        let dir = scratch("unreadable-template");
+        let templates = dir.join("templates");
+        fs::create_dir_all(&templates).unwrap();
+        make(&templates.join(name));
+        let out = dir.join("out");
+        secdraft()
+            .args(["render", EXAMPLE, "--out"])
+            .arg(&out)
+            .arg("--templates")
+            .arg(&templates)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "cannot read the template {}",
+                templates.join(name).display()
+            )))
+            .stderr(predicates::str::contains(format!("it is {what}")));
+        assert!(!out.exists(), "{name}: {what}");
+    }
+    // A link to a regular file is the file.
+    let dir = scratch("linked-template");
+    let templates = dir.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(dir.join("press.md"), "LINKED PRESS RELEASE\n").unwrap();
+    symlink(dir.join("press.md"), templates.join("press-release.md")).unwrap();
+    let out = dir.join("out");
+    secdraft()
+        .args(["render", EXAMPLE, "--out"])
+        .arg(&out)
+        .arg("--templates")
+        .arg(&templates)
+        .assert()
+        .success();
+    assert!(fs::read_to_string(out.join("press-release.md")).unwrap().ends_with("\nLINKED PRESS RELEASE\n"));
+}
