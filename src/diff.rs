@@ -74,10 +74,44 @@ fn span(out: &mut String, tag: ChangeTag, text: &str, counts: &mut Counts) {
 /// cells rather than time keeps the output the same on every machine.
 const MAX_CELLS: usize = 4_000_000;
 
-/// The operations that turn `old` into `new`: Patience as before while the region is small,
-/// and bounded by [`MAX_CELLS`] past that.
-fn bounded_ops<T: std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
-    if old.len().saturating_mul(new.len()) <= MAX_CELLS {
+/// The cells a comparison may spend for each byte of its documents, past [`MAX_CELLS`]: enough
+/// for every paragraph of a real filing changed and diffed word by word, and at the cap of
+/// what `diff` reads (64 MiB) a few seconds' work.
+const CELLS_PER_BYTE: usize = 64;
+
+/// The cells one whole comparison may spend diffing item by item, over all its documents,
+/// regions, gaps between anchors and paragraphs word by word: each bounded alone, many of
+/// them would multiply the work. Once it is spent, what is left is shown replaced whole, so
+/// the work stays within a constant times the size of the documents.
+#[derive(Debug)]
+pub struct CellBudget {
+    left: usize,
+    spent: usize,
+}
+
+impl CellBudget {
+    /// The budget for documents of `bytes` bytes in all, both sides.
+    pub fn for_bytes(bytes: usize) -> CellBudget {
+        CellBudget { left: MAX_CELLS.saturating_add(bytes.saturating_mul(CELLS_PER_BYTE)), spent: 0 }
+    }
+
+    /// Whether a region of `old_len` by `new_len` items may be diffed item by item: no larger
+    /// than [`MAX_CELLS`] and within what is left, which it then spends.
+    fn take(&mut self, old_len: usize, new_len: usize) -> bool {
+        let cells = old_len.saturating_mul(new_len);
+        if cells > MAX_CELLS || cells > self.left {
+            return false;
+        }
+        self.left -= cells;
+        self.spent += cells;
+        true
+    }
+}
+
+/// The operations that turn `old` into `new`: Patience as before while the region is small
+/// and the budget lasts, and bounded past that.
+fn bounded_ops<T: std::hash::Hash + Ord>(old: &[T], new: &[T], budget: &mut CellBudget) -> Vec<DiffOp> {
+    if budget.take(old.len(), new.len()) {
         return similar::capture_diff_slices(Algorithm::Patience, old, new);
     }
     let mut ops = Vec::new();
@@ -90,28 +124,30 @@ fn bounded_ops<T: std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
     let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
     let (mut o, mut n) = (prefix, prefix);
     for (anchor_old, anchor_new) in unique_common(&old[prefix..old_end], &new[prefix..new_end]) {
-        gap(old, o..prefix + anchor_old, new, n..prefix + anchor_new, &mut ops);
+        gap(old, o..prefix + anchor_old, new, n..prefix + anchor_new, &mut ops, budget);
         ops.push(DiffOp::Equal { old_index: prefix + anchor_old, new_index: prefix + anchor_new, len: 1 });
         (o, n) = (prefix + anchor_old + 1, prefix + anchor_new + 1);
     }
-    gap(old, o..old_end, new, n..new_end, &mut ops);
+    gap(old, o..old_end, new, n..new_end, &mut ops, budget);
     if suffix > 0 {
         ops.push(DiffOp::Equal { old_index: old_end, new_index: new_end, len: suffix });
     }
     ops
 }
 
-/// The region between two anchors: diffed item by item when small, else replaced whole.
+/// The region between two anchors: diffed item by item when small and within the budget,
+/// else replaced whole.
 fn gap<T: std::hash::Hash + Ord>(
     old: &[T],
     old_range: std::ops::Range<usize>,
     new: &[T],
     new_range: std::ops::Range<usize>,
     ops: &mut Vec<DiffOp>,
+    budget: &mut CellBudget,
 ) {
     let (old_index, old_len, new_index, new_len) =
         (old_range.start, old_range.len(), new_range.start, new_range.len());
-    if old_len.saturating_mul(new_len) <= MAX_CELLS {
+    if budget.take(old_len, new_len) {
         let inner = similar::capture_diff_slices(Algorithm::Patience, &old[old_range], &new[new_range]);
         ops.extend(inner.into_iter().map(|op| shifted(op, old_index, new_index)));
     } else {
@@ -200,15 +236,19 @@ fn tokens(text: &str) -> Vec<&str> {
 }
 
 /// A paragraph's changes word by word: as Patience finds them while the paragraphs are small
-/// enough, bounded by [`MAX_CELLS`] past that.
-fn word_changes<'a>(old: &'a str, new: &'a str) -> Vec<(ChangeTag, &'a str)> {
+/// enough and the budget lasts, bounded past that, and the paragraph replaced whole once the
+/// budget is spent.
+fn word_changes<'a>(old: &'a str, new: &'a str, budget: &mut CellBudget) -> Vec<(ChangeTag, &'a str)> {
+    if budget.left == 0 {
+        return vec![(ChangeTag::Delete, old), (ChangeTag::Insert, new)];
+    }
     let (old_tokens, new_tokens) = (tokens(old), tokens(new));
-    if old_tokens.len().saturating_mul(new_tokens.len()) <= MAX_CELLS {
+    if budget.take(old_tokens.len(), new_tokens.len()) {
         let diff = TextDiff::configure().algorithm(Algorithm::Patience).diff_words(old, new);
         return diff.iter_all_changes().map(|c| (c.tag(), c.value())).collect();
     }
     let mut changes = Vec::new();
-    for op in bounded_ops(&old_tokens, &new_tokens) {
+    for op in bounded_ops(&old_tokens, &new_tokens, budget) {
         let (old_part, new_part) = (&old_tokens[op.old_range()], &new_tokens[op.new_range()]);
         match op {
             DiffOp::Equal { .. } => changes.extend(old_part.iter().map(|t| (ChangeTag::Equal, *t))),
@@ -222,9 +262,9 @@ fn word_changes<'a>(old: &'a str, new: &'a str) -> Vec<(ChangeTag, &'a str)> {
 }
 
 /// A paragraph's words, old against new, runs of the same kind merged.
-fn words(out: &mut String, old: &str, new: &str, counts: &mut Counts) {
+fn words(out: &mut String, old: &str, new: &str, counts: &mut Counts, budget: &mut CellBudget) {
     let mut run: Option<(ChangeTag, String)> = None;
-    for (tag, value) in word_changes(old, new) {
+    for (tag, value) in word_changes(old, new, budget) {
         match &mut run {
             Some((t, text)) if *t == tag => text.push_str(value),
             _ => {
@@ -248,12 +288,13 @@ pub fn blackline(
     new_label: &str,
     old: &[String],
     new: &[String],
+    budget: &mut CellBudget,
 ) -> (String, usize) {
     let mut body = String::new();
     let mut counts = Counts::default();
     let paragraph =
         |body: &mut String, inner: &str| body.push_str(&format!("<p style=\"{P_STYLE}\">{inner}</p>\n"));
-    for op in bounded_ops(old, new) {
+    for op in bounded_ops(old, new, budget) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 for p in &old[old_index..old_index + len] {
@@ -280,7 +321,7 @@ pub fn blackline(
                 let pairs = old_len.min(new_len);
                 for i in 0..pairs {
                     let mut inner = String::new();
-                    words(&mut inner, &old[old_index + i], &new[new_index + i], &mut counts);
+                    words(&mut inner, &old[old_index + i], &new[new_index + i], &mut counts, budget);
                     paragraph(&mut body, &inner);
                 }
                 for p in &old[old_index + pairs..old_index + old_len] {
@@ -409,17 +450,21 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
         all
     };
     let blackline_names = blackline_names(names.iter().copied());
+    let all_bytes = old.documents.values().chain(new.documents.values()).map(|(_, text)| text.len()).sum();
+    let mut budget = CellBudget::for_bytes(all_bytes);
     for name in names {
         let empty = (Format::Text, String::new());
         let (Some(o), Some(n)) = (old.documents.get(name), new.documents.get(name)) else {
             let present = old.documents.get(name).or(new.documents.get(name)).unwrap_or(&empty);
             let (o, n) = if old.documents.contains_key(name) { (present, &empty) } else { (&empty, present) };
-            let (html, _) = blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1));
+            let (html, _) =
+                blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1), &mut budget);
             files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
             summary.push((name.clone(), None));
             continue;
         };
-        let (html, changes) = blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1));
+        let (html, changes) =
+            blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1), &mut budget);
         files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
         summary.push((name.clone(), Some(changes)));
     }
@@ -517,7 +562,7 @@ mod tests {
         };
         let (old, new) = (side("old"), side("new"));
         assert!(old.len() * new.len() > MAX_CELLS);
-        let ops = bounded_ops(&old, &new);
+        let ops = bounded_ops(&old, &new, &mut CellBudget::for_bytes(0));
         assert_ops_rebuild(&old, &new, &ops);
         let kept: Vec<usize> = ops
             .iter()
@@ -534,6 +579,56 @@ mod tests {
         assert!(ops.iter().all(|op| matches!(op, DiffOp::Equal { .. } | DiffOp::Replace { .. })), "{ops:?}");
     }
 
+    /// The paragraphs of a blackline's body with the spans of `dropped` (`strike` or `u`) and
+    /// then all tags taken out: the new text without `strike`, the old without `u`.
+    fn side_of(html: &str, dropped: &str) -> Vec<String> {
+        let body = &html[html.find("<hr>").unwrap()..].replace("</p>", "\n");
+        let without =
+            regex::Regex::new(&format!("<{dropped} [^>]*>[^<]*</{dropped}>")).unwrap().replace_all(body, "");
+        let text = regex::Regex::new("<[^>]*>").unwrap().replace_all(&without, "");
+        text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn one_budget_bounds_every_gap_and_word_diff_of_a_comparison() {
+        // 100 gaps of 30 changed paragraphs between unique anchors: each gap (900 cells) and
+        // each paragraph pair (49 cells) is small, but together they spent 237,000 cells.
+        let side = |tag: &str| -> Vec<String> {
+            (0..3100)
+                .map(|i| if i % 31 == 0 { format!("kept {i}") } else { format!("Paragraph {i} says {tag}") })
+                .collect()
+        };
+        let (old, new) = (side("old"), side("new"));
+        let mut budget = CellBudget { left: 20_000, spent: 0 };
+        let (html, changes) = blackline("a.md", "old", "new", &old, &new, &mut budget);
+        assert!(budget.spent <= 20_000, "{budget:?}");
+        assert!(budget.spent > 19_000, "the budget is used before falling back: {budget:?}");
+        // Every paragraph of both sides is shown, in order.
+        assert!(side_of(&html, "strike") == new, "the new text is the blackline's without deletions");
+        assert!(side_of(&html, "u") == old, "the old text is the blackline's without insertions");
+        assert_eq!(changes, 2 * (3100 - 100));
+        // Word by word while the budget lasts, whole paragraphs replaced after.
+        let struck = |text: &str| format!("line-through\">{text}</strike>");
+        assert!(
+            html.contains("Paragraph 1 says ") && html.contains(&struck("old")),
+            "first paragraph word by word"
+        );
+        assert!(html.contains(&struck("Paragraph 3099 says old")), "last paragraph replaced whole");
+    }
+
+    #[test]
+    fn the_budget_grows_with_the_documents_and_counts_what_it_spends() {
+        let mut budget = CellBudget::for_bytes(1000);
+        assert_eq!(budget.left, MAX_CELLS + 1000 * CELLS_PER_BYTE);
+        assert!(!budget.take(MAX_CELLS + 1, 1), "no region past MAX_CELLS");
+        assert!(budget.take(2000, 2000));
+        assert!(budget.take(0, 10_000), "an all-inserted region costs nothing");
+        assert_eq!(budget.spent, 4_000_000);
+        assert!(!budget.take(1000, 65), "{budget:?}");
+        assert!(budget.take(1000, 64));
+        assert_eq!(budget.left, 0);
+    }
+
     #[test]
     fn anchors_follow_the_longest_run_in_order_on_both_sides() {
         let old = ["a", "b", "c", "d", "x", "x"];
@@ -545,7 +640,7 @@ mod tests {
     fn a_paragraph_too_long_to_diff_word_by_word_still_shows_both_texts() {
         let old: String = (0..3000).map(|i| format!("old{i} ")).collect();
         let new: String = (0..3000).map(|i| format!("new{i} ")).collect();
-        let changes = word_changes(&old, &new);
+        let changes = word_changes(&old, &new, &mut CellBudget::for_bytes(0));
         let side = |keep: ChangeTag| -> String {
             changes.iter().filter(|(t, _)| *t == ChangeTag::Equal || *t == keep).map(|(_, v)| *v).collect()
         };
@@ -555,7 +650,11 @@ mod tests {
 
     #[test]
     fn small_paragraphs_diff_word_by_word_as_before() {
-        let changes = word_changes("the offer expires on Friday", "the offer expires on Monday");
+        let changes = word_changes(
+            "the offer expires on Friday",
+            "the offer expires on Monday",
+            &mut CellBudget::for_bytes(0),
+        );
         let changed: Vec<(ChangeTag, &str)> =
             changes.into_iter().filter(|(t, _)| *t != ChangeTag::Equal).collect();
         assert_eq!(changed, [(ChangeTag::Delete, "Friday"), (ChangeTag::Insert, "Monday")]);
