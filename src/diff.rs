@@ -240,6 +240,10 @@ fn tokens(text: &str) -> Vec<&str> {
 /// enough and the budget lasts, bounded past that, and the paragraph replaced whole once the
 /// budget is spent.
 fn word_changes<'a>(old: &'a str, new: &'a str, budget: &mut CellBudget) -> Vec<(ChangeTag, &'a str)> {
+    // A region replaced whole may pair a paragraph with its equal (one of several alike).
+    if old == new {
+        return vec![(ChangeTag::Equal, old)];
+    }
     if budget.left == 0 {
         return vec![(ChangeTag::Delete, old), (ChangeTag::Insert, new)];
     }
@@ -615,6 +619,9 @@ mod tests {
             "first paragraph word by word"
         );
         assert!(html.contains(&struck("Paragraph 3099 says old")), "last paragraph replaced whole");
+        // With the budget spent, a paragraph paired with its equal is still unchanged.
+        let mut spent = CellBudget { left: 0, spent: 0 };
+        assert_eq!(word_changes("Yes.", "Yes.", &mut spent), [(ChangeTag::Equal, "Yes.")]);
     }
 
     #[test]
