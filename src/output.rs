@@ -452,7 +452,7 @@ fn read_journal(path: &Path) -> Result<Journal, Diagnostic> {
             path.parent().map(display_path).unwrap_or_default(),
             display_path(path)
         ))
-        .help("the folder may hold parts of two sets: move the journal away and render again (the files the write replaced are in the `old` folder of its `.secdraft-staging-` folder)")
+        .help("the folder may hold parts of two sets: the files the write replaced are in the `old` folder of its `.secdraft-staging-` folder; copy them out of `old` first, then remove that staging folder and the journal, and render again")
     };
     let bytes =
         read_regular(path, MAX_JOURNAL_BYTES, Links::Refuse).map_err(|why| damaged(why.to_string()))?;
@@ -519,14 +519,48 @@ fn undo(dir: &Path, journal: &Journal) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The replaced files a warning names one by one; the rest are counted.
+const MAX_NAMED_REPLACED: usize = 5;
+
+/// Whether a staging folder holds files a write replaced, in its `old` folder, and is to be
+/// kept: no journal says they were put back (recovery, which empties `old`, runs before the
+/// sweep), so they may be the only copy of the old set, as when its journal was damaged and
+/// moved away by hand. Says so on stderr, naming the folder and the files. (A write killed in
+/// the instant between removing its journal and its staging folder leaves one too: its new
+/// set stands, and the warning is the price of never guessing which case it is.)
+fn keep_replaced(staging: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(staging.join(OLD)) else { return false };
+    let mut replaced: Vec<String> =
+        entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    if replaced.is_empty() {
+        return false;
+    }
+    replaced.sort();
+    let count = replaced.len();
+    let mut named = replaced.into_iter().take(MAX_NAMED_REPLACED).collect::<Vec<_>>().join(", ");
+    if count > MAX_NAMED_REPLACED {
+        named.push_str(&format!(" and {} more", count - MAX_NAMED_REPLACED));
+    }
+    crate::cli::emit_error(&format!(
+        "warning: kept {}: its `old` folder holds {count} file{} a write replaced ({named}), and no journal says they were put back; copy out what you need, then remove the folder\n",
+        display_path(staging),
+        if count == 1 { "" } else { "s" }
+    ));
+    true
+}
+
 /// Removes staging folders and earlier versions' temporary files. Nothing else in the folder
-/// is touched; a failure leaves litter for the next run, never a wrong file.
+/// is touched; a failure leaves litter for the next run, never a wrong file, and a staging
+/// folder holding replaced files is kept (see [`keep_replaced`]).
 fn sweep(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Ok(file_type) = entry.file_type() else { continue };
         if !is_litter(&entry.path(), &name, file_type) {
+            continue;
+        }
+        if file_type.is_dir() && keep_replaced(&entry.path()) {
             continue;
         }
         let _ =

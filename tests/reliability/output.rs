@@ -225,13 +225,19 @@ fn a_write_killed_after_any_step_is_undone_by_the_next_run() {
         let killed = faulty_render(&out, &format!("abort-after-step:{step}"), &NEW_SET);
         assert!(!killed.get_output().status.success(), "step {step}: the run was not stopped");
         let recovery = read_folder(&out);
-        let held = snapshot(&out);
+        let mut held = snapshot(&out);
         if step < 12 {
             recovery.code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
             assert_eq!(held, old, "killed after step {step}");
         } else {
-            // Killed once the journal was gone: the new set stands; the staging folder is swept.
-            recovery.code(1);
+            // Killed once the journal was gone: the new set stands. The staging folder, its
+            // `old` holding the replaced files with no journal to tell whether they are the
+            // only copy, is kept and named.
+            recovery.code(1).stderr(predicate::str::contains("warning: kept"));
+            let staging: Vec<String> =
+                held.keys().filter(|name| name.starts_with(".secdraft-staging-")).cloned().collect();
+            assert_eq!(staging.len(), 1, "killed after step {step}");
+            held.remove(&staging[0]);
             assert_eq!(held, new, "killed after step {step}");
             fs::remove_dir_all(&out).unwrap();
             render_into(&out, &[]).success();
@@ -1039,4 +1045,59 @@ fn drafts_larger_than_any_document_read_are_verified() {
     read_folder(&out).code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
     assert_eq!(fs::read(&draft).unwrap(), old);
     assert!(names(&snapshot(&out)).iter().all(|name| !name.starts_with('.')));
+}
+
+/// An empty journal (a system crash during a write) stops the run, and its help says to copy
+/// the replaced files out of the staging folder's `old` first. Once the journal is moved away
+/// as told, the next run keeps that staging folder and says what it holds: it once swept it
+/// as litter, deleting the only copy of the old set before anyone could copy it.
+#[cfg(debug_assertions)]
+#[test]
+fn replaced_files_are_kept_when_their_journal_is_moved_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, old, _) = old_and_new_sets(dir.path());
+    // Killed with the old press release and Schedule TO moved aside and the new ones in.
+    assert!(!faulty_render(&out, "abort-after-step:5", &NEW_SET).get_output().status.success());
+    let journal = out.join(".secdraft-journal");
+    fs::write(&journal, "").unwrap();
+    render_into(&out, &NEW_SET)
+        .code(2)
+        .stderr(predicate::str::contains("it is empty"))
+        .stderr(predicate::str::contains("copy them out of `old` first, then remove that staging folder"));
+    fs::rename(&journal, dir.path().join("journal-moved-away")).unwrap();
+    let staging = names(&snapshot(&out))
+        .into_iter()
+        .find(|name| name.starts_with(".secdraft-staging-"))
+        .unwrap()
+        .to_owned();
+    let replaced = out.join(&staging).join("old");
+    let mut kept: Vec<(String, String)> = fs::read_dir(&replaced)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    kept.sort();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    for (name, text) in &kept {
+        assert_eq!(old.get(name), Some(text), "{name} in old/ is the old set's");
+    }
+    for run in [render_into(&out, &NEW_SET), read_folder(&out)] {
+        run.stderr(predicate::str::contains(format!("warning: kept {}", out.join(&staging).display())))
+            .stderr(predicate::str::contains(format!(
+                "holds 2 files a write replaced ({}, {})",
+                kept[0].0, kept[1].0
+            )));
+        assert!(replaced.is_dir(), "the staging folder was swept");
+        let mut still: Vec<String> = fs::read_dir(&replaced)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        still.sort();
+        assert_eq!(still, [kept[0].0.clone(), kept[1].0.clone()]);
+    }
+    // Once the files are copied out and the folder removed, nothing more is said.
+    fs::remove_dir_all(out.join(&staging)).unwrap();
+    read_folder(&out).stderr(predicate::str::contains("warning").not());
 }
