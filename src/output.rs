@@ -698,15 +698,25 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
     fs::write(&staged_journal, journal_bytes).map_err(cannot)?;
     let staging = staging.keep();
     let journal_path = dir.join(JOURNAL);
-    if let Err(e) = step(|| fs::rename(&staged_journal, &journal_path)) {
+    // Never over a journal that is there: on a file system without locks, another run's
+    // write may be in progress, and its journal the only record of how to undo it.
+    if let Err(e) = step(|| rename_no_replace(&staged_journal, &journal_path)) {
         let _ = fs::remove_dir_all(&staging);
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(Diagnostic::new(format!(
+                "nothing was written: another write into {shown} is in progress (its journal {} is there)",
+                display_path(&journal_path)
+            ))
+            .help("run one secdraft at a time on a folder: try again when the other has finished; if none is running, the next run puts back what the interrupted one replaced"));
+        }
         return Err(Diagnostic::new(format!(
             "cannot write the journal {}: {e}; nothing was written",
             display_path(&journal_path)
         )));
     }
-    let moved = commit(dir, &staging, &journal, replaced)
-        .and_then(|()| step(|| fs::remove_file(&journal_path)).map_err(|e| (journal_path.clone(), e)));
+    let moved = commit(dir, &staging, &journal, replaced).and_then(|()| {
+        step(|| remove_journal(&journal_path, &journal)).map_err(|e| (journal_path.clone(), e))
+    });
     let Err((failed, error)) = moved else {
         let _ = fs::remove_dir_all(&staging);
         return Ok(());
@@ -743,7 +753,21 @@ enum Undoing {
 
 fn undo_and_close(dir: &Path, journal: &Journal, journal_path: &Path) -> Result<(), Undoing> {
     undo(dir, journal).map_err(Undoing::NotPutBack)?;
-    step(|| fs::remove_file(journal_path)).map_err(Undoing::JournalKept)
+    step(|| remove_journal(journal_path, journal)).map_err(Undoing::JournalKept)
+}
+
+/// Removes the journal at `path` if it is `journal`'s, naming its staging folder: on a file
+/// system without locks another run may have put its own there, which is kept.
+fn remove_journal(path: &Path, journal: &Journal) -> std::io::Result<()> {
+    let on_disk = read_regular(path, MAX_JOURNAL_BYTES, Links::Refuse)
+        .map_err(|why| std::io::Error::other(why.to_string()))?;
+    let theirs = serde_json::from_slice::<Journal>(&on_disk).map_or(true, |j| j.staging != journal.staging);
+    if theirs {
+        return Err(std::io::Error::other(
+            "it is no longer this write's: another run replaced it, and it is kept for that run",
+        ));
+    }
+    fs::remove_file(path)
 }
 
 /// The error of an undoing that put every file back but could not remove the journal: every

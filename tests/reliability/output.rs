@@ -1101,3 +1101,62 @@ fn replaced_files_are_kept_when_their_journal_is_moved_away() {
     fs::remove_dir_all(out.join(&staging)).unwrap();
     read_folder(&out).stderr(predicate::str::contains("warning").not());
 }
+
+/// On a file system without locks two writes can overlap. A write never places its journal
+/// over one that is there (another write's, the only record of how to undo it): it stops at
+/// once, exit 2, and the other's journal and staging folder stay as they were. And a write
+/// removes only its own journal: one put there by another run since is kept.
+#[cfg(debug_assertions)]
+#[test]
+fn a_write_never_replaces_or_removes_another_writes_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _, _) = old_and_new_sets(dir.path());
+    let journal = out.join(".secdraft-journal");
+    let theirs = r#"{"staging": ".secdraft-staging-o1t2h3", "files": []}"#;
+    let place_theirs = || {
+        fs::create_dir_all(out.join(".secdraft-staging-o1t2h3/new")).unwrap();
+        fs::write(&journal, theirs).unwrap();
+    };
+    let before = snapshot(&out);
+    // Caught after it looked at the folder (its staging folder is there), before its journal.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("secdraft"))
+        .env("NO_COLOR", "1")
+        .env("SECDRAFT_TEST_FAULT", "slow-steps:300")
+        .args(["render", EXAMPLE, "--out"])
+        .arg(&out)
+        .args(NEW_SET)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !fs::read_dir(&out)
+        .unwrap()
+        .any(|e| e.unwrap().file_name().to_string_lossy().starts_with(".secdraft-staging-"))
+    {
+        assert!(started.elapsed() < HANG, "the render never staged its files");
+        assert!(child.try_wait().unwrap().is_none(), "the render ended before staging");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    place_theirs();
+    let run = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("another write into {} is in progress", out.display())), "{stderr}");
+    let mut after = snapshot(&out);
+    assert_eq!(after.remove(".secdraft-journal").as_deref(), Some(theirs));
+    assert!(after.remove(".secdraft-staging-o1t2h3").is_some());
+    assert_eq!(after, before);
+
+    // Another run's journal put in place of this write's while it moves its files.
+    fs::remove_file(&journal).unwrap();
+    fs::remove_dir_all(out.join(".secdraft-staging-o1t2h3")).unwrap();
+    let child = render_caught_midway(&out, &NEW_SET);
+    fs::remove_file(&journal).unwrap();
+    place_theirs();
+    let run = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no longer this write's"), "{stderr}");
+    assert_eq!(fs::read_to_string(&journal).unwrap(), theirs);
+}
