@@ -182,6 +182,22 @@ fn open_without_waiting(path: &Path, links: Links) -> io::Result<File> {
 /// the file is opened, checked again on what was opened (the path may have changed in
 /// between), and the read stops one byte past `cap` whatever the size said.
 pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, Refusal> {
+    let (file, opened) = open_checked(path, cap, links)?;
+    let mut bytes = Vec::with_capacity(opened.len().min(cap) as usize);
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes).map_err(Refusal::Unreadable)?;
+    if bytes.len() as u64 > cap {
+        return Err(Refusal::TooLarge { len: None, cap });
+    }
+    Ok(bytes)
+}
+
+/// Opens a regular file of any size, checked as [`read_regular`] checks it, for a reader that
+/// streams it (hashing a draft secdraft wrote, which may be larger than any document it reads).
+pub fn open_regular(path: &Path, links: Links) -> Result<File, Refusal> {
+    open_checked(path, u64::MAX, links).map(|(file, _)| file)
+}
+
+fn open_checked(path: &Path, cap: u64, links: Links) -> Result<(File, Metadata), Refusal> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(Refusal::Missing),
@@ -216,12 +232,7 @@ pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, Refu
     if !opened.is_file() {
         return Err(Refusal::NotRegular(kind(opened.file_type()).into()));
     }
-    let mut bytes = Vec::with_capacity(opened.len().min(cap) as usize);
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes).map_err(Refusal::Unreadable)?;
-    if bytes.len() as u64 > cap {
-        return Err(Refusal::TooLarge { len: None, cap });
-    }
-    Ok(bytes)
+    Ok((file, opened))
 }
 
 /// A document to check or compare, named on the command line, read within `budget`.
