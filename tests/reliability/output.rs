@@ -872,6 +872,7 @@ fn an_edit_made_after_a_kill_is_not_lost_to_the_undoing() {
 fn a_replaced_draft_keeps_its_owner_and_group() {
     use std::os::unix::fs::MetadataExt;
     if unsafe { libc::geteuid() } != 0 {
+        eprintln!("skipped: changing a file's owner needs root");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -899,6 +900,7 @@ fn an_append_only_folder_is_reported_as_it_is() {
     render_into(&out, &[]).success();
     let chattr = |flag: &str| std::process::Command::new("chattr").arg(flag).arg(&out).output();
     if !chattr("+a").is_ok_and(|done| done.status.success()) {
+        eprintln!("skipped: `chattr +a` needs root and a file system with attributes");
         return;
     }
     let old = snapshot(&out);
