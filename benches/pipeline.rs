@@ -23,7 +23,7 @@ fn loaded() -> secdraft::terms::LoadedTerms {
 #[divan::bench]
 fn figure_engine(bencher: Bencher) {
     let terms = loaded().terms;
-    bencher.bench(|| secdraft::figures::compute(divan::black_box(&terms)).expect("figures"));
+    bencher.bench(|| secdraft::filing::Filing::figures_of(divan::black_box(&terms)).expect("figures"));
 }
 
 #[divan::bench]
@@ -61,7 +61,7 @@ fn check_rendered_set(bencher: Bencher) {
         secdraft::check::check(
             divan::black_box(&documents),
             secdraft::check::Mode::Filing,
-            Some(&set.figures),
+            Some(set.rendered()),
         )
     });
 }
@@ -91,9 +91,13 @@ fn scaled_offer(format: secdraft::check::Format, times: usize) -> secdraft::chec
 
 fn check_scaled(bencher: Bencher, format: secdraft::check::Format, times: usize) {
     let documents = [scaled_offer(format, times)];
-    let figures = secdraft::pipeline::render_file(Path::new(COMMENCED), None).unwrap().figures;
+    let set = secdraft::pipeline::render_file(Path::new(COMMENCED), None).unwrap();
     bencher.counter(divan::counter::BytesCount::of_str(&documents[0].source)).bench(|| {
-        secdraft::check::check(divan::black_box(&documents), secdraft::check::Mode::Filing, Some(&figures))
+        secdraft::check::check(
+            divan::black_box(&documents),
+            secdraft::check::Mode::Filing,
+            Some(set.rendered()),
+        )
     });
 }
 

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
 use crate::check::{Format, plain_text};
-use crate::figures;
 use crate::html::{P_STYLE, escape_text, page};
 use crate::output::OutputFile;
 use crate::pipeline::RenderedSet;
 use crate::render::markdown_escaped;
+use crate::{changes, figures};
 
 /// One side of a comparison.
 pub struct Side {
@@ -407,30 +407,6 @@ pub fn blackline_names<'a>(documents: impl IntoIterator<Item = &'a String>) -> B
     names
 }
 
-/// Flattens terms as JSON into field path -> value, for the changelog.
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(&path, v, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                flatten(&format!("{prefix}[{i}]"), v, out);
-            }
-        }
-        serde_json::Value::Null => {}
-        serde_json::Value::String(s) => {
-            out.insert(prefix.to_owned(), s.clone());
-        }
-        other => {
-            out.insert(prefix.to_owned(), other.to_string());
-        }
-    }
-}
-
 /// `text` as a Markdown code span: fenced by one backtick more than its longest run of them,
 /// and padded when it starts or ends with one, so that nothing in it can close the span.
 fn code_span(text: &str) -> String {
@@ -445,7 +421,7 @@ fn shorten(value: &str) -> String {
     if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
 }
 
-pub fn compare(old: &Side, new: &Side) -> Comparison {
+pub fn compare(old: &Side, new: &Side) -> Result<Comparison, crate::diagnostics::Diagnostic> {
     let mut files = Vec::new();
     let mut summary = Vec::new();
     let names: Vec<&String> = {
@@ -477,33 +453,22 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     let mut log = format!("# Changes\n\nFrom {} to {}.\n", code_span(&old.label), code_span(&new.label));
     let mut entries = 0;
     if let (Some(o), Some(n)) = (&old.set, &new.set) {
-        let mut before = BTreeMap::new();
-        let mut after = BTreeMap::new();
-        flatten("", &serde_json::to_value(o.terms.terms.in_force()).unwrap_or_default(), &mut before);
-        flatten("", &serde_json::to_value(n.terms.terms.in_force()).unwrap_or_default(), &mut after);
-        let mut terms_lines = Vec::new();
-        let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
-        for key in keys {
-            let (b, a) = (before.get(key), after.get(key));
-            if b != a {
-                // Values come from the terms and from `--set`: escaped, so they print literally.
-                let show =
-                    |v: Option<&String>| v.map_or("(none)".to_owned(), |v| markdown_escaped(&shorten(v)));
-                terms_lines.push(format!("- {}: {} -> {}", code_span(key), show(b), show(a)));
-            }
-        }
-        let mut figure_lines = Vec::new();
-        let mut names: Vec<&'static str> = o.figures.all().iter().map(|f| f.name).collect();
-        names.extend(
-            n.figures.all().iter().map(|f| f.name).filter(|x| !names.contains(x)).collect::<Vec<_>>(),
-        );
-        for name in names {
-            let show = |f: Option<&figures::Figure>| f.map_or("(none)".to_owned(), |f| f.display());
-            let (b, a) = (show(o.figures.get(name)), show(n.figures.get(name)));
-            if b != a {
-                figure_lines.push(format!("- {}: {b} -> {a}", figures::label(name)));
-            }
-        }
+        // Values come from the terms and from `--set`: escaped, so they print literally.
+        let show = |v: Option<&String>| v.map_or("(none)".to_owned(), |v| markdown_escaped(&shorten(v)));
+        let terms_lines: Vec<String> = changes::terms(&o.filing.in_force, &n.filing.in_force)
+            .map_err(|e| crate::diagnostics::Diagnostic::new(format!("the terms cannot be compared: {e}")))?
+            .iter()
+            .map(|c| {
+                format!("- {}: {} -> {}", code_span(&c.path), show(c.before.as_ref()), show(c.after.as_ref()))
+            })
+            .collect();
+        let figure_lines: Vec<String> = changes::figures(&o.filing.figures, &n.filing.figures)
+            .iter()
+            .map(|c| {
+                let show = |f: Option<&figures::Figure>| f.map_or("(none)".to_owned(), |f| f.display());
+                format!("- {}: {} -> {}", c.id.label(), show(c.before), show(c.after))
+            })
+            .collect();
         entries += terms_lines.len() + figure_lines.len();
         log.push_str("\n## Terms\n\n");
         log.push_str(&if terms_lines.is_empty() {
@@ -539,7 +504,7 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     }
     let changed = entries > 0 || summary.iter().any(|(_, c)| *c != Some(0));
     files.push(OutputFile { name: "changes.md".into(), bytes: log.into_bytes() });
-    Comparison { files, changed, summary }
+    Ok(Comparison { files, changed, summary })
 }
 
 #[cfg(test)]

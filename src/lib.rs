@@ -6,12 +6,14 @@
 //! in order and [`cli`] is the command line.
 
 pub mod calendar;
+pub mod changes;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod diff;
 pub mod fees;
 pub mod figures;
+pub mod filing;
 pub mod format;
 pub mod html;
 pub mod input;

@@ -38,23 +38,32 @@ fn sha256(bytes: &[u8]) -> String {
 /// The file as written: its content with the stamp line inserted where the format allows a
 /// comment (the first line of Markdown; after `<head>` in HTML).
 pub fn stamped(file: &OutputFile) -> Vec<u8> {
+    let Some(at) = stamp_at(file) else { return file.bytes.clone() };
     let stamp = format!("{STAMP_PREFIX}{}{STAMP_SUFFIX}\n", sha256(&file.bytes));
+    let mut out = file.bytes[..at].to_vec();
+    out.extend_from_slice(stamp.as_bytes());
+    out.extend_from_slice(&file.bytes[at..]);
+    out
+}
+
+/// Where the stamp, one line, goes in a file: the top of Markdown, the line after `<head>` of
+/// HTML; `None` for a file that carries none.
+pub fn stamp_at(file: &OutputFile) -> Option<usize> {
     let lower = file.name.to_ascii_lowercase();
     if lower.ends_with(".htm") || lower.ends_with(".html") {
-        if let Some(at) = find(&file.bytes, b"<head>\n") {
-            let mut out = file.bytes[..at + 7].to_vec();
-            out.extend_from_slice(stamp.as_bytes());
-            out.extend_from_slice(&file.bytes[at + 7..]);
-            return out;
-        }
-        return file.bytes.clone();
+        find(&file.bytes, b"<head>\n").map(|at| at + 7)
+    } else if lower.ends_with(".md") {
+        Some(0)
+    } else {
+        None
     }
-    if lower.ends_with(".md") {
-        let mut out = stamp.into_bytes();
-        out.extend_from_slice(&file.bytes);
-        return out;
-    }
-    file.bytes.clone()
+}
+
+/// The line, from 1, that byte `offset` of a rendered file stands on once it is written.
+pub fn written_line(file: &OutputFile, offset: usize) -> usize {
+    let offset = offset.min(file.bytes.len());
+    let line = 1 + file.bytes[..offset].iter().filter(|b| **b == b'\n').count();
+    line + usize::from(stamp_at(file).is_some_and(|at| at <= offset))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -1,21 +1,23 @@
-//! The whole pipeline in one call: terms file -> figures -> Markdown -> HTML, in memory.
+//! The whole pipeline in one call: terms file -> filing -> Markdown -> HTML, in memory.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Origin};
-use crate::figures::{self, Figures};
+use crate::filing::Filing;
 use crate::output::{MAX_FILE_NAME, OutputFile};
-use crate::render::{self, Document, Templates};
+use crate::render::{self, Document, Printed, Templates};
 use crate::terms::{self, LoadedTerms};
 use crate::{check, fees, html};
 
 /// A rendered filing set: each document as Markdown and as EDGAR HTML.
 #[derive(Debug, Clone)]
 pub struct RenderedSet {
-    pub terms: LoadedTerms,
-    pub figures: Figures,
+    /// What the set was rendered from: the terms, the timetable and the figures.
+    pub filing: Filing,
     pub files: Vec<OutputFile>,
+    /// Each figure the documents print, where, and in what form.
+    pub ledger: Vec<Printed>,
     /// Things counsel should look at that do not stop the render.
     pub warnings: Vec<String>,
 }
@@ -33,6 +35,15 @@ impl RenderedSet {
                 })
             })
             .collect()
+    }
+
+    /// What `check` reads of a set secdraft rendered: the ledger and the figures.
+    pub fn rendered(&self) -> check::Rendered<'_> {
+        check::Rendered {
+            ledger: &self.ledger,
+            figures: &self.filing.figures,
+            figures_before: self.filing.figures_before.as_ref(),
+        }
     }
 }
 
@@ -57,34 +68,37 @@ pub fn render_file_with(
 }
 
 pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<RenderedSet, Diagnostic> {
-    let figures = figures::compute(&loaded.terms).map_err(|e| loaded.error_at(&e.field, e.message))?;
-    let context = render::build_context(&loaded.terms, &figures)
+    let filing = Filing::build(loaded)?;
+    let context = render::build_context(&filing)
         .map_err(|e| Diagnostic::new(format!("cannot prepare the template context: {e}")))?;
-    let kind = loaded.terms.in_force().kind();
+    let kind = filing.kind;
     let mut files = Vec::new();
-    for &document in Document::for_stage(loaded.terms.stage()) {
-        let markdown = templates.render_terms(document, &context, &loaded)?;
+    let mut ledger = Vec::new();
+    for &document in Document::for_stage(filing.stage) {
+        let stem = document.stem(kind);
+        let name = format!("{stem}.md");
+        let (markdown, printed) = templates.render_terms(document, &name, &context, &filing.loaded)?;
         let html = html::to_edgar_html(&markdown, document.title(kind)).map_err(|e| {
             let rendered = format!("{} (as rendered)", document.template());
             Diagnostic::new(format!("{} cannot become EDGAR HTML: {}", document.template(), e.message))
                 .at(Origin::new(Path::new(&rendered), Arc::from(markdown.as_str()), e.line, 1))
         })?;
-        let stem = document.stem(kind);
-        files.push(OutputFile { name: format!("{stem}.md"), bytes: markdown.into_bytes() });
+        ledger.extend(printed);
+        files.push(OutputFile { name, bytes: markdown.into_bytes() });
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
-    if loaded.terms.stage() != terms::Stage::Intent {
+    if filing.stage != terms::Stage::Intent {
         files.push(OutputFile {
             name: fees::EXHIBIT_FILE.into(),
-            bytes: fees::exhibit(&loaded.terms, &figures).into_bytes(),
+            bytes: fees::exhibit(filing.terms(), &filing.figures).into_bytes(),
         });
     }
-    let warnings = fees::warnings(&loaded.terms);
+    let warnings = fees::warnings(filing.terms());
     if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {
         return Err(Diagnostic::new(format!(
             "{} is longer than EDGAR's {MAX_FILE_NAME}-character limit",
             long.name
         )));
     }
-    Ok(RenderedSet { terms: loaded, figures, files, warnings })
+    Ok(RenderedSet { filing, files, ledger, warnings })
 }

@@ -1,6 +1,7 @@
 //! The tie-out sheet: every computed figure with its formula, each input and where it comes
 //! from (terms file:line, or the figure it derives from), its exact value and printed form, and
-//! every place it is printed; and the numbers printed that are neither figures nor terms.
+//! every place it is printed, from the ledger the render kept; and the numbers printed that
+//! are neither figures nor terms.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -9,8 +10,9 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::figures::{self, Source};
-use crate::format;
 use crate::pipeline::RenderedSet;
+use crate::render::{Era, Printed};
+use crate::{format, output};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TieOut {
@@ -95,14 +97,29 @@ fn readable(set: &RenderedSet) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The places a printed form stands in the documents of a set.
+/// The places a figure of the filing is printed, as lines of the files written: each line
+/// once, in the order of the set's documents.
+fn printed_at(set: &RenderedSet, printed: impl Fn(&Printed) -> bool) -> Vec<Place> {
+    let mut places: Vec<Place> = Vec::new();
+    for p in set.ledger.iter().filter(|p| printed(p)) {
+        let Some(file) = set.files.iter().find(|f| f.name == p.document) else { continue };
+        let place =
+            Place { document: p.document.clone(), line: output::written_line(file, p.offset), text: None };
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    places
+}
+
+/// The places a printed form stands in the text of a set's documents: for the constants of
+/// the rules, which the templates print as text.
 fn places(set: &RenderedSet, printed: &str) -> Vec<Place> {
     let mut out = Vec::new();
     for (name, text) in readable(set) {
         for (i, line) in text.lines().enumerate() {
             let found = line.match_indices(printed).any(|(at, _)| {
-                // Not part of a longer number: "60,000,000" is not in "160,000,000" nor
-                // "$0.25" in "$0.2500"; punctuation after it is fine.
+                // Not part of a longer number: "2%" is not in "12%"; punctuation after it is fine.
                 let before = &line[..at];
                 let after = &line[at + printed.len()..];
                 let continues_before = before.ends_with(|c: char| c.is_ascii_digit())
@@ -148,15 +165,16 @@ fn terms_values(value: &serde_json::Value, forms: &mut BTreeSet<String>, texts: 
 }
 
 pub fn build(set: &RenderedSet) -> TieOut {
-    let loaded = &set.terms;
+    let loaded = &set.filing.loaded;
     let file = crate::diagnostics::display_path(&loaded.file);
     let figures = set
+        .filing
         .figures
         .all()
         .iter()
         .map(|f| FigureTrace {
-            name: f.name,
-            label: figures::label(f.name),
+            name: f.name(),
+            label: f.label(),
             formula: f.formula,
             inputs: f
                 .inputs
@@ -174,9 +192,9 @@ pub fn build(set: &RenderedSet) -> TieOut {
                         at: None,
                         value: input.value.normalize().to_string(),
                     },
-                    Source::Figure(name) => InputTrace {
+                    Source::Figure(id) => InputTrace {
                         from: "figure",
-                        path: (*name).to_owned(),
+                        path: id.name().to_owned(),
                         at: None,
                         value: input.value.normalize().to_string(),
                     },
@@ -184,19 +202,19 @@ pub fn build(set: &RenderedSet) -> TieOut {
                 .collect(),
             value: f.value.normalize().to_string(),
             display: f.display(),
-            printed_at: places(set, &f.display()),
+            printed_at: printed_at(set, |p| p.era == Era::Now && p.figure == f.id),
         })
         .collect();
 
-    let mut traced: BTreeSet<String> = set.figures.all().iter().map(|f| f.display()).collect();
-    // An amendment prints the figures it replaces beside the new ones.
-    if let Some(n) = loaded.terms.filing.amendment.filter(|n| *n > 0)
-        && let Ok(before) = figures::compute_through(&loaded.terms, n - 1)
-    {
+    // Every form a figure was printed in, and (an amendment prints the figures it replaces
+    // beside the new ones) those before.
+    let mut traced: BTreeSet<String> = set.filing.figures.all().iter().map(|f| f.display()).collect();
+    traced.extend(set.ledger.iter().map(|p| p.form.clone()));
+    if let Some(before) = &set.filing.figures_before {
         traced.extend(before.all().iter().map(|f| f.display()));
     }
     // Rates read from data secdraft carries, as a note prints them.
-    for input in set.figures.all().iter().flat_map(|f| &f.inputs) {
+    for input in set.filing.figures.all().iter().flat_map(|f| &f.inputs) {
         if let Source::Table(_) = input.source {
             traced.insert(format::cents(input.value));
         }

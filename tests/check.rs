@@ -236,23 +236,29 @@ fn every_rule_fires_on_its_fixture_and_not_on_its_clean_twin() {
 
 #[test]
 fn a_figure_printed_at_another_precision_is_caught_in_a_rendered_set() {
-    let set = pipeline::render_file(Path::new("data/ault-alliance-2023-12-13.yaml"), None).unwrap();
-    let mut docs: Vec<Document> = set
-        .files
-        .iter()
-        .filter(|f| f.name.ends_with(".md"))
-        .map(|f| doc(&f.name, &String::from_utf8_lossy(&f.bytes)))
-        .collect();
+    let terms = Path::new("data/ault-alliance-2023-12-13.yaml");
+    let set = pipeline::render_file(terms, None).unwrap();
     assert!(
-        !check::check(&docs, Mode::Filing, Some(&set.figures)).iter().any(|f| f.rule == "figure-variant")
+        !check::check(&set.documents(), Mode::Filing, Some(set.rendered()))
+            .iter()
+            .any(|f| f.rule == "figure-variant")
     );
-    let release = docs.iter_mut().find(|d| d.name == "press-release.md").unwrap();
-    release.source = release.source.replacen("a 201% increase", "a 201.2% increase", 1);
-    let findings = check::check(&docs, Mode::Filing, Some(&set.figures));
-    let hit = findings.iter().find(|f| f.rule == "figure-variant").expect("figure-variant fires");
-    assert_eq!(hit.file, "press-release.md");
-    assert_eq!(hit.text, "201.2%");
-    assert!(hit.message.contains("the set prints it as 201%"), "{}", hit.message);
+    // A template that prints the premium at a precision of its own: the ledger of the render
+    // records the form, and the check places it.
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("press-release.md"),
+        "# Release\n\nThe premium is {{ figures.premium | percent(places=1) }}, or {{ figures.premium }}.\n",
+    )
+    .unwrap();
+    let set = pipeline::render_file(terms, Some(templates.path())).unwrap();
+    let findings = check::check(&set.documents(), Mode::Filing, Some(set.rendered()));
+    let hits: Vec<_> = findings.iter().filter(|f| f.rule == "figure-variant").collect();
+    assert_eq!(hits.len(), 1, "{findings:#?}");
+    assert_eq!(hits[0].file, "press-release.md");
+    assert_eq!(hits[0].text, "201.2%");
+    assert_eq!((hits[0].line, hits[0].column), (3, 16));
+    assert!(hits[0].message.contains("the set prints it as 201%"), "{}", hits[0].message);
 }
 
 #[test]

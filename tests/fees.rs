@@ -120,7 +120,7 @@ fn every_tagged_fact_is_the_figure_it_prints() {
                 .2
                 .clone()
         };
-        let figure = |name: &str| set.figures.get(name).unwrap().display();
+        let figure = |name: &str| set.filing.figures.get(name).unwrap().display();
         let plain = |shown: String| shown.trim_start_matches('$').to_owned();
         assert_eq!(tagged("ffd:TxValtn", "l1"), plain(figure("transaction_valuation")));
         assert_eq!(tagged("ffd:TtlTxValtn", "c"), plain(figure("transaction_valuation")));
@@ -131,7 +131,7 @@ fn every_tagged_fact_is_the_figure_it_prints() {
         assert_eq!(tagged("ffd:TtlOffsetAmt", "c"), plain(figure("fee_offsets")));
         assert_eq!(tagged("ffd:NetFeeAmt", "c"), plain(figure("net_fee_due")));
         assert_eq!(tagged("ffd:FeeExhibitTp", "c"), "EX-FILING FEES");
-        let form = set.terms.terms.filing.form.edgar_name();
+        let form = set.filing.terms().filing.form.edgar_name();
         assert_eq!(tagged("ffd:SubmissnTp", "c"), form);
         // The printed amounts, in the visible table, are the tagged ones.
         let text = secdraft::check::plain_text(&xhtml, secdraft::check::Format::Html);
@@ -143,18 +143,18 @@ fn every_tagged_fact_is_the_figure_it_prints() {
 fn fees_by_offer_and_stage() {
     let commenced = render("data/meridian-exchange-commenced.yaml");
     // Average of $0.089 and $0.081, times 60,000,000 shares, at FY2024's $147.60.
-    assert_eq!(commenced.figures.get("transaction_valuation").unwrap().display(), "$5,100,000.00");
-    assert_eq!(commenced.figures.get("fee_rate").unwrap().display(), "0.0001476");
-    assert_eq!(commenced.figures.get("filing_fee").unwrap().display(), "$752.76");
-    assert_eq!(commenced.figures.get("net_fee_due").unwrap().display(), "$752.76");
+    assert_eq!(commenced.filing.figures.get("transaction_valuation").unwrap().display(), "$5,100,000.00");
+    assert_eq!(commenced.filing.figures.get("fee_rate").unwrap().display(), "0.0001476");
+    assert_eq!(commenced.filing.figures.get("filing_fee").unwrap().display(), "$752.76");
+    assert_eq!(commenced.filing.figures.get("net_fee_due").unwrap().display(), "$752.76");
     // The amendment paid with the original filing the fee on the same valuation.
     let amended = render("data/meridian-exchange-amended.yaml");
-    assert_eq!(amended.figures.get("fees_previously_paid").unwrap().display(), "$752.76");
-    assert_eq!(amended.figures.get("net_fee_due").unwrap().display(), "$0.00");
+    assert_eq!(amended.filing.figures.get("fees_previously_paid").unwrap().display(), "$752.76");
+    assert_eq!(amended.filing.figures.get("net_fee_due").unwrap().display(), "$0.00");
     // A Dutch auction is valued at the maximum price: 5,000,000 x $22.00 at FY2026's $138.10.
     let dutch = render("data/northwind-dutch-auction-commenced.yaml");
-    assert_eq!(dutch.figures.get("transaction_valuation").unwrap().display(), "$110,000,000.00");
-    assert_eq!(dutch.figures.get("filing_fee").unwrap().display(), "$15,191.00");
+    assert_eq!(dutch.filing.figures.get("transaction_valuation").unwrap().display(), "$110,000,000.00");
+    assert_eq!(dutch.filing.figures.get("filing_fee").unwrap().display(), "$15,191.00");
 }
 
 #[test]
@@ -168,9 +168,9 @@ fn an_amendment_that_raises_the_valuation_pays_the_difference() {
     let loaded = secdraft::terms::load_str(Path::new("amended.yaml"), raised).unwrap();
     let set = pipeline::render_loaded(loaded, &secdraft::render::Templates::embedded().unwrap()).unwrap();
     // 75,000,000 x $0.085 = $6,375,000 at $147.60 = $940.95; $752.76 paid: $188.19 due.
-    assert_eq!(set.figures.get("filing_fee").unwrap().display(), "$940.95");
-    assert_eq!(set.figures.get("fees_previously_paid").unwrap().display(), "$752.76");
-    assert_eq!(set.figures.get("net_fee_due").unwrap().display(), "$188.19");
+    assert_eq!(set.filing.figures.get("filing_fee").unwrap().display(), "$940.95");
+    assert_eq!(set.filing.figures.get("fees_previously_paid").unwrap().display(), "$752.76");
+    assert_eq!(set.filing.figures.get("net_fee_due").unwrap().display(), "$188.19");
 }
 
 #[test]

@@ -6,7 +6,8 @@ use std::str::FromStr;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use secdraft::figures::{self, Figures, Source};
+use secdraft::figures::{self, FigureId, Figures, Source};
+use secdraft::filing::Filing;
 use secdraft::format;
 use secdraft::terms::{self, BlockRatio, Positive, Shares, Terms};
 
@@ -24,7 +25,7 @@ fn v(f: &Figures, name: &str) -> Decimal {
 
 #[test]
 fn the_seed_figures_exactly() {
-    let f = figures::compute(&example()).unwrap();
+    let f = Filing::figures_of(&example()).unwrap();
     assert_eq!(v(&f, "effective_price"), d("0.25"));
     assert_eq!(format::money(v(&f, "effective_price")), "$0.25");
     assert_eq!(format::percent(v(&f, "premium"), 0).unwrap(), "201%");
@@ -43,8 +44,8 @@ fn the_seed_figures_exactly() {
 
 #[test]
 fn every_figure_names_its_formula_and_inputs() {
-    let f = figures::compute(&example()).unwrap();
-    let names: Vec<&str> = f.all().iter().map(|x| x.name).collect();
+    let f = Filing::figures_of(&example()).unwrap();
+    let names: Vec<&str> = f.all().iter().map(|x| x.name()).collect();
     assert_eq!(
         names,
         [
@@ -60,11 +61,11 @@ fn every_figure_names_its_formula_and_inputs() {
     );
     for figure in f.all() {
         assert!(!figure.formula.is_empty());
-        assert!(!figure.inputs.is_empty(), "{} has no inputs", figure.name);
+        assert!(!figure.inputs.is_empty(), "{} has no inputs", figure.name());
     }
     let premium = f.get("premium").unwrap();
     assert!(premium.inputs.iter().any(|i| i.source == Source::Terms("security.closing_price.price".into())));
-    assert!(premium.inputs.iter().any(|i| i.source == Source::Figure("effective_price")));
+    assert!(premium.inputs.iter().any(|i| i.source == Source::Figure(FigureId::EffectivePrice)));
 }
 
 #[test]
@@ -73,7 +74,7 @@ fn block_ratio_consideration() {
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = None;
     t.offer.consideration.as_mut().unwrap().block =
         Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
-    let f = figures::compute(&t).unwrap();
+    let f = Filing::figures_of(&t).unwrap();
     assert_eq!(v(&f, "effective_price"), d("0.25"));
     assert_eq!(v(&f, "max_new_shares"), d("600000"));
     assert_eq!(v(&f, "aggregate_liquidation_preference"), d("15000000"));
@@ -83,20 +84,20 @@ fn block_ratio_consideration() {
 fn fractional_blocks_are_refused() {
     let mut t = example();
     t.offer.max_shares = Some(Shares(60_000_050));
-    let err = figures::compute(&t).unwrap_err();
+    let err = Filing::figures_of(&t).unwrap_err();
     assert_eq!(err.field, "offer.consideration.aggregate_liquidation_preference");
     assert!(err.message.contains("fractional block"), "{}", err.message);
 
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = None;
     t.offer.consideration.as_mut().unwrap().block =
         Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
-    let err = figures::compute(&t).unwrap_err();
+    let err = Filing::figures_of(&t).unwrap_err();
     assert_eq!(err.field, "offer.max_shares");
     assert!(err.message.contains("not a whole number of blocks of 100"), "{}", err.message);
 
     let mut t = example();
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = Some(Positive(d("15000010")));
-    let err = figures::compute(&t).unwrap_err();
+    let err = Filing::figures_of(&t).unwrap_err();
     assert!(err.message.contains("600000.4 new shares"), "{}", err.message);
 }
 
@@ -119,7 +120,7 @@ proptest! {
         closing in 1u64..10_000_000, lp in 1u64..100_000, ratio in 1u64..5_000, new_shares in 1u64..10_000_000,
     ) {
         let t = terms_with(closing, lp, ratio, new_shares);
-        let f = figures::compute(&t).unwrap();
+        let f = Filing::figures_of(&t).unwrap();
         let product = v(&f, "effective_price") * t.offer.max_shares.unwrap().decimal();
         let aggregate = v(&f, "aggregate_liquidation_preference");
         // Exact whenever the price per share terminates; never off by more than 10^-12 dollars.
@@ -131,9 +132,9 @@ proptest! {
     fn the_premium_grows_with_the_price_and_falls_with_the_closing_price(
         closing in 1u64..1_000_000, lp in 1u64..100_000, ratio in 2u64..5_000, new_shares in 1u64..1_000_000,
     ) {
-        let base = figures::compute(&terms_with(closing, lp, ratio, new_shares)).unwrap();
-        let richer = figures::compute(&terms_with(closing, lp + 1, ratio, new_shares)).unwrap();
-        let dearer_stock = figures::compute(&terms_with(closing + 1, lp, ratio, new_shares)).unwrap();
+        let base = Filing::figures_of(&terms_with(closing, lp, ratio, new_shares)).unwrap();
+        let richer = Filing::figures_of(&terms_with(closing, lp + 1, ratio, new_shares)).unwrap();
+        let dearer_stock = Filing::figures_of(&terms_with(closing + 1, lp, ratio, new_shares)).unwrap();
         prop_assert!(v(&richer, "premium") > v(&base, "premium"));
         prop_assert!(v(&richer, "total_premium") > v(&base, "total_premium"));
         prop_assert!(v(&dearer_stock, "premium") < v(&base, "premium"));

@@ -75,8 +75,8 @@ fn each_figure_prints_the_same_in_every_document_of_a_set() {
             .filter(|f| f.name.ends_with(".md"))
             .map(|f| (f.name.clone(), String::from_utf8(f.bytes.clone()).unwrap()))
             .collect();
-        let displays: Vec<String> = set.figures.all().iter().map(|f| f.display()).collect();
-        for figure in set.figures.all() {
+        let displays: Vec<String> = set.filing.figures.all().iter().map(|f| f.display()).collect();
+        for figure in set.filing.figures.all() {
             let shown = figure.display();
             for other in variants(figure.unit, figure.value) {
                 // A variant that is a prefix of the printed form ("$0.25" of "$0.2500"), or
@@ -93,7 +93,7 @@ fn each_figure_prints_the_same_in_every_document_of_a_set() {
                     assert!(
                         !printed_elsewhere,
                         "{path}: {name} prints {} as {other}; the set prints it as {shown}",
-                        figure.name
+                        figure.name()
                     );
                 }
             }
@@ -107,12 +107,12 @@ fn headline_figures_appear_in_the_release_and_the_offer() {
     let release = markdown(&set, "press-release.md");
     let offer = markdown(&set, "offer-to-exchange.md");
     for name in ["effective_price", "premium", "max_new_shares", "aggregate_liquidation_preference"] {
-        let shown = set.figures.get(name).unwrap().display();
+        let shown = set.filing.figures.get(name).unwrap().display();
         assert!(release.contains(&shown), "the release does not print {name} ({shown})");
         assert!(offer.contains(&shown), "the Offer does not print {name} ({shown})");
     }
     let dutch = render("data/northwind-dutch-auction-results.yaml");
-    let price = dutch.figures.get("purchase_price").unwrap().display();
+    let price = dutch.filing.figures.get("purchase_price").unwrap().display();
     assert_eq!(price, "$20.75");
     assert!(markdown(&dutch, "press-release.md").contains(&price));
     assert!(markdown(&dutch, "schedule-to.md").contains(&price));
@@ -246,4 +246,34 @@ fn lifecycle_terms_are_checked_where_they_are_written() {
         "    increment: 0.30",
     );
     assert_eq!(e.field.as_deref(), Some("offer.auction.increment"));
+}
+
+#[test]
+fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it() {
+    for path in ["data/ault-alliance-2023-12-13.yaml", "data/meridian-exchange-amended.yaml"] {
+        let set = render(path);
+        let sheet = secdraft::tieout::build(&set);
+        let mut placed = 0;
+        for figure in &sheet.figures {
+            for place in &figure.printed_at {
+                let file = set.files.iter().find(|f| f.name == place.document).unwrap();
+                let written = String::from_utf8(secdraft::output::stamped(file)).unwrap();
+                let line = written.lines().nth(place.line - 1).unwrap();
+                let forms = [figure.display.clone(), figure.display.trim_start_matches('-').to_owned()];
+                assert!(
+                    forms.iter().any(|form| line.contains(form.as_str()))
+                        || secdraft::format::words(figure.value.parse().unwrap())
+                            .is_some_and(|w| line.contains(&w))
+                        || figure.name == "exchange_ratio",
+                    "{path}: {}:{} does not print {} ({}): {line}",
+                    place.document,
+                    place.line,
+                    figure.name,
+                    figure.display
+                );
+                placed += 1;
+            }
+        }
+        assert!(placed > 5, "{path}: only {placed} places");
+    }
 }

@@ -12,7 +12,7 @@ mod terms_text;
 fuzz_target!(|data: &[u8]| {
     let Some(set) = terms_text::rendered(data) else { return };
     let documents = set.documents();
-    let findings = secdraft::check::check(&documents, Mode::Filing, Some(&set.figures));
+    let findings = secdraft::check::check(&documents, Mode::Filing, Some(set.rendered()));
     let report = Report { findings: &findings, documents: &documents };
     for format in [ReportFormat::Human, ReportFormat::Json, ReportFormat::Github, ReportFormat::Sarif] {
         let _ = report.render(format);

@@ -15,6 +15,7 @@ pub use report::{Report, ReportFormat};
 use serde::Serialize;
 
 use crate::figures::Figures;
+use crate::render::Printed;
 
 /// How a document is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,9 +282,18 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
     at
 }
 
-/// Checks the documents of one set (the files given together, or one rendered set), with the
-/// figures of the terms when the set was rendered from them.
-pub fn check(documents: &[Document], mode: Mode, figures: Option<&Figures>) -> Vec<Finding> {
+/// What secdraft knows of a set it rendered itself: each figure it printed, and the figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered<'a> {
+    pub ledger: &'a [Printed],
+    pub figures: &'a Figures,
+    /// On an amendment, the figures before it.
+    pub figures_before: Option<&'a Figures>,
+}
+
+/// Checks the documents of one set (the files given together, or one rendered set); `rendered`
+/// when secdraft rendered the set from terms, whose ledger tells how each figure was printed.
+pub fn check(documents: &[Document], mode: Mode, rendered: Option<Rendered>) -> Vec<Finding> {
     let indexed: Vec<Indexed> = documents.iter().map(Indexed::new).collect();
     let views: Vec<view::TextView> =
         documents.iter().map(|d| view::TextView::new(&d.source, d.format)).collect();
@@ -297,8 +307,8 @@ pub fn check(documents: &[Document], mode: Mode, figures: Option<&Figures>) -> V
     }
     set::facts(&indexed, &views, &mut findings);
     set::legend(&indexed, &views, &mut findings);
-    if let Some(figures) = figures {
-        set::figure_variants(&indexed, &views, figures, &mut findings);
+    if let Some(rendered) = rendered {
+        set::figure_variants(&indexed, &rendered, &mut findings);
     }
     if mode == Mode::Draft {
         for f in findings.iter_mut().filter(|f| f.rule == "placeholder") {

@@ -5,11 +5,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Rendered;
 use super::rules::re;
 use super::view::TextView;
 use super::{Finding, Indexed};
-use crate::figures::{Figures, Unit};
+use crate::figures::{Figure, Unit};
 use crate::format;
+use crate::render::Era;
 
 /// Facts the documents of a set state, each with the pattern that finds it: group 1 is the
 /// value as printed.
@@ -109,56 +111,42 @@ fn normalise(value: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every other way a figure's value could be printed, which a set rendered from the terms
-/// must not use.
-fn variants(unit: Unit, value: rust_decimal::Decimal) -> Vec<String> {
-    match unit {
-        Unit::Percent { .. } => (0..=4).filter_map(|p| format::percent(value, p).ok()).collect(),
-        Unit::Money | Unit::Aggregate | Unit::Cents => {
-            (0..=4).filter_map(|p| format::money_places(value, p).ok()).collect()
-        }
-        Unit::Shares | Unit::Count => vec![value.normalize().to_string()],
-        Unit::ExchangeRatio | Unit::Rate => Vec::new(),
+/// The forms a figure may be printed in: as its identity prints it, without its sign (a
+/// premium stated as an increase or a decrease), in words, and a ratio as the shares given
+/// for one new share.
+fn accepted_forms(figure: &Figure) -> Vec<String> {
+    let mut forms = vec![figure.display()];
+    forms.extend(crate::figures::print(figure.unit, figure.value.abs()).ok());
+    forms.extend(format::words(figure.value));
+    if figure.unit == Unit::ExchangeRatio {
+        forms.extend(format::shares(figure.value));
     }
+    forms
 }
 
-pub fn figure_variants(documents: &[Indexed], views: &[TextView], figures: &Figures, out: &mut Vec<Finding>) {
-    // Two figures may share a value and print it each its own way (an aggregate to the
-    // dollar, the same amount as a transaction valuation to the cent).
-    let displays: Vec<String> = figures.all().iter().map(|f| f.display()).collect();
-    for figure in figures.all() {
-        let shown = figure.display();
-        for variant in variants(figure.unit, figure.value) {
-            if variant == shown
-                || shown.starts_with(&variant)
-                || variant.len() < 4
-                || displays.contains(&variant)
-            {
-                continue;
-            }
-            for (doc, view) in documents.iter().zip(views) {
-                for (start, _) in view.text.match_indices(&variant) {
-                    let end = start + variant.len();
-                    let before = view.text[..start].chars().next_back();
-                    let after = view.text[end..].chars().next();
-                    let digitish =
-                        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.');
-                    if digitish(before) || digitish(after) || before == Some('$') {
-                        continue;
-                    }
-                    let from = view.source_offset(start);
-                    out.push(doc.finding(
-                        "figure-variant",
-                        from,
-                        variant.len(),
-                        format!(
-                            "{} is printed as {variant}; the set prints it as {shown}",
-                            crate::figures::label(figure.name)
-                        ),
-                    ));
-                }
-            }
+/// Each figure printed in a form other than its own, by the ledger the render kept.
+pub fn figure_variants(documents: &[Indexed], rendered: &Rendered, out: &mut Vec<Finding>) {
+    for printed in rendered.ledger {
+        let figures = match printed.era {
+            Era::Now => Some(rendered.figures),
+            Era::Before => rendered.figures_before,
+        };
+        let Some(figure) = figures.and_then(|f| f.of(printed.figure)) else { continue };
+        if accepted_forms(figure).contains(&printed.form) {
+            continue;
         }
+        let Some(doc) = documents.iter().find(|d| d.name == printed.document) else { continue };
+        out.push(doc.finding(
+            "figure-variant",
+            printed.offset,
+            printed.form.len(),
+            format!(
+                "{} is printed as {}; the set prints it as {}",
+                figure.label(),
+                printed.form,
+                figure.display()
+            ),
+        ));
     }
 }
 

@@ -68,7 +68,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
             (read_documents(inputs)?, None)
         }
     };
-    let findings = check::check(&documents, mode, set.as_ref().map(|s| &s.figures));
+    let findings = check::check(&documents, mode, set.as_ref().map(|s| s.rendered()));
     let report = Report { findings: &findings, documents: &documents };
     super::emit(&report.render(args.format));
     Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Figure, FigureError, Figures, Input, Sources, Unit, div, floor, mul, premium};
+use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, floor, mul, premium};
 use crate::format;
 use crate::terms::Terms;
 
@@ -59,27 +59,24 @@ pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Resu
     let price_input = sources.input("offer.cash_price", Some("cash_price"), price.0);
     let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares.decimal());
     let price_figure = figures
-        .push(Figure {
-            name: "purchase_price",
+        .push(Computed {
+            id: FigureId::PurchasePrice,
             formula: "the cash price per share, as stated in the terms",
             inputs: vec![price_input],
             value: price.0,
-            unit: Unit::Money,
         })
         .clone();
-    figures.push(Figure {
-        name: "premium",
+    figures.push(Computed {
+        id: FigureId::Premium,
         formula: "purchase price / closing price - 1",
         inputs: vec![price_figure.as_input(), sources.input(CLOSING_PRICE, None, closing)],
         value: premium(price.0, closing, CLOSING_PRICE)?,
-        unit: Unit::Percent { places: t.presentation.percent_places.premium.0 },
     });
-    figures.push(Figure {
-        name: "aggregate_purchase_price",
+    figures.push(Computed {
+        id: FigureId::AggregatePurchasePrice,
         formula: "purchase price x maximum shares sought",
         inputs: vec![price_figure.as_input(), max_input.clone()],
         value: mul(price.0, max_shares.decimal(), "offer.cash_price")?,
-        unit: Unit::Aggregate,
     });
     Ok(max_input)
 }
@@ -96,8 +93,8 @@ pub(super) fn auction(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let max_input = sources.input("offer.auction.max_price", Some("max_price"), max);
     let points =
         price_points(min, max, step).map_err(|why| FigureError::new("offer.auction.increment", why))?;
-    figures.push(Figure {
-        name: "price_points",
+    figures.push(Computed {
+        id: FigureId::PricePoints,
         formula: "(maximum price - minimum price) / increment + 1",
         inputs: vec![
             min_input.clone(),
@@ -105,61 +102,53 @@ pub(super) fn auction(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             sources.input("offer.auction.increment", None, step),
         ],
         value: Decimal::from(points),
-        unit: Unit::Count,
     });
-    let places = t.presentation.percent_places.premium.0;
     let closing_input = sources.input(CLOSING_PRICE, None, closing);
-    figures.push(Figure {
-        name: "premium_at_min_price",
+    figures.push(Computed {
+        id: FigureId::PremiumAtMinPrice,
         formula: "minimum price / closing price - 1",
         inputs: vec![min_input.clone(), closing_input.clone()],
         value: premium(min, closing, CLOSING_PRICE)?,
-        unit: Unit::Percent { places },
     });
-    figures.push(Figure {
-        name: "premium_at_max_price",
+    figures.push(Computed {
+        id: FigureId::PremiumAtMaxPrice,
         formula: "maximum price / closing price - 1",
         inputs: vec![max_input.clone(), closing_input],
         value: premium(max, closing, CLOSING_PRICE)?,
-        unit: Unit::Percent { places },
     });
 
     match (t.offer.max_shares, auction.max_dollars) {
         (Some(shares), None) => {
             let shares_input = sources.input(MAX_SHARES, Some("max_shares"), shares.decimal());
-            figures.push(Figure {
-                name: "aggregate_at_max_price",
+            figures.push(Computed {
+                id: FigureId::AggregateAtMaxPrice,
                 formula: "maximum shares sought x maximum price",
                 inputs: vec![shares_input.clone(), max_input],
                 value: mul(shares.decimal(), max, "offer.auction.max_price")?,
-                unit: Unit::Aggregate,
             });
-            figures.push(Figure {
-                name: "aggregate_at_min_price",
+            figures.push(Computed {
+                id: FigureId::AggregateAtMinPrice,
                 formula: "maximum shares sought x minimum price",
                 inputs: vec![shares_input.clone(), min_input],
                 value: mul(shares.decimal(), min, "offer.auction.min_price")?,
-                unit: Unit::Aggregate,
             });
             Ok(shares_input)
         }
         (None, Some(dollars)) => {
             let dollars_input = sources.input("offer.auction.max_dollars", None, dollars.0);
             let at_min = figures
-                .push(Figure {
-                    name: "shares_at_min_price",
+                .push(Computed {
+                    id: FigureId::SharesAtMinPrice,
                     formula: "maximum dollars / minimum price, rounded down to whole shares",
                     inputs: vec![dollars_input.clone(), min_input],
                     value: floor(div(dollars.0, min, "offer.auction.min_price")?),
-                    unit: Unit::Shares,
                 })
                 .as_input();
-            figures.push(Figure {
-                name: "shares_at_max_price",
+            figures.push(Computed {
+                id: FigureId::SharesAtMaxPrice,
                 formula: "maximum dollars / maximum price, rounded down to whole shares",
                 inputs: vec![dollars_input, max_input],
                 value: floor(div(dollars.0, max, "offer.auction.max_price")?),
-                unit: Unit::Shares,
             });
             Ok(at_min)
         }

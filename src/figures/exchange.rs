@@ -1,7 +1,7 @@
 //! Exchange offers: new securities for the shares, in an aggregate liquidation preference or
 //! a block ratio ("each N shares for K new shares").
 
-use super::{Figure, FigureError, Figures, Input, Sources, Unit, div, mul, premium};
+use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, mul, premium};
 use crate::format;
 use crate::terms::Terms;
 
@@ -64,26 +64,23 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             }
             let aggregate_input =
                 sources.input(AGGREGATE, Some("aggregate_liquidation_preference"), aggregate_value);
-            let max_new = Figure {
-                name: "max_new_shares",
+            let max_new = Computed {
+                id: FigureId::MaxNewShares,
                 formula: "aggregate liquidation preference / liquidation preference per new share",
                 inputs: vec![aggregate_input.clone(), lp_input.clone()],
                 value: new_shares,
-                unit: Unit::Shares,
             };
-            let ratio = Figure {
-                name: "exchange_ratio",
+            let ratio = Computed {
+                id: FigureId::ExchangeRatio,
                 formula: "maximum shares sought / maximum new shares issuable",
                 inputs: vec![max_input.clone(), max_new.as_input()],
                 value: ratio,
-                unit: Unit::ExchangeRatio,
             };
-            let aggregate = Figure {
-                name: "aggregate_liquidation_preference",
+            let aggregate = Computed {
+                id: FigureId::AggregateLiquidationPreference,
                 formula: "as stated in the terms",
                 inputs: vec![aggregate_input],
                 value: aggregate_value,
-                unit: Unit::Aggregate,
             };
             (max_new, aggregate, ratio)
         }
@@ -103,26 +100,23 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                 sources.input(BLOCK_SHARES, Some("block"), n),
                 sources.input(BLOCK_NEW_SHARES, Some("block"), k),
             ];
-            let max_new = Figure {
-                name: "max_new_shares",
+            let max_new = Computed {
+                id: FigureId::MaxNewShares,
                 formula: "maximum shares sought / shares per block x new shares per block",
                 inputs: vec![max_input.clone(), block_inputs[0].clone(), block_inputs[1].clone()],
                 value: mul(div(max_shares, n, &max_field)?, k, &max_field)?,
-                unit: Unit::Shares,
             };
-            let ratio = Figure {
-                name: "exchange_ratio",
+            let ratio = Computed {
+                id: FigureId::ExchangeRatio,
                 formula: "shares per block / new shares per block",
                 inputs: block_inputs.to_vec(),
                 value: div(n, k, BLOCK_NEW_SHARES)?,
-                unit: Unit::ExchangeRatio,
             };
-            let aggregate = Figure {
-                name: "aggregate_liquidation_preference",
+            let aggregate = Computed {
+                id: FigureId::AggregateLiquidationPreference,
                 formula: "maximum new shares issuable x liquidation preference per new share",
                 inputs: vec![max_new.as_input(), lp_input.clone()],
                 value: mul(max_new.value, lp, LIQUIDATION_PREFERENCE)?,
-                unit: Unit::Aggregate,
             };
             (max_new, aggregate, ratio)
         }
@@ -132,45 +126,39 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     };
 
     let closing_input = sources.input(CLOSING_PRICE, None, closing);
-    let effective_price = Figure {
-        name: "effective_price",
+    let effective_price = Computed {
+        id: FigureId::EffectivePrice,
         formula: "liquidation preference per new share / exchange ratio (shares per new share)",
         inputs: vec![lp_input, ratio.as_input()],
         value: div(lp, ratio.value, LIQUIDATION_PREFERENCE)?,
-        unit: Unit::Money,
     };
-    let places = &t.presentation.percent_places;
-    let premium_figure = Figure {
-        name: "premium",
+    let premium_figure = Computed {
+        id: FigureId::Premium,
         formula: "effective price / closing price - 1",
         inputs: vec![effective_price.as_input(), closing_input.clone()],
         value: premium(effective_price.value, closing, CLOSING_PRICE)?,
-        unit: Unit::Percent { places: places.premium.0 },
     };
-    let annual_dividend = Figure {
-        name: "annual_dividend",
+    let annual_dividend = Computed {
+        id: FigureId::AnnualDividend,
         formula: "dividend rate x effective price",
         inputs: vec![sources.input(DIVIDEND_RATE, None, rate), effective_price.as_input()],
         value: mul(rate, effective_price.value, DIVIDEND_RATE)?,
-        unit: Unit::Money,
     };
-    let dividend_yield = Figure {
-        name: "dividend_yield",
+    let dividend_yield = Computed {
+        id: FigureId::DividendYield,
         formula: "annual dividend per common share equivalent / closing price",
         inputs: vec![annual_dividend.as_input(), closing_input.clone()],
         value: div(annual_dividend.value, closing, CLOSING_PRICE)?,
-        unit: Unit::Percent { places: places.dividend_yield.0 },
     };
     let first_year = effective_price
         .value
         .checked_add(annual_dividend.value)
         .ok_or_else(|| super::too_large(LIQUIDATION_PREFERENCE))?;
-    let total_premium = Figure {
-        name: "total_premium",
+    let total_premium = Computed {
+        id: FigureId::TotalPremium,
         formula: "(effective price + annual dividend per common share equivalent) / closing price - 1",
         inputs: vec![effective_price.as_input(), annual_dividend.as_input(), closing_input],
         value: premium(first_year, closing, CLOSING_PRICE)?,
-        unit: Unit::Percent { places: places.total_premium.0 },
     };
 
     for figure in [

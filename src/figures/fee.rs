@@ -3,18 +3,19 @@
 
 use rust_decimal::Decimal;
 
-use super::{Figure, FigureError, Figures, Input, Source, Sources, Unit, div, mul};
+use super::{Computed, FigureError, FigureId, Figures, Input, Source, Sources, div, mul};
 use crate::fees;
 use crate::terms::{OfferKind, Terms};
 
 /// The transaction valuation of terms as they stand, with its inputs and formula.
 fn transaction_valuation(
     t: &Terms,
+    kind: OfferKind,
     sources: &Sources,
 ) -> Result<(Decimal, Vec<Input>, &'static str), FigureError> {
     let sought = t.offer.max_shares.map(|s| s.decimal());
     let sought_input = |v| sources.input("offer.max_shares", Some("max_shares"), v);
-    match t.kind() {
+    match kind {
         OfferKind::Cash => {
             let (Some(price), Some(n)) = (t.offer.cash_price, sought) else {
                 return Err(FigureError::new("offer", "a cash offer needs `cash_price` and `max_shares`"));
@@ -106,67 +107,62 @@ fn rate(t: &Terms, date: chrono::NaiveDate) -> Result<(Decimal, Input), FigureEr
 pub(super) fn compute(
     terms: &Terms,
     t: &Terms,
+    kind: OfferKind,
     sources: &Sources,
     figures: &mut Figures,
 ) -> Result<(), FigureError> {
-    let (value, inputs, formula) = transaction_valuation(t, sources)?;
-    let valuation = figures
-        .push(Figure { name: "transaction_valuation", formula, inputs, value, unit: Unit::Cents })
-        .clone();
+    let (value, inputs, formula) = transaction_valuation(t, kind, sources)?;
+    let valuation =
+        figures.push(Computed { id: FigureId::TransactionValuation, formula, inputs, value }).clone();
     let (per_million, rate_input) = rate(t, terms.filing.date.0)?;
     let rate_figure = figures
-        .push(Figure {
-            name: "fee_rate",
+        .push(Computed {
+            id: FigureId::FeeRate,
             formula: "rate per $1,000,000 of transaction valuation / 1,000,000",
             inputs: vec![rate_input],
             value: fees::rate_as_fraction(per_million),
-            unit: Unit::Rate,
         })
         .clone();
     let too_large =
         || FigureError::new("offer", "the fee computed from these terms exceeds what can be held exactly");
     let fee = fees::fee(valuation.value, per_million).ok_or_else(too_large)?;
     let fee_figure = figures
-        .push(Figure {
-            name: "filing_fee",
+        .push(Computed {
+            id: FigureId::FilingFee,
             formula: "transaction valuation x fee rate, to the cent, half up",
             inputs: vec![valuation.as_input(), rate_figure.as_input()],
             value: fee,
-            unit: Unit::Cents,
         })
         .clone();
 
     // An amendment has paid with the original filing the fee on the offer as first made.
     let previously = match (t.fee.as_ref().and_then(|f| f.previously_paid), terms.filing.form.is_amendment())
     {
-        (Some(paid), _) => Figure {
-            name: "fees_previously_paid",
+        (Some(paid), _) => Computed {
+            id: FigureId::FeesPreviouslyPaid,
             formula: "as stated in the terms",
             inputs: vec![Input { source: Source::Terms("fee.previously_paid".into()), value: paid.0 }],
             value: paid.0,
-            unit: Unit::Cents,
         },
         (None, true) => {
             let original = terms.amended_through(0);
             let original_sources = Sources { terms, through: 0 };
-            let (original_value, mut inputs, _) = transaction_valuation(&original, &original_sources)?;
+            let (original_value, mut inputs, _) = transaction_valuation(&original, kind, &original_sources)?;
             let filed = terms.dates.commencement.map_or(terms.filing.date.0, |d| d.0);
             let (original_rate, original_rate_input) = rate(&original, filed)?;
             inputs.push(original_rate_input);
-            Figure {
-                name: "fees_previously_paid",
+            Computed {
+                id: FigureId::FeesPreviouslyPaid,
                 formula: "the fee on the original filing: the transaction valuation of the offer as first made x the rate on the commencement date",
                 inputs,
                 value: fees::fee(original_value, original_rate).ok_or_else(too_large)?,
-                unit: Unit::Cents,
             }
         }
-        (None, false) => Figure {
-            name: "fees_previously_paid",
+        (None, false) => Computed {
+            id: FigureId::FeesPreviouslyPaid,
             formula: "none: this is the offer's first fee-bearing filing",
             inputs: vec![Input { source: Source::Terms("filing.form".into()), value: Decimal::ZERO }],
             value: Decimal::ZERO,
-            unit: Unit::Cents,
         },
     };
     let previously = figures.push(previously).clone();
@@ -181,12 +177,11 @@ pub(super) fn compute(
             FigureError::new("fee.offsets", "the offsets add up to more than can be held exactly")
         })?;
     let offsets = figures
-        .push(Figure {
-            name: "fee_offsets",
+        .push(Computed {
+            id: FigureId::FeeOffsets,
             formula: "sum of the offsets claimed (Rule 0-11(a)(2))",
             inputs: vec![Input { source: Source::Terms("fee.offsets".into()), value: offsets }],
             value: offsets,
-            unit: Unit::Cents,
         })
         .clone();
     let net = fee_figure
@@ -195,12 +190,11 @@ pub(super) fn compute(
         .and_then(|n| n.checked_sub(offsets.value))
         .ok_or_else(too_large)?
         .max(Decimal::ZERO);
-    figures.push(Figure {
-        name: "net_fee_due",
+    figures.push(Computed {
+        id: FigureId::NetFeeDue,
         formula: "amount of filing fee - fees previously paid - fee offsets, not below zero",
         inputs: vec![fee_figure.as_input(), previously.as_input(), offsets.as_input()],
         value: net,
-        unit: Unit::Cents,
     });
     Ok(())
 }

@@ -11,16 +11,18 @@ mod allocation;
 mod cash;
 mod exchange;
 mod fee;
+mod identity;
 mod results;
 
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
 pub use cash::{MAX_PRICE_POINTS, price_points};
+pub use identity::{FigureId, Precision, UnitKind};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::format;
-use crate::terms::{OfferKind, Stage, Terms};
+use crate::terms::{OfferKind, PercentPlaces, Stage, Terms};
 
 /// What a figure measures, which decides how it is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,8 +52,8 @@ pub enum Unit {
 pub enum Source {
     /// A field of the terms file, by path.
     Terms(String),
-    /// Another figure, by name.
-    Figure(&'static str),
+    /// Another figure.
+    Figure(FigureId),
     /// A table of data secdraft carries, such as the fee rates of data/fee-rates.yaml.
     Table(String),
 }
@@ -64,28 +66,44 @@ pub struct Input {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Figure {
-    pub name: &'static str,
+    pub id: FigureId,
     pub formula: &'static str,
     pub inputs: Vec<Input>,
     pub value: Decimal,
+    /// How it prints: the unit of its identity, at the precision the terms give.
     pub unit: Unit,
 }
 
+/// A figure as its computation states it; [`Figures::push`] gives it the unit of its identity.
+pub(crate) struct Computed {
+    pub id: FigureId,
+    pub formula: &'static str,
+    pub inputs: Vec<Input>,
+    pub value: Decimal,
+}
+
+impl Computed {
+    /// An input drawn from this figure.
+    fn as_input(&self) -> Input {
+        Input { source: Source::Figure(self.id), value: self.value }
+    }
+}
+
 impl Figure {
+    /// The name templates, JSON and the tie-out use.
+    pub fn name(&self) -> &'static str {
+        self.id.name()
+    }
+
+    /// The figure in words.
+    pub fn label(&self) -> &'static str {
+        self.id.label()
+    }
+
     /// The figure as the documents print it, or why it cannot be printed (a percentage
     /// beyond what a decimal holds, or more places than can be printed).
     pub fn try_display(&self) -> Result<String, format::FormatError> {
-        Ok(match self.unit {
-            Unit::Money => format::money(self.value),
-            Unit::Aggregate => format::dollars(self.value),
-            Unit::Percent { places } => format::percent(self.value, places)?,
-            Unit::Shares | Unit::Count => {
-                format::shares(self.value).unwrap_or_else(|| self.value.to_string())
-            }
-            Unit::ExchangeRatio => format::ratio(self.value),
-            Unit::Cents => format::cents(self.value),
-            Unit::Rate => self.value.normalize().to_string(),
-        })
+        print(self.unit, self.value)
     }
 
     /// The figure as the documents print it. [`compute`] refuses terms whose figures do not
@@ -97,61 +115,47 @@ impl Figure {
 
     /// An input drawn from another figure.
     pub fn as_input(&self) -> Input {
-        Input { source: Source::Figure(self.name), value: self.value }
+        Input { source: Source::Figure(self.id), value: self.value }
     }
 }
 
-/// A figure's name in words, for changelogs and tie-out sheets.
+/// A value printed in a unit, as the documents print figures.
+pub fn print(unit: Unit, value: Decimal) -> Result<String, format::FormatError> {
+    Ok(match unit {
+        Unit::Money => format::money(value),
+        Unit::Aggregate => format::dollars(value),
+        Unit::Percent { places } => format::percent(value, places)?,
+        Unit::Shares | Unit::Count => format::shares(value).unwrap_or_else(|| value.to_string()),
+        Unit::ExchangeRatio => format::ratio(value),
+        Unit::Cents => format::cents(value),
+        Unit::Rate => value.normalize().to_string(),
+    })
+}
+
+/// A figure's name in words, for changelogs and tie-out sheets: the label of its identity.
 pub fn label(name: &str) -> &'static str {
-    match name {
-        "effective_price" => "Effective price per share",
-        "premium" => "Premium over the closing price",
-        "annual_dividend" => "Annual dividend per common share equivalent",
-        "dividend_yield" => "Annual dividend as a percentage of the closing price",
-        "total_premium" => "First-year premium (price plus dividends)",
-        "exchange_ratio" => "Exchange ratio",
-        "max_new_shares" => "Maximum new shares issuable",
-        "aggregate_liquidation_preference" => "Aggregate liquidation preference",
-        "purchase_price" => "Purchase price per share",
-        "aggregate_purchase_price" => "Aggregate purchase price",
-        "price_points" => "Prices in the range",
-        "premium_at_min_price" => "Premium at the minimum price",
-        "premium_at_max_price" => "Premium at the maximum price",
-        "aggregate_at_max_price" => "Aggregate cost at the maximum price",
-        "aggregate_at_min_price" => "Aggregate cost at the minimum price",
-        "shares_at_min_price" => "Shares purchasable at the minimum price",
-        "shares_at_max_price" => "Shares purchasable at the maximum price",
-        "two_percent_allowance" => "2% allowance",
-        "percent_of_outstanding" => "Shares sought as a percentage of those outstanding",
-        "tendered_at_or_below_price" => "Shares tendered at or below the purchase price",
-        "shares_purchasable" => "Shares purchasable",
-        "shares_accepted" => "Shares accepted",
-        "proration_factor" => "Proration factor",
-        "new_shares_issued" => "New shares issued",
-        "aggregate_paid" => "Aggregate paid",
-        "shares_outstanding_after" => "Shares outstanding after the offer",
-        "transaction_valuation" => "Transaction valuation",
-        "fee_rate" => "Fee rate",
-        "filing_fee" => "Amount of filing fee",
-        "fees_previously_paid" => "Fees previously paid",
-        "fee_offsets" => "Fee offsets",
-        "net_fee_due" => "Net fee due",
-        _ => "Figure",
-    }
+    FigureId::named(name).map_or("Figure", FigureId::label)
 }
 
 /// The figures of one filing, in the order a reader meets them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Figures {
     items: Vec<Figure>,
+    places: PercentPlaces,
 }
 
 impl Figures {
+    fn new(places: &PercentPlaces) -> Figures {
+        Figures { items: Vec::new(), places: places.clone() }
+    }
     pub fn all(&self) -> &[Figure] {
         &self.items
     }
     pub fn get(&self, name: &str) -> Option<&Figure> {
-        self.items.iter().find(|f| f.name == name)
+        self.items.iter().find(|f| f.name() == name)
+    }
+    pub fn of(&self, id: FigureId) -> Option<&Figure> {
+        self.items.iter().find(|f| f.id == id)
     }
     pub fn value(&self, name: &str) -> Option<Decimal> {
         self.get(name).map(|f| f.value)
@@ -171,7 +175,7 @@ impl Figures {
             for input in f.inputs.iter().rev() {
                 match &input.source {
                     Source::Terms(path) => return path.clone(),
-                    Source::Figure(name) => pending.extend(self.get(name)),
+                    Source::Figure(id) => pending.extend(self.of(*id)),
                     Source::Table(_) => {}
                 }
             }
@@ -179,8 +183,9 @@ impl Figures {
         "offer".to_owned()
     }
 
-    fn push(&mut self, figure: Figure) -> &Figure {
-        self.items.push(figure);
+    fn push(&mut self, computed: Computed) -> &Figure {
+        let Computed { id, formula, inputs, value } = computed;
+        self.items.push(Figure { id, formula, inputs, value, unit: id.unit(&self.places) });
         self.items.last().expect("just pushed")
     }
 }
@@ -198,42 +203,43 @@ impl FigureError {
     }
 }
 
-/// The figures of the terms in force for the filing (every amendment up to its number).
-/// An amendment prints beside its figures those it replaces, so the figures before it must
-/// compute too; their error is theirs, placed at the field it names.
-pub fn compute(terms: &Terms) -> Result<Figures, FigureError> {
-    let through = terms.filing.amendment.unwrap_or(0);
-    if let Some(before) = through.checked_sub(1) {
-        compute_through(terms, before).map_err(|e| FigureError {
-            message: format!("before Amendment No. {through}: {}", e.message),
-            ..e
-        })?;
+impl std::fmt::Display for FigureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
     }
-    compute_through(terms, through)
 }
 
-/// The figures of the terms as amended through amendment `through` (0: as first made).
-pub fn compute_through(terms: &Terms, through: u32) -> Result<Figures, FigureError> {
+impl std::error::Error for FigureError {}
+
+/// The figures of `amended`, the terms as amended through amendment `through` (0: as first
+/// made), for an offer of `kind`. `terms` is the whole file: inputs name the field of the
+/// latest amendment that set them.
+pub fn compute(
+    terms: &Terms,
+    amended: &Terms,
+    through: u32,
+    kind: OfferKind,
+) -> Result<Figures, FigureError> {
     let sources = Sources { terms, through };
-    let t = terms.amended_through(through);
-    let mut figures = Figures::default();
-    let sought = match t.kind() {
-        OfferKind::Exchange => exchange::compute(&t, &sources, &mut figures)?,
-        OfferKind::Cash => cash::fixed(&t, &sources, &mut figures)?,
-        OfferKind::DutchAuction => cash::auction(&t, &sources, &mut figures)?,
+    let t = amended;
+    let mut figures = Figures::new(&t.presentation.percent_places);
+    let sought = match kind {
+        OfferKind::Exchange => exchange::compute(t, &sources, &mut figures)?,
+        OfferKind::Cash => cash::fixed(t, &sources, &mut figures)?,
+        OfferKind::DutchAuction => cash::auction(t, &sources, &mut figures)?,
     };
-    common(&t, &sources, &mut figures, sought)?;
+    common(t, &sources, &mut figures, sought)?;
     if terms.stage() == Stage::Results {
-        results::compute(&t, &sources, &mut figures)?;
+        results::compute(t, kind, &sources, &mut figures)?;
     }
     if terms.stage() != Stage::Intent {
-        fee::compute(terms, &t, &sources, &mut figures)?;
+        fee::compute(terms, t, kind, &sources, &mut figures)?;
     }
     for figure in figures.all() {
         if let Err(why) = figure.try_display() {
             return Err(FigureError::new(
                 figures.terms_field(figure),
-                format!("{} cannot be printed: {why}", label(figure.name).to_lowercase()),
+                format!("{} cannot be printed: {why}", figure.label().to_lowercase()),
             ));
         }
     }
@@ -246,19 +252,17 @@ fn common(t: &Terms, sources: &Sources, figures: &mut Figures, sought: Input) ->
     let Some(outstanding) = t.security.shares_outstanding else { return Ok(()) };
     let outstanding_input = sources.input("security.shares_outstanding", None, outstanding.decimal());
     let allowance = (outstanding.decimal() * Decimal::new(2, 2)).floor();
-    figures.push(Figure {
-        name: "two_percent_allowance",
+    figures.push(Computed {
+        id: FigureId::TwoPercentAllowance,
         formula: "2% of the shares outstanding, rounded down: what may be accepted beyond the maximum without extending the offer",
         inputs: vec![outstanding_input.clone()],
         value: allowance,
-        unit: Unit::Shares,
     });
-    figures.push(Figure {
-        name: "percent_of_outstanding",
+    figures.push(Computed {
+        id: FigureId::PercentOfOutstanding,
         formula: "maximum shares sought / shares outstanding",
         value: div(sought.value, outstanding.decimal(), "security.shares_outstanding")?,
         inputs: vec![sought, outstanding_input],
-        unit: Unit::Percent { places: t.presentation.percent_places.of_outstanding.0 },
     });
     Ok(())
 }
@@ -280,7 +284,7 @@ impl Sources<'_> {
                 .amendments
                 .iter()
                 .enumerate()
-                .rfind(|(_, a)| a.number <= self.through && changed(&a.changes, change));
+                .rfind(|(_, a)| a.number <= self.through && a.changes.fields_set().contains(&change));
             if let Some((i, _)) = latest {
                 return format!("amendments[{i}].changes.{change}");
             }
@@ -290,19 +294,6 @@ impl Sources<'_> {
 
     fn input(&self, base: &str, change: Option<&str>, value: Decimal) -> Input {
         Input { source: Source::Terms(self.path(base, change)), value }
-    }
-}
-
-fn changed(changes: &crate::terms::Changes, field: &str) -> bool {
-    match field {
-        "max_shares" => changes.max_shares.is_some(),
-        "min_shares" => changes.min_shares.is_some(),
-        "aggregate_liquidation_preference" => changes.aggregate_liquidation_preference.is_some(),
-        "block" => changes.block.is_some(),
-        "cash_price" => changes.cash_price.is_some(),
-        "min_price" => changes.min_price.is_some(),
-        "max_price" => changes.max_price.is_some(),
-        _ => false,
     }
 }
 

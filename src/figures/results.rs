@@ -3,11 +3,16 @@
 
 use rust_decimal::Decimal;
 
-use super::{Figure, FigureError, Figures, Sources, Unit, allocate, clearing_price, div, floor, mul};
+use super::{Computed, FigureError, FigureId, Figures, Sources, allocate, clearing_price, div, floor, mul};
 use crate::format;
 use crate::terms::{OfferKind, Terms};
 
-pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<(), FigureError> {
+pub(super) fn compute(
+    t: &Terms,
+    kind: OfferKind,
+    sources: &Sources,
+    figures: &mut Figures,
+) -> Result<(), FigureError> {
     let Some(r) = &t.results else {
         return Err(FigureError::new(
             "results",
@@ -18,7 +23,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let tendered_input = sources.input("results.tendered", None, r.tendered.decimal());
 
     // The price paid, and the shares that may be bought at it.
-    let (price, base_capacity, eligible) = match (t.kind(), &t.offer.auction) {
+    let (price, base_capacity, eligible) = match (kind, &t.offer.auction) {
         (OfferKind::DutchAuction, Some(auction)) => {
             let step = auction.increment.0;
             let (min, max) = (auction.min_price.0, auction.max_price.0);
@@ -64,8 +69,8 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                         "the shares tendered add up to more than can be counted",
                     )
                 })?;
-            figures.push(Figure {
-                name: "purchase_price",
+            figures.push(Computed {
+                id: FigureId::PurchasePrice,
                 formula: "the lowest price in the range at which shares tendered at or below it fill the offer; \
                           if none does, the lowest price at which every tender is bought",
                 inputs: vec![
@@ -74,14 +79,12 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                     sources.input("offer.auction.max_price", Some("max_price"), auction.max_price.0),
                 ],
                 value: price,
-                unit: Unit::Money,
             });
-            figures.push(Figure {
-                name: "tendered_at_or_below_price",
+            figures.push(Computed {
+                id: FigureId::TenderedAtOrBelowPrice,
                 formula: "shares tendered at or below the purchase price, with those tendered at the purchase price",
                 inputs: vec![sources.input("results.tenders_by_price", None, Decimal::from(eligible))],
                 value: Decimal::from(eligible),
-                unit: Unit::Shares,
             });
             let capacity = match (t.offer.max_shares, auction.max_dollars) {
                 (Some(shares), _) => shares.0,
@@ -109,18 +112,17 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         super::Tender { shares: eligible - odd, odd_lot: false },
     ];
     let allocation = allocate(&tenders, capacity, lot.0, t.offer.odd_lot_priority);
-    let capacity_figure = Figure {
-        name: "shares_purchasable",
+    let capacity_figure = Computed {
+        id: FigureId::SharesPurchasable,
         formula: "maximum shares sought (at the purchase price, for a dollar cap) + shares accepted under the 2% allowance",
         inputs: vec![
             sources.input("offer.max_shares", Some("max_shares"), Decimal::from(base_capacity)),
             sources.input("results.additional_accepted", None, Decimal::from(additional)),
         ],
         value: Decimal::from(capacity),
-        unit: Unit::Shares,
     };
-    let accepted = Figure {
-        name: "shares_accepted",
+    let accepted = Computed {
+        id: FigureId::SharesAccepted,
         formula: "odd lots in full, then the other tenders pro rata up to the shares purchasable, each rounded down",
         inputs: vec![
             tendered_input,
@@ -128,23 +130,21 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             sources.input("results.odd_lots", None, Decimal::from(odd)),
         ],
         value: Decimal::from(allocation.total),
-        unit: Unit::Shares,
     };
-    let proration = Figure {
-        name: "proration_factor",
+    let proration = Computed {
+        id: FigureId::ProrationFactor,
         formula: "(shares purchasable - odd lots) / (shares tendered - odd lots); 100% when all are accepted",
         inputs: vec![capacity_figure.as_input(), accepted.as_input()],
         value: allocation.factor,
-        unit: Unit::Percent { places: t.presentation.percent_places.proration.0 },
     };
     figures.push(capacity_figure);
     let accepted = figures.push(accepted).clone();
     figures.push(proration);
 
-    match (t.kind(), price) {
+    match (kind, price) {
         (OfferKind::Exchange, _) => {
-            figures.push(Figure {
-                name: "new_shares_issued",
+            figures.push(Computed {
+                id: FigureId::NewSharesIssued,
                 formula: "shares accepted / shares per block, rounded down, x new shares per block",
                 inputs: vec![accepted.as_input()],
                 value: mul(
@@ -152,33 +152,30 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                     Decimal::from(lot.1),
                     "results.tendered",
                 )?,
-                unit: Unit::Shares,
             });
         }
         (_, Some(price)) => {
-            figures.push(Figure {
-                name: "aggregate_paid",
+            figures.push(Computed {
+                id: FigureId::AggregatePaid,
                 formula: "shares accepted x purchase price",
                 inputs: vec![
                     accepted.as_input(),
                     sources.input("offer.cash_price", Some("cash_price"), price),
                 ],
                 value: mul(accepted.value, price, "results.tendered")?,
-                unit: Unit::Aggregate,
             });
         }
         _ => {}
     }
     if let Some(outstanding) = t.security.shares_outstanding {
-        figures.push(Figure {
-            name: "shares_outstanding_after",
+        figures.push(Computed {
+            id: FigureId::SharesOutstandingAfter,
             formula: "shares outstanding - shares accepted (which are cancelled)",
             inputs: vec![
                 sources.input("security.shares_outstanding", None, outstanding.decimal()),
                 accepted.as_input(),
             ],
             value: outstanding.decimal() - accepted.value,
-            unit: Unit::Shares,
         });
     }
     Ok(())

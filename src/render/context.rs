@@ -8,8 +8,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
-use crate::calendar::{Calendar, OfferDates};
-use crate::figures::{self, Figures};
+use super::ledger::{self, Era, Marked};
+use crate::calendar::OfferDates;
+use crate::changes;
+use crate::filing::Filing;
 use crate::format;
 use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
 
@@ -19,11 +21,12 @@ struct Context<'a> {
     terms: &'a Terms,
     stage: Stage,
     kind: OfferKind,
+    /// Each figure as it prints, marked for the ledger of printed figures.
     figures: BTreeMap<&'static str, String>,
     /// On an amendment, the figures before it.
     previous_figures: BTreeMap<&'static str, String>,
     /// On an amendment, the terms before it.
-    previous_terms: Option<Terms>,
+    previous_terms: Option<&'a Terms>,
     form: FormView,
     cover: CoverView,
     offeror: OfferorView,
@@ -40,7 +43,7 @@ struct Context<'a> {
     changes: Vec<Change>,
     signature: SignatureView,
     /// The dates the rules derive for a commenced offer (docs/templates.md).
-    offer_dates: Option<OfferDates>,
+    offer_dates: Option<&'a OfferDates>,
     /// "increase" when the price is above the closing price, else "decrease".
     premium_direction: &'static str,
 }
@@ -137,15 +140,10 @@ fn join_prose(items: &[&str]) -> String {
     }
 }
 
-fn figure_values(figures: &Figures) -> BTreeMap<&'static str, String> {
-    figures.all().iter().map(|f| (f.name, f.value.to_string())).collect()
-}
-
-/// `terms` is the whole terms file; the templates see the terms in force for the filing.
-pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Error> {
-    let stage = terms.stage();
-    let in_force = terms.in_force();
-    let kind = in_force.kind();
+/// The context the templates render a filing with.
+pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
+    let terms = filing.terms();
+    let (stage, kind, in_force) = (filing.stage, filing.kind, &filing.in_force);
 
     let mut checked: BTreeMap<&'static str, bool> =
         BOXES.iter().map(|(b, name)| (*name, terms.filing.cover_boxes.contains(b))).collect();
@@ -181,7 +179,7 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         .iter()
         .map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind))))
         .collect();
-    let sections = offer_sections(&in_force);
+    let sections = offer_sections(in_force, kind);
     let offer_doc = OfferDocView {
         title: Document::Offer.title(kind),
         file: format!("{}.md", Document::Offer.stem(kind)),
@@ -191,12 +189,11 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
     };
 
     let (exhibits, new_exhibits) = exhibits(terms, kind);
-    let (previous_figures, changes) = match (stage, terms.current_amendment()) {
-        (Stage::Amendment, Some(a)) => {
-            // figures::compute has refused terms whose figures before the amendment fail.
-            let before = figures::compute_through(terms, a.number - 1)
-                .map_err(|e| tera::Error::message(format!("{}: {}", e.field, e.message)))?;
-            (figure_values(&before), changes(terms, a, &before, figures))
+    // An amendment prints what it changed; the final amendment reports results instead.
+    let amendment = terms.current_amendment().filter(|_| stage == Stage::Amendment);
+    let (previous_figures, changes) = match (amendment, &filing.before, &filing.figures_before) {
+        (Some(_), Some(before), Some(figures_before)) => {
+            (ledger::marked_figures(figures_before, Era::Before), changes(before, in_force, filing))
         }
         _ => (BTreeMap::new(), Vec::new()),
     };
@@ -204,19 +201,17 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         Some(s) => SignatureView { name: s.name.0.clone(), title: s.title.0.clone() },
         None => SignatureView { name: terms.notices.name.0.clone(), title: terms.notices.title.0.clone() },
     };
-    let headline_price =
+    let figures = &filing.figures;
+    let headline_premium =
         figures.value("premium").or_else(|| figures.value("premium_at_max_price")).unwrap_or_default();
 
     let context = Context {
-        terms: &in_force,
+        terms: in_force,
         stage,
         kind,
-        figures: figure_values(figures),
+        figures: ledger::marked_figures(figures, Era::Now),
         previous_figures,
-        previous_terms: terms
-            .current_amendment()
-            .filter(|_| stage == Stage::Amendment)
-            .map(|a| terms.amended_through(a.number - 1)),
+        previous_terms: amendment.and(filing.before.as_ref()),
         form: FormView {
             name: terms.filing.form.edgar_name(),
             amendment: terms.filing.amendment,
@@ -232,8 +227,8 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         amendment: terms.current_amendment(),
         changes,
         signature,
-        offer_dates: OfferDates::compute(terms, &Calendar::new(&terms.calendar)).ok().flatten(),
-        premium_direction: if headline_price >= Decimal::ZERO { "increase" } else { "decrease" },
+        offer_dates: filing.timetable.as_ref(),
+        premium_direction: if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" },
     };
     tera::Context::from_serialize(&context)
 }
@@ -330,9 +325,7 @@ fn exhibits(t: &Terms, kind: OfferKind) -> (Vec<Exhibit>, Vec<Exhibit>) {
 }
 
 /// Each term an amendment changed, and each figure that moved with it, before and after.
-fn changes(t: &Terms, a: &Amendment, before: &Figures, after: &Figures) -> Vec<Change> {
-    let old = t.amended_through(a.number - 1);
-    let new = t.amended_through(a.number);
+fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
     let shares = |n: Option<crate::terms::Shares>| {
         n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into())
     };
@@ -360,12 +353,18 @@ fn changes(t: &Terms, a: &Amendment, before: &Figures, after: &Figures) -> Vec<C
             after: format!("{} conditions, as amended", new.offer.conditions.len()),
         });
     }
-    for figure in after.all() {
-        if let Some(previous) = before.get(figure.name) {
-            let (was, now) = (previous.display(), figure.display());
-            if was != now {
-                rows.push(Change { what: figures::label(figure.name).to_owned(), before: was, after: now });
-            }
+    let Some(figures_before) = &filing.figures_before else { return rows };
+    let printed = |f: &crate::figures::Figure, era| {
+        ledger::mark(Marked { figure: f.id, era, value: f.value }, &f.display())
+    };
+    for change in changes::figures(figures_before, &filing.figures) {
+        // A figure the amendment adds or drops is not a change of the same figure.
+        if let (Some(was), Some(now)) = (change.before, change.after) {
+            rows.push(Change {
+                what: change.id.label().to_owned(),
+                before: printed(was, Era::Before),
+                after: printed(now, Era::Now),
+            });
         }
     }
     rows

@@ -65,8 +65,7 @@ pub struct Section {
 }
 
 /// The parts of the Offer in order: the front parts, then the numbered sections of The Offer.
-pub fn offer_sections(t: &Terms) -> Vec<Section> {
-    let kind = t.kind();
+pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
     let exchange = kind == OfferKind::Exchange;
     let new_name =
         t.offer.consideration.as_ref().map(|c| c.security.short_name.0.clone()).unwrap_or_default();

@@ -41,10 +41,13 @@ fn one_line(input: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(lines.join(" "))
 }
 
+/// The value escaped as Markdown. The marks that name a printed figure (see
+/// [`super::ledger`]) pass through untouched: the text is escaped as if they were not there.
 pub fn markdown_escaped(input: &str) -> String {
     let line = one_line(input);
     let mut escaped = String::with_capacity(line.len() + 8);
-    let chars: Vec<char> = line.chars().collect();
+    let (chars, marks) = super::ledger::visible(&line);
+    let mut marks = marks.into_iter().peekable();
     // A run of `#` that ends the value, after a blank, would be read as the closing sequence
     // of a heading and dropped: its first `#` is escaped.
     let closing_hashes = {
@@ -57,6 +60,9 @@ pub fn markdown_escaped(input: &str) -> String {
     // backslash before a digit is not an escape in Markdown.
     let mut escape_at = None;
     for (i, &c) in chars.iter().enumerate() {
+        while let Some((_, mark)) = marks.next_if(|(at, _)| *at == i) {
+            escaped.push_str(mark);
+        }
         let rest = &chars[i + 1..];
         if at_line_start && c.is_ascii_digit() {
             let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -86,6 +92,7 @@ pub fn markdown_escaped(input: &str) -> String {
             at_line_start = false;
         }
     }
+    marks.for_each(|(_, mark)| escaped.push_str(mark));
     escaped
 }
 

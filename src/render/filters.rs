@@ -1,10 +1,13 @@
-//! The template filters, registered in one place. Those for figures take exact decimals (as
+//! The template filters, registered in one place. Those for numbers take exact decimals (as
 //! the strings or integers the context carries) and print through [`crate::format`]; a float
 //! reaching one is refused, since it could only come from arithmetic done in a template.
+//! Given a figure (as the context carries it, marked), they print its exact value the way
+//! asked and keep it marked, so the ledger records the figure in the form it was printed.
 
 use rust_decimal::Decimal;
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
+use super::ledger::{self, Marked};
 use crate::format;
 
 pub fn register(tera: &mut Tera) {
@@ -30,6 +33,29 @@ fn paragraphs(value: &str, _: Kwargs, _: &State) -> Value {
 /// `{{ terms.issuer.state | with_article }}` -> `an Ohio`.
 fn with_article(value: &str, _: Kwargs, _: &State) -> String {
     format::with_article(value)
+}
+
+/// A number a filter prints: a figure's exact value (and which figure), or a number.
+struct Number {
+    value: Decimal,
+    figure: Option<Marked>,
+}
+
+impl Number {
+    /// What the filter printed, still naming the figure it printed.
+    fn printed(&self, text: String) -> String {
+        match self.figure {
+            Some(figure) => ledger::mark(figure, &text),
+            None => text,
+        }
+    }
+}
+
+fn number(value: &Value, filter: &str) -> TeraResult<Number> {
+    if let Some((figure, _)) = value.as_str().and_then(ledger::unmark) {
+        return Ok(Number { value: figure.value, figure: Some(figure) });
+    }
+    Ok(Number { value: decimal(value, filter)?, figure: None })
 }
 
 fn decimal(value: &Value, filter: &str) -> TeraResult<Decimal> {
@@ -59,39 +85,46 @@ fn places(kwargs: &Kwargs) -> TeraResult<Option<u32>> {
 
 /// `{{ x | money }}` -> `$0.25`, `$0.0325`, `$22.00`; `money(places=0)` -> `$15,000,000`.
 fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
-    let amount = decimal(value, "money")?;
-    match places(&kwargs)? {
-        Some(p) => format::money_places(amount, p).map_err(|why| Error::message(format!("`money`: {why}"))),
-        None => Ok(format::money(amount)),
-    }
+    let amount = number(value, "money")?;
+    let text = match places(&kwargs)? {
+        Some(p) => {
+            format::money_places(amount.value, p).map_err(|why| Error::message(format!("`money`: {why}")))?
+        }
+        None => format::money(amount.value),
+    };
+    Ok(amount.printed(text))
 }
 
 /// `{{ n | shares }}` -> `60,000,000`.
 fn shares(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
-    let n = decimal(value, "shares")?;
-    format::shares(n).ok_or_else(|| Error::message(format!("`shares`: {n} is not a whole number of shares")))
+    let n = number(value, "shares")?;
+    let text = format::shares(n.value)
+        .ok_or_else(|| Error::message(format!("`shares`: {} is not a whole number of shares", n.value)))?;
+    Ok(n.printed(text))
 }
 
 /// `{{ fraction | percent(places=0) }}` -> `201%`; `abs=true` drops the sign.
 fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
-    let mut fraction = decimal(value, "percent")?;
-    if kwargs.get::<bool>("abs")?.unwrap_or(false) {
-        fraction = fraction.abs();
-    }
-    format::percent(fraction, places(&kwargs)?.unwrap_or(0))
-        .map_err(|why| Error::message(format!("`percent`: {why}")))
+    let n = number(value, "percent")?;
+    let fraction = if kwargs.get::<bool>("abs")?.unwrap_or(false) { n.value.abs() } else { n.value };
+    let text = format::percent(fraction, places(&kwargs)?.unwrap_or(0))
+        .map_err(|why| Error::message(format!("`percent`: {why}")))?;
+    Ok(n.printed(text))
 }
 
 /// `{{ figures.exchange_ratio | ratio }}` -> `100 to 1`.
 fn ratio(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
-    Ok(format::ratio(decimal(value, "ratio")?))
+    let n = number(value, "ratio")?;
+    Ok(n.printed(format::ratio(n.value)))
 }
 
 /// `{{ 20 | words }}` -> `twenty`.
 fn words(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
-    let n = decimal(value, "words")?;
-    format::words(n)
-        .ok_or_else(|| Error::message(format!("`words`: {n} is not a whole number below one quadrillion")))
+    let n = number(value, "words")?;
+    let text = format::words(n.value).ok_or_else(|| {
+        Error::message(format!("`words`: {} is not a whole number below one quadrillion", n.value))
+    })?;
+    Ok(n.printed(text))
 }
 
 /// `{{ "2023-12-12" | date }}` -> `December 12, 2023`; `date(weekday=true)` -> `Tuesday, December 12, 2023`.

@@ -8,6 +8,7 @@ mod context;
 mod documents;
 mod escape;
 mod filters;
+mod ledger;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use tera::{ErrorKind, Tera};
 pub use context::build as build_context;
 pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
+pub use ledger::{Era, Printed};
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
 use crate::terms::{LoadedTerms, Stage};
@@ -124,10 +126,16 @@ impl Templates {
         Ok(templates)
     }
 
-    /// Renders one document's Markdown from a prepared context.
-    pub fn render(&self, document: Document, context: &tera::Context) -> Result<String, Diagnostic> {
+    /// Renders one document's Markdown from a prepared context: the text, and each figure it
+    /// prints (see [`Printed`]) as the file `name`.
+    pub fn render(
+        &self,
+        document: Document,
+        name: &str,
+        context: &tera::Context,
+    ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let raw = self.tera.render(document.template(), context).map_err(|e| self.diagnostic(&e))?;
-        Ok(tidy(&raw))
+        Ok(ledger::resolve(name, &tidy(&raw)))
     }
 
     /// Renders one document's Markdown for a terms file. When a built-in template fails on a
@@ -137,14 +145,15 @@ impl Templates {
     pub fn render_terms(
         &self,
         document: Document,
+        name: &str,
         context: &tera::Context,
         loaded: &LoadedTerms,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let raw = self
             .tera
             .render(document.template(), context)
             .map_err(|e| self.terms_diagnostic(&e, loaded).unwrap_or_else(|| self.diagnostic(&e)))?;
-        Ok(tidy(&raw))
+        Ok(ledger::resolve(name, &tidy(&raw)))
     }
 
     /// The error placed at the terms field the failing expression of a built-in template

@@ -10,7 +10,9 @@ mod validate;
 
 pub use load::{LoadedTerms, closest_name, load, load_str, load_with};
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
-pub use scalars::{Count, Cusip, Date, Percent, Positive, Shares, Text, cusip_check_digit, parse_decimal};
+pub use scalars::{
+    Count, Cusip, Date, Percent, Positive, RESERVED, Shares, Text, cusip_check_digit, parse_decimal,
+};
 pub use source_map::SourceMap;
 
 use serde::{Deserialize, Serialize};
@@ -576,6 +578,36 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// The fields this amendment sets, as the terms file names them. Destructured, so that a
+    /// field added to `Changes` must be added here.
+    pub fn fields_set(&self) -> Vec<&'static str> {
+        let Changes {
+            max_shares,
+            min_shares,
+            aggregate_liquidation_preference,
+            block,
+            cash_price,
+            min_price,
+            max_price,
+            expiration,
+            conditions,
+        } = self;
+        [
+            ("max_shares", max_shares.is_some()),
+            ("min_shares", min_shares.is_some()),
+            ("aggregate_liquidation_preference", aggregate_liquidation_preference.is_some()),
+            ("block", block.is_some()),
+            ("cash_price", cash_price.is_some()),
+            ("min_price", min_price.is_some()),
+            ("max_price", max_price.is_some()),
+            ("expiration", expiration.is_some()),
+            ("conditions", conditions.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect()
+    }
+
     fn apply(&self, t: &mut Terms) {
         if let Some(v) = self.max_shares {
             t.offer.max_shares = Some(v);
@@ -690,7 +722,7 @@ pub struct Presentation {
     pub percent_places: PercentPlaces,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PercentPlaces {
     /// Premium of the effective price over the closing price.

@@ -309,6 +309,12 @@ impl<'de> Deserialize<'de> for Text {
                 c as u32
             )));
         }
+        if let Some(c) = text.chars().find(|c| RESERVED.contains(c)) {
+            return Err(de::Error::custom(format!(
+                "the text contains U+{:04X}, a private-use character secdraft reserves to mark the figures it prints",
+                c as u32
+            )));
+        }
         if text.chars().all(|c| c.is_whitespace() || is_zero_width(c)) {
             return Err(de::Error::custom(if text.chars().any(is_zero_width) {
                 "the text is empty: it holds only zero-width characters"
@@ -319,6 +325,10 @@ impl<'de> Deserialize<'de> for Text {
         Ok(Text(text))
     }
 }
+
+/// Private-use characters secdraft marks printed figures with while it renders; no text of
+/// the terms may hold them, so no value can pass for a figure.
+pub const RESERVED: std::ops::RangeInclusive<char> = '\u{E000}'..='\u{E003}';
 
 /// The embedding and override controls (U+202A to U+202E) and the isolates (U+2066 to U+2069).
 fn is_bidi_control(c: char) -> bool {

@@ -1,0 +1,216 @@
+//! The ledger of printed figures: which figure each document prints, where, and in what form.
+//!
+//! A figure reaches the templates as its printed form wrapped in a mark that names it
+//! (private-use characters no terms value can hold, since loading refuses them). Whatever the
+//! template does with it (print it, pass it through a filter, join it into a sentence), the
+//! mark travels with the text. After a document is rendered, [`resolve`] takes the marks out,
+//! recording each: so the tie-out's "printed at" and the checks of a rendered set read what
+//! was printed, not patterns over the text.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::figures::{FigureId, Figures};
+
+const OPEN: char = '\u{E000}';
+const VALUE: char = '\u{E001}';
+const TEXT: char = '\u{E002}';
+const CLOSE: char = '\u{E003}';
+
+/// Whether the text holds any character of a mark: such text cannot come from a terms file.
+pub fn holds_marks(text: &str) -> bool {
+    text.contains([OPEN, VALUE, TEXT, CLOSE])
+}
+
+/// Which figures of the filing a printed figure is one of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Era {
+    /// The figures of the terms in force.
+    Now,
+    /// On an amendment, the figures before it.
+    Before,
+}
+
+/// A figure as a mark carries it: which figure, and its exact value (for filters that print
+/// it another way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    pub figure: FigureId,
+    pub era: Era,
+    pub value: Decimal,
+}
+
+/// One place a figure is printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Printed {
+    pub figure: FigureId,
+    pub era: Era,
+    /// The text printed.
+    pub form: String,
+    /// The document's file name.
+    pub document: String,
+    /// Where the printed text starts in the document as rendered (before the stamp).
+    pub offset: usize,
+    /// Its line in the document as rendered, from 1.
+    pub line: usize,
+}
+
+/// `text` (a figure as printed) marked as `figure`.
+pub fn mark(marked: Marked, text: &str) -> String {
+    let era = match marked.era {
+        Era::Now => 0,
+        Era::Before => 1,
+    };
+    let index = FigureId::ALL.iter().position(|id| *id == marked.figure).unwrap_or_default();
+    // Digits, `-` and `.` only between the delimiters: no filter (`upper`, `lower`) changes them.
+    format!("{OPEN}{era}{index}{VALUE}{}{TEXT}{text}{CLOSE}", marked.value)
+}
+
+/// The figure a value is, when the whole value is one mark; with its printed text.
+pub fn unmark(value: &str) -> Option<(Marked, &str)> {
+    let inner = value.strip_prefix(OPEN)?.strip_suffix(CLOSE)?;
+    let (head, text) = inner.split_once(TEXT)?;
+    let (code, exact) = head.split_once(VALUE)?;
+    let era = match code.get(..1)? {
+        "0" => Era::Now,
+        "1" => Era::Before,
+        _ => return None,
+    };
+    let figure = *FigureId::ALL.get(code.get(1..)?.parse::<usize>().ok()?)?;
+    let value = exact.parse::<Decimal>().ok()?;
+    (!holds_marks(text)).then_some((Marked { figure, era, value }, text))
+}
+
+/// Each figure of a set as the templates receive it: its printed form, marked.
+pub fn marked_figures(figures: &Figures, era: Era) -> std::collections::BTreeMap<&'static str, String> {
+    figures
+        .all()
+        .iter()
+        .map(|f| (f.name(), mark(Marked { figure: f.id, era, value: f.value }, &f.display())))
+        .collect()
+}
+
+/// The document without its marks, and each figure it prints.
+pub fn resolve(document: &str, rendered: &str) -> (String, Vec<Printed>) {
+    if !holds_marks(rendered) {
+        return (rendered.to_owned(), Vec::new());
+    }
+    let mut out = String::with_capacity(rendered.len());
+    let mut printed = Vec::new();
+    let mut line = 1;
+    let mut rest = rendered;
+    while let Some(start) = rest.find(OPEN) {
+        let (before, from) = rest.split_at(start);
+        line += before.matches('\n').count();
+        out.push_str(before);
+        let Some(end) = from.find(CLOSE) else {
+            rest = from;
+            break;
+        };
+        let (whole, after) = from.split_at(end + CLOSE.len_utf8());
+        match unmark(whole) {
+            Some((marked, text)) => {
+                printed.push(Printed {
+                    figure: marked.figure,
+                    era: marked.era,
+                    form: text.to_owned(),
+                    document: document.to_owned(),
+                    offset: out.len(),
+                    line,
+                });
+                line += text.matches('\n').count();
+                out.push_str(text);
+            }
+            // A mark a filter took apart: its text stays, the figure is not recorded.
+            None => out.push_str(&strip(whole)),
+        }
+        rest = after;
+    }
+    out.push_str(&strip(rest));
+    (out, printed)
+}
+
+/// The characters of `text` a reader sees, and the marks between them: each with the index of
+/// the visible character it stands before. A mark's opening part (the figure and its value)
+/// and its closing character are not text; the printed form inside it is.
+pub fn visible(text: &str) -> (Vec<char>, Vec<(usize, &str)>) {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut marks = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find([OPEN, CLOSE]) {
+        chars.extend(rest[..at].chars());
+        let from = &rest[at..];
+        let len = if from.starts_with(OPEN) {
+            from.find(TEXT).map_or(OPEN.len_utf8(), |t| t + TEXT.len_utf8())
+        } else {
+            CLOSE.len_utf8()
+        };
+        marks.push((chars.len(), &from[..len]));
+        rest = &from[len..];
+    }
+    chars.extend(rest.chars());
+    (chars, marks)
+}
+
+/// Text with every mark character and the value a mark carries taken out.
+fn strip(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_value = false;
+    for c in text.chars() {
+        match c {
+            OPEN | VALUE => in_value = true,
+            TEXT | CLOSE => in_value = false,
+            _ if in_value => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn premium() -> Marked {
+        Marked { figure: FigureId::Premium, era: Era::Now, value: Decimal::new(20120, 4) }
+    }
+
+    #[test]
+    fn a_mark_round_trips_and_survives_case_filters() {
+        let m = mark(premium(), "201%");
+        assert_eq!(unmark(&m), Some((premium(), "201%")));
+        let upper = mark(premium(), "201%").to_uppercase();
+        assert_eq!(unmark(&upper).map(|(m, _)| m), Some(premium()));
+    }
+
+    #[test]
+    fn resolve_records_each_figure_with_its_line_and_removes_the_marks() {
+        let text =
+            format!("a\nat {} over\n\n{} and {}\n", mark(premium(), "201%"), mark(premium(), "201%"), {
+                let mut before = premium();
+                before.era = Era::Before;
+                mark(before, "150%")
+            });
+        let (clean, printed) = resolve("x.md", &text);
+        assert_eq!(clean, "a\nat 201% over\n\n201% and 150%\n");
+        assert_eq!(printed.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 4, 4]);
+        assert_eq!(&clean[printed[1].offset..printed[1].offset + 4], "201%");
+        assert_eq!(printed[2].era, Era::Before);
+        assert_eq!(printed[2].form, "150%");
+    }
+
+    #[test]
+    fn the_marks_are_characters_no_terms_text_may_hold() {
+        for c in [OPEN, VALUE, TEXT, CLOSE] {
+            assert!(crate::terms::RESERVED.contains(&c));
+        }
+    }
+
+    #[test]
+    fn a_broken_mark_leaves_only_its_text() {
+        let m = mark(premium(), "201%");
+        let cut = &m[..m.len() - CLOSE.len_utf8()];
+        assert_eq!(resolve("x.md", &format!("{cut} end")).0, "201% end");
+    }
+}
