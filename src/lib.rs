@@ -1,9 +1,35 @@
 //! secdraft renders the SEC filing drafts of a tender or exchange offer from one YAML terms
-//! file. The pipeline, one module per stage:
+//! file, every figure computed from the terms. The command line is one user of this library;
+//! the four steps it runs are here for any other:
 //!
-//! [`terms`] (load, validate) -> [`figures`] (compute) -> [`render`] (Tera to Markdown) ->
-//! [`html`] (Markdown to EDGAR HTML) -> [`output`] (write atomically); [`pipeline`] runs them
-//! in order and [`cli`] is the command line.
+//! ```
+//! use std::path::Path;
+//!
+//! // Load and validate the terms: an error names the file, field, line and column.
+//! let loaded = secdraft::load(Path::new("data/ault-alliance-2023-12-13.yaml"))?;
+//! // Derive the filing once: stage, kind of offer, terms in force, timetable, figures.
+//! let filing = secdraft::build(loaded)?;
+//! assert_eq!(filing.figures.get("premium").map(|f| f.display()).as_deref(), Some("201%"));
+//! // Render its documents (Markdown and EDGAR HTML), with the ledger of printed figures.
+//! let set = secdraft::render(filing)?;
+//! assert!(set.files.iter().any(|f| f.name == "press-release.htm"));
+//! // Check the set as `secdraft check` would.
+//! let errors = secdraft::check(&set, secdraft::check::Mode::Filing)
+//!     .into_iter()
+//!     .filter(|f| f.severity == secdraft::check::Severity::Error)
+//!     .count();
+//! assert_eq!(errors, 0);
+//! # Ok::<(), secdraft::Diagnostic>(())
+//! ```
+//!
+//! The stages, one module each: [`terms`] (load, validate) -> [`filing`] (derive: the
+//! [`timetable`](calendar::OfferDates) on the business-day [`calendar`], the [`figures`], the
+//! [`fees`]) -> [`render`] (Tera templates to Markdown, recording each printed figure) ->
+//! [`html`] (Markdown to EDGAR HTML) -> [`output`] (write all at once). [`check`] reads filing
+//! text, [`diff`] compares two sets with [`changes`] between their terms, [`tieout`] traces
+//! every figure; [`pipeline`] runs the stages in order and [`cli`] is the command line.
+
+use std::path::Path;
 
 pub mod calendar;
 pub mod changes;
@@ -24,3 +50,28 @@ pub mod terms;
 pub mod tieout;
 
 pub use diagnostics::Diagnostic;
+pub use filing::Filing;
+pub use pipeline::RenderedSet;
+pub use terms::LoadedTerms;
+
+/// Loads and validates a terms file.
+pub fn load(path: &Path) -> Result<LoadedTerms, Diagnostic> {
+    terms::load(path)
+}
+
+/// Derives the filing of loaded terms: everything the documents print that the terms do not
+/// state.
+pub fn build(loaded: LoadedTerms) -> Result<Filing, Diagnostic> {
+    Filing::build(loaded)
+}
+
+/// Renders a filing's set with the built-in templates of its stage.
+pub fn render(filing: Filing) -> Result<RenderedSet, Diagnostic> {
+    let templates = render::Templates::embedded_for(filing.stage)?;
+    pipeline::render_filing(filing, &templates)
+}
+
+/// Checks a set secdraft rendered, reading its ledger of printed figures as well as its text.
+pub fn check(set: &RenderedSet, mode: check::Mode) -> Vec<check::Finding> {
+    check::check(&set.documents(), mode, Some(set.rendered()))
+}

@@ -67,8 +67,14 @@ pub fn render_file_with(
     render_loaded(loaded, &templates)
 }
 
+/// Derives the filing of loaded terms and renders it.
 pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<RenderedSet, Diagnostic> {
-    let filing = Filing::build(loaded)?;
+    render_filing(Filing::build(loaded)?, templates)
+}
+
+/// Renders a filing's set: each document as Markdown and EDGAR HTML, and the filing fee
+/// exhibit once the offer has commenced.
+pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSet, Diagnostic> {
     let context = render::build_context(&filing)
         .map_err(|e| Diagnostic::new(format!("cannot prepare the template context: {e}")))?;
     let kind = filing.kind;
