@@ -43,20 +43,21 @@ pub(super) fn compute(
                     )
                 })
             };
-            // Checked once for every price, so that the clearing price's search reads them.
-            let mut capacities = Vec::with_capacity(points.len());
-            for &p in &points {
-                capacities.push(match (t.offer.max_shares, auction.max_dollars) {
-                    (Some(shares), _) => shares.0,
-                    (None, Some(dollars)) => dollar_capacity(dollars.0, p)?,
-                    (None, None) => 0,
-                });
-            }
-            let capacity_at =
-                |p: Decimal| -> u64 { points.iter().position(|x| *x == p).map_or(0, |i| capacities[i]) };
+            let capacity_at = |p: Decimal| match (t.offer.max_shares, auction.max_dollars) {
+                (Some(shares), _) => Ok(shares.0),
+                (None, Some(dollars)) => dollar_capacity(dollars.0, p),
+                (None, None) => Ok(0),
+            };
+            // Checked once for every price, so that the clearing price's search reads them; a
+            // price of the range is found by its place in it, not by a search.
+            let capacities = points.iter().map(|p| capacity_at(*p)).collect::<Result<Vec<u64>, _>>()?;
+            let capacity_of = |p: Decimal| -> u64 {
+                let place = (p - min).checked_div(step).and_then(|i| usize::try_from(i).ok());
+                place.and_then(|i| capacities.get(i)).copied().unwrap_or(0)
+            };
             let tenders: Vec<(Option<Decimal>, u64)> =
                 r.tenders_by_price.iter().map(|x| (x.price.map(|p| p.0), x.shares.0)).collect();
-            let price = clearing_price(&tenders, &points, capacity_at).ok_or_else(|| {
+            let price = clearing_price(&tenders, &points, capacity_of).ok_or_else(|| {
                 FigureError::new("results.tenders_by_price", "no tender names a price in the range")
             })?;
             let eligible = tenders
@@ -86,12 +87,7 @@ pub(super) fn compute(
                 inputs: vec![sources.input("results.tenders_by_price", None, Decimal::from(eligible))],
                 value: Decimal::from(eligible),
             });
-            let capacity = match (t.offer.max_shares, auction.max_dollars) {
-                (Some(shares), _) => shares.0,
-                (None, Some(dollars)) => dollar_capacity(dollars.0, price)?,
-                (None, None) => 0,
-            };
-            (Some(price), capacity, eligible)
+            (Some(price), capacity_at(price)?, eligible)
         }
         (OfferKind::Cash, _) => {
             (t.offer.cash_price.map(|p| p.0), t.offer.max_shares.map_or(0, |s| s.0), r.tendered.0)
