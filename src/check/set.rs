@@ -139,7 +139,7 @@ pub fn figure_variants(documents: &[Indexed], rendered: &Rendered, out: &mut Vec
         out.push(doc.finding(
             "figure-variant",
             printed.offset,
-            printed.form.len(),
+            printed.len,
             format!(
                 "{} is printed as {}; the set prints it as {}",
                 figure.label(),

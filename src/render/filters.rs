@@ -16,6 +16,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("percent", percent);
     tera.register_filter("ratio", ratio);
     tera.register_filter("words", words);
+    tera.register_filter("unsigned", unsigned);
     tera.register_filter("date", date);
     tera.register_filter("checkbox", checkbox);
     tera.register_filter("anchor", anchor);
@@ -112,6 +113,15 @@ fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     Ok(n.printed(text))
 }
 
+/// `{{ figures.premium | unsigned }}` -> `5%` for a premium of -5%: a figure as it prints,
+/// without its sign, for sentences that say "increase" or "decrease" instead.
+fn unsigned(value: &str, _: Kwargs, _: &State) -> String {
+    match ledger::unmark(value) {
+        Some((figure, text)) => ledger::mark(figure, text.trim_start_matches('-')),
+        None => value.trim_start_matches('-').to_owned(),
+    }
+}
+
 /// `{{ figures.exchange_ratio | ratio }}` -> `100 to 1`.
 fn ratio(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     let n = number(value, "ratio")?;
@@ -166,6 +176,25 @@ mod tests {
         let mut context = tera::Context::new();
         context.insert("v", value);
         tera.render("t.md", &context).unwrap()
+    }
+
+    #[test]
+    fn a_figure_prints_itself_and_keeps_its_mark_through_the_filters() {
+        let premium = ledger::Marked {
+            figure: crate::figures::FigureId::Premium,
+            era: ledger::Era::Now,
+            value: Decimal::new(-512, 4),
+        };
+        let marked = ledger::mark(premium, "-5%");
+        let (text, printed) = ledger::resolve(
+            "t.md",
+            &render("{{ v }}, {{ v | unsigned }}, {{ v | percent(places=2) }}", &marked),
+        );
+        // A value that starts with `-` is escaped, as it always was, so that it opens no list.
+        assert_eq!(text, "\\-5%, 5%, \\-5.12%");
+        let forms: Vec<&str> = printed.iter().map(|p| p.form.as_str()).collect();
+        assert_eq!(forms, ["-5%", "5%", "-5.12%"]);
+        assert!(printed.iter().all(|p| p.figure == crate::figures::FigureId::Premium));
     }
 
     #[test]

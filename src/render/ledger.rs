@@ -50,8 +50,10 @@ pub struct Printed {
     pub form: String,
     /// The document's file name.
     pub document: String,
-    /// Where the printed text starts in the document as rendered (before the stamp).
+    /// Where the printed text starts in the document as rendered (before the stamp), and its
+    /// length there in bytes (with any escaping Markdown gave it).
     pub offset: usize,
+    pub len: usize,
     /// Its line in the document as rendered, from 1.
     pub line: usize,
 }
@@ -114,9 +116,10 @@ pub fn resolve(document: &str, rendered: &str) -> (String, Vec<Printed>) {
                 printed.push(Printed {
                     figure: marked.figure,
                     era: marked.era,
-                    form: text.to_owned(),
+                    form: unescaped(text),
                     document: document.to_owned(),
                     offset: out.len(),
+                    len: text.len(),
                     line,
                 });
                 line += text.matches('\n').count();
@@ -151,6 +154,20 @@ pub fn visible(text: &str) -> (Vec<char>, Vec<(usize, &str)>) {
     }
     chars.extend(rest.chars());
     (chars, marks)
+}
+
+/// A figure's text as a reader sees it: without the backslashes Markdown escaping put before
+/// punctuation (a value starting `-` is written `\-`, so that it opens no list).
+fn unescaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Text with every mark character and the value a mark carries taken out.
