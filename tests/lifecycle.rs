@@ -277,3 +277,19 @@ fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it
         assert!(placed > 5, "{path}: only {placed} places");
     }
 }
+
+#[test]
+fn an_offer_that_was_not_oversubscribed_reports_every_share_accepted() {
+    let overrides: Vec<secdraft::terms::Override> =
+        ["results.tendered=1000000", "results.guaranteed_delivery=0", "results.odd_lots=0"]
+            .iter()
+            .map(|o| o.parse().unwrap())
+            .collect();
+    let set = pipeline::render_file_with(Path::new("data/meridian-exchange-results.yaml"), None, &overrides)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let release = markdown(&set, "press-release.md");
+    assert!(release.contains("has accepted all 1,000,000 Shares properly tendered"), "{release}");
+    assert!(!release.contains("pro rata"), "{release}");
+    let oversubscribed = markdown(&render("data/meridian-exchange-results.yaml"), "press-release.md");
+    assert!(oversubscribed.contains("final proration factor of approximately"));
+}

@@ -46,6 +46,8 @@ struct Context<'a> {
     offer_dates: Option<&'a OfferDates>,
     /// "increase" when the price is above the closing price, else "decrease".
     premium_direction: &'static str,
+    /// In the results, whether fewer shares were accepted than tendered.
+    prorated: bool,
 }
 
 #[derive(Serialize)]
@@ -229,6 +231,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         signature,
         offer_dates: filing.timetable.as_ref(),
         premium_direction: if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" },
+        prorated: figures.value("proration_factor").is_some_and(|factor| factor != Decimal::ONE),
     };
     tera::Context::from_serialize(&context)
 }
