@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::rules::re;
 use super::view::TextView;
-use super::{Finding, Indexed};
+use super::{Finding, Indexed, rule};
 use crate::figures::{Figures, Unit};
 use crate::format;
 
@@ -96,7 +96,7 @@ pub fn facts(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>) 
             let to = s.view.source_offset(s.end.saturating_sub(1)) + 1;
             let to = (to..=s.doc.source.len()).find(|i| s.doc.source.is_char_boundary(*i)).unwrap_or(to);
             out.push(s.doc.finding(
-                "inconsistent-fact",
+                &rule::INCONSISTENT_FACT,
                 from,
                 to - from,
                 format!("the {fact} is stated here as {}, but as {first_value} in {first_doc}", s.value),
@@ -148,7 +148,7 @@ pub fn figure_variants(documents: &[Indexed], views: &[TextView], figures: &Figu
                     }
                     let from = view.source_offset(start);
                     out.push(doc.finding(
-                        "figure-variant",
+                        &rule::FIGURE_VARIANT,
                         from,
                         variant.len(),
                         format!(
@@ -205,7 +205,7 @@ pub fn legend(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>)
     .collect();
     if !missing.is_empty() {
         out.push(doc.finding(
-            "missing-legend",
+            &rule::MISSING_LEGEND,
             view.source_offset(at),
             len,
             format!(
