@@ -1,9 +1,8 @@
 //! The whole pipeline in one call: terms file -> figures -> Markdown -> HTML, in memory.
 
 use std::path::Path;
-use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, Origin};
+use crate::diagnostics::Diagnostic;
 use crate::figures::{self, Figures};
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Templates};
@@ -64,11 +63,8 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
     let mut files = Vec::new();
     for &document in Document::for_stage(loaded.terms.stage()) {
         let markdown = templates.render_terms(document, &context, &loaded)?;
-        let html = html::to_edgar_html(&markdown, document.title(kind)).map_err(|e| {
-            let rendered = format!("{} (as rendered)", document.template());
-            Diagnostic::new(format!("{} cannot become EDGAR HTML: {}", document.template(), e.message))
-                .at(Origin::new(Path::new(&rendered), Arc::from(markdown.as_str()), e.line, 1))
-        })?;
+        let html = html::to_edgar_html(&markdown, document.title(kind))
+            .map_err(|e| e.in_document(document.template(), &markdown))?;
         let stem = document.stem(kind);
         files.push(OutputFile { name: format!("{stem}.md"), bytes: markdown.into_bytes() });
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
