@@ -133,7 +133,7 @@ pub fn explain(mut d: Diagnostic, applied: &Applied) -> Diagnostic {
 /// it gives, which names the place in the file.
 fn unreadable(file: &Path, source: &str, why: &str) -> Diagnostic {
     match super::load::load_str(file, source.to_owned()) {
-        Err(d) => d,
+        Err(e) => e.into(),
         Ok(_) => Diagnostic::new(format!("--set cannot read the terms file {}: {why}", display_path(file))),
     }
 }

@@ -191,7 +191,7 @@ fn load_error(path: &str, from: &str, to: &str) -> secdraft::Diagnostic {
             let templates = secdraft::render::Templates::embedded().unwrap();
             pipeline::render_loaded(loaded, &templates).expect_err("the change must be refused")
         }
-        Err(e) => e,
+        Err(e) => e.into(),
     }
 }
 
