@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
 use crate::check::{Format, plain_text};
+use crate::diagnostics::Diagnostic;
 use crate::figures;
 use crate::html::{P_STYLE, escape_text, page};
 use crate::output::OutputFile;
@@ -28,6 +29,31 @@ pub struct Comparison {
     pub changed: bool,
     /// Per document: its name and the number of changes (`None` when on one side only).
     pub summary: Vec<(String, Option<usize>)>,
+}
+
+/// Why two sides cannot be compared.
+#[derive(Debug)]
+pub enum DiffError {
+    /// The terms of the side `label` cannot be listed field by field for the changelog.
+    Terms { label: String, error: serde_json::Error },
+}
+
+impl std::fmt::Display for DiffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            DiffError::Terms { label, error } => {
+                write!(f, "cannot list the terms of {label} for the changelog: {error}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+impl From<DiffError> for Diagnostic {
+    fn from(error: DiffError) -> Diagnostic {
+        Diagnostic::new(error.to_string())
+    }
 }
 
 const INSERT_STYLE: &str = "color: #1f3d99; text-decoration: underline";
@@ -445,7 +471,7 @@ fn shorten(value: &str) -> String {
     if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
 }
 
-pub fn compare(old: &Side, new: &Side) -> Comparison {
+pub fn compare(old: &Side, new: &Side) -> Result<Comparison, DiffError> {
     let mut files = Vec::new();
     let mut summary = Vec::new();
     let names: Vec<&String> = {
@@ -460,8 +486,10 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     for name in names {
         let empty = (Format::Text, String::new());
         let (Some(o), Some(n)) = (old.documents.get(name), new.documents.get(name)) else {
-            let present = old.documents.get(name).or(new.documents.get(name)).unwrap_or(&empty);
-            let (o, n) = if old.documents.contains_key(name) { (present, &empty) } else { (&empty, present) };
+            // A document on one side only is compared with an empty one: all of it is new, or
+            // all of it is gone.
+            let o = old.documents.get(name).unwrap_or(&empty);
+            let n = new.documents.get(name).unwrap_or(&empty);
             let (html, _) =
                 blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1), &mut budget);
             files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
@@ -479,8 +507,11 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     if let (Some(o), Some(n)) = (&old.set, &new.set) {
         let mut before = BTreeMap::new();
         let mut after = BTreeMap::new();
-        flatten("", &serde_json::to_value(o.terms.terms.in_force()).unwrap_or_default(), &mut before);
-        flatten("", &serde_json::to_value(n.terms.terms.in_force()).unwrap_or_default(), &mut after);
+        for (side, set, fields) in [(old, o, &mut before), (new, n, &mut after)] {
+            let terms = serde_json::to_value(set.terms.terms.in_force())
+                .map_err(|error| DiffError::Terms { label: side.label.clone(), error })?;
+            flatten("", &terms, fields);
+        }
         let mut terms_lines = Vec::new();
         let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
         for key in keys {
@@ -539,7 +570,7 @@ pub fn compare(old: &Side, new: &Side) -> Comparison {
     }
     let changed = entries > 0 || summary.iter().any(|(_, c)| *c != Some(0));
     files.push(OutputFile { name: "changes.md".into(), bytes: log.into_bytes() });
-    Comparison { files, changed, summary }
+    Ok(Comparison { files, changed, summary })
 }
 
 #[cfg(test)]

@@ -102,17 +102,16 @@ const ENTITIES: &[&str] = &[
 
 pub const MAX_FILE_NAME: usize = 32;
 
-struct Tag<'a> {
+struct Tag {
     offset: usize,
     len: usize,
     name: String,
     closing: bool,
     attributes: Vec<(String, String, usize)>,
-    raw: &'a str,
 }
 
 /// The tags of an HTML source, with their attributes (name lower-cased, value unquoted).
-fn tags(source: &str) -> Vec<Tag<'_>> {
+fn tags(source: &str) -> Vec<Tag> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(p) = source[i..].find('<') {
@@ -169,7 +168,7 @@ fn tags(source: &str) -> Vec<Tag<'_>> {
             }
             attributes.push((attr_name.to_ascii_lowercase(), value, attr_at));
         }
-        out.push(Tag { offset: start, len: end - start, name, closing, attributes, raw });
+        out.push(Tag { offset: start, len: end - start, name, closing, attributes });
         i = end;
     }
     out
@@ -340,7 +339,6 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        let _ = tag.raw;
     }
 }
 
@@ -445,6 +443,7 @@ fn numeric_reference(doc: &Indexed, at: usize, number: &str, out: &mut Vec<Findi
             shown(written)
         ))
     } else {
+        // Past u32 is past U+10FFFF too, and refused as such below.
         let value = u32::from_str_radix(&number[digits_from..end], radix).unwrap_or(u32::MAX);
         match value {
             0 => Some(format!("&#{written}; refers to the character zero, which EDGAR refuses")),

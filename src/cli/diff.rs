@@ -159,7 +159,7 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
             )));
         }
     };
-    let comparison = diff::compare(&old, &new);
+    let comparison = diff::compare(&old, &new)?;
     let mut inputs = vec![args.old.as_path()];
     inputs.extend(args.new.as_deref());
     inputs.extend(templates);

@@ -100,14 +100,19 @@ pub(crate) fn options() -> serde_saphyr::Options {
         // A tag such as `!!python/object` has no meaning in a terms file: refuse it.
         reject_unsupported_tags: true,
         strict_booleans: true,
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_aliases: 256,
-            max_anchors: 256,
-            max_nodes: 100_000,
-            max_documents: 1,
-        },
+        budget: Some(budget()),
     }
+}
+
+/// The limits a terms file is read within, by the loader and by `--set` alike.
+pub(crate) fn budget() -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 64;
+    budget.max_aliases = 256;
+    budget.max_anchors = 256;
+    budget.max_nodes = 100_000;
+    budget.max_documents = 1;
+    budget
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {

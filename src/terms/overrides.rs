@@ -308,7 +308,7 @@ impl Tree {
     /// a `--set` cannot be made to do more work than loading the file does.
     fn read(text: &str) -> Result<Tree, String> {
         let options = super::load::options();
-        let budget = options.budget.clone().unwrap_or_default();
+        let budget = super::load::budget();
         let parser_options = granit_parser::options! {
             emit_anchor_events: true,
             // Comments are no part of the structure; their events would also move `reach`.
