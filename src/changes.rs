@@ -34,13 +34,17 @@ pub struct TermChange {
     pub after: Option<String>,
 }
 
-/// Each field of the terms whose value differs, by path, in path order.
-pub fn terms(before: &Terms, after: &Terms) -> Result<Vec<TermChange>, serde_json::Error> {
-    let (mut old, mut new) = (BTreeMap::new(), BTreeMap::new());
-    flatten("", &serde_json::to_value(before)?, &mut old);
-    flatten("", &serde_json::to_value(after)?, &mut new);
+/// The terms field by field: path -> value as written.
+pub fn fields(terms: &Terms) -> Result<BTreeMap<String, String>, serde_json::Error> {
+    let mut out = BTreeMap::new();
+    flatten("", &serde_json::to_value(terms)?, &mut out);
+    Ok(out)
+}
+
+/// Each field whose value differs between two sets of [`fields`], by path, in path order.
+pub fn terms(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Vec<TermChange> {
     let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
-    Ok(paths
+    paths
         .into_iter()
         .filter(|path| old.get(*path) != new.get(*path))
         .map(|path| TermChange {
@@ -48,11 +52,11 @@ pub fn terms(before: &Terms, after: &Terms) -> Result<Vec<TermChange>, serde_jso
             before: old.get(path).cloned(),
             after: new.get(path).cloned(),
         })
-        .collect())
+        .collect()
 }
 
 /// Flattens a value as JSON into field path -> value.
-pub fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
 use crate::check::{Format, plain_text};
+use crate::diagnostics::Diagnostic;
 use crate::html::{P_STYLE, escape_text, page};
 use crate::output::OutputFile;
 use crate::pipeline::RenderedSet;
@@ -28,6 +29,31 @@ pub struct Comparison {
     pub changed: bool,
     /// Per document: its name and the number of changes (`None` when on one side only).
     pub summary: Vec<(String, Option<usize>)>,
+}
+
+/// Why two sides cannot be compared.
+#[derive(Debug)]
+pub enum DiffError {
+    /// The terms of the side `label` cannot be listed field by field for the changelog.
+    Terms { label: String, error: serde_json::Error },
+}
+
+impl std::fmt::Display for DiffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            DiffError::Terms { label, error } => {
+                write!(f, "cannot list the terms of {label} for the changelog: {error}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+impl From<DiffError> for Diagnostic {
+    fn from(error: DiffError) -> Diagnostic {
+        Diagnostic::new(error.to_string())
+    }
 }
 
 const INSERT_STYLE: &str = "color: #1f3d99; text-decoration: underline";
@@ -421,7 +447,7 @@ fn shorten(value: &str) -> String {
     if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
 }
 
-pub fn compare(old: &Side, new: &Side) -> Result<Comparison, crate::diagnostics::Diagnostic> {
+pub fn compare(old: &Side, new: &Side) -> Result<Comparison, DiffError> {
     let mut files = Vec::new();
     let mut summary = Vec::new();
     let names: Vec<&String> = {
@@ -436,8 +462,10 @@ pub fn compare(old: &Side, new: &Side) -> Result<Comparison, crate::diagnostics:
     for name in names {
         let empty = (Format::Text, String::new());
         let (Some(o), Some(n)) = (old.documents.get(name), new.documents.get(name)) else {
-            let present = old.documents.get(name).or(new.documents.get(name)).unwrap_or(&empty);
-            let (o, n) = if old.documents.contains_key(name) { (present, &empty) } else { (&empty, present) };
+            // A document on one side only is compared with an empty one: all of it is new, or
+            // all of it is gone.
+            let o = old.documents.get(name).unwrap_or(&empty);
+            let n = new.documents.get(name).unwrap_or(&empty);
             let (html, _) =
                 blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1), &mut budget);
             files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
@@ -455,8 +483,11 @@ pub fn compare(old: &Side, new: &Side) -> Result<Comparison, crate::diagnostics:
     if let (Some(o), Some(n)) = (&old.set, &new.set) {
         // Values come from the terms and from `--set`: escaped, so they print literally.
         let show = |v: Option<&String>| v.map_or("(none)".to_owned(), |v| markdown_escaped(&shorten(v)));
-        let terms_lines: Vec<String> = changes::terms(&o.filing.in_force, &n.filing.in_force)
-            .map_err(|e| crate::diagnostics::Diagnostic::new(format!("the terms cannot be compared: {e}")))?
+        let fields = |side: &Side, set: &RenderedSet| {
+            changes::fields(&set.filing.in_force)
+                .map_err(|error| DiffError::Terms { label: side.label.clone(), error })
+        };
+        let terms_lines: Vec<String> = changes::terms(&fields(old, o)?, &fields(new, n)?)
             .iter()
             .map(|c| {
                 format!("- {}: {} -> {}", code_span(&c.path), show(c.before.as_ref()), show(c.after.as_ref()))

@@ -5,9 +5,14 @@
 //! uses only EDGAR's allowed elements, inline `style` attributes, printable ASCII with every
 //! other character as a numeric reference, and links only between documents of the set.
 
+// Writing into a String cannot fail: the `let _ = write!(...)` below drop an `Ok(())`.
 use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, Origin};
 
 /// Raw HTML a template may use in its Markdown; everything else is refused.
 const TEMPLATE_HTML: &[&str] = &["<center>", "</center>"];
@@ -19,12 +24,69 @@ const CENTER_P_STYLE: &str = "margin: 0 0 10pt 0; text-align: center";
 const TABLE_STYLE: &str = "border-collapse: collapse; width: 100%; margin: 0 0 10pt 0";
 const CELL_STYLE: &str = "border: 1px solid #000000; padding: 3pt 6pt; vertical-align: top";
 
-/// An error in a rendered document that keeps it from being valid EDGAR HTML.
+/// What keeps a rendered document from becoming valid EDGAR HTML, at the 1-based line of its
+/// Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HtmlError {
-    /// 1-based line of the rendered Markdown.
-    pub line: usize,
-    pub message: String,
+pub enum HtmlError {
+    /// A Markdown construct with no EDGAR form (a footnote, a task list, math), as
+    /// pulldown-cmark names it.
+    Unsupported { line: usize, construct: String },
+    /// Raw HTML other than [`TEMPLATE_HTML`] written by a template.
+    RawHtml { line: usize, html: String },
+}
+
+impl HtmlError {
+    /// The line of the rendered Markdown where the document went wrong.
+    pub fn line(&self) -> usize {
+        match self {
+            HtmlError::Unsupported { line, .. } | HtmlError::RawHtml { line, .. } => *line,
+        }
+    }
+}
+
+impl HtmlError {
+    /// The located report for the document `name`, whose rendered Markdown is `markdown`.
+    pub fn in_document(&self, name: &str, markdown: &str) -> Diagnostic {
+        let rendered = format!("{name} (as rendered)");
+        Diagnostic::new(format!("{name} cannot become EDGAR HTML: {self}")).at(Origin::new(
+            Path::new(&rendered),
+            Arc::from(markdown),
+            self.line(),
+            1,
+        ))
+    }
+}
+
+impl std::fmt::Display for HtmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            HtmlError::Unsupported { construct, .. } => {
+                write!(f, "unsupported Markdown construct {construct}")
+            }
+            HtmlError::RawHtml { html, .. } => write!(
+                f,
+                "the template writes raw HTML `{html}`; templates may use only {} (values from the terms are always escaped)",
+                TEMPLATE_HTML.join(" and ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for HtmlError {}
+
+/// An [`HtmlError`] before its line is known: the writer sees events, not lines.
+enum Refusal {
+    Unsupported(String),
+    RawHtml(String),
+}
+
+impl Refusal {
+    fn at(self, line: usize) -> HtmlError {
+        match self {
+            Refusal::Unsupported(construct) => HtmlError::Unsupported { line, construct },
+            Refusal::RawHtml(html) => HtmlError::RawHtml { line, html },
+        }
+    }
 }
 
 /// The extensions the templates rely on: tables for the exhibit index, and nothing that
@@ -38,10 +100,7 @@ pub fn to_edgar_html(markdown: &str, title: &str) -> Result<String, HtmlError> {
     let mut w = Writer::default();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
         // Counting lines only on an error keeps the conversion linear in the document's length.
-        w.event(event).map_err(|message| HtmlError {
-            line: markdown[..range.start].matches('\n').count() + 1,
-            message,
-        })?;
+        w.event(event).map_err(|refusal| refusal.at(markdown[..range.start].matches('\n').count() + 1))?;
     }
     Ok(page(title, &w.out))
 }
@@ -91,7 +150,7 @@ impl Writer {
         escape_text(&mut self.out, text);
     }
 
-    fn event(&mut self, event: Event) -> Result<(), String> {
+    fn event(&mut self, event: Event) -> Result<(), Refusal> {
         match event {
             Event::Start(tag) => self.start(tag)?,
             Event::End(tag) => self.end(tag),
@@ -107,12 +166,12 @@ impl Writer {
                 self.out.push_str("<hr style=\"border: 0; border-top: 1px solid #000000; margin: 12pt 0\">\n")
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(&html)?,
-            other => return Err(format!("unsupported Markdown construct {other:?}")),
+            other => return Err(Refusal::Unsupported(format!("{other:?}"))),
         }
         Ok(())
     }
 
-    fn raw_html(&mut self, html: &str) -> Result<(), String> {
+    fn raw_html(&mut self, html: &str) -> Result<(), Refusal> {
         let html = html.trim();
         // Comments are notes for whoever reads the Markdown; the filing does not carry them.
         if html.starts_with("<!--") && html.ends_with("-->") {
@@ -128,18 +187,13 @@ impl Writer {
                     self.centered = self.centered.saturating_sub(1);
                     self.out.push_str("</center>\n");
                 }
-                other => {
-                    return Err(format!(
-                        "the template writes raw HTML `{other}`; templates may use only {} (values from the terms are always escaped)",
-                        TEMPLATE_HTML.join(" and ")
-                    ));
-                }
+                other => return Err(Refusal::RawHtml(other.to_owned())),
             }
         }
         Ok(())
     }
 
-    fn start(&mut self, tag: Tag) -> Result<(), String> {
+    fn start(&mut self, tag: Tag) -> Result<(), Refusal> {
         match tag {
             Tag::Paragraph => {
                 let style = if self.centered > 0 { CENTER_P_STYLE } else { P_STYLE };
@@ -208,7 +262,7 @@ impl Writer {
                 }
                 None => self.dropped_links.push(true),
             },
-            other => return Err(format!("unsupported Markdown construct {other:?}")),
+            other => return Err(Refusal::Unsupported(format!("{other:?}"))),
         }
         Ok(())
     }
@@ -311,5 +365,21 @@ mod tests {
         assert!(body("<center>\n\nA\n\n</center>\n").contains("<center>"));
         assert!(to_edgar_html("<script>alert(1)</script>", "T").is_err());
         assert!(to_edgar_html("a <span>b</span>", "T").is_err());
+    }
+
+    #[test]
+    fn a_refusal_names_its_line_and_what_was_written() {
+        let error = to_edgar_html("# T\n\ntext\n\n<div>x</div>\n", "T").unwrap_err();
+        assert_eq!(error, HtmlError::RawHtml { line: 5, html: "<div>x</div>".into() });
+        assert_eq!(
+            error.to_string(),
+            "the template writes raw HTML `<div>x</div>`; templates may use only <center> and </center> \
+             (values from the terms are always escaped)"
+        );
+        let report = error.in_document("press-release.md", "# T\n\ntext\n\n<div>x</div>\n");
+        assert_eq!(
+            report.to_string(),
+            format!("press-release.md (as rendered):5:1: press-release.md cannot become EDGAR HTML: {error}")
+        );
     }
 }

@@ -55,7 +55,7 @@ pub use pipeline::RenderedSet;
 pub use terms::LoadedTerms;
 
 /// Loads and validates a terms file.
-pub fn load(path: &Path) -> Result<LoadedTerms, Diagnostic> {
+pub fn load(path: &Path) -> Result<LoadedTerms, terms::LoadError> {
     terms::load(path)
 }
 

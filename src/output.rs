@@ -28,6 +28,205 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Why a set was not written into an output folder, or a folder not read while a write into
+/// it is undone. Each names the folder or file (as given); the help that goes with each is in
+/// the [`Diagnostic`] it becomes.
+#[derive(Debug)]
+pub enum WriteError {
+    /// A name the set would write is not a plain file name, or is one of secdraft's own.
+    BadName { name: String },
+    /// Two files of the set have one name.
+    NameTwice { name: String },
+    /// `--out` is a folder the run reads.
+    OutIsInput { dir: PathBuf, input: PathBuf },
+    /// A file of the set would go over a file the run reads.
+    OverInput { target: PathBuf, input: PathBuf },
+    /// `--out` is a file.
+    OutIsFile { dir: PathBuf },
+    /// The output folder cannot be created.
+    CannotCreate { dir: PathBuf, error: std::io::Error },
+    /// Another secdraft holds the folder's lock.
+    Busy { dir: PathBuf, reading: bool },
+    /// A write killed midway cannot be undone from its journal: `why` it cannot be read.
+    JournalUnreadable { dir: PathBuf, journal: PathBuf, why: String },
+    /// A write killed midway, or failed now, cannot put back the files it replaced.
+    NotPutBack { dir: PathBuf, journal: PathBuf, failure: Option<String>, error: std::io::Error },
+    /// The files are back, but the journal of the write undone cannot be removed: every run
+    /// into the folder stops at it until it is gone.
+    JournalKept { dir: PathBuf, journal: PathBuf, what: String, error: std::io::Error },
+    /// Files in the way that no write may replace (`unverifiable`), and those only `--force`
+    /// replaces (`kept`, named too unless `force`).
+    CannotReplace { dir: PathBuf, unverifiable: Vec<String>, kept: Vec<String>, force: bool },
+    /// Files in the way, edited by hand or not secdraft's, and no `--force`.
+    WouldOverwrite { dir: PathBuf, kept: Vec<String> },
+    /// The staging folder cannot be made or written in.
+    Staging { dir: PathBuf, error: std::io::Error },
+    /// A file of the set cannot be staged.
+    File { path: PathBuf, error: std::io::Error },
+    /// More files than a journal may name.
+    TooManyFiles { dir: PathBuf, count: usize },
+    /// Another write's journal is in the folder.
+    InProgress { dir: PathBuf, journal: PathBuf },
+    /// The journal cannot be put in place.
+    Journal { journal: PathBuf, error: std::io::Error },
+    /// A file cannot be moved into place; the files the folder held are back.
+    Undone { dir: PathBuf, failed: PathBuf, error: std::io::Error },
+}
+
+impl WriteError {
+    /// What a write that failed at `failed` says before what became of the folder.
+    fn failure(failed: &Path, error: &std::io::Error) -> String {
+        format!("cannot move {} into place: {error}", display_path(failed))
+    }
+
+    fn help(&self) -> Vec<String> {
+        let shown = |path: &Path| display_path(path);
+        match self {
+            WriteError::OutIsInput { .. } => vec!["name another folder with --out".into()],
+            WriteError::OverInput { .. } => vec!["name another folder with --out, or move the file".into()],
+            WriteError::OutIsFile { .. } => vec!["name a folder for the drafts with --out".into()],
+            WriteError::Busy { .. } => {
+                vec!["run one secdraft at a time on a folder: try again when the other has finished".into()]
+            }
+            WriteError::JournalUnreadable { .. } => vec!["the folder may hold parts of two sets: the files the write replaced are in the `old` folder of its `.secdraft-staging-` folder; copy them out of `old` first, then remove that staging folder and the journal, and render again".into()],
+            WriteError::NotPutBack { journal, failure: None, .. } => {
+                vec![format!("the folder may hold parts of two sets; {} names them", shown(journal))]
+            }
+            WriteError::NotPutBack { dir, failure: Some(_), .. } => {
+                vec![format!("the next secdraft run into {} puts them back", shown(dir))]
+            }
+            WriteError::JournalKept { dir, .. } => vec![format!(
+                "{} may not allow removing files (an append-only folder: `lsattr -d` shows `a`); once it does, the next secdraft run into it removes the journal and the `.secdraft-staging-` folders",
+                shown(dir)
+            )],
+            WriteError::CannotReplace { .. } => vec!["secdraft replaces only regular files it can read and check, even with --force: move these out of the way, or render into another folder".into()],
+            WriteError::WouldOverwrite { .. } => vec![
+                "keep the edits: render into another folder and compare the two with `secdraft diff OLD NEW --out DIR`".into(),
+                "or discard them: render again with --force".into(),
+            ],
+            WriteError::TooManyFiles { .. } => vec!["compare fewer documents at a time".into()],
+            WriteError::InProgress { .. } => vec!["run one secdraft at a time on a folder: try again when the other has finished; if none is running, the next run puts back what the interrupted one replaced".into()],
+            WriteError::BadName { .. }
+            | WriteError::NameTwice { .. }
+            | WriteError::CannotCreate { .. }
+            | WriteError::Staging { .. }
+            | WriteError::File { .. }
+            | WriteError::Journal { .. }
+            | WriteError::Undone { .. } => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let shown = |path: &Path| display_path(path);
+        let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+        match self {
+            WriteError::BadName { name } => write!(f, "cannot write a file named `{name}`"),
+            WriteError::NameTwice { name } => {
+                write!(f, "two files of the set are named `{name}`; nothing was written")
+            }
+            WriteError::OutIsInput { dir, input } => write!(
+                f,
+                "nothing was written: the output folder {} is {}, a folder this run reads",
+                shown(dir),
+                shown(input)
+            ),
+            WriteError::OverInput { target, input } => write!(
+                f,
+                "nothing was written: {} is {}, which this run reads; secdraft never writes over what it reads, even with --force",
+                shown(target),
+                shown(input)
+            ),
+            WriteError::OutIsFile { dir } => {
+                write!(f, "the output path {} is a file, not a folder", shown(dir))
+            }
+            WriteError::CannotCreate { dir, error } => {
+                write!(f, "cannot create the output folder {}: {error}", shown(dir))
+            }
+            WriteError::Busy { dir, reading: false } => write!(
+                f,
+                "nothing was written: another secdraft is writing into or reading {} now",
+                shown(dir)
+            ),
+            WriteError::Busy { dir, reading: true } => {
+                write!(f, "cannot read {}: another secdraft is writing into it now", shown(dir))
+            }
+            WriteError::JournalUnreadable { dir, journal, why } => write!(
+                f,
+                "a write into {} was interrupted, and its journal {} cannot be read: {why}",
+                shown(dir),
+                shown(journal)
+            ),
+            WriteError::NotPutBack { dir, failure: None, error, .. } => write!(
+                f,
+                "a write into {} was interrupted, and the files it replaced cannot be put back: {error}",
+                shown(dir)
+            ),
+            WriteError::NotPutBack { failure: Some(failure), error, .. } => {
+                write!(f, "{failure}; and the files already replaced cannot be put back: {error}")
+            }
+            WriteError::JournalKept { journal, what, error, .. } => {
+                write!(f, "{what}, but its journal {} cannot be removed: {error}", shown(journal))
+            }
+            WriteError::CannotReplace { dir, unverifiable, kept, force } => {
+                let mut all = unverifiable.clone();
+                if !force {
+                    all.extend(kept.iter().cloned());
+                }
+                write!(
+                    f,
+                    "nothing was written: {} in {} cannot be replaced: {}",
+                    files(unverifiable.len()),
+                    shown(dir),
+                    all.join(", ")
+                )
+            }
+            WriteError::WouldOverwrite { dir, kept } => write!(
+                f,
+                "nothing was written: {} in {} would be overwritten: {}",
+                files(kept.len()),
+                shown(dir),
+                kept.join(", ")
+            ),
+            WriteError::Staging { dir, error } => {
+                write!(f, "cannot write into the output folder {}: {error}", shown(dir))
+            }
+            WriteError::File { path, error } => write!(f, "cannot write {}: {error}", shown(path)),
+            WriteError::TooManyFiles { dir, count } => write!(
+                f,
+                "nothing was written: {count} files are more than secdraft writes into {} at once",
+                shown(dir)
+            ),
+            WriteError::InProgress { dir, journal } => write!(
+                f,
+                "nothing was written: another write into {} is in progress (its journal {} is there)",
+                shown(dir),
+                shown(journal)
+            ),
+            WriteError::Journal { journal, error } => {
+                write!(f, "cannot write the journal {}: {error}; nothing was written", shown(journal))
+            }
+            WriteError::Undone { dir, failed, error } => write!(
+                f,
+                "{}; nothing was written: {} holds the files it held before",
+                WriteError::failure(failed, error),
+                shown(dir)
+            ),
+        }
+    }
+}
+
+/// The io::Error of a variant is part of its message, so it is not given again as a source.
+impl std::error::Error for WriteError {}
+
+impl From<WriteError> for Diagnostic {
+    fn from(error: WriteError) -> Diagnostic {
+        let help = error.help();
+        help.into_iter().fold(Diagnostic::new(error.to_string()), Diagnostic::help)
+    }
+}
+
 const STAMP_PREFIX: &str = "<!-- generated by secdraft; edits are detected; sha256:";
 const STAMP_SUFFIX: &str = " -->";
 
@@ -170,7 +369,7 @@ struct JournalEntry {
 /// cannot read and verify (a folder, a FIFO, a device, a symbolic link, an unreadable file)
 /// stops it even with `force`. New files get the mode the umask gives; a replaced file keeps
 /// its permissions.
-pub fn write_all(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
+pub fn write_all(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), WriteError> {
     write_all_sparing(dir, files, force, &[])
 }
 
@@ -182,20 +381,17 @@ pub fn write_all_sparing(
     files: &[OutputFile],
     force: bool,
     inputs: &[&Path],
-) -> Result<(), Diagnostic> {
+) -> Result<(), WriteError> {
     check_names(files)?;
     keep_inputs(dir, files, inputs)?;
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::new(format!(
-            "the output path {} is a file, not a folder",
-            display_path(dir)
-        ))
-        .help("name a folder for the drafts with --out"));
+        return Err(WriteError::OutIsFile { dir: dir.to_path_buf() });
     }
     let created = create_folders(dir)?;
     let result = write_locked(dir, files, force);
     if result.is_err() {
-        // Innermost first, and only while empty, as they were when made.
+        // Innermost first, and only while empty, as they were when made. A folder that cannot
+        // be removed stays, empty: the write's own error is the one to report.
         for folder in created.iter().rev() {
             let _ = fs::remove_dir(folder);
         }
@@ -203,7 +399,7 @@ pub fn write_all_sparing(
     result
 }
 
-fn write_locked(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
+fn write_locked(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), WriteError> {
     let lock = FolderLock::acquire(dir, Access::Write)?;
     recover(dir, &lock)?;
     let replaced = inspect(dir, files, force)?;
@@ -214,25 +410,15 @@ fn write_locked(dir: &Path, files: &[OutputFile], force: bool) -> Result<(), Dia
 /// terms file named like a draft in --out would be replaced by the draft rendered from it;
 /// blacklines written into the folder compared, or drafts into the templates folder, would
 /// mix with what the next run reads there.
-fn keep_inputs(dir: &Path, files: &[OutputFile], inputs: &[&Path]) -> Result<(), Diagnostic> {
+fn keep_inputs(dir: &Path, files: &[OutputFile], inputs: &[&Path]) -> Result<(), WriteError> {
     for input in inputs {
         if input.is_dir() && same_file(input, dir) {
-            return Err(Diagnostic::new(format!(
-                "nothing was written: the output folder {} is {}, a folder this run reads",
-                display_path(dir),
-                display_path(input)
-            ))
-            .help("name another folder with --out"));
+            return Err(WriteError::OutIsInput { dir: dir.to_path_buf(), input: input.to_path_buf() });
         }
         for file in files {
             let target = dir.join(&file.name);
             if same_file(input, &target) {
-                return Err(Diagnostic::new(format!(
-                    "nothing was written: {} is {}, which this run reads; secdraft never writes over what it reads, even with --force",
-                    display_path(&target),
-                    display_path(input)
-                ))
-                .help("name another folder with --out, or move the file"));
+                return Err(WriteError::OverInput { target, input: input.to_path_buf() });
             }
         }
     }
@@ -255,17 +441,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// A name secdraft would write must be a plain file name, not one of its own working names,
 /// and not given twice (the second would silently replace the first).
-fn check_names(files: &[OutputFile]) -> Result<(), Diagnostic> {
+fn check_names(files: &[OutputFile]) -> Result<(), WriteError> {
     let mut seen = std::collections::BTreeSet::new();
     for file in files {
         if !is_plain_name(&file.name) || is_working_name(&file.name) {
-            return Err(Diagnostic::new(format!("cannot write a file named `{}`", file.name)));
+            return Err(WriteError::BadName { name: file.name.clone() });
         }
         if !seen.insert(file.name.as_str()) {
-            return Err(Diagnostic::new(format!(
-                "two files of the set are named `{}`; nothing was written",
-                file.name
-            )));
+            return Err(WriteError::NameTwice { name: file.name.clone() });
         }
     }
     Ok(())
@@ -306,7 +489,7 @@ fn is_litter(path: &Path, name: &str, file_type: fs::FileType) -> bool {
 }
 
 /// Creates `dir` and its missing parents; returns those it created, outermost first.
-fn create_folders(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+fn create_folders(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
     let mut missing = Vec::new();
     let mut at = Some(dir);
     while let Some(path) = at {
@@ -317,11 +500,12 @@ fn create_folders(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         at = path.parent();
     }
     missing.reverse();
-    if let Err(e) = fs::create_dir_all(dir) {
+    if let Err(error) = fs::create_dir_all(dir) {
+        // Those made before the failure, if they can go; the failure is the error to report.
         for folder in missing.iter().rev() {
             let _ = fs::remove_dir(folder);
         }
-        return Err(Diagnostic::new(format!("cannot create the output folder {}: {e}", display_path(dir))));
+        return Err(WriteError::CannotCreate { dir: dir.to_path_buf(), error });
     }
     Ok(missing)
 }
@@ -341,11 +525,11 @@ pub struct FolderLock {
 }
 
 impl FolderLock {
-    fn acquire(dir: &Path, access: Access) -> Result<FolderLock, Diagnostic> {
+    fn acquire(dir: &Path, access: Access) -> Result<FolderLock, WriteError> {
         Self::acquire_as(dir, access, access == Access::Write)
     }
 
-    fn acquire_as(dir: &Path, access: Access, exclusive: bool) -> Result<FolderLock, Diagnostic> {
+    fn acquire_as(dir: &Path, access: Access, exclusive: bool) -> Result<FolderLock, WriteError> {
         // A folder that cannot be opened cannot be listed or written either: that error,
         // with its own message, comes next.
         let Ok(handle) = open_for_locking(dir) else { return Ok(FolderLock { handle: None }) };
@@ -355,16 +539,7 @@ impl FolderLock {
             // apart; the journal still keeps each write whole.
             Ok(()) | Err(TryLockError::Error(_)) => Ok(FolderLock { handle: Some(handle) }),
             Err(TryLockError::WouldBlock) => {
-                let shown = display_path(dir);
-                Err(match access {
-                    Access::Write => Diagnostic::new(format!(
-                        "nothing was written: another secdraft is writing into or reading {shown} now"
-                    )),
-                    Access::Read => Diagnostic::new(format!(
-                        "cannot read {shown}: another secdraft is writing into it now"
-                    )),
-                }
-                .help("run one secdraft at a time on a folder: try again when the other has finished"))
+                Err(WriteError::Busy { dir: dir.to_path_buf(), reading: access == Access::Read })
             }
         }
     }
@@ -375,6 +550,8 @@ impl FolderLock {
     /// (Elsewhere than on unix the handle is a lock file's, and this syncs only that.)
     fn sync(&self) {
         if let Some(handle) = &self.handle {
+            // The files are back whether or not this succeeds; a failure leaves the folder as
+            // durable as writes are (see `write_set`), and there is nothing else to do.
             let _ = handle.sync_all();
         }
     }
@@ -398,7 +575,7 @@ fn open_for_locking(dir: &Path) -> std::io::Result<File> {
 /// Takes the lock a reader of `dir` holds while it reads (`check DIR`, `diff`, `render
 /// --check`). A write killed midway in `dir` is undone first, as the next write would, so
 /// that what is read is a whole set.
-pub fn lock_for_reading(dir: &Path) -> Result<FolderLock, Diagnostic> {
+pub fn lock_for_reading(dir: &Path) -> Result<FolderLock, WriteError> {
     let lock = FolderLock::acquire(dir, Access::Read)?;
     if !has_leftovers(dir) {
         return Ok(lock);
@@ -419,31 +596,30 @@ fn has_leftovers(dir: &Path) -> bool {
 /// left behind (staging folders; temporary files of earlier versions). Each step is a rename
 /// or a removal that a later run either finds done or does, so recovery killed in its turn is
 /// finished by the next run. The caller holds the folder's exclusive lock.
-fn recover(dir: &Path, lock: &FolderLock) -> Result<(), Diagnostic> {
+fn recover(dir: &Path, lock: &FolderLock) -> Result<(), WriteError> {
     let shown = display_path(dir);
     let journal_path = dir.join(JOURNAL);
     if fs::symlink_metadata(&journal_path).is_ok() {
-        let journal = read_journal(&journal_path)?;
+        let journal = read_journal(dir, &journal_path)?;
         let undone = undo_and_close(dir, &journal, &journal_path);
         lock.sync();
         match undone {
             Ok(()) => {}
-            Err(Undoing::NotPutBack(e)) => {
-                return Err(Diagnostic::new(format!(
-                    "a write into {shown} was interrupted, and the files it replaced cannot be put back: {e}"
-                ))
-                .help(format!(
-                    "the folder may hold parts of two sets; {} names them",
-                    display_path(&journal_path)
-                )));
+            Err(Undoing::NotPutBack(error)) => {
+                return Err(WriteError::NotPutBack {
+                    dir: dir.to_path_buf(),
+                    journal: journal_path,
+                    failure: None,
+                    error,
+                });
             }
-            Err(Undoing::JournalKept(e)) => {
-                return Err(journal_kept(
-                    &format!("a write into {shown} was interrupted, and the files it replaced are back"),
-                    dir,
-                    &journal_path,
-                    &e,
-                ));
+            Err(Undoing::JournalKept(error)) => {
+                return Err(WriteError::JournalKept {
+                    dir: dir.to_path_buf(),
+                    journal: journal_path,
+                    what: format!("a write into {shown} was interrupted, and the files it replaced are back"),
+                    error,
+                });
             }
         }
         crate::cli::emit_error(&format!(
@@ -454,14 +630,11 @@ fn recover(dir: &Path, lock: &FolderLock) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn read_journal(path: &Path) -> Result<Journal, Diagnostic> {
-    let damaged = |why: String| {
-        Diagnostic::new(format!(
-            "a write into {} was interrupted, and its journal {} cannot be read: {why}",
-            path.parent().map(display_path).unwrap_or_default(),
-            display_path(path)
-        ))
-        .help("the folder may hold parts of two sets: the files the write replaced are in the `old` folder of its `.secdraft-staging-` folder; copy them out of `old` first, then remove that staging folder and the journal, and render again")
+fn read_journal(dir: &Path, path: &Path) -> Result<Journal, WriteError> {
+    let damaged = |why: String| WriteError::JournalUnreadable {
+        dir: dir.to_path_buf(),
+        journal: path.to_path_buf(),
+        why,
     };
     let bytes =
         read_regular(path, MAX_JOURNAL_BYTES, Links::Refuse).map_err(|why| damaged(why.to_string()))?;
@@ -572,6 +745,7 @@ fn sweep(dir: &Path) {
         if file_type.is_dir() && keep_replaced(&entry.path()) {
             continue;
         }
+        // What cannot be removed now is litter for the next run (see above).
         let _ =
             if file_type.is_dir() { fs::remove_dir_all(entry.path()) } else { fs::remove_file(entry.path()) };
     }
@@ -581,8 +755,7 @@ fn sweep(dir: &Path) {
 /// was when looked at, if there is one: its permissions are kept, and the write stops if it
 /// is no longer that file when moved aside. Stops the write, naming each file and why, when
 /// a file is in the way.
-fn inspect(dir: &Path, files: &[OutputFile], force: bool) -> Result<Vec<Option<Metadata>>, Diagnostic> {
-    let shown = display_path(dir);
+fn inspect(dir: &Path, files: &[OutputFile], force: bool) -> Result<Vec<Option<Metadata>>, WriteError> {
     let mut replaced = Vec::with_capacity(files.len());
     // Files no write may replace: secdraft cannot tell what it would lose.
     let mut unverifiable = Vec::new();
@@ -619,28 +792,11 @@ fn inspect(dir: &Path, files: &[OutputFile], force: bool) -> Result<Vec<Option<M
         }
         replaced.push(Some(meta));
     }
-    let count = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
     if !unverifiable.is_empty() {
-        let n = unverifiable.len();
-        let mut all = unverifiable;
-        if !force {
-            all.extend(kept);
-        }
-        return Err(Diagnostic::new(format!(
-            "nothing was written: {} in {shown} cannot be replaced: {}",
-            count(n),
-            all.join(", ")
-        ))
-        .help("secdraft replaces only regular files it can read and check, even with --force: move these out of the way, or render into another folder"));
+        return Err(WriteError::CannotReplace { dir: dir.to_path_buf(), unverifiable, kept, force });
     }
     if !force && !kept.is_empty() {
-        return Err(Diagnostic::new(format!(
-            "nothing was written: {} in {shown} would be overwritten: {}",
-            count(kept.len()),
-            kept.join(", ")
-        ))
-        .help("keep the edits: render into another folder and compare the two with `secdraft diff OLD NEW --out DIR`")
-        .help("or discard them: render again with --force"));
+        return Err(WriteError::WouldOverwrite { dir: dir.to_path_buf(), kept });
     }
     Ok(replaced)
 }
@@ -649,18 +805,14 @@ fn inspect(dir: &Path, files: &[OutputFile], force: bool) -> Result<Vec<Option<M
 /// written, then file by file the old one moved aside and the new one moved in, then the
 /// journal removed (the moment the new set stands) and the staging folder with the old files.
 /// On an error the moves are undone in reverse and the folder holds the old set.
-fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) -> Result<(), Diagnostic> {
-    let shown = display_path(dir);
-    let cannot =
-        |e: std::io::Error| Diagnostic::new(format!("cannot write into the output folder {shown}: {e}"));
+fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) -> Result<(), WriteError> {
+    let cannot = |error: std::io::Error| WriteError::Staging { dir: dir.to_path_buf(), error };
     let staging = tempfile::Builder::new().prefix(STAGING_PREFIX).tempdir_in(dir).map_err(cannot)?;
     fs::create_dir(staging.path().join(NEW)).map_err(cannot)?;
     fs::create_dir(staging.path().join(OLD)).map_err(cannot)?;
     let mut hashes = Vec::with_capacity(files.len());
     for (file, replaced) in files.iter().zip(replaced) {
-        let cannot_write = |e: std::io::Error| {
-            Diagnostic::new(format!("cannot write {}: {e}", display_path(&dir.join(&file.name))))
-        };
+        let cannot_write = |error: std::io::Error| WriteError::File { path: dir.join(&file.name), error };
         // Created as any new file is, so with the mode the umask gives.
         let mut staged = fs::OpenOptions::new()
             .write(true)
@@ -676,8 +828,13 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
             staged.set_permissions(replaced.permissions()).map_err(cannot_write)?;
         }
     }
+    // tempfile names the folder it makes; a path without a name could not have been made.
+    let staging_name = staging
+        .path()
+        .file_name()
+        .ok_or_else(|| cannot(std::io::Error::other("the staging folder has no name of its own")))?;
     let journal = Journal {
-        staging: staging.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        staging: staging_name.to_string_lossy().into_owned(),
         files: files
             .iter()
             .zip(replaced)
@@ -695,13 +852,9 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
     // 4 to 6 ms (BENCHMARKS.md); what a crash can leave instead is generated text a render
     // recreates (a file edited by hand is never moved without --force), an empty file (replaced
     // without complaint, `Existing::Empty`) or an empty journal (reported by `read_journal`).
-    let journal_bytes = serde_json::to_vec(&journal).unwrap_or_default();
+    let journal_bytes = serde_json::to_vec(&journal).map_err(|e| cannot(e.into()))?;
     if journal_bytes.len() as u64 > MAX_JOURNAL_BYTES {
-        return Err(Diagnostic::new(format!(
-            "nothing was written: {} files are more than secdraft writes into {shown} at once",
-            files.len()
-        ))
-        .help("compare fewer documents at a time"));
+        return Err(WriteError::TooManyFiles { dir: dir.to_path_buf(), count: files.len() });
     }
     let staged_journal = staging.path().join(STAGED_JOURNAL);
     fs::write(&staged_journal, journal_bytes).map_err(cannot)?;
@@ -709,45 +862,43 @@ fn write_set(dir: &Path, files: &[OutputFile], replaced: &[Option<Metadata>]) ->
     let journal_path = dir.join(JOURNAL);
     // Never over a journal that is there: on a file system without locks, another run's
     // write may be in progress, and its journal the only record of how to undo it.
-    if let Err(e) = step(|| rename_no_replace(&staged_journal, &journal_path)) {
+    if let Err(error) = step(|| rename_no_replace(&staged_journal, &journal_path)) {
+        // The staging folder holds only new files: what cannot be removed now, the next run
+        // sweeps (a staging folder with nothing in `old` is litter).
         let _ = fs::remove_dir_all(&staging);
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            return Err(Diagnostic::new(format!(
-                "nothing was written: another write into {shown} is in progress (its journal {} is there)",
-                display_path(&journal_path)
-            ))
-            .help("run one secdraft at a time on a folder: try again when the other has finished; if none is running, the next run puts back what the interrupted one replaced"));
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(WriteError::InProgress { dir: dir.to_path_buf(), journal: journal_path });
         }
-        return Err(Diagnostic::new(format!(
-            "cannot write the journal {}: {e}; nothing was written",
-            display_path(&journal_path)
-        )));
+        return Err(WriteError::Journal { journal: journal_path, error });
     }
     let moved = commit(dir, &staging, &journal, replaced).and_then(|()| {
         step(|| remove_journal(&journal_path, &journal)).map_err(|e| (journal_path.clone(), e))
     });
+    // With the journal gone (or every file back), the staging folder holds only what the
+    // next run sweeps as litter if it cannot be removed now.
     let Err((failed, error)) = moved else {
         let _ = fs::remove_dir_all(&staging);
         return Ok(());
     };
-    let failure = format!("cannot move {} into place: {error}", display_path(&failed));
+    let shown = display_path(dir);
+    let failure = WriteError::failure(&failed, &error);
     match undo_and_close(dir, &journal, &journal_path) {
         Ok(()) => {
             let _ = fs::remove_dir_all(&staging);
-            Err(Diagnostic::new(format!(
-                "{failure}; nothing was written: {shown} holds the files it held before"
-            )))
+            Err(WriteError::Undone { dir: dir.to_path_buf(), failed, error })
         }
-        Err(Undoing::NotPutBack(e)) => {
-            Err(Diagnostic::new(format!("{failure}; and the files already replaced cannot be put back: {e}"))
-                .help(format!("the next secdraft run into {shown} puts them back")))
-        }
-        Err(Undoing::JournalKept(e)) => Err(journal_kept(
-            &format!("{failure}; nothing was written: {shown} holds the files it held before"),
-            dir,
-            &journal_path,
-            &e,
-        )),
+        Err(Undoing::NotPutBack(e)) => Err(WriteError::NotPutBack {
+            dir: dir.to_path_buf(),
+            journal: journal_path,
+            failure: Some(failure),
+            error: e,
+        }),
+        Err(Undoing::JournalKept(e)) => Err(WriteError::JournalKept {
+            dir: dir.to_path_buf(),
+            journal: journal_path,
+            what: format!("{failure}; nothing was written: {shown} holds the files it held before"),
+            error: e,
+        }),
     }
 }
 
@@ -779,16 +930,6 @@ fn remove_journal(path: &Path, journal: &Journal) -> std::io::Result<()> {
     fs::remove_file(path)
 }
 
-/// The error of an undoing that put every file back but could not remove the journal: every
-/// run into the folder stops at the journal until it is gone.
-fn journal_kept(what: &str, dir: &Path, journal_path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::new(format!("{what}, but its journal {} cannot be removed: {e}", display_path(journal_path)))
-        .help(format!(
-            "{} may not allow removing files (an append-only folder: `lsattr -d` shows `a`); once it does, the next secdraft run into it removes the journal and the `.secdraft-staging-` folders",
-            display_path(dir)
-        ))
-}
-
 /// Gives a file that replaces another the owner and group of that one, as far as the system
 /// lets the writer: root can give it back to its owner; anyone can keep its group if they
 /// belong to it (in a folder shared by a group, a replaced draft would otherwise leave the
@@ -798,6 +939,7 @@ fn journal_kept(what: &str, dir: &Path, journal_path: &Path, e: &std::io::Error)
 fn keep_owner(staged: &File, replaced: &Metadata) {
     use std::os::unix::fs::{MetadataExt, fchown};
     if fchown(staged, Some(replaced.uid()), Some(replaced.gid())).is_err() {
+        // Not allowed either: the file stays the writer's, as said above.
         let _ = fchown(staged, None, Some(replaced.gid()));
     }
 }
@@ -986,7 +1128,10 @@ mod tests {
         let file = dir.path().join("drafts");
         std::fs::write(&file, "x").unwrap();
         let err = write_all(&file, &[OutputFile { name: "a.md".into(), bytes: vec![] }], false).unwrap_err();
-        assert!(err.message.contains("is a file"));
+        assert!(matches!(&err, WriteError::OutIsFile { dir } if *dir == file), "{err:?}");
+        let report = Diagnostic::from(err).render(false);
+        assert!(report.contains("is a file, not a folder"), "{report}");
+        assert!(report.contains("help: name a folder for the drafts with --out"), "{report}");
         assert_eq!(std::fs::read(&file).unwrap(), b"x");
     }
 
@@ -1033,7 +1178,13 @@ mod tests {
         std::fs::write(&path, &edited).unwrap();
         let second = vec![OutputFile { name: "a.md".into(), bytes: b"two\n".to_vec() }];
         let err = write_all(dir.path(), &second, false).unwrap_err();
-        assert!(err.message.contains("edited by hand"), "{}", err.message);
+        let WriteError::WouldOverwrite { kept, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(kept.len(), 1, "{err}");
+        assert!(
+            err.to_string().contains("1 file in ")
+                && kept[0].ends_with("a.md (edited by hand since secdraft wrote it)"),
+            "{err}"
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
         write_all(dir.path(), &second, true).unwrap();
         assert_eq!(existing(&std::fs::read(&path).unwrap()), Existing::Untouched);

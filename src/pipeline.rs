@@ -1,9 +1,8 @@
 //! The whole pipeline in one call: terms file -> filing -> Markdown -> HTML, in memory.
 
 use std::path::Path;
-use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, Origin};
+use crate::diagnostics::Diagnostic;
 use crate::filing::Filing;
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Printed, Templates};
@@ -84,11 +83,8 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
         let stem = document.stem(kind);
         let name = format!("{stem}.md");
         let (markdown, printed) = templates.render_terms(document, &name, &context, &filing.loaded)?;
-        let html = html::to_edgar_html(&markdown, document.title(kind)).map_err(|e| {
-            let rendered = format!("{} (as rendered)", document.template());
-            Diagnostic::new(format!("{} cannot become EDGAR HTML: {}", document.template(), e.message))
-                .at(Origin::new(Path::new(&rendered), Arc::from(markdown.as_str()), e.line, 1))
-        })?;
+        let html = html::to_edgar_html(&markdown, document.title(kind))
+            .map_err(|e| e.in_document(document.template(), &markdown))?;
         ledger.extend(printed);
         files.push(OutputFile { name, bytes: markdown.into_bytes() });
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });

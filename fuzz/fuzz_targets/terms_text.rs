@@ -18,6 +18,7 @@ static TEMPLATES: LazyLock<Templates> =
 pub fn rendered(data: &[u8]) -> Option<RenderedSet> {
     let text = terms_text(data)?;
     let rendered = secdraft::terms::load_str(Path::new("fuzz.yaml"), text)
+        .map_err(secdraft::Diagnostic::from)
         .and_then(|loaded| secdraft::pipeline::render_loaded(loaded, &TEMPLATES));
     match rendered {
         Ok(set) => Some(set),

@@ -3,7 +3,7 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use super::{Document, Finding, Indexed};
+use super::{Document, Finding, Indexed, rule};
 
 const ELEMENTS: &[&str] = &[
     "a",
@@ -102,17 +102,16 @@ const ENTITIES: &[&str] = &[
 
 pub const MAX_FILE_NAME: usize = 32;
 
-struct Tag<'a> {
+struct Tag {
     offset: usize,
     len: usize,
     name: String,
     closing: bool,
     attributes: Vec<(String, String, usize)>,
-    raw: &'a str,
 }
 
 /// The tags of an HTML source, with their attributes (name lower-cased, value unquoted).
-fn tags(source: &str) -> Vec<Tag<'_>> {
+fn tags(source: &str) -> Vec<Tag> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(p) = source[i..].find('<') {
@@ -169,7 +168,7 @@ fn tags(source: &str) -> Vec<Tag<'_>> {
             }
             attributes.push((attr_name.to_ascii_lowercase(), value, attr_at));
         }
-        out.push(Tag { offset: start, len: end - start, name, closing, attributes, raw });
+        out.push(Tag { offset: start, len: end - start, name, closing, attributes });
         i = end;
     }
     out
@@ -224,7 +223,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
         && file_name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
     if file_name.len() > MAX_FILE_NAME || !valid_chars {
         out.push(doc.finding(
-            "edgar-filename",
+            &rule::EDGAR_FILENAME,
             0,
             0,
             format!("the file name `{file_name}` is not an EDGAR document name ({} characters; at most {MAX_FILE_NAME}, letters, digits, '.', '-', '_')", file_name.len()),
@@ -248,14 +247,14 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
         }
         if tag.name == "script" {
             if !tag.closing {
-                out.push(doc.finding("edgar-script", tag.offset, tag.len, "a <script> element".into()));
+                out.push(doc.finding(&rule::EDGAR_SCRIPT, tag.offset, tag.len, "a <script> element".into()));
             }
             continue;
         }
         if !ELEMENTS.contains(&tag.name.as_str()) {
             if !tag.closing {
                 out.push(doc.finding(
-                    "edgar-element",
+                    &rule::EDGAR_ELEMENT,
                     tag.offset,
                     tag.len,
                     format!("<{}> is not an element EDGAR accepts", tag.name),
@@ -270,7 +269,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
                 table_depth += 1;
                 if table_depth > 1 {
                     out.push(doc.finding(
-                        "edgar-nested-table",
+                        &rule::EDGAR_NESTED_TABLE,
                         tag.offset,
                         tag.len,
                         "a table inside another table".into(),
@@ -284,7 +283,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
         for (name, value, at) in &tag.attributes {
             if name.starts_with("on") {
                 out.push(doc.finding(
-                    "edgar-script",
+                    &rule::EDGAR_SCRIPT,
                     *at,
                     name.len(),
                     format!("the event attribute `{name}`"),
@@ -292,7 +291,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
                 continue;
             }
             if value.trim_start().to_ascii_lowercase().starts_with("javascript:") {
-                out.push(doc.finding("edgar-script", *at, name.len(), "a javascript: URL".into()));
+                out.push(doc.finding(&rule::EDGAR_SCRIPT, *at, name.len(), "a javascript: URL".into()));
                 continue;
             }
             if inline_xbrl && tag.name == "html" && (name == "xmlns" || name.starts_with("xmlns:")) {
@@ -300,7 +299,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
             }
             if tag.name == "meta" && name == "http-equiv" {
                 out.push(doc.finding(
-                    "edgar-attribute",
+                    &rule::EDGAR_ATTRIBUTE,
                     *at,
                     name.len(),
                     "<meta http-equiv> is not accepted".into(),
@@ -311,7 +310,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
                 && !element_attributes(&tag.name).contains(&name.as_str())
             {
                 out.push(doc.finding(
-                    "edgar-attribute",
+                    &rule::EDGAR_ATTRIBUTE,
                     *at,
                     name.len(),
                     format!("the attribute `{name}` is not accepted on <{}>", tag.name),
@@ -322,7 +321,7 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
             && let Some((_, href, at)) = tag.attributes.iter().find(|(n, _, _)| n == "href")
             && let Some(problem) = link_problem(href, doc, set)
         {
-            out.push(doc.finding("edgar-link", *at, 4, problem));
+            out.push(doc.finding(&rule::EDGAR_LINK, *at, 4, problem));
         }
         if tag.name == "img"
             && let Some((_, src, at)) = tag.attributes.iter().find(|(n, _, _)| n == "src")
@@ -333,14 +332,13 @@ pub fn check(doc: &Indexed, set: &Anchors, out: &mut Vec<Finding>) {
                 || !(lower.ends_with(".jpg") || lower.ends_with(".gif"))
             {
                 out.push(doc.finding(
-                    "edgar-link",
+                    &rule::EDGAR_LINK,
                     *at,
                     3,
                     format!("the image `{src}` is not a .jpg or .gif file of the submission"),
                 ));
             }
         }
-        let _ = tag.raw;
     }
 }
 
@@ -370,7 +368,7 @@ fn link_problem(href: &str, doc: &Document, set: &Anchors) -> Option<String> {
 
 fn bytes(doc: &Indexed, out: &mut Vec<Finding>) {
     if doc.source.starts_with('\u{feff}') {
-        out.push(doc.finding("edgar-bytes", 0, 3, "the file starts with a byte-order mark".into()));
+        out.push(doc.finding(&rule::EDGAR_BYTES, 0, 3, "the file starts with a byte-order mark".into()));
     }
     // One finding a line: the first such character of each line.
     let mut line_reported = false;
@@ -383,7 +381,7 @@ fn bytes(doc: &Indexed, out: &mut Vec<Finding>) {
         if !allowed && c != '\u{feff}' && !line_reported {
             line_reported = true;
             out.push(doc.finding(
-                "edgar-bytes",
+                &rule::EDGAR_BYTES,
                 i,
                 c.len_utf8(),
                 format!(
@@ -415,7 +413,7 @@ fn entities(doc: &Indexed, out: &mut Vec<Finding>) {
         }
         if !ENTITIES.contains(&name) {
             out.push(doc.finding(
-                "edgar-entity",
+                &rule::EDGAR_ENTITY,
                 i,
                 name.len() + 2,
                 format!("&{name}; is not an HTML 4 character reference"),
@@ -445,6 +443,7 @@ fn numeric_reference(doc: &Indexed, at: usize, number: &str, out: &mut Vec<Findi
             shown(written)
         ))
     } else {
+        // Past u32 is past U+10FFFF too, and refused as such below.
         let value = u32::from_str_radix(&number[digits_from..end], radix).unwrap_or(u32::MAX);
         match value {
             0 => Some(format!("&#{written}; refers to the character zero, which EDGAR refuses")),
@@ -456,7 +455,7 @@ fn numeric_reference(doc: &Indexed, at: usize, number: &str, out: &mut Vec<Findi
         }
     };
     if let Some(message) = problem {
-        out.push(doc.finding("edgar-numeric-reference", at, end + 3, message));
+        out.push(doc.finding(&rule::EDGAR_NUMERIC_REFERENCE, at, end + 3, message));
     }
 }
 

@@ -74,145 +74,98 @@ pub struct Rule {
     pub hint: &'static str,
 }
 
-/// Every rule, in the order the documentation lists them. A new rule goes last: SARIF results
-/// name their rule by its index here.
-pub const RULES: &[Rule] = &[
-    Rule {
-        id: "placeholder",
-        severity: Severity::Error,
-        summary: "A placeholder or bracketed note to draft is left in the text",
-        hint: "supply the text, or render with the terms that hold it",
-    },
-    Rule {
-        id: "words-figures",
-        severity: Severity::Error,
-        summary: "A number in words disagrees with the figure beside it",
-        hint: "make the words and the figure in parentheses say the same number",
-    },
-    Rule {
-        id: "weekday",
-        severity: Severity::Error,
-        summary: "A weekday does not match its date",
-        hint: "correct the weekday or the date",
-    },
-    Rule {
-        id: "inconsistent-fact",
-        severity: Severity::Error,
-        summary: "The same fact is stated two ways across the documents of one set",
-        hint: "state the fact the same way everywhere; regenerate the set from one terms file",
-    },
-    Rule {
-        id: "figure-variant",
-        severity: Severity::Error,
-        summary: "A computed figure is printed in a form other than the set's",
-        hint: "print the figure through the template filters, at the precision the terms give",
-    },
-    Rule {
-        id: "defined-term-twice",
-        severity: Severity::Warning,
-        summary: "A term is defined more than once in a document",
-        hint: "define each term once, on first use",
-    },
-    Rule {
-        id: "defined-term-before-definition",
-        severity: Severity::Warning,
-        summary: "A defined term is used before its definition",
-        hint: "move the definition to the first use",
-    },
-    Rule {
-        id: "defined-term-unused",
-        severity: Severity::Warning,
-        summary: "A term is defined and never used",
-        hint: "drop the definition, or use the term",
-    },
-    Rule {
-        id: "defined-term-case",
-        severity: Severity::Warning,
-        summary: "A defined term appears in lower case after its definition",
-        hint: "capitalise it where the defined term is meant",
-    },
-    Rule {
-        id: "missing-legend",
-        severity: Severity::Error,
-        summary: "A pre-commencement communication lacks the Rule 14d-2 legend",
-        hint: "advise holders to read the tender offer statement when available because it contains important information, that it is free at www.sec.gov, and which documents are free from the offeror",
-    },
-    Rule {
-        id: "sole-discretion",
-        severity: Severity::Error,
-        summary: "An offer condition is left to the bidder's sole discretion, which can make the offer illusory",
-        hint: "make the condition objective, determined in the bidder's reasonable judgment",
-    },
-    Rule {
-        id: "item-1004-element",
-        severity: Severity::Error,
-        summary: "The Offer does not state an element Item 1004(a)(1) of Regulation M-A requires",
-        hint: "state the element in the Offer (see docs/check.md)",
-    },
-    Rule {
-        id: "edgar-element",
-        severity: Severity::Error,
-        summary: "An HTML element EDGAR does not accept",
-        hint: "use only the elements of the EDGAR Filer Manual, Volume II, chapter 5",
-    },
-    Rule {
-        id: "edgar-attribute",
-        severity: Severity::Error,
-        summary: "An HTML attribute EDGAR does not accept on this element",
-        hint: "drop the attribute, or move presentation into style=\"\"",
-    },
-    Rule {
-        id: "edgar-script",
-        severity: Severity::Error,
-        summary: "A script, event attribute or javascript: URL",
-        hint: "remove it: EDGAR refuses active content",
-    },
-    Rule {
-        id: "edgar-bytes",
-        severity: Severity::Error,
-        summary: "A byte outside printable ASCII (or a byte-order mark)",
-        hint: "write the character as a numeric reference such as &#8220;",
-    },
-    Rule {
-        id: "edgar-entity",
-        severity: Severity::Error,
-        summary: "A named character reference HTML 4 does not define",
-        hint: "use a standard HTML 4 entity or a numeric reference",
-    },
-    Rule {
-        id: "edgar-nested-table",
-        severity: Severity::Error,
-        summary: "A table inside a table",
-        hint: "flatten the table",
-    },
-    Rule {
-        id: "edgar-link",
-        severity: Severity::Error,
-        summary: "A link that leaves the submission or does not resolve inside it",
-        hint: "link only to documents of the submission (and their anchors) or to www.sec.gov/Archives/edgar/data",
-    },
-    Rule {
-        id: "edgar-filename",
-        severity: Severity::Error,
-        summary: "A file name EDGAR refuses (over 32 characters, or characters other than letters, digits, '.', '-', '_')",
-        hint: "rename the file",
-    },
-    Rule {
-        id: "edgar-numeric-reference",
-        severity: Severity::Error,
-        summary: "A numeric character reference to no character (zero, a surrogate, past U+10FFFF) or with too many digits",
-        hint: "write the character's own code point, such as &#8220; or &#x201C;",
-    },
-];
+/// Declares each rule as a constant that findings name (so a finding cannot name a rule that
+/// does not exist) and lists them all in [`RULES`] (so none is left out of the documentation
+/// or of SARIF's rule table).
+macro_rules! rules {
+    ($($name:ident: $id:literal, $severity:ident, $summary:literal, $hint:literal;)*) => {
+        /// Each rule by name, for the findings that name it.
+        pub mod rule {
+            use super::{Rule, Severity};
+            $(pub const $name: Rule = Rule {
+                id: $id,
+                severity: Severity::$severity,
+                summary: $summary,
+                hint: $hint,
+            };)*
+        }
+
+        /// Every rule, in the order the documentation lists them. A new rule goes last: SARIF
+        /// results name their rule by its index here.
+        pub const RULES: &[Rule] = &[$(rule::$name),*];
+    };
+}
+
+rules! {
+    PLACEHOLDER: "placeholder", Error,
+        "A placeholder or bracketed note to draft is left in the text",
+        "supply the text, or render with the terms that hold it";
+    WORDS_FIGURES: "words-figures", Error,
+        "A number in words disagrees with the figure beside it",
+        "make the words and the figure in parentheses say the same number";
+    WEEKDAY: "weekday", Error,
+        "A weekday does not match its date",
+        "correct the weekday or the date";
+    INCONSISTENT_FACT: "inconsistent-fact", Error,
+        "The same fact is stated two ways across the documents of one set",
+        "state the fact the same way everywhere; regenerate the set from one terms file";
+    FIGURE_VARIANT: "figure-variant", Error,
+        "A computed figure is printed in a form other than the set's",
+        "print the figure through the template filters, at the precision the terms give";
+    DEFINED_TERM_TWICE: "defined-term-twice", Warning,
+        "A term is defined more than once in a document",
+        "define each term once, on first use";
+    DEFINED_TERM_BEFORE_DEFINITION: "defined-term-before-definition", Warning,
+        "A defined term is used before its definition",
+        "move the definition to the first use";
+    DEFINED_TERM_UNUSED: "defined-term-unused", Warning,
+        "A term is defined and never used",
+        "drop the definition, or use the term";
+    DEFINED_TERM_CASE: "defined-term-case", Warning,
+        "A defined term appears in lower case after its definition",
+        "capitalise it where the defined term is meant";
+    MISSING_LEGEND: "missing-legend", Error,
+        "A pre-commencement communication lacks the Rule 14d-2 legend",
+        "advise holders to read the tender offer statement when available because it contains important information, that it is free at www.sec.gov, and which documents are free from the offeror";
+    SOLE_DISCRETION: "sole-discretion", Error,
+        "An offer condition is left to the bidder's sole discretion, which can make the offer illusory",
+        "make the condition objective, determined in the bidder's reasonable judgment";
+    ITEM_1004_ELEMENT: "item-1004-element", Error,
+        "The Offer does not state an element Item 1004(a)(1) of Regulation M-A requires",
+        "state the element in the Offer (see docs/check.md)";
+    EDGAR_ELEMENT: "edgar-element", Error,
+        "An HTML element EDGAR does not accept",
+        "use only the elements of the EDGAR Filer Manual, Volume II, chapter 5";
+    EDGAR_ATTRIBUTE: "edgar-attribute", Error,
+        "An HTML attribute EDGAR does not accept on this element",
+        "drop the attribute, or move presentation into style=\"\"";
+    EDGAR_SCRIPT: "edgar-script", Error,
+        "A script, event attribute or javascript: URL",
+        "remove it: EDGAR refuses active content";
+    EDGAR_BYTES: "edgar-bytes", Error,
+        "A byte outside printable ASCII (or a byte-order mark)",
+        "write the character as a numeric reference such as &#8220;";
+    EDGAR_ENTITY: "edgar-entity", Error,
+        "A named character reference HTML 4 does not define",
+        "use a standard HTML 4 entity or a numeric reference";
+    EDGAR_NESTED_TABLE: "edgar-nested-table", Error,
+        "A table inside a table",
+        "flatten the table";
+    EDGAR_LINK: "edgar-link", Error,
+        "A link that leaves the submission or does not resolve inside it",
+        "link only to documents of the submission (and their anchors) or to www.sec.gov/Archives/edgar/data";
+    EDGAR_FILENAME: "edgar-filename", Error,
+        "A file name EDGAR refuses (over 32 characters, or characters other than letters, digits, '.', '-', '_')",
+        "rename the file";
+    EDGAR_NUMERIC_REFERENCE: "edgar-numeric-reference", Error,
+        "A numeric character reference to no character (zero, a surrogate, past U+10FFFF) or with too many digits",
+        "write the character's own code point, such as &#8220; or &#x201C;";
+}
 
 /// A document's readable text: Markdown without markup, HTML without tags, one paragraph a
 /// line (blank lines between).
 pub fn plain_text(source: &str, format: Format) -> String {
     view::TextView::new(source, format).text
-}
-
-pub fn rule(id: &str) -> &'static Rule {
-    RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[0])
 }
 
 /// One document to check, as it is written.
@@ -256,12 +209,11 @@ impl<'a> Indexed<'a> {
     }
 
     /// A finding at byte `offset` of the source, quoting `len` bytes.
-    pub fn finding(&self, id: &'static str, offset: usize, len: usize, message: String) -> Finding {
+    pub fn finding(&self, rule: &'static Rule, offset: usize, len: usize, message: String) -> Finding {
         let source = &self.doc.source;
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let end = floor_char_boundary(source, offset.saturating_add(len).min(source.len()));
         let (line, column) = self.lines.line_column(offset);
-        let rule = rule(id);
         Finding {
             rule: rule.id,
             severity: rule.severity,
@@ -311,11 +263,36 @@ pub fn check(documents: &[Document], mode: Mode, rendered: Option<Rendered>) -> 
         set::figure_variants(&indexed, &rendered, &mut findings);
     }
     if mode == Mode::Draft {
-        for f in findings.iter_mut().filter(|f| f.rule == "placeholder") {
+        for f in findings.iter_mut().filter(|f| f.rule == rule::PLACEHOLDER.id) {
             f.severity = Severity::Warning;
         }
     }
     findings.sort_by(|a, b| (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule)));
     findings.dedup();
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Findings, SARIF and docs/check.md name a rule by its id: each must name one rule.
+    #[test]
+    fn rule_ids_are_unique_and_each_is_documented() {
+        let docs = include_str!("../../docs/check.md");
+        for (i, rule) in RULES.iter().enumerate() {
+            assert!(RULES[..i].iter().all(|r| r.id != rule.id), "two rules have the id {}", rule.id);
+            assert!(docs.contains(&format!("`{}`", rule.id)), "docs/check.md does not list {}", rule.id);
+        }
+    }
+
+    #[test]
+    fn a_finding_carries_its_rule_s_severity_and_hint() {
+        let doc = Document { name: "a.md".into(), format: Format::Markdown, source: "text".into() };
+        let finding = Indexed::new(&doc).finding(&rule::DEFINED_TERM_CASE, 0, 4, "m".into());
+        assert_eq!(
+            (finding.rule, finding.severity, finding.hint),
+            ("defined-term-case", Severity::Warning, rule::DEFINED_TERM_CASE.hint)
+        );
+    }
 }

@@ -49,11 +49,13 @@ impl Report<'_> {
             ReportFormat::Human => self.human(),
             ReportFormat::Json => {
                 let value = json!({ "findings": self.findings, "summary": self.summary() });
-                format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+                // `{:#}` prints a JSON value as `to_string_pretty` does, without its Result: a
+                // Value has string keys only, so writing it cannot fail.
+                format!("{value:#}\n")
             }
             ReportFormat::Github => self.github(),
             ReportFormat::Sarif => {
-                format!("{}\n", serde_json::to_string_pretty(&self.sarif()).unwrap_or_default())
+                format!("{:#}\n", self.sarif())
             }
         }
     }
@@ -134,9 +136,8 @@ impl Report<'_> {
             .findings
             .iter()
             .map(|f| {
-                json!({
+                let mut result = json!({
                     "ruleId": f.rule,
-                    "ruleIndex": RULES.iter().position(|r| r.id == f.rule).unwrap_or(0),
                     "level": f.severity.word(),
                     "message": { "text": f.message },
                     "locations": [{
@@ -149,7 +150,14 @@ impl Report<'_> {
                             },
                         },
                     }],
-                })
+                });
+                // Findings of `check` name a rule of RULES (see `rules!`); a finding made
+                // elsewhere with another id keeps its ruleId and goes without an index rather
+                // than pointing at the wrong rule.
+                if let Some(index) = RULES.iter().position(|r| r.id == f.rule) {
+                    result["ruleIndex"] = json!(index);
+                }
+                result
             })
             .collect();
         json!({

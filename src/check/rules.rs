@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::view::TextView;
-use super::{Finding, Indexed};
+use super::{Finding, Indexed, Rule, rule};
 
 pub fn document(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     placeholders(doc, v, out);
@@ -38,11 +38,18 @@ fn window(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// A finding about `text[start..end]` of the view.
-fn at(doc: &Indexed, v: &TextView, id: &'static str, start: usize, end: usize, message: String) -> Finding {
+fn at(
+    doc: &Indexed,
+    v: &TextView,
+    rule: &'static Rule,
+    start: usize,
+    end: usize,
+    message: String,
+) -> Finding {
     let from = v.source_offset(start);
     let last = v.source_offset(end.saturating_sub(1));
     let last_len = window(&doc.source, last, last + 1).len().max(1);
-    doc.finding(id, from, (last + last_len).saturating_sub(from).max(1), message)
+    doc.finding(rule, from, (last + last_len).saturating_sub(from).max(1), message)
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,7 +73,7 @@ fn placeholders(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             let shown: String = s.chars().take(80).collect();
             format!("a bracketed note to draft is left in the text: {shown}")
         };
-        out.push(at(doc, v, "placeholder", m.start(), m.end(), message));
+        out.push(at(doc, v, &rule::PLACEHOLDER, m.start(), m.end(), message));
     }
 }
 
@@ -92,7 +99,7 @@ fn words_and_figures(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             out.push(at(
                 doc,
                 v,
-                "words-figures",
+                &rule::WORDS_FIGURES,
                 all.start(),
                 all.end(),
                 format!("the words say {in_words} but the figure says {}", digits.as_str()),
@@ -115,7 +122,7 @@ fn weekdays(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             out.push(at(
                 doc,
                 v,
-                "weekday",
+                &rule::WEEKDAY,
                 all.start(),
                 all.end(),
                 format!("{} {}, {} is not a date", &c[2], &c[3], &c[4]),
@@ -127,7 +134,7 @@ fn weekdays(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             out.push(at(
                 doc,
                 v,
-                "weekday",
+                &rule::WEEKDAY,
                 day.start(),
                 all.end(),
                 format!("{} is a {actual}, not a {}", crate::format::date(date), day.as_str()),
@@ -227,7 +234,7 @@ fn defined_terms(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     let terms = definitions(v);
     for (term, t) in &terms {
         for &(start, end) in t.defined_at.iter().skip(1) {
-            out.push(at(doc, v, "defined-term-twice", start, end, format!("“{term}” is defined again")));
+            out.push(at(doc, v, &rule::DEFINED_TERM_TWICE, start, end, format!("“{term}” is defined again")));
         }
         let first = t.defined_at[0];
         // A longer defined term that contains this one ("Series D Preferred Stock" in
@@ -249,7 +256,7 @@ fn defined_terms(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             out.push(at(
                 doc,
                 v,
-                "defined-term-before-definition",
+                &rule::DEFINED_TERM_BEFORE_DEFINITION,
                 start,
                 end,
                 format!("“{term}” is used here before it is defined"),
@@ -259,7 +266,7 @@ fn defined_terms(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             out.push(at(
                 doc,
                 v,
-                "defined-term-unused",
+                &rule::DEFINED_TERM_UNUSED,
                 first.0,
                 first.1,
                 format!("“{term}” is defined and never used"),
@@ -282,7 +289,7 @@ fn defined_terms(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
                 out.push(at(
                     doc,
                     v,
-                    "defined-term-case",
+                    &rule::DEFINED_TERM_CASE,
                     start + 4,
                     end,
                     format!(
@@ -310,7 +317,7 @@ fn sole_discretion(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
             out.push(at(
                 doc,
                 v,
-                "sole-discretion",
+                &rule::SOLE_DISCRETION,
                 s.start() + p.0,
                 s.start() + p.0 + p.1,
                 "a condition of the offer is left to the bidder's sole discretion".into(),
@@ -362,7 +369,7 @@ fn item_1004(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
         }
         if !pattern.is_match(&v.text) {
             out.push(doc.finding(
-                "item-1004-element",
+                &rule::ITEM_1004_ELEMENT,
                 0,
                 1,
                 format!("the Offer does not state {element} (Item 1004(a)(1) of Regulation M-A)"),

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::Rendered;
 use super::rules::re;
 use super::view::TextView;
-use super::{Finding, Indexed};
+use super::{Finding, Indexed, rule};
 use crate::figures::{Figure, Unit};
 use crate::format;
 use crate::render::Era;
@@ -98,7 +98,7 @@ pub fn facts(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>) 
             let to = s.view.source_offset(s.end.saturating_sub(1)) + 1;
             let to = (to..=s.doc.source.len()).find(|i| s.doc.source.is_char_boundary(*i)).unwrap_or(to);
             out.push(s.doc.finding(
-                "inconsistent-fact",
+                &rule::INCONSISTENT_FACT,
                 from,
                 to - from,
                 format!("the {fact} is stated here as {}, but as {first_value} in {first_doc}", s.value),
@@ -137,7 +137,7 @@ pub fn figure_variants(documents: &[Indexed], rendered: &Rendered, out: &mut Vec
         }
         let Some(doc) = documents.iter().find(|d| d.name == printed.document) else { continue };
         out.push(doc.finding(
-            "figure-variant",
+            &rule::FIGURE_VARIANT,
             printed.offset,
             printed.len,
             format!(
@@ -193,7 +193,7 @@ pub fn legend(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>)
     .collect();
     if !missing.is_empty() {
         out.push(doc.finding(
-            "missing-legend",
+            &rule::MISSING_LEGEND,
             view.source_offset(at),
             len,
             format!(

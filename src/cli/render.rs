@@ -50,7 +50,7 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     if args.tie_out {
         let sheet = tieout::markdown(&tieout::build(&set), &display_path(&args.terms));
         let html = html::to_edgar_html(&sheet, "Tie-Out of Figures")
-            .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {}", e.message)))?;
+            .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {e}")))?;
         set.files.push(OutputFile { name: "tie-out.md".into(), bytes: sheet.into_bytes() });
         set.files.push(OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() });
     }

@@ -1,15 +1,16 @@
 //! Reading a terms file: bytes -> UTF-8 -> YAML (serde-saphyr) -> [`Terms`], every failure a
-//! located [`Diagnostic`] naming the file, the field path, the line and the column.
+//! [`LoadError`] naming the file, the field path, the line and the column.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use serde_saphyr::Error as YamlError;
 
+use super::error::LoadError;
 use super::overrides::{self, Override};
 use super::source_map::SourceMap;
 use super::{Terms, validate};
-use crate::diagnostics::{Diagnostic, Origin, display_path};
+use crate::diagnostics::{Diagnostic, Origin};
 use crate::input::{Links, Refusal, read_regular};
 
 /// A terms file is a page or two of YAML; anything past this is not a terms file.
@@ -45,12 +46,12 @@ impl LoadedTerms {
     }
 }
 
-pub fn load(path: &Path) -> Result<LoadedTerms, Diagnostic> {
+pub fn load(path: &Path) -> Result<LoadedTerms, LoadError> {
     load_with(path, &[])
 }
 
 /// Loads a terms file with `--set` overrides applied to its text first.
-pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, Diagnostic> {
+pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, LoadError> {
     let bytes = read_limited(path)?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -59,12 +60,12 @@ pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, Dia
     if overrides.is_empty() {
         return load_str(path, text);
     }
-    let applied = overrides::apply(path, &text, overrides)?;
-    load_str(path, applied.text.clone()).map_err(|d| overrides::explain(d, &applied))
+    let applied = overrides::apply(path, &text, overrides).map_err(LoadError::Override)?;
+    load_str(path, applied.text.clone()).map_err(|e| e.map_report(|d| overrides::explain(d, &applied)))
 }
 
 /// Loads terms held in memory; `path` is only used to name the file in messages.
-pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
+pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, LoadError> {
     let source: Arc<str> = Arc::from(text);
     let mut failed_at: Option<String> = None;
     let parsed = serde_saphyr::with_deserializer_from_str_with_options(&source, options(), |de| {
@@ -75,14 +76,18 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
     });
     let terms = match parsed {
         Ok(terms) => terms,
-        Err(err) => return Err(yaml_diagnostic(path, &source, failed_at, &err)),
+        Err(err) => return Err(LoadError::Yaml(yaml_diagnostic(path, &source, failed_at, &err))),
     };
     let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: OnceLock::new(), source };
-    validate::validate(&loaded)?;
+    validate::validate(&loaded).map_err(LoadError::Invalid)?;
     // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows.
     if loaded.terms.dates.expiration.is_none() {
         let calendar = crate::calendar::Calendar::new(&loaded.terms.calendar);
-        if let Ok(Some(dates)) = crate::calendar::OfferDates::compute(&loaded.terms, &calendar) {
+        // Validation computed these dates already, so this refusal is not expected; it is
+        // reported rather than dropped, so that an offer never goes without an expiration.
+        let dates = crate::calendar::OfferDates::compute(&loaded.terms, &calendar)
+            .map_err(|e| LoadError::Invalid(loaded.error_at(&e.field, e.message).help(e.help)))?;
+        if let Some(dates) = dates {
             loaded.terms.dates.expiration = Some(super::Date(dates.earliest_expiration));
         }
     }
@@ -95,22 +100,29 @@ pub(crate) fn options() -> serde_saphyr::Options {
         // A tag such as `!!python/object` has no meaning in a terms file: refuse it.
         reject_unsupported_tags: true,
         strict_booleans: true,
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_aliases: 256,
-            max_anchors: 256,
-            max_nodes: 100_000,
-            max_documents: 1,
-        },
+        budget: Some(budget()),
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let unreadable =
-        |why: String| Diagnostic::new(format!("cannot read the terms file {}: {why}", display_path(path)));
+/// The limits a terms file is read within, by the loader and by `--set` alike.
+pub(crate) fn budget() -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 64;
+    budget.max_aliases = 256;
+    budget.max_anchors = 256;
+    budget.max_nodes = 100_000;
+    budget.max_documents = 1;
+    budget
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let unreadable = |why: String| LoadError::Unreadable { file: path.to_path_buf(), why, help: None };
     read_regular(path, MAX_TERMS_BYTES as u64, Links::Follow).map_err(|why| match why {
-        Refusal::Folder => unreadable(why.to_string())
-            .help("name a YAML terms file, e.g. data/ault-alliance-2023-12-13.yaml"),
+        Refusal::Folder => LoadError::Unreadable {
+            file: path.to_path_buf(),
+            why: why.to_string(),
+            help: Some("name a YAML terms file, e.g. data/ault-alliance-2023-12-13.yaml"),
+        },
         Refusal::TooLarge { len: Some(len), .. } => {
             unreadable(format!("it is {len} bytes; a terms file may be at most {MAX_TERMS_BYTES} bytes"))
         }
@@ -121,16 +133,13 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
+fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> LoadError {
     let good = err.utf8_error().valid_up_to();
     let bytes = err.as_bytes();
     let before = String::from_utf8_lossy(&bytes[..good]);
     let (line, column) = crate::diagnostics::line_and_column(&before, before.len());
     let shown: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).into_owned());
-    Diagnostic::new(format!("the file is not UTF-8 text: byte 0x{:02X} at offset {good}", bytes[good]))
-        .at(Origin::new(path, shown, line, column))
-        .label("not UTF-8")
-        .help("save the terms file as UTF-8")
+    LoadError::NotUtf8 { origin: Origin::new(path, shown, line, column), byte: bytes[good], offset: good }
 }
 
 fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, err: &YamlError) -> Diagnostic {

@@ -2,12 +2,14 @@
 //!
 //! Every field is documented in `docs/terms.md`; keep the two in step.
 
+mod error;
 mod load;
 mod overrides;
 mod scalars;
 mod source_map;
 mod validate;
 
+pub use error::LoadError;
 pub use load::{LoadedTerms, closest_name, load, load_str, load_with};
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
 pub use scalars::{

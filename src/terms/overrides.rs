@@ -133,7 +133,7 @@ pub fn explain(mut d: Diagnostic, applied: &Applied) -> Diagnostic {
 /// it gives, which names the place in the file.
 fn unreadable(file: &Path, source: &str, why: &str) -> Diagnostic {
     match super::load::load_str(file, source.to_owned()) {
-        Err(d) => d,
+        Err(e) => e.into(),
         Ok(_) => Diagnostic::new(format!("--set cannot read the terms file {}: {why}", display_path(file))),
     }
 }
@@ -308,7 +308,7 @@ impl Tree {
     /// a `--set` cannot be made to do more work than loading the file does.
     fn read(text: &str) -> Result<Tree, String> {
         let options = super::load::options();
-        let budget = options.budget.clone().unwrap_or_default();
+        let budget = super::load::budget();
         let parser_options = granit_parser::options! {
             emit_anchor_events: true,
             // Comments are no part of the structure; their events would also move `reach`.

@@ -114,16 +114,20 @@ impl Shares {
     }
 }
 
+/// `value` as a whole number of zero or more, if it is one a u64 holds. The callers refuse
+/// anything else, too large included, as not a count ("expected a whole number ...").
+fn whole_number(value: Decimal) -> Option<u64> {
+    if value.fract().is_zero() && value >= Decimal::ZERO { u64::try_from(value).ok() } else { None }
+}
+
 impl<'de> Deserialize<'de> for Shares {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         const EXPECTING: &str = "a whole number of shares greater than zero, such as 60000000";
         let text = scalar_text(d, EXPECTING)?;
         let value = parse_decimal(&text).map_err(de::Error::custom)?;
-        let whole =
-            (value.fract().is_zero() && value > Decimal::ZERO).then(|| u64::try_from(value).ok()).flatten();
-        match whole {
-            Some(n) => Ok(Shares(n)),
-            None => Err(expected(EXPECTING, &text)),
+        match whole_number(value) {
+            Some(n) if n > 0 => Ok(Shares(n)),
+            _ => Err(expected(EXPECTING, &text)),
         }
     }
 }
@@ -144,8 +148,7 @@ impl<'de> Deserialize<'de> for Count {
         const EXPECTING: &str = "a whole number of shares, zero or more, such as 150000";
         let text = scalar_text(d, EXPECTING)?;
         let value = parse_decimal(&text).map_err(de::Error::custom)?;
-        match (value.fract().is_zero() && value >= Decimal::ZERO).then(|| u64::try_from(value).ok()).flatten()
-        {
+        match whole_number(value) {
             Some(n) => Ok(Count(n)),
             None => Err(expected(EXPECTING, &text)),
         }
@@ -349,6 +352,17 @@ impl fmt::Display for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_whole_numbers_a_u64_holds_and_nothing_else() {
+        let count = |text: &str| whole_number(parse_decimal(text).unwrap());
+        assert_eq!(count("0"), Some(0));
+        assert_eq!(count("60_000_000"), Some(60_000_000));
+        assert_eq!(count("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(count("18446744073709551616"), None, "past u64 is refused, not wrapped");
+        assert_eq!(count("1.5"), None);
+        assert_eq!(count("-1"), None);
+    }
 
     #[test]
     fn decimals_load_exactly() {

@@ -47,6 +47,7 @@ impl SourceMap {
             }
             match current.rfind(['.', '[']) {
                 Some(cut) => current = &current[..cut],
+                // Not even the document is in the map (an empty file): its start.
                 None => return self.places.get("").copied().unwrap_or((1, 1)),
             }
         }

@@ -29,8 +29,10 @@ fn price_range(auction: &super::Auction) -> Result<u64, String> {
     crate::figures::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
 }
 
+/// A count of shares as the documents print it: 60,000,000.
 fn shares(n: u64) -> String {
-    format::shares(Decimal::from(n)).unwrap_or_default()
+    // format::shares refuses only a fraction, which a u64 never is.
+    format::shares(Decimal::from(n)).unwrap_or_else(|| n.to_string())
 }
 
 fn filing(loaded: &LoadedTerms, t: &Terms) -> Check {

@@ -3,7 +3,6 @@
 //! panic, and `check` and `diff` at the size of real filings.
 
 mod check_scale;
-mod common;
 mod output;
 mod set;
 mod values;

@@ -1,12 +1,9 @@
 //! The example terms must reproduce the seed filing (tests/fixtures): the press release
 //! sentence by sentence and the cover page, after normalising whitespace and Markdown markup.
 
-use std::path::Path;
+use crate::common::{EXAMPLE, document, render};
 
-use secdraft::pipeline;
-
-const SEED: &str = include_str!("fixtures/ault-alliance-schedule-to-c-2023-12-13.txt");
-const EXAMPLE: &str = "data/ault-alliance-2023-12-13.yaml";
+const SEED: &str = include_str!("../fixtures/ault-alliance-schedule-to-c-2023-12-13.txt");
 
 /// Where the rendered release deliberately departs from the seed, each with its reason. Every
 /// entry must still match the seed, so the list cannot hide a change it does not name.
@@ -23,9 +20,7 @@ const ADDITIONS: &[(&str, &str)] = &[(
 )];
 
 fn rendered(name: &str) -> String {
-    let set = pipeline::render_file(Path::new(EXAMPLE), None).expect("the example renders");
-    let file = set.files.iter().find(|f| f.name == name).expect("the document is in the set");
-    String::from_utf8(file.bytes.clone()).unwrap()
+    document(&render(EXAMPLE), name)
 }
 
 /// Drops Markdown markup and typographic variation, line by line: emphasis, escapes, hard

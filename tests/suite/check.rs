@@ -2,12 +2,10 @@
 //! stays quiet on one that does not; the example sets pass in filing mode but for their
 //! bracketed notes; the four output formats and the exit codes.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 use secdraft::check::{self, Document, Finding, Format, Mode, RULES, Severity};
-use secdraft::pipeline;
+
+use crate::common::{EXAMPLE, examples, render, secdraft};
 
 fn doc(name: &str, source: &str) -> Document {
     Document { name: name.into(), format: Format::of(name).unwrap(), source: source.into() }
@@ -236,8 +234,8 @@ fn every_rule_fires_on_its_fixture_and_not_on_its_clean_twin() {
 
 #[test]
 fn a_figure_printed_at_another_precision_is_caught_in_a_rendered_set() {
-    let terms = Path::new("data/ault-alliance-2023-12-13.yaml");
-    let set = pipeline::render_file(terms, None).unwrap();
+    let terms = std::path::Path::new(EXAMPLE);
+    let set = render(EXAMPLE);
     assert!(
         !check::check(&set.documents(), Mode::Filing, Some(set.rendered()))
             .iter()
@@ -251,7 +249,7 @@ fn a_figure_printed_at_another_precision_is_caught_in_a_rendered_set() {
         "# Release\n\nThe premium is {{ figures.premium | percent(places=1) }}, or {{ figures.premium }}.\n",
     )
     .unwrap();
-    let set = pipeline::render_file(terms, Some(templates.path())).unwrap();
+    let set = secdraft::pipeline::render_file(terms, Some(templates.path())).unwrap();
     let findings = check::check(&set.documents(), Mode::Filing, Some(set.rendered()));
     let hits: Vec<_> = findings.iter().filter(|f| f.rule == "figure-variant").collect();
     assert_eq!(hits.len(), 1, "{findings:#?}");
@@ -268,19 +266,9 @@ fn draft_mode_reports_placeholders_as_warnings() {
     assert_eq!(check::check(&docs, Mode::Draft, None)[0].severity, Severity::Warning);
 }
 
-fn secdraft() -> Command {
-    let mut cmd = Command::cargo_bin("secdraft").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
 #[test]
 fn the_example_sets_pass_in_filing_mode_but_for_their_notes_to_draft() {
-    for entry in std::fs::read_dir("data").unwrap() {
-        let path = entry.unwrap().path();
-        if !std::fs::read_to_string(&path).unwrap().lines().any(|l| l == "filing:") {
-            continue;
-        }
+    for path in examples() {
         let out = secdraft().args(["check", "--format", "json"]).arg(&path).output().unwrap();
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let errors: Vec<&serde_json::Value> =
@@ -292,11 +280,7 @@ fn the_example_sets_pass_in_filing_mode_but_for_their_notes_to_draft() {
     }
     // The seed set, rendered and checked as files, passes.
     let dir = tempfile::tempdir().unwrap();
-    secdraft()
-        .args(["render", "data/ault-alliance-2023-12-13.yaml", "--out"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    secdraft().args(["render", EXAMPLE, "--out"]).arg(dir.path()).assert().success();
     secdraft().arg("check").arg(dir.path()).assert().success().stdout(predicate::str::contains("0 errors"));
 }
 
@@ -408,7 +392,7 @@ fn exit_codes() {
 fn render_check_lists_what_differs_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("drafts");
-    let terms = "data/ault-alliance-2023-12-13.yaml";
+    let terms = EXAMPLE;
     secdraft()
         .args(["render", terms, "--check", "--out"])
         .arg(&out)

@@ -4,20 +4,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-const EXAMPLE: &str = "data/ault-alliance-2023-12-13.yaml";
+use crate::common::{EXAMPLE, edited, listing, secdraft};
 
 fn example_text() -> String {
     fs::read_to_string(EXAMPLE).unwrap()
-}
-
-fn secdraft() -> Command {
-    let mut cmd = Command::cargo_bin("secdraft").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
 }
 
 /// A scratch folder with the example terms, `from` replaced by `to`, and an output folder
@@ -30,9 +23,7 @@ struct Case {
 
 impl Case {
     fn with(from: &str, to: &str) -> Case {
-        let text = example_text();
-        assert!(text.contains(from), "the example has no `{from}`");
-        Case::from_text(&text.replacen(from, to, 1))
+        Case::from_text(&edited(EXAMPLE, from, to))
     }
 
     fn from_text(text: &str) -> Case {
@@ -85,18 +76,6 @@ impl Case {
         assert_eq!(names, ["press-release.md"], "the output folder changed");
         assert_eq!(fs::read_to_string(self.out.join("press-release.md")).unwrap(), "hand-kept draft");
     }
-}
-
-fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

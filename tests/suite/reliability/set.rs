@@ -9,7 +9,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::common::{EXAMPLE, secdraft};
+use crate::common::{EXAMPLE, listing, secdraft};
 
 const AMENDED: &str = "data/meridian-exchange-amended.yaml";
 
@@ -34,15 +34,7 @@ fn render(dir: &Path, name: &str, terms: &str, sets: &[&str]) -> Vec<(String, Ve
         cmd.args(["--set", set]);
     }
     cmd.assert().success();
-    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
+    listing(&out)
 }
 
 /// `terms` with `sets` renders exactly as `expected`, written by hand, and not as `terms` alone.

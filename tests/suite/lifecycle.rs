@@ -8,15 +8,7 @@ use secdraft::figures::Unit;
 use secdraft::format;
 use secdraft::pipeline::{self, RenderedSet};
 
-fn render(path: &str) -> RenderedSet {
-    pipeline::render_file(Path::new(path), None).unwrap_or_else(|e| panic!("{}", e.render(false)))
-}
-
-fn markdown(set: &RenderedSet, name: &str) -> String {
-    let file =
-        set.files.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("{name} is not in the set"));
-    String::from_utf8(file.bytes.clone()).unwrap()
-}
+use crate::common::{EXAMPLE, document as markdown, edited, render};
 
 fn names(set: &RenderedSet) -> Vec<&str> {
     set.files.iter().map(|f| f.name.as_str()).collect()
@@ -61,7 +53,7 @@ fn variants(unit: Unit, value: Decimal) -> Vec<String> {
 #[test]
 fn each_figure_prints_the_same_in_every_document_of_a_set() {
     for path in [
-        "data/ault-alliance-2023-12-13.yaml",
+        EXAMPLE,
         "data/meridian-exchange-commenced.yaml",
         "data/meridian-exchange-amended.yaml",
         "data/meridian-exchange-results.yaml",
@@ -194,14 +186,12 @@ fn schedule_to_items_link_into_the_offer() {
 }
 
 fn load_error(path: &str, from: &str, to: &str) -> secdraft::Diagnostic {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{path} has no `{from}`");
-    match secdraft::terms::load_str(Path::new(path), text.replacen(from, to, 1)) {
+    match secdraft::terms::load_str(Path::new(path), edited(path, from, to)) {
         Ok(loaded) => {
             let templates = secdraft::render::Templates::embedded().unwrap();
             pipeline::render_loaded(loaded, &templates).expect_err("the change must be refused")
         }
-        Err(e) => e,
+        Err(e) => e.into(),
     }
 }
 

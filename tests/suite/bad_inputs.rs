@@ -6,14 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn secdraft() -> Command {
-    let mut cmd = Command::cargo_bin("secdraft").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use crate::common::{EXAMPLE, secdraft};
 
 /// Each file, where its error stands (line, column), and the error's first line.
 const CASES: &[(&str, usize, usize, &str)] = &[
@@ -287,7 +282,7 @@ fn markdown_html_and_template_syntax_in_values_print_literally() {
 fn a_50_mb_terms_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huge.yaml");
-    let mut text = fs::read_to_string("data/ault-alliance-2023-12-13.yaml").unwrap();
+    let mut text = fs::read_to_string(EXAMPLE).unwrap();
     text.push_str(&format!("# {}\n", "x".repeat(50 * 1024 * 1024)));
     fs::write(&file, text).unwrap();
     let out = Out::new();
@@ -307,7 +302,7 @@ fn an_output_path_that_is_a_file_or_cannot_be_created() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("drafts");
     fs::write(&file, "a file").unwrap();
-    let terms = "data/ault-alliance-2023-12-13.yaml";
+    let terms = EXAMPLE;
     secdraft()
         .args(["render", terms, "--out"])
         .arg(&file)
@@ -334,7 +329,7 @@ fn broken_template_folders() {
         fs::write(dir.path().join("press-release.md"), body).unwrap();
         let out = Out::new();
         secdraft()
-            .args(["render", "data/ault-alliance-2023-12-13.yaml", "--templates"])
+            .args(["render", EXAMPLE, "--templates"])
             .arg(dir.path())
             .arg("--out")
             .arg(&out.path)

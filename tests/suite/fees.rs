@@ -3,23 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use secdraft::pipeline::{self, RenderedSet};
+use secdraft::pipeline;
 
-fn secdraft() -> Command {
-    let mut cmd = Command::cargo_bin("secdraft").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn render(path: &str) -> RenderedSet {
-    pipeline::render_file(Path::new(path), None).unwrap_or_else(|e| panic!("{}", e.render(false)))
-}
-
-fn file(set: &RenderedSet, name: &str) -> String {
-    String::from_utf8(set.files.iter().find(|f| f.name == name).unwrap().bytes.clone()).unwrap()
-}
+use crate::common::{EXAMPLE, document as file, render, secdraft};
 
 #[test]
 fn the_fee_command() {
@@ -62,7 +49,7 @@ fn commenced_sets_carry_the_exhibit_and_the_index_lists_it() {
         let schedule = file(&set, "schedule-to.htm");
         assert!(schedule.contains("<a href=\"filing-fees.htm\">Filing Fee Table</a>"), "{path}");
     }
-    assert!(!render("data/ault-alliance-2023-12-13.yaml").files.iter().any(|f| f.name == "filing-fees.htm"));
+    assert!(!render(EXAMPLE).files.iter().any(|f| f.name == "filing-fees.htm"));
 }
 
 /// The facts of an Inline XBRL exhibit: (concept, context, printed text).

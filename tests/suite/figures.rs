@@ -11,8 +11,10 @@ use secdraft::filing::Filing;
 use secdraft::format;
 use secdraft::terms::{self, BlockRatio, Positive, Shares, Terms};
 
+use crate::common::EXAMPLE;
+
 fn example() -> Terms {
-    terms::load(Path::new("data/ault-alliance-2023-12-13.yaml")).unwrap().terms
+    terms::load(Path::new(EXAMPLE)).unwrap().terms
 }
 
 fn d(s: &str) -> Decimal {

@@ -4,12 +4,13 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::{Datelike, NaiveDate, Weekday};
 use predicates::prelude::*;
 use proptest::prelude::*;
 use secdraft::calendar::{Calendar, Overrides, federal_holidays};
 use secdraft::terms::Date;
+
+use crate::common::{edited, examples, scratch_terms, secdraft};
 
 /// Observed federal holidays 2015-2030 (weekdays only), generated with
 /// the independent `holidays` Python package when the table was written.
@@ -332,12 +333,6 @@ proptest! {
     }
 }
 
-fn secdraft() -> Command {
-    let mut cmd = Command::cargo_bin("secdraft").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
 #[test]
 fn counts_without_a_terms_file() {
     let out = secdraft()
@@ -396,11 +391,7 @@ fn bad_dates_and_counts_exit_2() {
 
 #[test]
 fn prints_the_timetable_of_every_example() {
-    for entry in fs::read_dir("data").unwrap() {
-        let path = entry.unwrap().path();
-        if !fs::read_to_string(&path).unwrap().lines().any(|l| l == "filing:") {
-            continue;
-        }
+    for path in examples() {
         secdraft()
             .arg("calendar")
             .arg(&path)
@@ -437,12 +428,7 @@ fn prints_the_timetable_of_every_example() {
 }
 
 fn terms_with(from: &str, to: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let text = fs::read_to_string("data/meridian-exchange-commenced.yaml").unwrap();
-    assert!(text.contains(from));
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("terms.yaml");
-    fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    (dir, path)
+    scratch_terms(&edited("data/meridian-exchange-commenced.yaml", from, to))
 }
 
 #[test]

@@ -3,17 +3,11 @@
 
 use std::fs;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-const SEED: &str = "data/ault-alliance-2023-12-13.yaml";
-const HIGHER_PRICE: &str = "offer.consideration.aggregate_liquidation_preference=30000000";
+use crate::common::{EXAMPLE as SEED, secdraft, with_snapshots};
 
-fn secdraft() -> Command {
-    let mut cmd = Command::cargo_bin("secdraft").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+const HIGHER_PRICE: &str = "offer.consideration.aggregate_liquidation_preference=30000000";
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = secdraft().args(args).output().unwrap();
@@ -153,9 +147,11 @@ fn the_seed_at_a_higher_price_blackline_and_changelog() {
     let dir = tempfile::tempdir().unwrap();
     diff(&[SEED, "--set", HIGHER_PRICE, "--exit-code"], dir.path()).code(1);
     let changes = fs::read_to_string(dir.path().join("changes.md")).unwrap();
-    insta::assert_snapshot!("seed-higher-price__changes.md", changes);
+    with_snapshots(|| insta::assert_snapshot!("diff__seed-higher-price__changes.md", changes));
     let blackline = fs::read_to_string(dir.path().join("press-release-blackline.htm")).unwrap();
-    insta::assert_snapshot!("seed-higher-price__press-release-blackline.htm", blackline);
+    with_snapshots(|| {
+        insta::assert_snapshot!("diff__seed-higher-price__press-release-blackline.htm", &blackline)
+    });
     assert!(blackline.is_ascii() && !blackline.contains("<script"));
     assert!(blackline.contains("<strike style=\"color: #a00000; text-decoration: line-through\">$0.25</strike><u style=\"color: #1f3d99; text-decoration: underline\">$0.50</u>"));
     assert!(changes.contains("- Effective price per share: $0.25 -> $0.50"));

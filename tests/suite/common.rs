@@ -1,0 +1,86 @@
+//! What the tests share: the binary, the example terms and edited copies of them, rendered sets
+//! and the documents in them, what a folder holds, and where the snapshots are kept.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use secdraft::pipeline::{self, RenderedSet};
+use tempfile::TempDir;
+
+/// The seed example: the terms of the filing in tests/fixtures.
+pub const EXAMPLE: &str = "data/ault-alliance-2023-12-13.yaml";
+
+/// The secdraft binary, without colour so messages compare as plain text.
+pub fn secdraft() -> Command {
+    let mut cmd = Command::cargo_bin("secdraft").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// The example terms files in data/, in name order. Terms files open a `filing:` section;
+/// other data there (such as fee tables) does not.
+pub fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir("data")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml") && is_terms(p))
+        .collect();
+    files.sort();
+    files
+}
+
+fn is_terms(path: &Path) -> bool {
+    fs::read_to_string(path).unwrap().lines().any(|l| l == "filing:")
+}
+
+/// The text of the terms file at `path` with the first `from`, which must stand there, replaced
+/// by `to`.
+pub fn edited(path: &str, from: &str, to: &str) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{path} has no `{from}`");
+    text.replacen(from, to, 1)
+}
+
+/// A scratch folder holding `text` as `terms.yaml`; the folder goes when the first value drops.
+pub fn scratch_terms(text: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("terms.yaml");
+    fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// The set a terms file renders to through the library; a failure panics with its report.
+pub fn render(path: impl AsRef<Path>) -> RenderedSet {
+    pipeline::render_file(path.as_ref(), None).unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+/// The text of the document `name` of a rendered set.
+pub fn document(set: &RenderedSet, name: &str) -> String {
+    let file =
+        set.files.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("{name} is not in the set"));
+    String::from_utf8(file.bytes.clone()).unwrap()
+}
+
+/// The files of a folder, by name with their bytes, in name order.
+pub fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `assert` against the snapshots in tests/snapshots, by the name it gives: insta would
+/// otherwise prefix the module path (`suite__...`) and look beside this file. The names keep
+/// the prefix each module had as its own test binary, so the snapshot files stay as they are.
+pub fn with_snapshots<R>(assert: impl FnOnce() -> R) -> R {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(assert)
+}

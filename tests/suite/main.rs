@@ -1,0 +1,16 @@
+//! Every test of secdraft through its binary and its library, in one test binary so the crate
+//! and the helpers in `common` are built and linked once. Each module is one concern; run one
+//! with `cargo test --test suite cli::` (or `reliability::`, `snapshots::`, ...).
+
+mod bad_inputs;
+mod calendar;
+mod check;
+mod cli;
+mod common;
+mod diff;
+mod fees;
+mod figures;
+mod golden;
+mod lifecycle;
+mod reliability;
+mod snapshots;
