@@ -20,5 +20,6 @@ pub mod pipeline;
 pub mod render;
 pub mod terms;
 pub mod tieout;
+pub mod timetable;
 
 pub use diagnostics::Diagnostic;

@@ -74,10 +74,11 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
     if loaded.terms.stage() != terms::Stage::Intent {
-        files.push(OutputFile {
-            name: fees::EXHIBIT_FILE.into(),
-            bytes: fees::exhibit(&loaded.terms, &figures).into_bytes(),
-        });
+        let fee_figures = fees::FeeFigures::from_named(|name| figures.value(name))
+            .map_err(|e| Diagnostic::new(e.to_string()))?;
+        let exhibit = fees::Exhibit::new(&loaded.terms, &fee_figures);
+        let page = templates.render_page(render::FEE_EXHIBIT, &exhibit)?;
+        files.push(OutputFile { name: fees::EXHIBIT_FILE.into(), bytes: page.into_bytes() });
     }
     let warnings = fees::warnings(&loaded.terms);
     if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {

@@ -5,6 +5,7 @@ use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::calendar::parse_date;
 use crate::diagnostics::Diagnostic;
 use crate::{fees, format, terms};
 
@@ -44,11 +45,6 @@ fn parse_value(text: &str) -> Result<Decimal, String> {
     Ok(value)
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text} is not a date written YYYY-MM-DD on the calendar"))
-}
-
 #[derive(Serialize)]
 struct Fee {
     value: String,
@@ -62,8 +58,7 @@ pub fn run(args: &FeeArgs) -> Result<i32, Diagnostic> {
     let (fiscal_year, rate) = match args.rate {
         Some(rate) => (None, rate),
         None => {
-            let row = fees::rate_on(args.date)
-                .map_err(|e| Diagnostic::new(e.replace("give `fee.rate_per_million`", "pass --rate")))?;
+            let row = fees::rate_on(args.date).map_err(|e| Diagnostic::new(e.with_remedy("pass --rate")))?;
             (Some(row.fiscal_year), row.rate_per_million.0)
         }
     };

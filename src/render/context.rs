@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
-use crate::calendar::{Calendar, OfferDates};
 use crate::figures::{self, Figures};
 use crate::format;
 use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
+use crate::timetable::OfferDates;
 
 #[derive(Serialize)]
 struct Context<'a> {
@@ -232,7 +232,7 @@ pub fn build(terms: &Terms, figures: &Figures) -> Result<tera::Context, tera::Er
         amendment: terms.current_amendment(),
         changes,
         signature,
-        offer_dates: OfferDates::compute(terms, &Calendar::new(&terms.calendar)).ok().flatten(),
+        offer_dates: OfferDates::compute(terms, &terms.business_calendar()).ok().flatten(),
         premium_direction: if headline_price >= Decimal::ZERO { "increase" } else { "decrease" },
     };
     tera::Context::from_serialize(&context)

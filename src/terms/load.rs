@@ -11,6 +11,7 @@ use super::source_map::SourceMap;
 use super::{Terms, validate};
 use crate::diagnostics::{Diagnostic, Origin, display_path};
 use crate::input::{Links, Refusal, read_regular};
+use crate::timetable::OfferDates;
 
 /// A terms file is a page or two of YAML; anything past this is not a terms file.
 pub const MAX_TERMS_BYTES: usize = 4 * 1024 * 1024;
@@ -79,10 +80,12 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
     };
     let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: OnceLock::new(), source };
     validate::validate(&loaded)?;
-    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows.
+    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows. The
+    // templates and the changelog read the expiration from the terms, so it is written there.
     if loaded.terms.dates.expiration.is_none() {
-        let calendar = crate::calendar::Calendar::new(&loaded.terms.calendar);
-        if let Ok(Some(dates)) = crate::calendar::OfferDates::compute(&loaded.terms, &calendar) {
+        let dates = OfferDates::compute(&loaded.terms, &loaded.terms.business_calendar())
+            .map_err(|e| loaded.error_at(&e.field, e.message).help(e.help))?;
+        if let Some(dates) = dates {
             loaded.terms.dates.expiration = Some(super::Date(dates.earliest_expiration));
         }
     }

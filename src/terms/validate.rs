@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 
 use super::load::LoadedTerms;
 use super::{CoverBox, FormType, OfferKind, Stage, Terms};
-use crate::calendar::{Calendar, OfferDates};
+use crate::calendar::Calendar;
 use crate::diagnostics::Diagnostic;
 use crate::format;
+use crate::timetable::OfferDates;
 
 type Check = Result<(), Diagnostic>;
 
@@ -220,7 +221,7 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
 fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let d = &t.dates;
-    let calendar = Calendar::new(&t.calendar);
+    let calendar = t.business_calendar();
     if let Some(next) = d.next_announcement
         && next <= d.announcement
     {
