@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
-use crate::check::{Format, plain_text};
 use crate::figures;
 use crate::html::{P_STYLE, escape_text, page};
 use crate::output::OutputFile;
 use crate::pipeline::RenderedSet;
 use crate::render::markdown_escaped;
+use crate::text::{Format, plain_text};
 
 /// One side of a comparison.
 pub struct Side {

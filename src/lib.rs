@@ -19,6 +19,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod terms;
+pub mod text;
 pub mod tieout;
 pub mod timetable;
 

@@ -90,7 +90,7 @@ fn readable(set: &RenderedSet) -> Vec<(String, String)> {
             let stem = f.name.strip_suffix(".htm")?;
             let twin = format!("{stem}.md");
             (!set.files.iter().any(|g| g.name == twin))
-                .then(|| (f.name.clone(), crate::check::plain_text(&source, crate::check::Format::Html)))
+                .then(|| (f.name.clone(), crate::text::plain_text(&source, crate::text::Format::Html)))
         })
         .collect()
 }

@@ -1,44 +1,20 @@
 //! Stage six: checks on filing text, usable as a CI gate. Each rule has a stable id, a
 //! severity and a one-line hint; each finding names the file, line and column and quotes the
 //! offending text. The rules read Markdown, EDGAR HTML and plain text alike (through
-//! [`view::TextView`]); the EDGAR rules read the HTML itself.
+//! [`crate::text::TextView`]); the EDGAR rules read the HTML itself.
 
 mod edgar;
-mod lines;
 mod report;
 mod rules;
 mod set;
-mod view;
 
+pub use crate::text::{Format, plain_text};
 pub use report::{Report, ReportFormat};
 
 use serde::Serialize;
 
 use crate::figures::Figures;
-
-/// How a document is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Html,
-    Text,
-}
-
-impl Format {
-    /// The format of a file by its extension; `None` for files the checks do not read.
-    pub fn of(name: &str) -> Option<Format> {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".md") {
-            Some(Format::Markdown)
-        } else if lower.ends_with(".htm") || lower.ends_with(".html") {
-            Some(Format::Html)
-        } else if lower.ends_with(".txt") {
-            Some(Format::Text)
-        } else {
-            None
-        }
-    }
-}
+use crate::text::{LineIndex, TextView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -204,12 +180,6 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// A document's readable text: Markdown without markup, HTML without tags, one paragraph a
-/// line (blank lines between).
-pub fn plain_text(source: &str, format: Format) -> String {
-    view::TextView::new(source, format).text
-}
-
 pub fn rule(id: &str) -> &'static Rule {
     RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[0])
 }
@@ -239,7 +209,7 @@ pub struct Finding {
 /// A document with the index that places its bytes: what the rules read and report against.
 pub(crate) struct Indexed<'a> {
     pub doc: &'a Document,
-    pub lines: lines::LineIndex<'a>,
+    pub lines: LineIndex<'a>,
 }
 
 impl std::ops::Deref for Indexed<'_> {
@@ -251,7 +221,7 @@ impl std::ops::Deref for Indexed<'_> {
 
 impl<'a> Indexed<'a> {
     pub fn new(doc: &'a Document) -> Indexed<'a> {
-        Indexed { doc, lines: lines::LineIndex::new(&doc.source) }
+        Indexed { doc, lines: LineIndex::new(&doc.source) }
     }
 
     /// A finding at byte `offset` of the source, quoting `len` bytes.
@@ -285,8 +255,7 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
 /// figures of the terms when the set was rendered from them.
 pub fn check(documents: &[Document], mode: Mode, figures: Option<&Figures>) -> Vec<Finding> {
     let indexed: Vec<Indexed> = documents.iter().map(Indexed::new).collect();
-    let views: Vec<view::TextView> =
-        documents.iter().map(|d| view::TextView::new(&d.source, d.format)).collect();
+    let views: Vec<TextView> = documents.iter().map(|d| TextView::new(&d.source, d.format)).collect();
     let mut findings = Vec::new();
     let anchors = edgar::Anchors::of(documents);
     for (doc, v) in indexed.iter().zip(&views) {

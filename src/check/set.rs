@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::rules::re;
-use super::view::TextView;
 use super::{Finding, Indexed};
 use crate::figures::{Figures, Unit};
 use crate::format;
+use crate::text::TextView;
 
 /// Facts the documents of a set state, each with the pattern that finds it: group 1 is the
 /// value as printed.

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::check::Format;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::diff::{self, Side};
+use crate::text::Format;
 use crate::{input, output, pipeline};
 
 /// Compare two renderings: blacklines per document and a changelog of terms and figures.
