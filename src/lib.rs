@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod diagnostics;
 pub mod diff;
 pub mod fees;

@@ -8,8 +8,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::diagnostics::Diagnostic;
 use crate::figures::{self, Source};
 use crate::format;
+use crate::output::OutputFile;
 use crate::pipeline::RenderedSet;
 
 #[derive(Debug, Clone, Serialize)]
@@ -223,6 +225,18 @@ pub fn build(set: &RenderedSet) -> TieOut {
         }
     }
     TieOut { figures, constants, untraced }
+}
+
+/// The tie-out sheet of a rendered set as the two files `render --tie-out` writes beside it:
+/// tie-out.md, and tie-out.htm through the HTML stage. `terms` names the terms file.
+pub fn files(set: &RenderedSet, terms: &str) -> Result<[OutputFile; 2], Diagnostic> {
+    let sheet = markdown(&build(set), terms);
+    let html = crate::html::to_edgar_html(&sheet, "Tie-Out of Figures")
+        .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {}", e.message)))?;
+    Ok([
+        OutputFile { name: "tie-out.md".into(), bytes: sheet.into_bytes() },
+        OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() },
+    ])
 }
 
 /// The tie-out sheet as a Markdown document.

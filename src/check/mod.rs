@@ -3,12 +3,14 @@
 //! offending text. The rules read Markdown, EDGAR HTML and plain text alike (through
 //! [`crate::text::TextView`]); the EDGAR rules read the HTML itself.
 
+mod documents;
 mod edgar;
 mod report;
 mod rules;
 mod set;
 
 pub use crate::text::{Format, plain_text};
+pub use documents::read_documents;
 pub use report::{Report, ReportFormat};
 
 use serde::Serialize;

@@ -64,6 +64,11 @@ pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, Dia
     load_str(path, applied.text.clone()).map_err(|d| overrides::explain(d, &applied))
 }
 
+/// Whether a path names a terms file (YAML) rather than a rendered document or a folder.
+pub fn is_terms_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
 /// Loads terms held in memory; `path` is only used to name the file in messages.
 pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, Diagnostic> {
     let source: Arc<str> = Arc::from(text);

@@ -10,7 +10,7 @@ mod source_map;
 mod validate;
 
 pub use crate::timetable::ExpirationTime;
-pub use load::{LoadedTerms, closest_name, load, load_str, load_with};
+pub use load::{LoadedTerms, closest_name, is_terms_file, load, load_str, load_with};
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
 pub use scalars::{Count, Cusip, Date, Percent, Positive, Shares, Text, cusip_check_digit, parse_decimal};
 pub use schedule::CalendarDays;
