@@ -104,6 +104,15 @@ impl fmt::Display for Refusal {
     }
 }
 
+impl std::error::Error for Refusal {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Refusal::Unreadable(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
 fn mebibytes(bytes: u64) -> String {
     format!("{} MiB", bytes / (1024 * 1024))
 }

@@ -74,9 +74,9 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
     if loaded.terms.stage() != terms::Stage::Intent {
-        let fee_figures = fees::FeeFigures::from_named(|name| figures.value(name))
+        let exhibit = fees::FeeFigures::from_named(|name| figures.value(name))
+            .and_then(|fee_figures| fees::Exhibit::new(&loaded.terms, &fee_figures))
             .map_err(|e| Diagnostic::new(e.to_string()))?;
-        let exhibit = fees::Exhibit::new(&loaded.terms, &fee_figures);
         let page = templates.render_page(render::FEE_EXHIBIT, &exhibit)?;
         files.push(OutputFile { name: fees::EXHIBIT_FILE.into(), bytes: page.into_bytes() });
     }

@@ -227,6 +227,40 @@ pub fn build(set: &RenderedSet) -> TieOut {
     TieOut { figures, constants, untraced }
 }
 
+/// The tie-out sheet as `secdraft figures` prints it: each figure with its formula, its
+/// inputs and where it is printed, then the constants and the untraced numbers.
+pub fn text(sheet: &TieOut) -> String {
+    let mut out = String::new();
+    for f in &sheet.figures {
+        out.push_str(&format!("{}: {}  (exact {})\n", f.label, f.display, f.value));
+        out.push_str(&format!("  = {}\n", f.formula));
+        for i in &f.inputs {
+            match &i.at {
+                Some(at) => out.push_str(&format!("  <- {} = {}  [{at}]\n", i.path, i.value)),
+                None if i.from == "table" => out.push_str(&format!("  <- {} = {}\n", i.path, i.value)),
+                None => out.push_str(&format!("  <- {} = {}\n", figures::label(&i.path), i.value)),
+            }
+        }
+        let places: Vec<String> = f.printed_at.iter().map(|p| format!("{}:{}", p.document, p.line)).collect();
+        out.push_str(&format!(
+            "  printed at: {}\n\n",
+            if places.is_empty() { "nowhere".to_owned() } else { places.join(", ") }
+        ));
+    }
+    for c in &sheet.constants {
+        out.push_str(&format!("Constant of the rules {}: {}\n", c.text, c.rule));
+    }
+    if sheet.untraced.is_empty() {
+        out.push_str("Every number printed is a figure or a value of the terms.\n");
+    } else {
+        out.push_str("Untraced numbers (neither a figure nor a value of the terms):\n");
+        for p in &sheet.untraced {
+            out.push_str(&format!("  {}:{}: {}\n", p.document, p.line, p.text.as_deref().unwrap_or("")));
+        }
+    }
+    out
+}
+
 /// The tie-out sheet of a rendered set as the two files `render --tie-out` writes beside it:
 /// tie-out.md, and tie-out.htm through the HTML stage. `terms` names the terms file.
 pub fn files(set: &RenderedSet, terms: &str) -> Result<[OutputFile; 2], Diagnostic> {

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 
 use crate::calendar::{Calendar, Count, Overrides, parse_date};
 use crate::diagnostics::{Diagnostic, display_path};
@@ -54,13 +53,13 @@ pub fn run(args: &CalendarArgs) -> Result<i32, Diagnostic> {
     let out = match (&args.terms, args.from, args.business_days) {
         (Some(path), _, _) => {
             let table = timetable(path)?;
-            if args.format == Format::Json { json(&table) } else { table.text() }
+            if args.format == Format::Json { super::json(&table)? } else { table.text() }
         }
         (None, Some(from), Some(n)) => {
             let overrides = Overrides { add: args.closed.clone(), remove: args.open.clone() };
             let count = Count::new(&Calendar::new(&overrides), from, n)
                 .map_err(|e| Diagnostic::new(e.to_string()))?;
-            if args.format == Format::Json { json(&count) } else { count.text() }
+            if args.format == Format::Json { super::json(&count)? } else { count.text() }
         }
         _ => return Err(Diagnostic::new("give a terms file, or --from DATE with --business-days N")),
     };
@@ -73,10 +72,4 @@ fn timetable(path: &Path) -> Result<Timetable, Diagnostic> {
     let t = &loaded.terms;
     Timetable::build(display_path(path), &t.into(), &t.business_calendar())
         .map_err(|e| loaded.error_at(&e.field, e.message).help(e.help))
-}
-
-fn json<T: Serialize>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
 }

@@ -52,6 +52,14 @@ pub struct SetArgs {
 
 pub(crate) use crate::console::{emit, emit_error};
 
+/// A command's `--format json` output: pretty, with a final newline.
+fn json<T: serde::Serialize>(value: &T) -> Result<String, crate::Diagnostic> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::Diagnostic::new(format!("cannot write the JSON output: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {

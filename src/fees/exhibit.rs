@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::FeeError;
 use crate::format;
-use crate::terms::{OfferKind, Shares, Terms};
+use crate::terms::{OfferKind, Terms};
 
 /// The name of the filing fee exhibit in a rendered set.
 pub const EXHIBIT_FILE: &str = "filing-fees.htm";
@@ -88,19 +88,20 @@ fn shown(value: Decimal) -> String {
 }
 
 impl Exhibit {
-    pub fn new(terms: &Terms, figures: &FeeFigures) -> Exhibit {
+    pub fn new(terms: &Terms, figures: &FeeFigures) -> Result<Exhibit, FeeError> {
         let date = terms.filing.date.0;
         let has_previous = figures.fees_previously_paid > Decimal::ZERO;
         let mut notes = vec![
-            valuation_note(terms),
+            valuation_note(terms)?,
             format!(
                 "The amount of the filing fee is calculated in accordance with Rule 0-11 under the Securities Exchange Act of 1934, as amended, at {} per $1,000,000 of the transaction valuation, rounded to the cent.",
                 format::cents(figures.fee_rate * Decimal::from(1_000_000))
             ),
         ];
         if has_previous {
-            let filed = terms.dates.commencement.map(|d| format::date(d.0)).unwrap_or_default();
-            notes.push(format!("Paid in connection with the Schedule TO filed on {filed}."));
+            let filed = terms.dates.commencement.ok_or(FeeError::MissingTerm("dates.commencement"))?;
+            notes
+                .push(format!("Paid in connection with the Schedule TO filed on {}.", format::date(filed.0)));
         }
         let offsets = terms.fee.iter().flat_map(|f| &f.offsets).map(|o| OffsetRow {
             form: o.form.as_str().to_owned(),
@@ -108,7 +109,7 @@ impl Exhibit {
             filed: format::date(o.filed.0),
             amount: format::cents(o.amount.0),
         });
-        Exhibit {
+        Ok(Exhibit {
             taxonomy_year: taxonomy_year(date),
             date: date.to_string(),
             form: terms.filing.form.edgar_name(),
@@ -128,40 +129,47 @@ impl Exhibit {
             net_fee_due: shown(figures.net_fee_due),
             notes,
             offsets: offsets.collect(),
-        }
+        })
     }
 }
 
 /// Note (1): how the transaction valuation was estimated, with the computed figures.
-fn valuation_note(terms: &Terms) -> String {
+fn valuation_note(terms: &Terms) -> Result<String, FeeError> {
     let in_force = terms.in_force();
-    let shares = |n: Option<Shares>| n.and_then(|s| format::shares(s.decimal())).unwrap_or_default();
+    let missing = FeeError::MissingTerm;
     let title = in_force.security.title.as_str().to_lowercase();
-    let sought = shares(in_force.offer.max_shares);
-    match in_force.kind() {
-        OfferKind::Exchange => match in_force.fee.as_ref().and_then(|f| f.market_value.as_ref()) {
+    let sought = || {
+        in_force.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))
+    };
+    let fee = in_force.fee.as_ref();
+    Ok(match in_force.kind() {
+        OfferKind::Exchange => match fee.and_then(|f| f.market_value.as_ref()) {
             Some(mv) => format!(
-                "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the market value of the {sought} shares of {title} sought in the offer, based on the average of the high ({}) and low ({}) sales prices of the {title} as reported on the {} on {}, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",
+                "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the market value of the {} shares of {title} sought in the offer, based on the average of the high ({}) and low ({}) sales prices of the {title} as reported on the {} on {}, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",
+                sought()?,
                 format::money(mv.high.0),
                 format::money(mv.low.0),
                 in_force.security.closing_price.market.as_str(),
                 format::date(mv.date.0)
             ),
             None => format!(
-                "Estimated solely for the purpose of calculating the filing fee. There being no market for the {title}, the transaction valuation is their book value, {} per share, times the {sought} shares sought, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",
-                in_force.fee.as_ref().and_then(|f| f.book_value_per_share).map(|b| format::money(b.0)).unwrap_or_default(),
+                "Estimated solely for the purpose of calculating the filing fee. There being no market for the {title}, the transaction valuation is their book value, {} per share, times the {} shares sought, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",
+                format::money(fee.and_then(|f| f.book_value_per_share).ok_or(missing("fee.book_value_per_share"))?.0),
+                sought()?
             ),
         },
         OfferKind::Cash => format!(
-            "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {sought} shares of {title} at the purchase price of {} per share in cash.",
-            in_force.offer.cash_price.map(|p| format::money(p.0)).unwrap_or_default()
+            "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {} shares of {title} at the purchase price of {} per share in cash.",
+            sought()?,
+            format::money(in_force.offer.cash_price.ok_or(missing("offer.cash_price"))?.0)
         ),
         OfferKind::DutchAuction => match in_force.offer.auction.as_ref() {
             Some(a) if in_force.offer.max_shares.is_some() => format!(
-                "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {sought} shares of {title} at the maximum purchase price of {} per share in cash.",
+                "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {} shares of {title} at the maximum purchase price of {} per share in cash.",
+                sought()?,
                 format::money(a.max_price.0)
             ),
             _ => "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the maximum aggregate purchase price of the offer.".to_owned(),
         },
-    }
+    })
 }

@@ -11,6 +11,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::format;
 
 pub use exhibit::{EXHIBIT_FILE, Exhibit, FeeFigures, OffsetRow};
 pub use rates::{FeeRate, rate_on, rates};
@@ -35,6 +38,8 @@ pub enum FeeError {
     },
     /// A fee figure the exhibit prints was not computed.
     MissingFigure(&'static str),
+    /// A term the exhibit's notes state is not given (or, for shares, not whole).
+    MissingTerm(&'static str),
 }
 
 impl FeeError {
@@ -59,6 +64,11 @@ impl FeeError {
             FeeError::MissingFigure(name) => {
                 format!("the fee exhibit prints `{name}`, which was not computed")
             }
+            FeeError::MissingTerm(field) => {
+                format!(
+                    "the fee exhibit's notes state `{field}`, which the terms do not give as a whole amount"
+                )
+            }
         }
     }
 }
@@ -81,6 +91,57 @@ pub fn fee(valuation: Decimal, rate_per_million: Decimal) -> Option<Decimal> {
 /// million is 0.0001381).
 pub fn rate_as_fraction(rate_per_million: Decimal) -> Decimal {
     (rate_per_million / Decimal::from(1_000_000)).normalize()
+}
+
+/// A fee computed without terms (`secdraft fee`): from a valuation and a filing date, at
+/// the table's rate for the date or at a rate given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The valuation as given, written exactly.
+    pub value: String,
+    pub date: NaiveDate,
+    /// The fiscal year of the table's rate; none for a rate given.
+    pub fiscal_year: Option<i32>,
+    pub rate_per_million: String,
+    pub fee: String,
+    /// The exact amounts the text prints.
+    #[serde(skip)]
+    exact: (Decimal, Decimal, Decimal),
+}
+
+impl Quote {
+    /// `None` for the fee when it exceeds what a decimal holds.
+    pub fn new(value: Decimal, date: NaiveDate, rate: Option<Decimal>) -> Result<Option<Quote>, FeeError> {
+        let (fiscal_year, rate) = match rate {
+            Some(rate) => (None, rate),
+            None => {
+                let row = rate_on(date)?;
+                (Some(row.fiscal_year), row.rate_per_million.0)
+            }
+        };
+        let Some(amount) = fee(value, rate) else { return Ok(None) };
+        Ok(Some(Quote {
+            value: value.normalize().to_string(),
+            date,
+            fiscal_year,
+            rate_per_million: format!("{rate:.2}"),
+            fee: format!("{amount:.2}"),
+            exact: (value, rate, amount),
+        }))
+    }
+
+    /// The quote as `secdraft fee` prints it.
+    pub fn text(&self) -> String {
+        let (value, rate, amount) = self.exact;
+        format!(
+            "{} filed {}: {} at {} per $1,000,000{}\n",
+            format::cents(value),
+            format::date(self.date),
+            format::cents(amount),
+            format::cents(rate),
+            self.fiscal_year.map_or(String::new(), |y| format!(" (fiscal year {y})"))
+        )
+    }
 }
 
 #[cfg(test)]
