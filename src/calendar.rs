@@ -313,6 +313,27 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_read_as_yyyy_mm_dd_on_the_calendar() {
+        assert_eq!(parse_date("2024-01-02"), Ok(d(2024, 1, 2)));
+        assert_eq!(
+            parse_date("2024-1-2").unwrap_err().to_string(),
+            "`2024-1-2` is not a date written YYYY-MM-DD"
+        );
+        assert_eq!(
+            parse_date("2023-02-30").unwrap_err().to_string(),
+            "2023-02-30 is not a date on the calendar"
+        );
+    }
+
+    #[test]
+    fn a_count_names_the_holidays_it_skips_but_not_the_weekends() {
+        let count = Count::new(&Calendar::default(), d(2024, 1, 12), 2).unwrap();
+        assert_eq!((count.start, count.end), (d(2024, 1, 12), d(2024, 1, 16)));
+        assert_eq!(count.skipped.len(), 3);
+        assert!(count.text().ends_with("business day 2 is Tuesday, January 16, 2024.\n  skipped Monday, January 15, 2024: Martin Luther King Jr. Day\n"), "{}", count.text());
+    }
+
+    #[test]
     fn overrides_add_and_remove_days() {
         let remove = Overrides { add: vec![], remove: vec![d(2025, 1, 9)] };
         assert!(Calendar::new(&remove).is_business_day(d(2025, 1, 9)));
