@@ -9,7 +9,7 @@
 //! the dates the tender offer rules derive for an offer, [`fees`] the filing fee (its rate
 //! table, arithmetic, warnings and exhibit view), [`input`] capped reading of files and
 //! folders, [`text`] documents as text, [`check`] the checks on filing text, [`tieout`] the
-//! tie-out sheet, [`diff`] blacklines and the changelog, [`format`] how values print,
+//! tie-out sheet, [`diff`] blacklines and the changelog, [`format`](mod@format) how values print,
 //! [`console`] the terminal. Lower modules never call up: the calendar knows no terms, the
 //! timetable reads the terms through a [`timetable::Schedule`], fees know no figures.
 

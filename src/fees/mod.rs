@@ -1,6 +1,6 @@
 //! Filing fees (Rule 0-11): the fee-rate table ([`rates`]), the fee's arithmetic (here),
 //! the warnings about its inputs ([`warnings`]), and the view of the filing fee exhibit in
-//! Inline XBRL ([`exhibit`]), which the template stage renders like every document. The fee
+//! Inline XBRL ([`Exhibit`]), which the template stage renders like every document. The fee
 //! figures themselves are computed with [`crate::figures`], from this arithmetic.
 
 mod exhibit;

@@ -1,4 +1,5 @@
-//! Stage three: terms and figures through Tera templates into Markdown.
+//! Stage three: terms and figures through Tera templates into Markdown, and into the XHTML
+//! pages that are not Markdown (the filing fee exhibit).
 //!
 //! The default templates are embedded in the binary (it runs from any folder); `--templates
 //! DIR` replaces any of them file by file. Values are escaped for Markdown on the way in, so
