@@ -13,8 +13,8 @@ mod exchange;
 mod fee;
 mod results;
 
+pub use crate::terms::{MAX_PRICE_POINTS, price_points};
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
-pub use cash::{MAX_PRICE_POINTS, price_points};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;

@@ -2,6 +2,7 @@
 //!
 //! Every field is documented in `docs/terms.md`; keep the two in step.
 
+mod auction;
 mod load;
 mod overrides;
 mod scalars;
@@ -10,6 +11,7 @@ mod source_map;
 mod validate;
 
 pub use crate::timetable::ExpirationTime;
+pub use auction::{MAX_PRICE_POINTS, price_points};
 pub use load::{LoadedTerms, closest_name, is_terms_file, load, load_str, load_with};
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
 pub use scalars::{Count, Cusip, Date, Percent, Positive, Shares, Text, cusip_check_digit, parse_decimal};

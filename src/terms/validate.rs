@@ -25,9 +25,9 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
 }
 
 /// The auction's range holds a whole number of increments, and no more prices than
-/// [`crate::figures::MAX_PRICE_POINTS`]: the figures list them.
+/// [`super::MAX_PRICE_POINTS`]: the figures list them.
 fn price_range(auction: &super::Auction) -> Result<u64, String> {
-    crate::figures::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
+    super::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
 }
 
 fn shares(n: u64) -> String {
