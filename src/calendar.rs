@@ -1,17 +1,19 @@
-//! The tender offer clock: business days under Rule 14d-1(g)(3), federal holidays computed
+//! The business-day calendar: business days under Rule 14d-1(g)(3), federal holidays computed
 //! from 5 U.S.C. 6103 with the weekend observance rule, the one-off closures the SEC treated
-//! as holidays, and the dates the rules derive from them.
+//! as holidays, and the days a user adds or removes. It knows dates only, not offers: the
+//! dates the rules derive for an offer are [`crate::timetable`]'s.
 //!
 //! Counting convention: a period "from" a day (commencement, or the publication of an
 //! amendment) counts that day as business day 1 when it is a business day, otherwise the next
 //! business day is day 1; the period ends at the end of its last business day.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::terms::Date;
+use crate::format;
 
 /// Closures by executive order that the SEC treated as holidays (reference section 2). Whether
 /// they stop the tender offer clock is not settled, so a terms file may remove them.
@@ -22,17 +24,14 @@ pub const ONE_OFF_CLOSURES: [(i32, u32, u32, &str); 4] = [
     (2025, 1, 9, "National Day of Mourning for President Jimmy Carter"),
 ];
 
-/// Days a terms file adds to or removes from the holidays, for closures the built-in list
-/// lacks or disputes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// Days a user adds to or removes from the holidays (the terms' `calendar`, or `calendar
+/// --closed/--open`), for closures the built-in list lacks or disputes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
     /// Days that are not business days although the rules would count them.
-    #[serde(default)]
-    pub add: Vec<Date>,
+    pub add: Vec<NaiveDate>,
     /// Holidays or closures that should count as business days.
-    #[serde(default)]
-    pub remove: Vec<Date>,
+    pub remove: Vec<NaiveDate>,
 }
 
 /// Why a day is not a business day.
@@ -147,8 +146,8 @@ pub fn federal_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 impl Calendar {
     pub fn new(overrides: &Overrides) -> Calendar {
         Calendar {
-            added: overrides.add.iter().map(|d| d.0).collect(),
-            removed: overrides.remove.iter().map(|d| d.0).collect(),
+            added: overrides.add.iter().copied().collect(),
+            removed: overrides.remove.iter().copied().collect(),
         }
     }
 
@@ -226,6 +225,76 @@ impl Calendar {
     }
 }
 
+/// A date the user typed that is not one, or a count that runs past the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CalendarError {
+    /// Not written YYYY-MM-DD.
+    NotADate(String),
+    /// Written YYYY-MM-DD, but no such day (February 30).
+    NotOnTheCalendar(String),
+    /// Counting `business_days` from `from` runs past the last date the calendar holds.
+    PastTheCalendar { from: NaiveDate, business_days: u32 },
+}
+
+impl fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalendarError::NotADate(text) => write!(f, "`{text}` is not a date written YYYY-MM-DD"),
+            CalendarError::NotOnTheCalendar(text) => write!(f, "{text} is not a date on the calendar"),
+            CalendarError::PastTheCalendar { from, business_days } => {
+                write!(f, "counting {business_days} business days from {from} runs past the calendar")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+/// A date as the command line takes it: `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, CalendarError> {
+    let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    if !shaped {
+        return Err(CalendarError::NotADate(text.to_owned()));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CalendarError::NotOnTheCalendar(text.to_owned()))
+}
+
+/// A count of business days from a date: `end` is the last business day counted, `skipped`
+/// the days passed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub from: NaiveDate,
+    pub business_days: u32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub skipped: Vec<NonBusinessDay>,
+}
+
+impl Count {
+    pub fn new(cal: &Calendar, from: NaiveDate, business_days: u32) -> Result<Count, CalendarError> {
+        let past = || CalendarError::PastTheCalendar { from, business_days };
+        let start = cal.day_one(from).ok_or_else(past)?;
+        let end = cal.period_end(from, business_days).ok_or_else(past)?;
+        Ok(Count { from, business_days, start, end, skipped: cal.skipped(from, end) })
+    }
+
+    /// The count as `secdraft calendar --from` prints it: weekends go without saying.
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "{} business days from {}: business day 1 is {}, business day {} is {}.\n",
+            self.business_days,
+            format::date_with_weekday(self.from),
+            format::date_with_weekday(self.start),
+            self.business_days,
+            format::date_with_weekday(self.end)
+        );
+        for day in self.skipped.iter().filter(|d| !matches!(d.reason.as_str(), "Saturday" | "Sunday")) {
+            out.push_str(&format!("  skipped {}: {}\n", format::date_with_weekday(day.date), day.reason));
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,212 +313,32 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_read_as_yyyy_mm_dd_on_the_calendar() {
+        assert_eq!(parse_date("2024-01-02"), Ok(d(2024, 1, 2)));
+        assert_eq!(
+            parse_date("2024-1-2").unwrap_err().to_string(),
+            "`2024-1-2` is not a date written YYYY-MM-DD"
+        );
+        assert_eq!(
+            parse_date("2023-02-30").unwrap_err().to_string(),
+            "2023-02-30 is not a date on the calendar"
+        );
+    }
+
+    #[test]
+    fn a_count_names_the_holidays_it_skips_but_not_the_weekends() {
+        let count = Count::new(&Calendar::default(), d(2024, 1, 12), 2).unwrap();
+        assert_eq!((count.start, count.end), (d(2024, 1, 12), d(2024, 1, 16)));
+        assert_eq!(count.skipped.len(), 3);
+        assert!(count.text().ends_with("business day 2 is Tuesday, January 16, 2024.\n  skipped Monday, January 15, 2024: Martin Luther King Jr. Day\n"), "{}", count.text());
+    }
+
+    #[test]
     fn overrides_add_and_remove_days() {
-        let remove = Overrides { add: vec![], remove: vec![Date(d(2025, 1, 9))] };
+        let remove = Overrides { add: vec![], remove: vec![d(2025, 1, 9)] };
         assert!(Calendar::new(&remove).is_business_day(d(2025, 1, 9)));
         assert!(!Calendar::default().is_business_day(d(2025, 1, 9)));
-        let add = Overrides { add: vec![Date(d(2024, 12, 24))], remove: vec![] };
+        let add = Overrides { add: vec![d(2024, 12, 24)], remove: vec![] };
         assert!(!Calendar::new(&add).is_business_day(d(2024, 12, 24)));
-    }
-}
-
-/// The dates the rules derive for an offer, from its terms in force.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OfferDates {
-    pub commencement: NaiveDate,
-    /// Business day 1 of the offer.
-    pub day_one: NaiveDate,
-    /// The earliest expiration date Rule 14e-1(a) allows at the offer's time of day.
-    pub earliest_expiration: NaiveDate,
-    /// The scheduled expiration in force: as the terms give it, or the earliest allowed.
-    pub expiration: NaiveDate,
-    pub expiration_computed: bool,
-    /// Withdrawal rights also run after this day (issuer offers: the 40th business day;
-    /// third-party offers: the 60th day).
-    pub withdrawal_after: NaiveDate,
-    pub withdrawal_rule: &'static str,
-    /// An extension must be announced by 9:00 a.m. on this day.
-    pub extension_notice_by: NaiveDate,
-    /// For each amendment in force: the period it requires and the earliest expiration.
-    pub amendments: Vec<AmendmentPeriod>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AmendmentPeriod {
-    pub number: u32,
-    pub announced: NaiveDate,
-    /// 10 (consideration or amount sought), 5 (other material change) or 0 (extension only).
-    pub business_days: u32,
-    pub rule: &'static str,
-    pub earliest_expiration: Option<NaiveDate>,
-    pub expiration: NaiveDate,
-}
-
-/// An offer whose dates break a rule; `field` is the terms field to fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError {
-    pub field: String,
-    pub message: String,
-    pub help: String,
-}
-
-/// The last business day of a period of `days` that an offer expiring at `time` satisfies:
-/// expiring at midnight ends day `days`; at 5:00 p.m. or 11:59 p.m. that day has not ended,
-/// so the offer must run into the next one.
-fn earliest_for(
-    cal: &Calendar,
-    from: NaiveDate,
-    days: u32,
-    time: crate::terms::ExpirationTime,
-) -> Option<NaiveDate> {
-    let extra = u32::from(time != crate::terms::ExpirationTime::EndOfDay);
-    cal.period_end(from, days + extra)
-}
-
-fn long(d: NaiveDate) -> String {
-    crate::format::date_with_weekday(d)
-}
-
-impl OfferDates {
-    /// Computes the dates of a commenced offer from the whole terms file; `None` before
-    /// commencement.
-    pub fn compute(terms: &crate::terms::Terms, cal: &Calendar) -> Result<Option<OfferDates>, DateError> {
-        use crate::terms::{FilingRole, Stage};
-        let Some(commencement) = terms.dates.commencement.map(|d| d.0) else { return Ok(None) };
-        if terms.stage() == Stage::Intent {
-            return Ok(None);
-        }
-        let time = terms.dates.expiration_time;
-        let out_of_range = || DateError {
-            field: "dates.commencement".into(),
-            message: "the offer's dates run past the calendar".into(),
-            help: String::new(),
-        };
-        let day_one = cal.day_one(commencement).ok_or_else(out_of_range)?;
-        let earliest = earliest_for(cal, commencement, 20, time).ok_or_else(out_of_range)?;
-        let original = terms.dates.expiration.map(|d| d.0);
-        if let Some(given) = original
-            && given < earliest
-        {
-            return Err(DateError {
-                field: "dates.expiration".into(),
-                message: format!(
-                    "Rule 14e-1(a) keeps an offer open at least 20 business days: commenced {}, it may expire no earlier than {}, New York City time, on {}",
-                    long(commencement),
-                    time.words(),
-                    long(earliest)
-                ),
-                help: if time == crate::terms::ExpirationTime::EndOfDay {
-                    format!("set `dates.expiration: {earliest}` or later")
-                } else {
-                    format!(
-                        "at {} the 20th business day ({}) has not ended; set `dates.expiration: {earliest}`, or expire at one minute after 11:59 p.m. on the 20th business day",
-                        time.words(),
-                        long(cal.period_end(commencement, 20).unwrap_or(earliest))
-                    )
-                },
-            });
-        }
-
-        let third_party = !terms
-            .filing_persons
-            .iter()
-            .any(|p| p.name == terms.issuer.name && p.roles.contains(&FilingRole::Offeror));
-        let (withdrawal_after, withdrawal_rule) = if third_party {
-            (
-                commencement.checked_add_days(Days::new(60)).ok_or_else(out_of_range)?,
-                "Section 14(d)(5) of the Exchange Act: 60 days from the commencement",
-            )
-        } else {
-            (
-                cal.period_end(commencement, 40).ok_or_else(out_of_range)?,
-                "Rule 13e-4(f)(2)(ii): after 40 business days from the commencement",
-            )
-        };
-
-        let through = terms.filing.amendment.unwrap_or(0);
-        let mut amendments = Vec::new();
-        let mut expiration = original.unwrap_or(earliest);
-        for (i, a) in terms.amendments.iter().enumerate().filter(|(_, a)| a.number <= through) {
-            let before = terms.amended_through(a.number - 1);
-            let after = terms.amended_through(a.number);
-            let (business_days, rule) = amendment_period(&a.changes, &before, &after);
-            if let Some(changed) = a.changes.expiration {
-                expiration = changed.0;
-            }
-            let earliest_after = if business_days > 0 {
-                Some(earliest_for(cal, a.date.0, business_days, time).ok_or_else(out_of_range)?)
-            } else {
-                None
-            };
-            let floor = earliest_after.map_or(earliest, |e| e.max(earliest));
-            if expiration < floor {
-                let field = if a.changes.expiration.is_some() {
-                    format!("amendments[{i}].changes.expiration")
-                } else {
-                    format!("amendments[{i}].changes")
-                };
-                return Err(DateError {
-                    field,
-                    message: format!(
-                        "{rule}: after Amendment No. {} of {}, the offer may expire no earlier than {}, New York City time, on {}",
-                        a.number,
-                        long(a.date.0),
-                        time.words(),
-                        long(floor)
-                    ),
-                    help: format!(
-                        "extend the offer: `expiration: {floor}` or later in the amendment's changes"
-                    ),
-                });
-            }
-            amendments.push(AmendmentPeriod {
-                number: a.number,
-                announced: a.date.0,
-                business_days,
-                rule,
-                earliest_expiration: earliest_after,
-                expiration,
-            });
-        }
-        let extension_notice_by = cal.next_business_day(expiration).ok_or_else(out_of_range)?;
-        Ok(Some(OfferDates {
-            commencement,
-            day_one,
-            earliest_expiration: earliest,
-            expiration,
-            expiration_computed: original.is_none(),
-            withdrawal_after,
-            withdrawal_rule,
-            extension_notice_by,
-            amendments,
-        }))
-    }
-}
-
-/// The minimum period an amendment requires (Rule 14e-1(b) and staff guidance): 10 business
-/// days when the consideration or the number sought changes (a change of up to 2% of the class
-/// outstanding is not such a change), 5 for another material change, none for an extension.
-fn amendment_period(
-    changes: &crate::terms::Changes,
-    before: &crate::terms::Terms,
-    after: &crate::terms::Terms,
-) -> (u32, &'static str) {
-    let price = changes.aggregate_liquidation_preference.is_some()
-        || changes.block.is_some()
-        || changes.cash_price.is_some()
-        || changes.min_price.is_some()
-        || changes.max_price.is_some();
-    let amount = match (before.offer.max_shares, after.offer.max_shares, after.security.shares_outstanding) {
-        (Some(old), Some(new), Some(outstanding)) => old.0.abs_diff(new.0) > outstanding.0 / 50,
-        (Some(old), Some(new), None) => old != new,
-        _ => false,
-    };
-    if price || amount {
-        (10, "Rule 14e-1(b) (a change in the consideration or the amount sought)")
-    } else if changes.min_shares.is_some() || changes.conditions.is_some() {
-        (5, "SEC staff position on other material changes (5 business days)")
-    } else {
-        (0, "an extension only")
     }
 }

@@ -2,16 +2,19 @@
 //! files, a terms file and `--set` overrides, two folders, or two documents), word by word,
 //! as counsel's compare shows it, and which terms and figures moved.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
-use crate::check::{Format, plain_text};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, display_path};
 use crate::html::{P_STYLE, escape_text, page};
-use crate::output::OutputFile;
-use crate::pipeline::RenderedSet;
+use crate::input::{self, DocumentBudget};
+use crate::output::{self, OutputFile};
+use crate::pipeline::{self, RenderedSet};
 use crate::render::markdown_escaped;
+use crate::terms::Override;
+use crate::text::{Format, plain_text};
 use crate::{changes, figures};
 
 /// One side of a comparison.
@@ -22,6 +25,80 @@ pub struct Side {
     pub documents: BTreeMap<String, (Format, String)>,
     /// The rendered set, when the side is a terms file.
     pub set: Option<RenderedSet>,
+}
+
+impl Side {
+    /// A terms file rendered (with `overrides` applied, and `templates` over the built-in
+    /// ones): its Markdown documents, labelled with the file and the overrides.
+    pub fn of_terms(
+        path: &Path,
+        templates: Option<&Path>,
+        overrides: &[Override],
+    ) -> Result<Side, Diagnostic> {
+        let set = pipeline::render_file_with(path, templates, overrides)?;
+        let documents = set
+            .files
+            .iter()
+            .filter(|f| f.name.ends_with(".md"))
+            .map(|f| (f.name.clone(), (Format::Markdown, String::from_utf8_lossy(&f.bytes).into_owned())))
+            .collect();
+        let mut label = display_path(path);
+        for o in overrides {
+            label.push_str(&format!(" with --set {o}"));
+        }
+        Ok(Side { label, documents, set: Some(set) })
+    }
+
+    /// A folder's documents by name (its blacklines passed over); of a Markdown and an HTML
+    /// file with one stem, the Markdown.
+    pub fn of_folder(dir: &Path, budget: &mut DocumentBudget) -> Result<Side, Diagnostic> {
+        let read = output::read_drafts(
+            dir,
+            |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some(),
+            budget,
+        )?;
+        // Documents pair by name, and their blacklines are named after them: two names that
+        // are not UTF-8 could read alike and one of the two documents would be passed over.
+        let mut named = Vec::with_capacity(read.len());
+        for (path, bytes) in read {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+                return Err(Diagnostic::new(format!(
+                    "cannot compare {}: its name is not valid UTF-8, so it cannot be paired by name or named in a blackline",
+                    display_path(&path)
+                ))
+                .help("rename it, or compare it on its own: `secdraft diff OLD_FILE NEW_FILE --out DIR`"));
+            };
+            named.push((name, bytes));
+        }
+        let names: BTreeSet<&str> = named.iter().map(|(name, _)| name.as_str()).collect();
+        let mut documents = BTreeMap::new();
+        for (name, bytes) in &named {
+            let Some(format) = Format::of(name) else { continue };
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            if format == Format::Html && names.contains(format!("{stem}.md").as_str()) {
+                continue;
+            }
+            documents.insert(name.clone(), (format, String::from_utf8_lossy(bytes).into_owned()));
+        }
+        Ok(Side { label: display_path(dir), documents, set: None })
+    }
+
+    /// One document, under `name` (both documents of a comparison pair under one name).
+    pub fn of_document(path: &Path, name: &str, budget: &mut DocumentBudget) -> Result<Side, Diagnostic> {
+        let format = Format::of(&path.to_string_lossy()).ok_or_else(|| {
+            Diagnostic::new(format!(
+                "{} is not a document secdraft compares (.md, .htm, .html, .txt)",
+                display_path(path)
+            ))
+        })?;
+        let bytes = input::read_document(path, budget)?;
+        let document = (format, String::from_utf8_lossy(&bytes).into_owned());
+        Ok(Side {
+            label: display_path(path),
+            documents: BTreeMap::from([(name.to_owned(), document)]),
+            set: None,
+        })
+    }
 }
 
 pub struct Comparison {

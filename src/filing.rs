@@ -4,11 +4,10 @@
 //! they stood before the latest amendment, the offer's timetable, and the figures now and
 //! before. Rendering, the tie-out, `check` and `diff` all read it; none derives it again.
 
-use crate::calendar::DateError;
-use crate::calendar::{Calendar, OfferDates};
 use crate::diagnostics::Diagnostic;
 use crate::figures::{self, FigureError, Figures};
 use crate::terms::{LoadedTerms, OfferKind, Stage, Terms};
+use crate::timetable::{DateError, OfferDates};
 
 #[derive(Debug, Clone)]
 pub struct Filing {
@@ -86,7 +85,7 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
         None => (None, None),
     };
     let figures = figures?;
-    let timetable = OfferDates::compute(terms, &Calendar::new(&terms.calendar))?;
+    let timetable = OfferDates::compute(terms, &terms.business_calendar())?;
     Ok(Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before })
 }
 

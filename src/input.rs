@@ -104,6 +104,15 @@ impl fmt::Display for Refusal {
     }
 }
 
+impl std::error::Error for Refusal {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Refusal::Unreadable(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
 fn mebibytes(bytes: u64) -> String {
     format!("{} MiB", bytes / (1024 * 1024))
 }
@@ -286,16 +295,15 @@ pub fn folder_entries(dir: &Path) -> Result<Vec<Entry>, Diagnostic> {
 }
 
 /// Reads the files of `dir` that `wanted` selects by name (folders passed over), sorted by
-/// name, within `budget`, while no secdraft writes into the folder (a write interrupted there
-/// is undone first, see [`crate::output::lock_for_reading`]). A selected entry that cannot be
-/// read (a FIFO, a device, a dangling link, a file too large) stops the read, naming each
-/// such file; the first past the budget stops it at once.
+/// name, within `budget`. A selected entry that cannot be read (a FIFO, a device, a dangling
+/// link, a file too large) stops the read, naming each such file; the first past the budget
+/// stops it at once. A folder secdraft writes into is read under its lock, by the output
+/// stage's `read_drafts`, so that no write is seen half done.
 pub fn read_folder(
     dir: &Path,
     wanted: impl Fn(&str) -> bool,
     budget: &mut DocumentBudget,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
-    let _lock = crate::output::lock_for_reading(dir)?;
     let mut read = Vec::new();
     let mut refused = Vec::new();
     for entry in folder_entries(dir)? {

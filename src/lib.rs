@@ -22,12 +22,20 @@
 //! # Ok::<(), secdraft::Diagnostic>(())
 //! ```
 //!
-//! The stages, one module each: [`terms`] (load, validate) -> [`filing`] (derive: the
-//! [`timetable`](calendar::OfferDates) on the business-day [`calendar`], the [`figures`], the
-//! [`fees`]) -> [`render`] (Tera templates to Markdown, recording each printed figure) ->
-//! [`html`] (Markdown to EDGAR HTML) -> [`output`] (write all at once). [`check`] reads filing
-//! text, [`diff`] compares two sets with [`changes`] between their terms, [`tieout`] traces
-//! every figure; [`pipeline`] runs the stages in order and [`cli`] is the command line.
+//! The stages, one module each: [`terms`] (load, validate) -> [`filing`] (derive once: the
+//! [`timetable`], the [`figures`] with the [`fees`]) -> [`render`] (Tera templates to Markdown,
+//! and the fee exhibit's XHTML, recording each printed figure in a ledger) -> [`html`]
+//! (Markdown to EDGAR HTML) -> [`output`] (write all at once); [`pipeline`] runs them in order
+//! and [`cli`] is the command line, arguments to one library call to what it prints.
+//!
+//! Beside the stages, each module owns one concern: [`calendar`] business days, [`timetable`]
+//! the dates the tender offer rules derive for an offer, [`fees`] the filing fee (its rate
+//! table, arithmetic, warnings and exhibit view), [`input`] capped reading of files and
+//! folders, [`text`] documents as text, [`check`] the checks on filing text, [`tieout`] the
+//! tie-out sheet from the ledger, [`changes`] what changed between two versions of an offer,
+//! [`diff`] blacklines and the changelog, [`format`](mod@format) how values print, [`console`]
+//! the terminal. Lower modules never call up: the calendar knows no terms, the timetable reads
+//! the terms through a [`timetable::Schedule`], fees know no figures.
 
 use std::path::Path;
 
@@ -35,6 +43,7 @@ pub mod calendar;
 pub mod changes;
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod diagnostics;
 pub mod diff;
 pub mod fees;
@@ -47,7 +56,9 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod terms;
+pub mod text;
 pub mod tieout;
+pub mod timetable;
 
 pub use diagnostics::Diagnostic;
 pub use filing::Filing;

@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::input::{Links, Refusal, open_regular, read_regular};
+use crate::input::{
+    DocumentBudget, Links, MAX_DOCUMENT_BYTES, Refusal, folder_entries, open_regular, read_folder,
+    read_regular,
+};
 
 /// EDGAR refuses longer document names (reference section 4).
 pub const MAX_FILE_NAME: usize = 32;
@@ -586,6 +589,76 @@ pub fn lock_for_reading(dir: &Path) -> Result<FolderLock, WriteError> {
     Ok(lock)
 }
 
+/// Reads the files of `dir` that `wanted` selects by name, as [`crate::input::read_folder`]
+/// does, under the folder's read lock: a write into it is never seen half done.
+pub fn read_drafts(
+    dir: &Path,
+    wanted: impl Fn(&str) -> bool,
+    budget: &mut DocumentBudget,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
+    let _lock = lock_for_reading(dir)?;
+    read_folder(dir, wanted, budget)
+}
+
+/// How a file of a folder differs from the set that would be written there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    Missing(PathBuf),
+    Changed(PathBuf),
+    /// A file the set does not have (hidden files and folders are not counted).
+    Extra(PathBuf),
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (what, path) = match self {
+            Difference::Missing(path) => ("missing", path),
+            Difference::Changed(path) => ("changed", path),
+            Difference::Extra(path) => ("extra", path),
+        };
+        write!(f, "{what}: {}", display_path(path))
+    }
+}
+
+/// Whether `dir` holds exactly `files`, as written (stamped), like `rustfmt --check`: the
+/// files that differ, none when it does. Reads the drafts as a write would before replacing
+/// them: a file it would refuse to replace (a FIFO, a link, a device, an unreadable file) is
+/// an error here too.
+pub fn compare(dir: &Path, files: &[OutputFile]) -> Result<Vec<Difference>, Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(files.iter().map(|file| Difference::Missing(dir.join(&file.name))).collect());
+    }
+    let _lock = lock_for_reading(dir)?;
+    let mut differences = Vec::new();
+    let mut refused = Vec::new();
+    for file in files {
+        let path = dir.join(&file.name);
+        match read_regular(&path, MAX_DOCUMENT_BYTES, Links::Refuse) {
+            Err(Refusal::Missing) => differences.push(Difference::Missing(path)),
+            Err(Refusal::TooLarge { .. }) => differences.push(Difference::Changed(path)),
+            Err(why) => refused.push(format!("{} ({why})", display_path(&path))),
+            Ok(bytes) if bytes != stamped(file) => differences.push(Difference::Changed(path)),
+            Ok(_) => {}
+        }
+    }
+    if !refused.is_empty() {
+        return Err(Diagnostic::new(format!(
+            "cannot compare {} with what the terms produce: {}",
+            display_path(dir),
+            refused.join(", ")
+        ))
+        .help("secdraft reads and replaces only regular files: move these out of the way"));
+    }
+    let extra = folder_entries(dir)?.into_iter().filter(|entry| {
+        !entry.is_folder
+            && entry.path.is_file()
+            && !entry.name.starts_with('.')
+            && !files.iter().any(|f| f.name == entry.name)
+    });
+    differences.extend(extra.map(|entry| Difference::Extra(entry.path)));
+    Ok(differences)
+}
+
 fn has_leftovers(dir: &Path) -> bool {
     fs::read_dir(dir).is_ok_and(|entries| {
         entries.filter_map(Result::ok).any(|e| is_working_name(&e.file_name().to_string_lossy()))
@@ -622,7 +695,7 @@ fn recover(dir: &Path, lock: &FolderLock) -> Result<(), WriteError> {
                 });
             }
         }
-        crate::cli::emit_error(&format!(
+        crate::console::emit_error(&format!(
             "note: a write into {shown} was interrupted; put back the files the folder held before it\n"
         ));
     }
@@ -723,7 +796,7 @@ fn keep_replaced(staging: &Path) -> bool {
     if count > MAX_NAMED_REPLACED {
         named.push_str(&format!(" and {} more", count - MAX_NAMED_REPLACED));
     }
-    crate::cli::emit_error(&format!(
+    crate::console::emit_error(&format!(
         "warning: kept {}: its `old` folder holds {count} file{} a write replaced ({named}), and no journal says they were put back; copy out what you need, then remove the folder\n",
         display_path(staging),
         if count == 1 { "" } else { "s" }

@@ -90,10 +90,11 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
     if filing.stage != terms::Stage::Intent {
-        files.push(OutputFile {
-            name: fees::EXHIBIT_FILE.into(),
-            bytes: fees::exhibit(filing.terms(), &filing.figures).into_bytes(),
-        });
+        let exhibit = fees::FeeFigures::from_named(|name| filing.figures.value(name))
+            .and_then(|fee_figures| fees::Exhibit::new(filing.terms(), &fee_figures))
+            .map_err(|e| Diagnostic::new(e.to_string()))?;
+        let page = templates.render_page(render::FEE_EXHIBIT, &exhibit)?;
+        files.push(OutputFile { name: fees::EXHIBIT_FILE.into(), bytes: page.into_bytes() });
     }
     let warnings = fees::warnings(filing.terms());
     if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {

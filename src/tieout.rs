@@ -9,10 +9,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::diagnostics::Diagnostic;
 use crate::figures::{self, Source};
+use crate::format;
+use crate::output::{self, OutputFile};
 use crate::pipeline::RenderedSet;
 use crate::render::{Era, Printed};
-use crate::{format, output};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TieOut {
@@ -92,7 +94,7 @@ fn readable(set: &RenderedSet) -> Vec<(String, String)> {
             let stem = f.name.strip_suffix(".htm")?;
             let twin = format!("{stem}.md");
             (!set.files.iter().any(|g| g.name == twin))
-                .then(|| (f.name.clone(), crate::check::plain_text(&source, crate::check::Format::Html)))
+                .then(|| (f.name.clone(), crate::text::plain_text(&source, crate::text::Format::Html)))
         })
         .collect()
 }
@@ -241,6 +243,52 @@ pub fn build(set: &RenderedSet) -> TieOut {
         }
     }
     TieOut { figures, constants, untraced }
+}
+
+/// The tie-out sheet as `secdraft figures` prints it: each figure with its formula, its
+/// inputs and where it is printed, then the constants and the untraced numbers.
+pub fn text(sheet: &TieOut) -> String {
+    let mut out = String::new();
+    for f in &sheet.figures {
+        out.push_str(&format!("{}: {}  (exact {})\n", f.label, f.display, f.value));
+        out.push_str(&format!("  = {}\n", f.formula));
+        for i in &f.inputs {
+            match &i.at {
+                Some(at) => out.push_str(&format!("  <- {} = {}  [{at}]\n", i.path, i.value)),
+                None if i.from == "table" => out.push_str(&format!("  <- {} = {}\n", i.path, i.value)),
+                None => out.push_str(&format!("  <- {} = {}\n", figures::label(&i.path), i.value)),
+            }
+        }
+        let places: Vec<String> = f.printed_at.iter().map(|p| format!("{}:{}", p.document, p.line)).collect();
+        out.push_str(&format!(
+            "  printed at: {}\n\n",
+            if places.is_empty() { "nowhere".to_owned() } else { places.join(", ") }
+        ));
+    }
+    for c in &sheet.constants {
+        out.push_str(&format!("Constant of the rules {}: {}\n", c.text, c.rule));
+    }
+    if sheet.untraced.is_empty() {
+        out.push_str("Every number printed is a figure or a value of the terms.\n");
+    } else {
+        out.push_str("Untraced numbers (neither a figure nor a value of the terms):\n");
+        for p in &sheet.untraced {
+            out.push_str(&format!("  {}:{}: {}\n", p.document, p.line, p.text.as_deref().unwrap_or("")));
+        }
+    }
+    out
+}
+
+/// The tie-out sheet of a rendered set as the two files `render --tie-out` writes beside it:
+/// tie-out.md, and tie-out.htm through the HTML stage. `terms` names the terms file.
+pub fn files(set: &RenderedSet, terms: &str) -> Result<[OutputFile; 2], Diagnostic> {
+    let sheet = markdown(&build(set), terms);
+    let html = crate::html::to_edgar_html(&sheet, "Tie-Out of Figures")
+        .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {e}")))?;
+    Ok([
+        OutputFile { name: "tie-out.md".into(), bytes: sheet.into_bytes() },
+        OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() },
+    ])
 }
 
 /// The tie-out sheet as a Markdown document.

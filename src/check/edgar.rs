@@ -462,7 +462,7 @@ fn numeric_reference(doc: &Indexed, at: usize, number: &str, out: &mut Vec<Findi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Format;
+    use crate::text::Format;
 
     fn numeric_findings(source: &str) -> Vec<(usize, usize, String)> {
         let doc = Document { name: "a.htm".into(), format: Format::Html, source: source.into() };

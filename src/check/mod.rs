@@ -1,45 +1,23 @@
 //! Stage six: checks on filing text, usable as a CI gate. Each rule has a stable id, a
 //! severity and a one-line hint; each finding names the file, line and column and quotes the
 //! offending text. The rules read Markdown, EDGAR HTML and plain text alike (through
-//! [`view::TextView`]); the EDGAR rules read the HTML itself.
+//! [`crate::text::TextView`]); the EDGAR rules read the HTML itself.
 
+mod documents;
 mod edgar;
-mod lines;
 mod report;
 mod rules;
 mod set;
-mod view;
 
+pub use crate::text::{Format, plain_text};
+pub use documents::read_documents;
 pub use report::{Report, ReportFormat};
 
 use serde::Serialize;
 
 use crate::figures::Figures;
 use crate::render::Printed;
-
-/// How a document is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Html,
-    Text,
-}
-
-impl Format {
-    /// The format of a file by its extension; `None` for files the checks do not read.
-    pub fn of(name: &str) -> Option<Format> {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".md") {
-            Some(Format::Markdown)
-        } else if lower.ends_with(".htm") || lower.ends_with(".html") {
-            Some(Format::Html)
-        } else if lower.ends_with(".txt") {
-            Some(Format::Text)
-        } else {
-            None
-        }
-    }
-}
+use crate::text::{LineIndex, TextView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -162,12 +140,6 @@ rules! {
         "write the character's own code point, such as &#8220; or &#x201C;";
 }
 
-/// A document's readable text: Markdown without markup, HTML without tags, one paragraph a
-/// line (blank lines between).
-pub fn plain_text(source: &str, format: Format) -> String {
-    view::TextView::new(source, format).text
-}
-
 /// One document to check, as it is written.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -193,7 +165,7 @@ pub struct Finding {
 /// A document with the index that places its bytes: what the rules read and report against.
 pub(crate) struct Indexed<'a> {
     pub doc: &'a Document,
-    pub lines: lines::LineIndex<'a>,
+    pub lines: LineIndex<'a>,
 }
 
 impl std::ops::Deref for Indexed<'_> {
@@ -205,7 +177,7 @@ impl std::ops::Deref for Indexed<'_> {
 
 impl<'a> Indexed<'a> {
     pub fn new(doc: &'a Document) -> Indexed<'a> {
-        Indexed { doc, lines: lines::LineIndex::new(&doc.source) }
+        Indexed { doc, lines: LineIndex::new(&doc.source) }
     }
 
     /// A finding at byte `offset` of the source, quoting `len` bytes.
@@ -247,8 +219,7 @@ pub struct Rendered<'a> {
 /// when secdraft rendered the set from terms, whose ledger tells how each figure was printed.
 pub fn check(documents: &[Document], mode: Mode, rendered: Option<Rendered>) -> Vec<Finding> {
     let indexed: Vec<Indexed> = documents.iter().map(Indexed::new).collect();
-    let views: Vec<view::TextView> =
-        documents.iter().map(|d| view::TextView::new(&d.source, d.format)).collect();
+    let views: Vec<TextView> = documents.iter().map(|d| TextView::new(&d.source, d.format)).collect();
     let mut findings = Vec::new();
     let anchors = edgar::Anchors::of(documents);
     for (doc, v) in indexed.iter().zip(&views) {

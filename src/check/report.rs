@@ -7,8 +7,8 @@ use clap::ValueEnum;
 use serde::Serialize;
 use serde_json::json;
 
-use super::lines::LineIndex;
 use super::{Document, Finding, RULES, Severity};
+use crate::text::LineIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::view::TextView;
 use super::{Finding, Indexed, Rule, rule};
+use crate::text::TextView;
 
 pub fn document(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     placeholders(doc, v, out);

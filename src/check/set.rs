@@ -7,11 +7,11 @@ use regex::Regex;
 
 use super::Rendered;
 use super::rules::re;
-use super::view::TextView;
 use super::{Finding, Indexed, rule};
 use crate::figures::{Figure, Unit};
 use crate::format;
 use crate::render::Era;
+use crate::text::TextView;
 
 /// Facts the documents of a set state, each with the pattern that finds it: group 1 is the
 /// value as printed.

@@ -1,14 +1,13 @@
 //! `secdraft diff OLD [NEW] --out DIR`: blacklines and the changelog.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::check::Format;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::diff::{self, Side};
-use crate::{input, output, pipeline};
+use crate::terms::is_terms_file;
+use crate::{input, output};
 
 /// Compare two renderings: blacklines per document and a changelog of terms and figures.
 #[derive(Debug, Args)]
@@ -44,88 +43,21 @@ pub struct DiffArgs {
     set: super::SetArgs,
 }
 
-fn is_terms(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-}
-
-fn terms_side(
-    path: &Path,
-    templates: Option<&Path>,
-    overrides: &[crate::terms::Override],
-) -> Result<Side, Diagnostic> {
-    let set = pipeline::render_file_with(path, templates, overrides)?;
-    let documents = set
-        .files
-        .iter()
-        .filter(|f| f.name.ends_with(".md"))
-        .map(|f| (f.name.clone(), (Format::Markdown, String::from_utf8_lossy(&f.bytes).into_owned())))
-        .collect();
-    let mut label = display_path(path);
-    for o in overrides {
-        label.push_str(&format!(" with --set {o}"));
-    }
-    Ok(Side { label, documents, set: Some(set) })
-}
-
-fn read(path: &Path, budget: &mut input::DocumentBudget) -> Result<(Format, String), Diagnostic> {
-    let format = Format::of(&path.to_string_lossy()).ok_or_else(|| {
-        Diagnostic::new(format!(
-            "{} is not a document secdraft compares (.md, .htm, .html, .txt)",
-            display_path(path)
-        ))
-    })?;
-    let bytes = input::read_document(path, budget)?;
-    Ok((format, String::from_utf8_lossy(&bytes).into_owned()))
-}
-
-/// A folder's documents by name; of a Markdown and an HTML file with one stem, the Markdown.
-fn folder_side(dir: &Path, budget: &mut input::DocumentBudget) -> Result<Side, Diagnostic> {
-    let read = input::read_folder(
-        dir,
-        |name| !name.ends_with("-blackline.htm") && Format::of(name).is_some(),
-        budget,
-    )?;
-    // Documents pair by name, and their blacklines are named after them: two names that
-    // are not UTF-8 could read alike and one of the two documents would be passed over.
-    if let Some((path, _)) = read.iter().find(|(path, _)| path.file_name().and_then(|n| n.to_str()).is_none())
-    {
-        return Err(Diagnostic::new(format!(
-            "cannot compare {}: its name is not valid UTF-8, so it cannot be paired by name or named in a blackline",
-            display_path(path)
-        ))
-        .help("rename it, or compare it on its own: `secdraft diff OLD_FILE NEW_FILE --out DIR`"));
-    }
-    let name_of =
-        |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let names: std::collections::BTreeSet<String> = read.iter().map(|(path, _)| name_of(path)).collect();
-    let mut documents = BTreeMap::new();
-    for (path, bytes) in read {
-        let name = name_of(&path);
-        let Some(format) = Format::of(&name) else { continue };
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        if format == Format::Html && names.contains(&format!("{stem}.md")) {
-            continue;
-        }
-        documents.insert(name, (format, String::from_utf8_lossy(&bytes).into_owned()));
-    }
-    Ok(Side { label: display_path(dir), documents, set: None })
-}
-
 pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
     let templates = args.templates.as_deref();
     let overrides = &args.set.set;
     // One budget for both sides: they are held in memory together.
     let mut budget = input::DocumentBudget::default();
     let (old, new) = match &args.new {
-        None if is_terms(&args.old) => {
+        None if is_terms_file(&args.old) => {
             if overrides.is_empty() {
                 return Err(Diagnostic::new("give NEW, or --set changes to compare OLD with"));
             }
-            (terms_side(&args.old, templates, &[])?, terms_side(&args.old, templates, overrides)?)
+            (Side::of_terms(&args.old, templates, &[])?, Side::of_terms(&args.old, templates, overrides)?)
         }
         None => return Err(Diagnostic::new("give NEW: two terms files, two folders or two documents")),
-        Some(new) if is_terms(&args.old) && is_terms(new) => {
-            (terms_side(&args.old, templates, &[])?, terms_side(new, templates, overrides)?)
+        Some(new) if is_terms_file(&args.old) && is_terms_file(new) => {
+            (Side::of_terms(&args.old, templates, &[])?, Side::of_terms(new, templates, overrides)?)
         }
         Some(_) if !overrides.is_empty() => {
             return Err(Diagnostic::new(
@@ -133,23 +65,16 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
             ));
         }
         Some(new) if args.old.is_dir() && new.is_dir() => {
-            (folder_side(&args.old, &mut budget)?, folder_side(new, &mut budget)?)
+            (Side::of_folder(&args.old, &mut budget)?, Side::of_folder(new, &mut budget)?)
         }
         // Anything else that is not a folder is read as a document, and refused if it is not
         // one (a FIFO, a device), with what it is.
-        Some(new) if !args.old.is_dir() && !new.is_dir() && !is_terms(&args.old) && !is_terms(new) => {
+        Some(new)
+            if !args.old.is_dir() && !new.is_dir() && !is_terms_file(&args.old) && !is_terms_file(new) =>
+        {
+            // The two documents pair under NEW's name, which names the blackline.
             let name = new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let old_side = Side {
-                label: display_path(&args.old),
-                documents: BTreeMap::from([(name.clone(), read(&args.old, &mut budget)?)]),
-                set: None,
-            };
-            let new_side = Side {
-                label: display_path(new),
-                documents: BTreeMap::from([(name, read(new, &mut budget)?)]),
-                set: None,
-            };
-            (old_side, new_side)
+            (Side::of_document(&args.old, &name, &mut budget)?, Side::of_document(new, &name, &mut budget)?)
         }
         Some(new) => {
             return Err(Diagnostic::new(format!(

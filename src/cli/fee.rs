@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
+use crate::calendar::parse_date;
 use crate::diagnostics::Diagnostic;
-use crate::{fees, format, terms};
+use crate::{fees, terms};
 
 /// Compute a Rule 0-11 filing fee from a transaction valuation and a filing date.
 #[derive(Debug, Args)]
@@ -44,48 +44,13 @@ fn parse_value(text: &str) -> Result<Decimal, String> {
     Ok(value)
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text} is not a date written YYYY-MM-DD on the calendar"))
-}
-
-#[derive(Serialize)]
-struct Fee {
-    value: String,
-    date: NaiveDate,
-    fiscal_year: Option<i32>,
-    rate_per_million: String,
-    fee: String,
-}
-
 pub fn run(args: &FeeArgs) -> Result<i32, Diagnostic> {
-    let (fiscal_year, rate) = match args.rate {
-        Some(rate) => (None, rate),
-        None => {
-            let row = fees::rate_on(args.date)
-                .map_err(|e| Diagnostic::new(e.replace("give `fee.rate_per_million`", "pass --rate")))?;
-            (Some(row.fiscal_year), row.rate_per_million.0)
-        }
-    };
-    let fee = fees::fee(args.value, rate)
+    let quote = fees::Quote::new(args.value, args.date, args.rate)
+        .map_err(|e| Diagnostic::new(e.with_remedy("pass --rate")))?
         .ok_or_else(|| Diagnostic::new("the fee exceeds what can be held exactly"))?;
-    let result = Fee {
-        value: args.value.normalize().to_string(),
-        date: args.date,
-        fiscal_year,
-        rate_per_million: format!("{:.2}", rate),
-        fee: format!("{:.2}", fee),
-    };
     let out = match args.format {
-        Output::Json => format!("{}\n", serde_json::to_string_pretty(&result).unwrap_or_default()),
-        Output::Text => format!(
-            "{} filed {}: {} at {} per $1,000,000{}\n",
-            format::cents(args.value),
-            format::date(args.date),
-            format::cents(fee),
-            format::cents(rate),
-            fiscal_year.map_or(String::new(), |y| format!(" (fiscal year {y})"))
-        ),
+        Output::Json => super::json(&quote)?,
+        Output::Text => quote.text(),
     };
     super::emit(&out);
     Ok(0)

@@ -38,49 +38,9 @@ pub fn run(args: &FiguresArgs) -> Result<i32, Diagnostic> {
     let set = pipeline::render_file_with(&args.terms, args.templates.as_deref(), &args.set.set)?;
     let sheet = tieout::build(&set);
     let out = match args.format {
-        Output::Json => format!("{}\n", serde_json::to_string_pretty(&sheet).unwrap_or_default()),
+        Output::Json => super::json(&sheet)?,
         Output::Markdown => tieout::markdown(&sheet, &display_path(&args.terms)),
-        Output::Text => {
-            let mut out = String::new();
-            for f in &sheet.figures {
-                out.push_str(&format!("{}: {}  (exact {})\n", f.label, f.display, f.value));
-                out.push_str(&format!("  = {}\n", f.formula));
-                for i in &f.inputs {
-                    match &i.at {
-                        Some(at) => out.push_str(&format!("  <- {} = {}  [{at}]\n", i.path, i.value)),
-                        None if i.from == "table" => {
-                            out.push_str(&format!("  <- {} = {}\n", i.path, i.value))
-                        }
-                        None => {
-                            out.push_str(&format!("  <- {} = {}\n", crate::figures::label(&i.path), i.value))
-                        }
-                    }
-                }
-                let places: Vec<String> =
-                    f.printed_at.iter().map(|p| format!("{}:{}", p.document, p.line)).collect();
-                out.push_str(&format!(
-                    "  printed at: {}\n\n",
-                    if places.is_empty() { "nowhere".to_owned() } else { places.join(", ") }
-                ));
-            }
-            for c in &sheet.constants {
-                out.push_str(&format!("Constant of the rules {}: {}\n", c.text, c.rule));
-            }
-            if sheet.untraced.is_empty() {
-                out.push_str("Every number printed is a figure or a value of the terms.\n");
-            } else {
-                out.push_str("Untraced numbers (neither a figure nor a value of the terms):\n");
-                for p in &sheet.untraced {
-                    out.push_str(&format!(
-                        "  {}:{}: {}\n",
-                        p.document,
-                        p.line,
-                        p.text.as_deref().unwrap_or("")
-                    ));
-                }
-            }
-            out
-        }
+        Output::Text => tieout::text(&sheet),
     };
     super::emit(&out);
     Ok(0)

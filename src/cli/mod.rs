@@ -50,19 +50,14 @@ pub struct SetArgs {
     pub set: Vec<crate::terms::Override>,
 }
 
-/// Writes a command's output to standard output. A closed pipe (`secdraft ... | head`) is
-/// not an error worth a message: the reader has what it wanted.
-pub(crate) fn emit(text: &str) {
-    write_unless_closed(std::io::stdout().lock(), text);
-}
+pub(crate) use crate::console::{emit, emit_error};
 
-/// Writes to standard error; like [`emit`], a closed pipe is not a panic.
-pub(crate) fn emit_error(text: &str) {
-    write_unless_closed(std::io::stderr().lock(), text);
-}
-
-fn write_unless_closed(mut stream: impl std::io::Write, text: &str) {
-    let _ = stream.write_all(text.as_bytes()).and_then(|()| stream.flush());
+/// A command's `--format json` output: pretty, with a final newline.
+fn json<T: serde::Serialize>(value: &T) -> Result<String, crate::Diagnostic> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::Diagnostic::new(format!("cannot write the JSON output: {e}")))?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Runs the command line and returns the process exit code.

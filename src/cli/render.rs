@@ -1,13 +1,11 @@
 //! `secdraft render TERMS --out DIR`
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::input::{self, Links, Refusal};
-use crate::output::{self, OutputFile};
-use crate::{html, pipeline, tieout};
+use crate::{output, pipeline, tieout};
 
 /// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML.
 #[derive(Debug, Args)]
@@ -48,17 +46,19 @@ pub struct RenderArgs {
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let mut set = pipeline::render_file_with(&args.terms, args.templates.as_deref(), &args.set.set)?;
     if args.tie_out {
-        let sheet = tieout::markdown(&tieout::build(&set), &display_path(&args.terms));
-        let html = html::to_edgar_html(&sheet, "Tie-Out of Figures")
-            .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {e}")))?;
-        set.files.push(OutputFile { name: "tie-out.md".into(), bytes: sheet.into_bytes() });
-        set.files.push(OutputFile { name: "tie-out.htm".into(), bytes: html.into_bytes() });
+        set.files.extend(tieout::files(&set, &display_path(&args.terms))?);
     }
     for warning in &set.warnings {
         super::emit_error(&format!("warning: {warning}\n"));
     }
     if args.check {
-        return compare(&args.out, &set.files);
+        let differences = output::compare(&args.out, &set.files)?;
+        if differences.is_empty() {
+            super::emit(&format!("{} matches the terms\n", display_path(&args.out)));
+            return Ok(0);
+        }
+        super::emit(&differences.iter().map(|d| format!("{d}\n")).collect::<String>());
+        return Ok(1);
     }
     let mut inputs = vec![args.terms.as_path()];
     inputs.extend(args.templates.as_deref());
@@ -67,51 +67,4 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         set.files.iter().map(|file| format!("{}\n", display_path(&args.out.join(&file.name)))).collect();
     super::emit(&listing);
     Ok(0)
-}
-
-/// Compares `dir` with a rendered set, like `rustfmt --check`; returns the exit code. Reads
-/// the drafts as `render` would before replacing them: a file it would refuse to replace (a
-/// FIFO, a link, a device, an unreadable file) is an error here too.
-fn compare(dir: &Path, files: &[OutputFile]) -> Result<i32, Diagnostic> {
-    let mut lines = Vec::new();
-    if dir.is_dir() {
-        let _lock = output::lock_for_reading(dir)?;
-        let mut refused = Vec::new();
-        for file in files {
-            let path = dir.join(&file.name);
-            match input::read_regular(&path, input::MAX_DOCUMENT_BYTES, Links::Refuse) {
-                Err(Refusal::Missing) => lines.push(format!("missing: {}", display_path(&path))),
-                Err(Refusal::TooLarge { .. }) => lines.push(format!("changed: {}", display_path(&path))),
-                Err(why) => refused.push(format!("{} ({why})", display_path(&path))),
-                Ok(bytes) if bytes != output::stamped(file) => {
-                    lines.push(format!("changed: {}", display_path(&path)))
-                }
-                Ok(_) => {}
-            }
-        }
-        if !refused.is_empty() {
-            return Err(Diagnostic::new(format!(
-                "cannot compare {} with what the terms produce: {}",
-                display_path(dir),
-                refused.join(", ")
-            ))
-            .help("secdraft reads and replaces only regular files: move these out of the way"));
-        }
-        let extra = input::folder_entries(dir)?.into_iter().filter(|entry| {
-            !entry.is_folder
-                && entry.path.is_file()
-                && !entry.name.starts_with('.')
-                && !files.iter().any(|f| f.name == entry.name)
-        });
-        lines.extend(extra.map(|entry| format!("extra: {}", display_path(&entry.path))));
-    } else {
-        lines.extend(files.iter().map(|file| format!("missing: {}", display_path(&dir.join(&file.name)))));
-    }
-    if lines.is_empty() {
-        super::emit(&format!("{} matches the terms\n", display_path(dir)));
-        Ok(0)
-    } else {
-        super::emit(&format!("{}\n", lines.join("\n")));
-        Ok(1)
-    }
 }

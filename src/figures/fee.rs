@@ -91,7 +91,7 @@ fn rate(t: &Terms, date: chrono::NaiveDate) -> Result<(Decimal, Input), FigureEr
     if let Some(rate) = t.fee.as_ref().and_then(|f| f.rate_per_million) {
         return Ok((rate.0, Input { source: Source::Terms("fee.rate_per_million".into()), value: rate.0 }));
     }
-    let row = fees::rate_on(date).map_err(|e| FigureError::new("filing.date", e))?;
+    let row = fees::rate_on(date).map_err(|e| FigureError::new("filing.date", e.to_string()))?;
     Ok((
         row.rate_per_million.0,
         Input {

@@ -14,8 +14,8 @@ mod fee;
 mod identity;
 mod results;
 
+pub use crate::terms::{MAX_PRICE_POINTS, price_points};
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
-pub use cash::{MAX_PRICE_POINTS, price_points};
 pub use identity::{FigureId, Precision, UnitKind};
 
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
 use super::ledger::{self, Era, Marked};
-use crate::calendar::OfferDates;
 use crate::changes;
 use crate::filing::Filing;
 use crate::format;
 use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
+use crate::timetable::OfferDates;
 
 #[derive(Serialize)]
 struct Context<'a> {

@@ -1,4 +1,5 @@
-//! Stage three: terms and figures through Tera templates into Markdown.
+//! Stage three: terms and figures through Tera templates into Markdown, and into the XHTML
+//! pages that are not Markdown (the filing fee exhibit).
 //!
 //! The default templates are embedded in the binary (it runs from any folder); `--templates
 //! DIR` replaces any of them file by file. Values are escaped for Markdown on the way in, so
@@ -43,7 +44,11 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("_about.md", include_str!("../../templates/_about.md")),
     ("_results-paragraph.md", include_str!("../../templates/_results-paragraph.md")),
     ("_incorporated.md", include_str!("../../templates/_incorporated.md")),
+    ("filing-fees.htm", include_str!("../../templates/filing-fees.htm")),
 ];
+
+/// The template of the filing fee exhibit, an XHTML page of its own (not Markdown).
+pub const FEE_EXHIBIT: &str = "filing-fees.htm";
 
 #[derive(Debug, Clone)]
 struct Source {
@@ -55,7 +60,10 @@ struct Source {
 /// A complete set of templates, ready to render.
 pub struct Templates {
     sources: BTreeMap<String, Source>,
+    /// The Markdown documents and their partials, escaped for Markdown.
     tera: Tera,
+    /// The XHTML pages (`.htm`), escaped for HTML.
+    pages: Tera,
 }
 
 impl Templates {
@@ -68,8 +76,9 @@ impl Templates {
     /// include, directly or through another partial. Parsing templates is a fifth of a cold
     /// render, and only the commencement has an Offer (`offer.md`, 40% of the text).
     pub fn embedded_for(stage: Stage) -> Result<Templates, Diagnostic> {
-        let roots = Document::for_stage(stage).iter().map(|d| d.template());
-        Templates::build(included_from(embedded_sources(), roots))
+        let documents = Document::for_stage(stage).iter().map(|d| d.template());
+        let exhibit = (stage != Stage::Intent).then_some(FEE_EXHIBIT);
+        Templates::build(included_from(embedded_sources(), documents.chain(exhibit)))
     }
 
     /// The embedded templates with every file of `dir` in place of the one of the same name.
@@ -116,14 +125,26 @@ impl Templates {
         tera.set_escape_fn(escape::escape_markdown);
         tera.autoescape_on([".md"]);
         filters::register(&mut tera);
-        let mut templates = Templates { sources, tera };
+        let mut pages = Tera::new();
+        pages.set_escape_fn(escape_html);
+        pages.autoescape_on([".htm"]);
+        let mut templates = Templates { sources, tera, pages };
         let raw: Vec<(String, Arc<str>)> =
             templates.sources.iter().map(|(n, s)| (n.clone(), s.text.clone())).collect();
-        templates
-            .tera
-            .add_raw_templates(raw.iter().map(|(n, t)| (n.as_str(), &**t)))
-            .map_err(|e| templates.diagnostic(&e))?;
+        let (pages, documents): (Vec<_>, Vec<_>) = raw.iter().partition(|(n, _)| n.ends_with(".htm"));
+        let add = |tera: &mut Tera, raw: &[&(String, Arc<str>)]| {
+            tera.add_raw_templates(raw.iter().map(|(n, t)| (n.as_str(), &**t)))
+        };
+        let added = add(&mut templates.tera, &documents).and_then(|()| add(&mut templates.pages, &pages));
+        added.map_err(|e| templates.diagnostic(&e))?;
         Ok(templates)
+    }
+
+    /// Renders an XHTML page (the fee exhibit) from the view it prints; nothing is tidied, the
+    /// template's layout is the page's.
+    pub fn render_page(&self, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+        let context = tera::Context::from_serialize(view).map_err(|e| self.diagnostic(&e))?;
+        self.pages.render(name, &context).map_err(|e| self.diagnostic(&e))
     }
 
     /// Renders one document's Markdown from a prepared context: the text, and each figure it
@@ -243,6 +264,13 @@ impl Templates {
             .label("here")
             .help("templates use the variables `terms`, `figures`, `cover` and `documents`; docs/templates.md lists them")
     }
+}
+
+/// Text escaped for an XHTML page, as the HTML stage escapes it.
+fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut escaped = String::with_capacity(text.len());
+    crate::html::escape_text(&mut escaped, text);
+    out.write_all(escaped.as_bytes())
 }
 
 /// A dotted path read from the terms: `terms.x.y` gives `x.y`; a name a template set is

@@ -12,6 +12,7 @@ use super::source_map::SourceMap;
 use super::{Terms, validate};
 use crate::diagnostics::{Diagnostic, Origin};
 use crate::input::{Links, Refusal, read_regular};
+use crate::timetable::OfferDates;
 
 /// A terms file is a page or two of YAML; anything past this is not a terms file.
 pub const MAX_TERMS_BYTES: usize = 4 * 1024 * 1024;
@@ -64,6 +65,11 @@ pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, Loa
     load_str(path, applied.text.clone()).map_err(|e| e.map_report(|d| overrides::explain(d, &applied)))
 }
 
+/// Whether a path names a terms file (YAML) rather than a rendered document or a folder.
+pub fn is_terms_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
 /// Loads terms held in memory; `path` is only used to name the file in messages.
 pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, LoadError> {
     let source: Arc<str> = Arc::from(text);
@@ -80,12 +86,12 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, LoadError> {
     };
     let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: OnceLock::new(), source };
     validate::validate(&loaded).map_err(LoadError::Invalid)?;
-    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows.
+    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows. The
+    // templates and the changelog read the expiration from the terms, so it is written there.
     if loaded.terms.dates.expiration.is_none() {
-        let calendar = crate::calendar::Calendar::new(&loaded.terms.calendar);
         // Validation computed these dates already, so this refusal is not expected; it is
         // reported rather than dropped, so that an offer never goes without an expiration.
-        let dates = crate::calendar::OfferDates::compute(&loaded.terms, &calendar)
+        let dates = OfferDates::compute(&loaded.terms, &loaded.terms.business_calendar())
             .map_err(|e| LoadError::Invalid(loaded.error_at(&e.field, e.message).help(e.help)))?;
         if let Some(dates) = dates {
             loaded.terms.dates.expiration = Some(super::Date(dates.earliest_expiration));

@@ -2,19 +2,24 @@
 //!
 //! Every field is documented in `docs/terms.md`; keep the two in step.
 
+mod auction;
 mod error;
 mod load;
 mod overrides;
 mod scalars;
+mod schedule;
 mod source_map;
 mod validate;
 
+pub use crate::timetable::ExpirationTime;
+pub use auction::{MAX_PRICE_POINTS, price_points};
 pub use error::LoadError;
-pub use load::{LoadedTerms, closest_name, load, load_str, load_with};
+pub use load::{LoadedTerms, closest_name, is_terms_file, load, load_str, load_with};
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
 pub use scalars::{
     Count, Cusip, Date, Percent, Positive, RESERVED, Shares, Text, cusip_check_digit, parse_decimal,
 };
+pub use schedule::CalendarDays;
 pub use source_map::SourceMap;
 
 use serde::{Deserialize, Serialize};
@@ -49,7 +54,7 @@ pub struct Terms {
     pub results: Option<Results>,
     /// Days to add to or remove from the business-day calendar.
     #[serde(default)]
-    pub calendar: crate::calendar::Overrides,
+    pub calendar: CalendarDays,
     /// What the filing fee is computed from (Rule 0-11).
     #[serde(default)]
     pub fee: Option<FeeTerms>,
@@ -464,29 +469,6 @@ pub struct KeyDates {
     pub expiration: Option<Date>,
     #[serde(default)]
     pub expiration_time: ExpirationTime,
-}
-
-/// The time of day the offer expires, New York City time.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-pub enum ExpirationTime {
-    /// "one minute after 11:59 p.m.": the full last business day.
-    #[default]
-    #[serde(rename = "one minute after 11:59 p.m.")]
-    EndOfDay,
-    #[serde(rename = "11:59 p.m.")]
-    ElevenFiftyNine,
-    #[serde(rename = "5:00 p.m.")]
-    FivePm,
-}
-
-impl ExpirationTime {
-    pub fn words(self) -> &'static str {
-        match self {
-            ExpirationTime::EndOfDay => "one minute after 11:59 p.m.",
-            ExpirationTime::ElevenFiftyNine => "11:59 p.m.",
-            ExpirationTime::FivePm => "5:00 p.m.",
-        }
-    }
 }
 
 /// The agents of the offer, printed in the releases and the Offer.

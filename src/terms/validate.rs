@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 
 use super::load::LoadedTerms;
 use super::{CoverBox, FormType, OfferKind, Stage, Terms};
-use crate::calendar::{Calendar, OfferDates};
+use crate::calendar::Calendar;
 use crate::diagnostics::Diagnostic;
 use crate::format;
+use crate::timetable::OfferDates;
 
 type Check = Result<(), Diagnostic>;
 
@@ -24,9 +25,9 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
 }
 
 /// The auction's range holds a whole number of increments, and no more prices than
-/// [`crate::figures::MAX_PRICE_POINTS`]: the figures list them.
+/// [`super::MAX_PRICE_POINTS`]: the figures list them.
 fn price_range(auction: &super::Auction) -> Result<u64, String> {
-    crate::figures::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
+    super::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
 }
 
 /// A count of shares as the documents print it: 60,000,000.
@@ -222,7 +223,7 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
 fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let d = &t.dates;
-    let calendar = Calendar::new(&t.calendar);
+    let calendar = t.business_calendar();
     if let Some(next) = d.next_announcement
         && next <= d.announcement
     {

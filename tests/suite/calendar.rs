@@ -8,7 +8,6 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use predicates::prelude::*;
 use proptest::prelude::*;
 use secdraft::calendar::{Calendar, Overrides, federal_holidays};
-use secdraft::terms::Date;
 
 use crate::common::{edited, examples, scratch_terms, secdraft};
 
@@ -299,14 +298,14 @@ fn one_off_closures_are_not_business_days_unless_removed() {
     for closure in ["2018-12-05", "2020-12-24", "2021-06-18", "2025-01-09"] {
         assert!(!cal.is_business_day(d(closure)), "{closure}");
     }
-    let removed = Calendar::new(&Overrides { add: vec![], remove: vec![Date(d("2018-12-05"))] });
+    let removed = Calendar::new(&Overrides { add: vec![], remove: vec![d("2018-12-05")] });
     assert!(removed.is_business_day(d("2018-12-05")));
-    let added = Calendar::new(&Overrides { add: vec![Date(d("2024-12-24"))], remove: vec![] });
+    let added = Calendar::new(&Overrides { add: vec![d("2024-12-24")], remove: vec![] });
     assert!(!added.is_business_day(d("2024-12-24")));
     assert!(Calendar::default().is_business_day(d("2024-12-24")));
     // The Carter day of mourning moves a 20-business-day count by a day.
     assert_eq!(cal.period_end(d("2025-01-02"), 20), Some(d("2025-01-31")));
-    let without = Calendar::new(&Overrides { add: vec![], remove: vec![Date(d("2025-01-09"))] });
+    let without = Calendar::new(&Overrides { add: vec![], remove: vec![d("2025-01-09")] });
     assert_eq!(without.period_end(d("2025-01-02"), 20), Some(d("2025-01-30")));
 }
 

@@ -193,3 +193,31 @@ fn an_exchange_offer_needs_a_market_value() {
     let err = pipeline::render_loaded(loaded, &secdraft::render::Templates::embedded().unwrap()).unwrap_err();
     assert!(err.message.contains("give `fee.market_value`"), "{}", err.message);
 }
+
+/// The exhibit escapes what the terms say for XHTML, and lists the offsets claimed in Table 2.
+#[test]
+fn the_exhibit_escapes_the_terms_and_lists_the_offsets() {
+    let text = std::fs::read_to_string("data/meridian-exchange-commenced.yaml").unwrap();
+    let text = text
+        .replacen(
+            "  name: Meridian Ridge Holdings, Inc.",
+            "  name: Meridian & Ridge <Holdings>, Inc.\n  cik: \"1234567\"",
+            1,
+        )
+        .replacen(
+            "    low: 0.081\n",
+            "    low: 0.081\n  offsets:\n    - amount: 100.25\n      form: SC TO-C & <x>\n      file_number: 005-12345\n      filed: 2023-12-01\n",
+            1,
+        );
+    let loaded = secdraft::terms::load_str(Path::new("offsets.yaml"), text).unwrap();
+    let set = pipeline::render_loaded(loaded, &secdraft::render::Templates::embedded().unwrap()).unwrap();
+    let exhibit = file(&set, "filing-fees.htm");
+    assert!(exhibit.contains("<b>Meridian &amp; Ridge &lt;Holdings&gt;, Inc.</b>"), "{exhibit}");
+    assert!(!exhibit.contains("Central Index Key of the filer: to draft"));
+    let facts = facts(&exhibit);
+    assert!(facts.contains(&("dei:EntityCentralIndexKey".into(), "c".into(), "0001234567".into())));
+    assert!(facts.contains(&("ffd:TtlOffsetAmt".into(), "c".into(), "100.25".into())));
+    assert!(exhibit.contains("<b>Table 2: Fee Offset Claims and Sources</b>"));
+    assert!(exhibit.contains(">SC TO-C &amp; &lt;x&gt;</td>"));
+    assert!(exhibit.contains(">December 1, 2023</td>"));
+}

@@ -1,0 +1,175 @@
+//! The view of the filing fee exhibit (EX-FILING FEES) of a Schedule TO filing: the fee table,
+//! its totals and notes, which templates/filing-fees.htm lays out as well-formed XHTML tagged
+//! in Inline XBRL with the SEC's ffd taxonomy. Every tagged value is the figure printed beside
+//! it: the view holds each amount once, as printed.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::FeeError;
+use crate::format;
+use crate::terms::{OfferKind, Terms};
+
+/// The name of the filing fee exhibit in a rendered set.
+pub const EXHIBIT_FILE: &str = "filing-fees.htm";
+
+/// The fee figures the exhibit prints, as computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeeFigures {
+    pub transaction_valuation: Decimal,
+    /// Per dollar (0.0001381), as [`super::rate_as_fraction`] gives it.
+    pub fee_rate: Decimal,
+    pub filing_fee: Decimal,
+    pub fees_previously_paid: Decimal,
+    pub fee_offsets: Decimal,
+    pub net_fee_due: Decimal,
+}
+
+impl FeeFigures {
+    /// The fee figures by name, from `value`; a figure not computed is an error.
+    pub fn from_named(value: impl Fn(&str) -> Option<Decimal>) -> Result<FeeFigures, FeeError> {
+        let get = |name: &'static str| value(name).ok_or(FeeError::MissingFigure(name));
+        Ok(FeeFigures {
+            transaction_valuation: get("transaction_valuation")?,
+            fee_rate: get("fee_rate")?,
+            filing_fee: get("filing_fee")?,
+            fees_previously_paid: get("fees_previously_paid")?,
+            fee_offsets: get("fee_offsets")?,
+            net_fee_due: get("net_fee_due")?,
+        })
+    }
+}
+
+/// What templates/filing-fees.htm prints. Amounts are as printed without the dollar sign
+/// (`5,100,000.00`): the template puts the sign outside the tagged fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exhibit {
+    /// The ffd and dei taxonomy year: the filing's, within the versions secdraft knows.
+    pub taxonomy_year: i32,
+    /// The period of every context: the filing date, `YYYY-MM-DD`.
+    pub date: String,
+    pub form: &'static str,
+    /// Ten digits; zeros while the terms give none.
+    pub cik: String,
+    pub cik_missing: bool,
+    pub issuer: String,
+    pub transaction_valuation: String,
+    pub fee_rate: String,
+    pub filing_fee: String,
+    /// Fees paid with an earlier filing: a second line of the fee table when there are any.
+    pub previously_paid: Option<String>,
+    pub fees_previously_paid: String,
+    pub fee_offsets: String,
+    pub net_fee_due: String,
+    /// The notes to Table 1, in order.
+    pub notes: Vec<String>,
+    /// Table 2, when offsets are claimed.
+    pub offsets: Vec<OffsetRow>,
+}
+
+/// One fee offset claimed.
+#[derive(Debug, Clone, Serialize)]
+pub struct OffsetRow {
+    pub form: String,
+    pub file_number: String,
+    pub filed: String,
+    pub amount: String,
+}
+
+/// The taxonomy versions secdraft knows: 2022 to 2026.
+fn taxonomy_year(date: NaiveDate) -> i32 {
+    date.year().clamp(2022, 2026)
+}
+
+/// An amount as a tagged fact shows it: the figure's print, less the dollar sign.
+fn shown(value: Decimal) -> String {
+    format::cents(value).trim_start_matches('$').to_owned()
+}
+
+impl Exhibit {
+    pub fn new(terms: &Terms, figures: &FeeFigures) -> Result<Exhibit, FeeError> {
+        let date = terms.filing.date.0;
+        let has_previous = figures.fees_previously_paid > Decimal::ZERO;
+        let mut notes = vec![
+            valuation_note(terms)?,
+            format!(
+                "The amount of the filing fee is calculated in accordance with Rule 0-11 under the Securities Exchange Act of 1934, as amended, at {} per $1,000,000 of the transaction valuation, rounded to the cent.",
+                format::cents(figures.fee_rate * Decimal::from(1_000_000))
+            ),
+        ];
+        if has_previous {
+            let filed = terms.dates.commencement.ok_or(FeeError::MissingTerm("dates.commencement"))?;
+            notes
+                .push(format!("Paid in connection with the Schedule TO filed on {}.", format::date(filed.0)));
+        }
+        let offsets = terms.fee.iter().flat_map(|f| &f.offsets).map(|o| OffsetRow {
+            form: o.form.as_str().to_owned(),
+            file_number: o.file_number.as_str().to_owned(),
+            filed: format::date(o.filed.0),
+            amount: format::cents(o.amount.0),
+        });
+        Ok(Exhibit {
+            taxonomy_year: taxonomy_year(date),
+            date: date.to_string(),
+            form: terms.filing.form.edgar_name(),
+            cik: terms
+                .issuer
+                .cik
+                .as_ref()
+                .map_or_else(|| "0000000000".to_owned(), |c| format!("{:0>10}", c.as_str().trim())),
+            cik_missing: terms.issuer.cik.is_none(),
+            issuer: terms.issuer.name.as_str().to_owned(),
+            transaction_valuation: shown(figures.transaction_valuation),
+            fee_rate: figures.fee_rate.normalize().to_string(),
+            filing_fee: shown(figures.filing_fee),
+            previously_paid: has_previous.then(|| shown(figures.fees_previously_paid)),
+            fees_previously_paid: shown(figures.fees_previously_paid),
+            fee_offsets: shown(figures.fee_offsets),
+            net_fee_due: shown(figures.net_fee_due),
+            notes,
+            offsets: offsets.collect(),
+        })
+    }
+}
+
+/// Note (1): how the transaction valuation was estimated, with the computed figures.
+fn valuation_note(terms: &Terms) -> Result<String, FeeError> {
+    let in_force = terms.in_force();
+    let missing = FeeError::MissingTerm;
+    let title = in_force.security.title.as_str().to_lowercase();
+    let sought = || {
+        in_force.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))
+    };
+    let fee = in_force.fee.as_ref();
+    Ok(match in_force.kind() {
+        OfferKind::Exchange => match fee.and_then(|f| f.market_value.as_ref()) {
+            Some(mv) => format!(
+                "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the market value of the {} shares of {title} sought in the offer, based on the average of the high ({}) and low ({}) sales prices of the {title} as reported on the {} on {}, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",
+                sought()?,
+                format::money(mv.high.0),
+                format::money(mv.low.0),
+                in_force.security.closing_price.market.as_str(),
+                format::date(mv.date.0)
+            ),
+            None => format!(
+                "Estimated solely for the purpose of calculating the filing fee. There being no market for the {title}, the transaction valuation is their book value, {} per share, times the {} shares sought, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",
+                format::money(fee.and_then(|f| f.book_value_per_share).ok_or(missing("fee.book_value_per_share"))?.0),
+                sought()?
+            ),
+        },
+        OfferKind::Cash => format!(
+            "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {} shares of {title} at the purchase price of {} per share in cash.",
+            sought()?,
+            format::money(in_force.offer.cash_price.ok_or(missing("offer.cash_price"))?.0)
+        ),
+        OfferKind::DutchAuction => match in_force.offer.auction.as_ref() {
+            Some(a) if in_force.offer.max_shares.is_some() => format!(
+                "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {} shares of {title} at the maximum purchase price of {} per share in cash.",
+                sought()?,
+                format::money(a.max_price.0)
+            ),
+            _ => "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the maximum aggregate purchase price of the offer.".to_owned(),
+        },
+    })
+}

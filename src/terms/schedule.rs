@@ -1,0 +1,96 @@
+//! What the calendar and the timetable read of the terms: the days the terms add to or remove
+//! from the holidays, and the offer's dates and amendments as a [`Schedule`].
+
+use serde::{Deserialize, Serialize};
+
+use super::{Changes, Date, FilingRole, Stage, Terms};
+use crate::calendar::{Calendar, Overrides};
+use crate::timetable::{Materiality, Schedule, ScheduledAmendment};
+
+/// Days a terms file adds to or removes from the holidays, for closures the built-in list
+/// lacks or disputes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDays {
+    /// Days that are not business days although the rules would count them.
+    #[serde(default)]
+    pub add: Vec<Date>,
+    /// Holidays or closures that should count as business days.
+    #[serde(default)]
+    pub remove: Vec<Date>,
+}
+
+impl CalendarDays {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            add: self.add.iter().map(|d| d.0).collect(),
+            remove: self.remove.iter().map(|d| d.0).collect(),
+        }
+    }
+}
+
+impl Terms {
+    /// The business-day calendar with the terms' own closures added and removed.
+    pub fn business_calendar(&self) -> Calendar {
+        Calendar::new(&self.calendar.overrides())
+    }
+}
+
+impl From<&Terms> for Schedule {
+    fn from(terms: &Terms) -> Schedule {
+        let through = terms.filing.amendment.unwrap_or(0);
+        let amendments = terms
+            .amendments
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.number <= through)
+            .map(|(index, a)| ScheduledAmendment {
+                index,
+                number: a.number,
+                announced: a.date.0,
+                change: materiality(
+                    &a.changes,
+                    &terms.amended_through(a.number - 1),
+                    &terms.amended_through(a.number),
+                ),
+                expiration: a.changes.expiration.map(|d| d.0),
+            })
+            .collect();
+        Schedule {
+            announcement: terms.dates.announcement.0,
+            commencement: terms.dates.commencement.map(|d| d.0),
+            commenced: terms.stage() != Stage::Intent,
+            expiration: terms.dates.expiration.map(|d| d.0),
+            expiration_time: terms.dates.expiration_time,
+            third_party: !terms
+                .filing_persons
+                .iter()
+                .any(|p| p.name == terms.issuer.name && p.roles.contains(&FilingRole::Offeror)),
+            amendments,
+            results: terms.results.as_ref().map(|r| r.date.0),
+        }
+    }
+}
+
+/// How far an amendment changes the offer: the consideration, or the number sought by more
+/// than 2% of the class outstanding; else the minimum condition or the conditions; else
+/// only the expiration.
+fn materiality(changes: &Changes, before: &Terms, after: &Terms) -> Materiality {
+    let price = changes.aggregate_liquidation_preference.is_some()
+        || changes.block.is_some()
+        || changes.cash_price.is_some()
+        || changes.min_price.is_some()
+        || changes.max_price.is_some();
+    let amount = match (before.offer.max_shares, after.offer.max_shares, after.security.shares_outstanding) {
+        (Some(old), Some(new), Some(outstanding)) => old.0.abs_diff(new.0) > outstanding.0 / 50,
+        (Some(old), Some(new), None) => old != new,
+        _ => false,
+    };
+    if price || amount {
+        Materiality::PriceOrAmount
+    } else if changes.min_shares.is_some() || changes.conditions.is_some() {
+        Materiality::OtherMaterial
+    } else {
+        Materiality::ExtensionOnly
+    }
+}
