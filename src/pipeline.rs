@@ -90,10 +90,16 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
         files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
     }
     if filing.stage != terms::Stage::Intent {
-        let exhibit = fees::FeeFigures::from_named(|name| filing.figures.value(name))
+        let mut exhibit = fees::FeeFigures::from_named(|name| filing.figures.value(name))
             .and_then(|fee_figures| fees::Exhibit::new(filing.terms(), &fee_figures))
             .map_err(|e| Diagnostic::new(e.to_string()))?;
-        let page = templates.render_page(render::FEE_EXHIBIT, &exhibit)?;
+        for (name, printed) in exhibit.figures_mut() {
+            if let Some(figure) = filing.figures.get(name) {
+                *printed = render::mark_figure(figure, render::Era::Now, printed);
+            }
+        }
+        let (page, printed) = templates.render_page(render::FEE_EXHIBIT, &exhibit)?;
+        ledger.extend(printed);
         files.push(OutputFile { name: fees::EXHIBIT_FILE.into(), bytes: page.into_bytes() });
     }
     let warnings = fees::warnings(filing.terms());

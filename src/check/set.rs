@@ -112,10 +112,12 @@ fn normalise(value: &str) -> String {
 }
 
 /// The forms a figure may be printed in: as its identity prints it, without its sign (a
-/// premium stated as an increase or a decrease), in words, and a ratio as the shares given
-/// for one new share.
+/// premium stated as an increase or a decrease), without its dollar sign (a tagged XBRL fact,
+/// the sign printed outside the tag), in words, and a ratio as the shares given for one new
+/// share.
 fn accepted_forms(figure: &Figure) -> Vec<String> {
-    let mut forms = vec![figure.display()];
+    let display = figure.display();
+    let mut forms = vec![display.trim_start_matches('$').to_owned(), display];
     forms.extend(crate::figures::print(figure.unit, figure.value.abs()).ok());
     forms.extend(format::words(figure.value));
     if figure.unit == Unit::ExchangeRatio {

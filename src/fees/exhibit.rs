@@ -88,6 +88,21 @@ fn shown(value: Decimal) -> String {
 }
 
 impl Exhibit {
+    /// Each figure the exhibit prints, by the figure's name, as printed: for the caller to
+    /// record where the figures are printed (the pipeline marks them for its ledger).
+    pub fn figures_mut(&mut self) -> Vec<(&'static str, &mut String)> {
+        let mut printed = vec![
+            ("transaction_valuation", &mut self.transaction_valuation),
+            ("fee_rate", &mut self.fee_rate),
+            ("filing_fee", &mut self.filing_fee),
+            ("fees_previously_paid", &mut self.fees_previously_paid),
+            ("fee_offsets", &mut self.fee_offsets),
+            ("net_fee_due", &mut self.net_fee_due),
+        ];
+        printed.extend(self.previously_paid.as_mut().map(|paid| ("fees_previously_paid", paid)));
+        printed
+    }
+
     pub fn new(terms: &Terms, figures: &FeeFigures) -> Result<Exhibit, FeeError> {
         let date = terms.filing.date.0;
         let has_previous = figures.fees_previously_paid > Decimal::ZERO;

@@ -23,6 +23,12 @@ pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
 pub use ledger::{Era, Printed};
 
+/// `text`, a figure of the filing as a view prints it, marked so that rendering records it in
+/// the ledger of printed figures.
+pub fn mark_figure(figure: &crate::figures::Figure, era: Era, text: &str) -> String {
+    ledger::mark(ledger::Marked { figure: figure.id, era, value: figure.value }, text)
+}
+
 use crate::diagnostics::{Diagnostic, Origin, display_path};
 use crate::terms::{LoadedTerms, Stage};
 
@@ -140,11 +146,17 @@ impl Templates {
         Ok(templates)
     }
 
-    /// Renders an XHTML page (the fee exhibit) from the view it prints; nothing is tidied, the
-    /// template's layout is the page's.
-    pub fn render_page(&self, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+    /// Renders an XHTML page (the fee exhibit) from the view it prints, as the file `name`:
+    /// the page, and each figure it prints (values of the view marked with [`mark_figure`]).
+    /// Nothing is tidied; the template's layout is the page's.
+    pub fn render_page(
+        &self,
+        name: &str,
+        view: &impl serde::Serialize,
+    ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let context = tera::Context::from_serialize(view).map_err(|e| self.diagnostic(&e))?;
-        self.pages.render(name, &context).map_err(|e| self.diagnostic(&e))
+        let page = self.pages.render(name, &context).map_err(|e| self.diagnostic(&e))?;
+        Ok(ledger::resolve(name, &page))
     }
 
     /// Renders one document's Markdown from a prepared context: the text, and each figure it
@@ -266,10 +278,18 @@ impl Templates {
     }
 }
 
-/// Text escaped for an XHTML page, as the HTML stage escapes it.
+/// Text escaped for an XHTML page, as the HTML stage escapes it; the marks of printed figures
+/// pass through for the ledger to take out.
 fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let (visible, marks) = ledger::visible(text);
     let mut escaped = String::with_capacity(text.len());
-    crate::html::escape_text(&mut escaped, text);
+    let mut from = 0;
+    for (at, mark) in marks {
+        crate::html::escape_text(&mut escaped, &visible[from..at].iter().collect::<String>());
+        escaped.push_str(mark);
+        from = at;
+    }
+    crate::html::escape_text(&mut escaped, &visible[from..].iter().collect::<String>());
     out.write_all(escaped.as_bytes())
 }
 

@@ -249,9 +249,15 @@ fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it
                 let file = set.files.iter().find(|f| f.name == place.document).unwrap();
                 let written = String::from_utf8(secdraft::output::stamped(file)).unwrap();
                 let line = written.lines().nth(place.line - 1).unwrap();
-                let forms = [figure.display.clone(), figure.display.trim_start_matches('-').to_owned()];
+                // As printed, without a sign (an increase or decrease), or as a tagged XBRL fact (the
+                // dollar sign outside the tag).
+                let forms = [
+                    &figure.display,
+                    figure.display.trim_start_matches('-'),
+                    figure.display.trim_start_matches('$'),
+                ];
                 assert!(
-                    forms.iter().any(|form| line.contains(form.as_str()))
+                    forms.iter().any(|form| line.contains(*form))
                         || secdraft::format::words(figure.value.parse().unwrap())
                             .is_some_and(|w| line.contains(&w))
                         || figure.name == "exchange_ratio",
