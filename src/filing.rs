@@ -6,7 +6,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::figures::{self, FigureError, Figures};
-use crate::terms::{LoadedTerms, OfferKind, Stage, Terms};
+use crate::terms::{Date, LoadedTerms, OfferKind, Stage, Terms};
 use crate::timetable::{DateError, OfferDates};
 
 #[derive(Debug, Clone)]
@@ -65,6 +65,19 @@ impl Filing {
 
 fn derive(terms: &Terms) -> Result<Derived, FilingError> {
     let stage = terms.stage();
+    let timetable = OfferDates::compute(terms, &terms.business_calendar())?;
+    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows: the
+    // terms in force (and before an amendment) state that date, as if the terms had given it.
+    let completed;
+    let terms = match (&timetable, terms.dates.expiration) {
+        (Some(dates), None) => {
+            let mut with_expiration = terms.clone();
+            with_expiration.dates.expiration = Some(Date(dates.earliest_expiration));
+            completed = with_expiration;
+            &completed
+        }
+        _ => terms,
+    };
     let amendment = terms.filing.amendment.unwrap_or(0);
     let in_force = terms.amended_through(amendment);
     // Validation has refused terms that state more than one kind of consideration.
@@ -85,7 +98,6 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
         None => (None, None),
     };
     let figures = figures?;
-    let timetable = OfferDates::compute(terms, &terms.business_calendar())?;
     Ok(Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before })
 }
 

@@ -219,10 +219,12 @@ impl OfferDates {
 
         let mut amendments = Vec::new();
         let mut expiration = original.unwrap_or(earliest);
+        let mut expiration_computed = original.is_none();
         for a in &s.amendments {
             let (business_days, rule) = a.change.period();
             if let Some(changed) = a.expiration {
                 expiration = changed;
+                expiration_computed = false;
             }
             let earliest_after = if business_days > 0 {
                 Some(earliest_for(cal, a.announced, business_days, time).ok_or_else(out_of_range)?)
@@ -266,7 +268,7 @@ impl OfferDates {
             day_one,
             earliest_expiration: earliest,
             expiration,
-            expiration_computed: original.is_none(),
+            expiration_computed,
             withdrawal_after,
             withdrawal_rule,
             extension_notice_by,

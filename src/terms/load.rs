@@ -12,7 +12,6 @@ use super::source_map::SourceMap;
 use super::{Terms, validate};
 use crate::diagnostics::{Diagnostic, Origin};
 use crate::input::{Links, Refusal, read_regular};
-use crate::timetable::OfferDates;
 
 /// A terms file is a page or two of YAML; anything past this is not a terms file.
 pub const MAX_TERMS_BYTES: usize = 4 * 1024 * 1024;
@@ -84,19 +83,8 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, LoadError> {
         Ok(terms) => terms,
         Err(err) => return Err(LoadError::Yaml(yaml_diagnostic(path, &source, failed_at, &err))),
     };
-    let mut loaded = LoadedTerms { terms, file: path.to_path_buf(), map: OnceLock::new(), source };
+    let loaded = LoadedTerms { terms, file: path.to_path_buf(), map: OnceLock::new(), source };
     validate::validate(&loaded).map_err(LoadError::Invalid)?;
-    // An offer whose terms give no expiration expires as early as Rule 14e-1(a) allows. The
-    // templates and the changelog read the expiration from the terms, so it is written there.
-    if loaded.terms.dates.expiration.is_none() {
-        // Validation computed these dates already, so this refusal is not expected; it is
-        // reported rather than dropped, so that an offer never goes without an expiration.
-        let dates = OfferDates::compute(&loaded.terms, &loaded.terms.business_calendar())
-            .map_err(|e| LoadError::Invalid(loaded.error_at(&e.field, e.message).help(e.help)))?;
-        if let Some(dates) = dates {
-            loaded.terms.dates.expiration = Some(super::Date(dates.earliest_expiration));
-        }
-    }
     Ok(loaded)
 }
 

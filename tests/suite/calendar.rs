@@ -461,6 +461,25 @@ fn without_an_expiration_the_earliest_compliant_date_is_used() {
     secdraft().arg("render").arg(&path).arg("--out").arg(&out).assert().success();
     let release = fs::read_to_string(out.join("press-release.md")).unwrap();
     assert!(release.contains("on Tuesday, January 30, 2024, unless extended"));
+    // The terms are not rewritten on loading: the timetable says the date is the rules'.
+    secdraft().arg("calendar").arg(&path).assert().success().stdout(predicate::str::contains(
+        "Tuesday, January 30, 2024     Expiration (none given: the earliest allowed)",
+    ));
+}
+
+#[test]
+fn an_expiration_an_amendment_sets_is_scheduled_though_the_offer_gave_none() {
+    let text = fs::read_to_string("data/meridian-exchange-amended.yaml").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("terms.yaml");
+    fs::write(&path, text.replacen("  expiration: 2024-01-30\n", "", 1)).unwrap();
+    secdraft()
+        .arg("calendar")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tuesday, February 13, 2024    Scheduled expiration"))
+        .stdout(predicate::str::contains("none given").not());
 }
 
 #[test]
