@@ -362,6 +362,22 @@ fn offer_md_replaces_the_whole_offer_of_every_kind() {
 }
 
 #[test]
+fn a_block_of_the_offer_is_overridden_in_a_copy_of_the_template_of_its_kind() {
+    let case = Case::from_text(&fs::read_to_string(COMMENCED).unwrap());
+    let mut auction = fs::read_to_string("templates/offer/dutch-auction.md").unwrap();
+    auction.push_str(
+        "\n{% block section_conditions %}### 7. CONDITIONS OF COUNSEL{% endblock section_conditions %}\n",
+    );
+    let templates = templates_folder(&case, &[("offer/dutch-auction.md", &auction)]);
+    case.render_with_templates(&templates).success();
+    let offer = fs::read_to_string(case.out.join("offer-to-purchase.md")).unwrap();
+    assert!(offer.contains("\n### 7. CONDITIONS OF COUNSEL\n\n### 8. Price Range of the"), "{offer}");
+    assert!(!offer.contains("Notwithstanding any other provision of the Offer"), "{offer}");
+    // The rest is the auction's, as built in.
+    assert!(offer.contains("***How will the Company determine the Purchase Price?***"), "{offer}");
+}
+
+#[test]
 fn missing_terms_file_and_usage_errors() {
     secdraft()
         .args(["render", "no-such-terms.yaml", "--out", "x"])

@@ -462,7 +462,13 @@ mod tests {
             assert!(intent.sources.contains_key(used), "{used}");
         }
         let commencement = Templates::embedded_for(Stage::Commencement).unwrap();
-        for used in ["offer.md", "partials/incorporated.md"] {
+        for used in [
+            "offer.md",
+            "offer/exchange.md",
+            "offer/cash.md",
+            "offer/dutch-auction.md",
+            "partials/incorporated.md",
+        ] {
             assert!(commencement.sources.contains_key(used), "{used}");
         }
     }
@@ -502,6 +508,8 @@ mod tests {
         assert_eq!(field("{{ terms.security.title | lower").as_deref(), Some("security.title"));
         assert_eq!(field("{{ issuer.short_name").as_deref(), Some("issuer.short_name"));
         assert_eq!(field("{{ figures.premium | percent"), None);
+        // In a component, through the argument its callers pass.
+        assert_eq!(field("{{ count | words").as_deref(), Some("offer.consideration.block.new_shares"));
     }
 
     #[test]
