@@ -362,6 +362,30 @@ fn offer_md_replaces_the_whole_offer_of_every_kind() {
 }
 
 #[test]
+fn the_incorporation_by_reference_is_overridden_by_its_old_name_too() {
+    for name in ["_incorporated.md", "partials/incorporated.md"] {
+        let case = Case::from_text(&fs::read_to_string(COMMENCED).unwrap());
+        let templates = templates_folder(
+            &case,
+            &[(name, "BY REFERENCE: {{ keys | join(sep=\", \") }} of {{ offer_doc.title }}.")],
+        );
+        case.render_with_templates(&templates).success();
+        let schedule = fs::read_to_string(case.out.join("schedule-to.md")).unwrap();
+        assert!(
+            schedule.contains(
+                "\n**Item 1. Summary Term Sheet.**\n\nBY REFERENCE: summary of Offer to Purchase.\n"
+            ),
+            "{name}: {schedule}"
+        );
+        assert!(
+            schedule
+                .contains("(a) BY REFERENCE: interests, effects, legal\\_matters of Offer to Purchase.\n"),
+            "{name}: {schedule}"
+        );
+    }
+}
+
+#[test]
 fn a_block_of_the_offer_is_overridden_in_a_copy_of_the_template_of_its_kind() {
     let case = Case::from_text(&fs::read_to_string(COMMENCED).unwrap());
     let mut auction = fs::read_to_string("templates/offer/dutch-auction.md").unwrap();

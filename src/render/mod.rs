@@ -425,9 +425,8 @@ fn overrides_nothing(name: &str, file: &Path) -> Diagnostic {
     }
     let current: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
     d.help(format!(
-        "templates that can be overridden, by their path in the folder: {}; and by their names before templates had folders: {}; other files must have a name starting with `_` to be included",
-        current.join(", "),
-        LEGACY_NAMES.iter().map(|(old, _)| *old).collect::<Vec<_>>().join(", ")
+        "templates that can be overridden, by their path in the folder: {}; or by their names before templates had folders (docs/templates.md); other files must have a name starting with `_` to be included",
+        current.join(", ")
     ))
 }
 
