@@ -21,7 +21,7 @@ pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
-use crate::terms::{LoadedTerms, Stage};
+use crate::terms::{LoadedTerms, OfferKind, Stage};
 
 /// The templates that ship with secdraft, by their path under `templates/`
 /// (`partials/cover.md`), sorted: build.rs lists the folder.
@@ -74,13 +74,16 @@ impl Templates {
         Templates::build(embedded_sources())
     }
 
-    /// The embedded templates that a stage's documents use: their own, those that extend
-    /// them (the Offer's for each kind), and every template they include or extend, directly
-    /// or through another. Parsing templates is a fifth of a cold render, and only the
-    /// commencement has an Offer (40% of the text).
-    pub fn embedded_for(stage: Stage) -> Result<Templates, Diagnostic> {
-        let roots = Document::for_stage(stage).iter().map(|d| d.template());
-        Templates::build(used_from(embedded_sources(), roots))
+    /// The embedded templates that a stage's documents use: the one each renders from (the
+    /// Offer's of its `kind`) and every template it includes or extends, directly or through
+    /// another. Parsing templates is a fifth of a cold render, and only the commencement has
+    /// an Offer (40% of the text); its frame's blocks are copied into each template that
+    /// extends it, so the other kinds' are left out.
+    pub fn embedded_for(stage: Stage, kind: OfferKind) -> Result<Templates, Diagnostic> {
+        let sources = embedded_sources();
+        let roots: Vec<String> =
+            Document::for_stage(stage).iter().map(|&d| root_name(&sources, d, kind_name(kind))).collect();
+        Templates::build(used_from(sources, roots, stage))
     }
 
     /// The embedded templates with the files of `dir` in place of those of the same path
@@ -194,15 +197,8 @@ impl Templates {
     /// extends the frame `offer.md` and fills the blocks whose text differs by kind; the
     /// document's own template otherwise, or when a `--templates` folder replaced it.
     fn root(&self, document: Document, context: &tera::Context) -> String {
-        if document == Document::Offer
-            && let Some(kind) = context.get("kind").and_then(|k| k.as_str())
-        {
-            let by_kind = format!("offer/{}.md", kind.replace('_', "-"));
-            if self.sources.contains_key(&by_kind) {
-                return by_kind;
-            }
-        }
-        document.template().to_owned()
+        let kind = context.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
+        root_name(&self.sources, document, kind)
     }
 
     /// The error placed at the terms field the failing expression of a built-in template
@@ -344,40 +340,83 @@ pub fn tidy(markdown: &str) -> String {
     out
 }
 
-/// The templates named in `roots`, those that extend them, and all that they include or
-/// extend; with the components of [`MACROS`], which any of them may call.
-fn used_from<'a>(
+/// The template `document` renders from among `sources`: for the Offer, the template of its
+/// kind (`dutch_auction`: `offer/dutch-auction.md`) when there is one; otherwise the
+/// document's own (`offer.md`, which a `--templates` folder may have put in its place).
+fn root_name(sources: &BTreeMap<String, Source>, document: Document, kind: &str) -> String {
+    if document == Document::Offer {
+        let by_kind = format!("offer/{}.md", kind.replace('_', "-"));
+        if sources.contains_key(&by_kind) {
+            return by_kind;
+        }
+    }
+    document.template().to_owned()
+}
+
+/// An offer kind as the templates' `kind` names it.
+fn kind_name(kind: OfferKind) -> &'static str {
+    match kind {
+        OfferKind::Exchange => "exchange",
+        OfferKind::Cash => "cash",
+        OfferKind::DutchAuction => "dutch_auction",
+    }
+}
+
+/// The templates named in `roots` and all that they include or extend; with the components
+/// of [`MACROS`], which any of them may call. A document's part for another stage is not
+/// parsed: it stands as an empty template, so that the include of the branch `stage` does not
+/// take still names a template.
+fn used_from(
     mut sources: BTreeMap<String, Source>,
-    roots: impl Iterator<Item = &'a str>,
+    roots: Vec<String>,
+    stage: Stage,
 ) -> BTreeMap<String, Source> {
     static USES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"\{%-?\s*(?:include|extends)\s+"([^"]+)""#).expect("the include pattern is valid")
     });
     let mut used = BTreeMap::new();
-    let mut pending: Vec<String> = roots.map(str::to_owned).collect();
+    let mut pending = roots;
     pending.push(MACROS.to_owned());
     while let Some(name) = pending.pop() {
-        if let Some(source) = sources.remove(&name) {
+        let Some(mut source) = sources.remove(&name) else { continue };
+        if renders_in(&name, stage) {
             pending.extend(USES.captures_iter(&source.text).map(|c| c[1].to_owned()));
-            pending.extend(
-                sources
-                    .iter()
-                    .filter(|(_, s)| parent_of(&s.text) == Some(name.as_str()))
-                    .map(|(n, _)| n.clone()),
-            );
-            used.insert(name, source);
+        } else {
+            source.text = Arc::from("");
         }
+        used.insert(name, source);
     }
     used
 }
 
-/// The template a template extends: `{% extends "offer.md" %}` is its first tag.
+/// Whether `stage` renders a template: a part of the Schedule TO or of the press release
+/// (`press-release/commencement-cash.md`) is its stage's, by the start of its name; the
+/// amendment's part of the Schedule TO is also the final amendment's. Every other template
+/// may be rendered at any stage.
+fn renders_in(name: &str, stage: Stage) -> bool {
+    let Some(part) = name.strip_prefix("schedule-to/").or_else(|| name.strip_prefix("press-release/")) else {
+        return true;
+    };
+    let stages: &[&str] = match stage {
+        Stage::Intent => &["intent"],
+        Stage::Commencement => &["commencement"],
+        Stage::Amendment => &["amendment"],
+        Stage::Results => &["results", "amendment"],
+    };
+    stages.iter().any(|s| part.starts_with(s))
+}
+
+/// The template a template extends: `{% extends "offer.md" %}` is its first tag, after blanks
+/// and comments.
 fn parent_of(text: &str) -> Option<&str> {
-    static EXTENDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"\A(?:\s|\{#(?s:.*?)#\})*\{%-?\s*extends\s+"([^"]+)""#)
-            .expect("the extends pattern is valid")
-    });
-    EXTENDS.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str())
+    let mut rest = text.trim_start();
+    while let Some(comment) = rest.strip_prefix("{#") {
+        rest = comment.split_once("#}")?.1.trim_start();
+    }
+    let tag = rest.strip_prefix("{%")?;
+    let tag = tag.strip_prefix('-').unwrap_or(tag).trim_start();
+    let name = tag.strip_prefix("extends")?.trim_start().strip_prefix('"')?;
+    name.split_once('"').map(|(name, _)| name)
 }
 
 /// The template an old name stands for (`_cover.md`: `partials/cover.md`).
@@ -448,27 +487,41 @@ mod tests {
 
     #[test]
     fn a_stage_parses_only_the_templates_it_uses() {
-        let intent = Templates::embedded_for(Stage::Intent).unwrap();
+        let intent = Templates::embedded_for(Stage::Intent, OfferKind::Exchange).unwrap();
         assert!(!intent.sources.keys().any(|n| n.starts_with("offer")), "{:?}", intent.sources.keys());
         for used in [
             "schedule-to.md",
             "press-release.md",
             "partials/cover.md",
             "press-release/intent.md",
-            "partials/signature.md",
+            "partials/exhibit-index.md",
             MACROS,
         ] {
             assert!(intent.sources.contains_key(used), "{used}");
         }
-        let commencement = Templates::embedded_for(Stage::Commencement).unwrap();
-        for used in [
-            "offer.md",
-            "offer/exchange.md",
-            "offer/cash.md",
-            "offer/dutch-auction.md",
-            "partials/incorporated.md",
-        ] {
-            assert!(commencement.sources.contains_key(used), "{used}");
+        // The SC TO-C has no signature; only the parts of the other stages include it.
+        assert!(!intent.sources.contains_key("partials/signature.md"));
+        // Another stage's part is there, empty, for the include of its branch.
+        assert_eq!(&*intent.sources["schedule-to/commencement.md"].text, "");
+        assert!(!intent.sources["press-release/intent.md"].text.is_empty());
+        let exchange = Templates::embedded_for(Stage::Commencement, OfferKind::Exchange).unwrap();
+        for used in ["offer.md", "offer/exchange.md", "partials/incorporated.md"] {
+            assert!(exchange.sources.contains_key(used), "{used}");
+        }
+        assert!(!exchange.sources.contains_key("offer/cash.md"));
+        let auction = Templates::embedded_for(Stage::Commencement, OfferKind::DutchAuction).unwrap();
+        for used in ["offer.md", "offer/cash.md", "offer/dutch-auction.md"] {
+            assert!(auction.sources.contains_key(used), "{used}");
+        }
+        assert!(!auction.sources.contains_key("offer/exchange.md"));
+    }
+
+    #[test]
+    fn kinds_are_named_as_the_templates_name_them() {
+        for kind in [OfferKind::Exchange, OfferKind::Cash, OfferKind::DutchAuction] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
+            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind));
+            assert!(template.starts_with("offer/"), "{template}");
         }
     }
 
@@ -494,6 +547,8 @@ mod tests {
         );
         assert_eq!(parent_of("Text {% extends \"offer.md\" %}"), None);
         assert_eq!(parent_of("{% include \"partials/cover.md\" %}"), None);
+        assert_eq!(parent_of("{#- a comment -#}\n{%- extends \"offer/cash.md\" -%}"), Some("offer/cash.md"));
+        assert_eq!(parent_of("{# an unclosed comment"), None);
     }
 
     #[test]
