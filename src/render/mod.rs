@@ -390,20 +390,22 @@ fn used_from(
 }
 
 /// Whether `stage` renders a template: a part of the Schedule TO or of the press release
-/// (`press-release/commencement-cash.md`) is its stage's, by the start of its name; the
-/// amendment's part of the Schedule TO is also the final amendment's. Every other template
-/// may be rendered at any stage.
+/// named for a stage (`press-release/commencement-cash.md`) is that stage's; the amendment's
+/// part of the Schedule TO is also the final amendment's. Every other template, a part named
+/// for no stage included, may be rendered at any stage.
 fn renders_in(name: &str, stage: Stage) -> bool {
+    const STAGES: [&str; 4] = ["intent", "commencement", "amendment", "results"];
     let Some(part) = name.strip_prefix("schedule-to/").or_else(|| name.strip_prefix("press-release/")) else {
         return true;
     };
-    let stages: &[&str] = match stage {
+    let Some(named_for) = STAGES.iter().find(|s| part.starts_with(*s)) else { return true };
+    let renders: &[&str] = match stage {
         Stage::Intent => &["intent"],
         Stage::Commencement => &["commencement"],
         Stage::Amendment => &["amendment"],
         Stage::Results => &["results", "amendment"],
     };
-    stages.iter().any(|s| part.starts_with(s))
+    renders.contains(named_for)
 }
 
 /// The template a template extends: `{% extends "offer.md" %}` is its first tag, after blanks
@@ -514,6 +516,17 @@ mod tests {
             assert!(auction.sources.contains_key(used), "{used}");
         }
         assert!(!auction.sources.contains_key("offer/exchange.md"));
+    }
+
+    #[test]
+    fn a_part_named_for_a_stage_is_rendered_at_that_stage_only() {
+        assert!(renders_in("press-release/commencement-cash.md", Stage::Commencement));
+        assert!(!renders_in("press-release/commencement-cash.md", Stage::Intent));
+        assert!(renders_in("schedule-to/amendment.md", Stage::Results));
+        assert!(!renders_in("press-release/amendment.md", Stage::Commencement));
+        // Named for no stage: any stage may include it.
+        assert!(renders_in("press-release/agents.md", Stage::Intent));
+        assert!(renders_in("partials/cover.md", Stage::Results));
     }
 
     #[test]
