@@ -78,7 +78,7 @@ pub fn build(loaded: LoadedTerms) -> Result<Filing, Diagnostic> {
 
 /// Renders a filing's set with the built-in templates of its stage.
 pub fn render(filing: Filing) -> Result<RenderedSet, Diagnostic> {
-    let templates = render::Templates::embedded_for(filing.stage)?;
+    let templates = render::Templates::embedded_for(filing.stage, filing.kind)?;
     pipeline::render_filing(filing, &templates)
 }
 

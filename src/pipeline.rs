@@ -61,7 +61,7 @@ pub fn render_file_with(
     let loaded = terms::load_with(terms_path, overrides)?;
     let templates = match templates {
         Some(dir) => Templates::with_overrides(dir)?,
-        None => Templates::embedded_for(loaded.terms.stage())?,
+        None => Templates::embedded_for(loaded.terms.stage(), loaded.terms.kind())?,
     };
     render_loaded(loaded, &templates)
 }

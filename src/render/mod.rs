@@ -30,31 +30,42 @@ pub fn mark_figure(figure: &crate::figures::Figure, era: Era, text: &str) -> Str
 }
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
-use crate::terms::{LoadedTerms, Stage};
+use crate::terms::{LoadedTerms, OfferKind, Stage};
 
-/// The templates that ship with secdraft, by name.
-const EMBEDDED: &[(&str, &str)] = &[
-    ("schedule-to.md", include_str!("../../templates/schedule-to.md")),
-    ("offer.md", include_str!("../../templates/offer.md")),
-    ("press-release.md", include_str!("../../templates/press-release.md")),
-    ("_cover.md", include_str!("../../templates/_cover.md")),
-    ("_schedule-to-intent.md", include_str!("../../templates/_schedule-to-intent.md")),
-    ("_schedule-to-commencement.md", include_str!("../../templates/_schedule-to-commencement.md")),
-    ("_schedule-to-amendment.md", include_str!("../../templates/_schedule-to-amendment.md")),
-    ("_signature.md", include_str!("../../templates/_signature.md")),
-    ("_exhibit-index.md", include_str!("../../templates/_exhibit-index.md")),
-    ("_press-release-intent.md", include_str!("../../templates/_press-release-intent.md")),
-    ("_press-release-commencement.md", include_str!("../../templates/_press-release-commencement.md")),
-    ("_press-release-amendment.md", include_str!("../../templates/_press-release-amendment.md")),
-    ("_press-release-results.md", include_str!("../../templates/_press-release-results.md")),
-    ("_about.md", include_str!("../../templates/_about.md")),
-    ("_results-paragraph.md", include_str!("../../templates/_results-paragraph.md")),
-    ("_incorporated.md", include_str!("../../templates/_incorporated.md")),
-    ("filing-fees.htm", include_str!("../../templates/filing-fees.htm")),
+/// The templates that ship with secdraft, by their path under `templates/`
+/// (`partials/cover.md`), sorted: build.rs lists the folder.
+const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
+
+/// The components (Tera 2's macros) the templates call. A component is known to every template
+/// once any template defining it is parsed, so this file is parsed with every document.
+const MACROS: &str = "macros.md";
+
+/// The names the templates had before they were sorted into folders, and the template that
+/// now holds the same text. A `--templates` folder written for the old names keeps working:
+/// `_cover.md` there replaces `partials/cover.md`, and a template of the folder that includes
+/// `_cover.md` includes it. The documents' own names (`offer.md`...) did not change.
+const LEGACY_NAMES: &[(&str, &str)] = &[
+    ("_about.md", "partials/about.md"),
+    ("_cover.md", "partials/cover.md"),
+    ("_exhibit-index.md", "partials/exhibit-index.md"),
+    ("_incorporated.md", "partials/incorporated.md"),
+    ("_press-release-amendment.md", "press-release/amendment.md"),
+    ("_press-release-commencement.md", "press-release/commencement.md"),
+    ("_press-release-intent.md", "press-release/intent.md"),
+    ("_press-release-results.md", "press-release/results.md"),
+    ("_results-paragraph.md", "partials/results-paragraph.md"),
+    ("_schedule-to-amendment.md", "schedule-to/amendment.md"),
+    ("_schedule-to-commencement.md", "schedule-to/commencement.md"),
+    ("_schedule-to-intent.md", "schedule-to/intent.md"),
+    ("_signature.md", "partials/signature.md"),
 ];
 
 /// The template of the filing fee exhibit, an XHTML page of its own (not Markdown).
 pub const FEE_EXHIBIT: &str = "filing-fees.htm";
+
+/// How deep `--templates` is searched: the built-in templates are one folder deep, and a
+/// bound keeps a link from a subfolder to its parent from being followed forever.
+const MAX_OVERRIDE_DEPTH: usize = 4;
 
 #[derive(Debug, Clone)]
 struct Source {
@@ -78,42 +89,48 @@ impl Templates {
         Templates::build(embedded_sources())
     }
 
-    /// The embedded templates that a stage's documents use: their own and every partial they
-    /// include, directly or through another partial. Parsing templates is a fifth of a cold
-    /// render, and only the commencement has an Offer (`offer.md`, 40% of the text).
-    pub fn embedded_for(stage: Stage) -> Result<Templates, Diagnostic> {
-        let documents = Document::for_stage(stage).iter().map(|d| d.template());
-        let exhibit = (stage != Stage::Intent).then_some(FEE_EXHIBIT);
-        Templates::build(included_from(embedded_sources(), documents.chain(exhibit)))
+    /// The embedded templates that a stage's documents use: the one each renders from (the
+    /// Offer's of its `kind`) and every template it includes or extends, directly or through
+    /// another. Parsing templates is a fifth of a cold render, and only the commencement has
+    /// an Offer (40% of the text); its frame's blocks are copied into each template that
+    /// extends it, so the other kinds' are left out.
+    pub fn embedded_for(stage: Stage, kind: OfferKind) -> Result<Templates, Diagnostic> {
+        let sources = embedded_sources();
+        let mut roots: Vec<String> =
+            Document::for_stage(stage).iter().map(|&d| root_name(&sources, d, kind_name(kind))).collect();
+        roots.extend((stage != Stage::Intent).then(|| FEE_EXHIBIT.to_owned()));
+        Templates::build(used_from(sources, roots, stage))
     }
 
-    /// The embedded templates with every file of `dir` in place of the one of the same name.
-    /// A file that overrides nothing must start with `_` (a partial for `{% include %}`), so
-    /// that a misspelt override is an error rather than silently ignored. So is an entry that
-    /// is not a readable regular file (a FIFO, a device, a dangling link): skipping it would
-    /// render the built-in template in its place, a filing with the wrong text.
+    /// The embedded templates with the files of `dir` in place of those of the same path
+    /// (`offer.md`, `partials/cover.md`; subfolders are searched) or of the same name before
+    /// templates had folders (`_cover.md`, see [`LEGACY_NAMES`]). A file that overrides nothing
+    /// must have a name starting with `_` (a partial for `{% include %}`), so that a misspelt
+    /// override is an error rather than silently ignored. So is an entry that is not a readable
+    /// regular file (a FIFO, a device, a dangling link): skipping it would render the built-in
+    /// template in its place, a filing with the wrong text.
     pub fn with_overrides(dir: &Path) -> Result<Templates, Diagnostic> {
         let mut sources = embedded_sources();
-        let entries = crate::input::folder_entries(dir)?;
+        let mut files = Vec::new();
+        override_files(dir, "", 0, &mut files)?;
         // Every template is held at once: many files each under the cap add up.
         let mut budget = crate::input::DocumentBudget::default();
-        for entry in entries {
-            let (name, file) = (entry.name, entry.path);
-            // Hidden files are an editor's or a tool's; a folder is no template unless it is
-            // named like one.
-            if name.starts_with('.') || (entry.is_folder && !name.ends_with(".md")) {
-                continue;
+        let mut overridden: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for (name, file) in files {
+            let target = legacy_target(&name).unwrap_or(&name).to_owned();
+            let file_name = name.rsplit('/').next().unwrap_or(&name);
+            if !sources.contains_key(&target) && !file_name.starts_with('_') {
+                return Err(overrides_nothing(&name, &file));
             }
-            if !sources.contains_key(&name) && !name.starts_with('_') {
-                let known: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
-                let mut d =
-                    Diagnostic::new(format!("{} does not override any template", display_path(&file)));
-                if let Some(best) = crate::terms::closest_name(&name, &known) {
-                    d = d.help(format!("did you mean `{best}`?"));
-                }
-                return Err(d.help(format!(
-                    "templates that can be overridden: {}; other files must start with `_` to be included",
-                    known.join(", ")
+            if let Some(first) = overridden.get(&target) {
+                return Err(Diagnostic::new(format!(
+                    "{} and {} both override the template {target}",
+                    display_path(first),
+                    display_path(&file)
+                ))
+                .help(format!(
+                    "{} is its name before templates had folders; keep one of the two",
+                    legacy_name_of(&target).unwrap_or(&target)
                 )));
             }
             let cannot_read = |why: String| {
@@ -121,7 +138,34 @@ impl Templates {
             };
             let bytes = budget.read(&file).map_err(|why| cannot_read(why.to_string()))?;
             let text = String::from_utf8(bytes).map_err(|e| cannot_read(e.utf8_error().to_string()))?;
-            sources.insert(name, Source { text: Arc::from(text), file: Some(file) });
+            sources.insert(target.clone(), Source { text: Arc::from(text), file: Some(file.clone()) });
+            overridden.insert(target, file);
+        }
+        // A document's template of the folder (`offer.md`) replaces the whole document, as it did
+        // before the Offer had a template per kind: the built-in templates that descend from it
+        // give way, so that the document renders from it.
+        let mut replaced: Vec<String> = [Document::ScheduleTo, Document::Offer, Document::PressRelease]
+            .iter()
+            .map(|d| d.template().to_owned())
+            .filter(|name| overridden.contains_key(name))
+            .collect();
+        while let Some(parent) = replaced.pop() {
+            let children: Vec<String> = sources
+                .iter()
+                .filter(|(_, s)| s.file.is_none() && parent_of(&s.text) == Some(parent.as_str()))
+                .map(|(name, _)| name.clone())
+                .collect();
+            for child in children {
+                sources.remove(&child);
+                replaced.push(child);
+            }
+        }
+        // A template written for the old names includes the others by them.
+        for (old, new) in LEGACY_NAMES {
+            sources.entry((*old).to_owned()).or_insert_with(|| Source {
+                text: Arc::from(format!("{{% include \"{new}\" %}}")),
+                file: None,
+            });
         }
         Templates::build(sources)
     }
@@ -167,7 +211,8 @@ impl Templates {
         name: &str,
         context: &tera::Context,
     ) -> Result<(String, Vec<Printed>), Diagnostic> {
-        let raw = self.tera.render(document.template(), context).map_err(|e| self.diagnostic(&e))?;
+        let raw =
+            self.tera.render(&self.root(document, context), context).map_err(|e| self.diagnostic(&e))?;
         Ok(ledger::resolve(name, &tidy(&raw)))
     }
 
@@ -184,9 +229,17 @@ impl Templates {
     ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let raw = self
             .tera
-            .render(document.template(), context)
+            .render(&self.root(document, context), context)
             .map_err(|e| self.terms_diagnostic(&e, loaded).unwrap_or_else(|| self.diagnostic(&e)))?;
         Ok(ledger::resolve(name, &tidy(&raw)))
+    }
+
+    /// The template a document renders from: the Offer's for its kind (`offer/cash.md`), which
+    /// extends the frame `offer.md` and fills the blocks whose text differs by kind; the
+    /// document's own template otherwise, or when a `--templates` folder replaced it.
+    fn root(&self, document: Document, context: &tera::Context) -> String {
+        let kind = context.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
+        root_name(&self.sources, document, kind)
     }
 
     /// The error placed at the terms field the failing expression of a built-in template
@@ -219,7 +272,8 @@ impl Templates {
     }
 
     /// The terms field (`offer.consideration.block.new_shares`) an expression reads, through
-    /// the names the templates `set` (`{% set offer = terms.offer %}`).
+    /// the names the templates `set` (`{% set offer = terms.offer %}`) and the arguments
+    /// components are called with.
     fn terms_field(&self, expression: &str) -> Option<String> {
         static PATH: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -229,9 +283,15 @@ impl Templates {
             Regex::new(r"\{%-?\s*set\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*-?%\}")
                 .expect("the set pattern is valid")
         });
+        // A component's argument stands for what its callers pass: `<shares_in_words
+        // count={new_per_block}/>`.
+        static ARGUMENT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b([A-Za-z_][A-Za-z0-9_]*)=\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}")
+                .expect("the argument pattern is valid")
+        });
         let mut aliases: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for source in self.sources.values() {
-            for set in SET.captures_iter(&source.text) {
+            for set in SET.captures_iter(&source.text).chain(ARGUMENT.captures_iter(&source.text)) {
                 let (Some(name), Some(value)) = (set.get(1), set.get(2)) else { continue };
                 aliases.entry(name.as_str()).or_default().push(value.as_str());
             }
@@ -336,22 +396,135 @@ pub fn tidy(markdown: &str) -> String {
     out
 }
 
-/// The templates named in `roots` and all that they include.
-fn included_from<'a>(
-    mut sources: BTreeMap<String, Source>,
-    roots: impl Iterator<Item = &'a str>,
-) -> BTreeMap<String, Source> {
-    static INCLUDE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"\{%-?\s*include\s+"([^"]+)""#).expect("the include pattern is valid"));
-    let mut used = BTreeMap::new();
-    let mut pending: Vec<String> = roots.map(str::to_owned).collect();
-    while let Some(name) = pending.pop() {
-        if let Some(source) = sources.remove(&name) {
-            pending.extend(INCLUDE.captures_iter(&source.text).map(|c| c[1].to_owned()));
-            used.insert(name, source);
+/// The template `document` renders from among `sources`: for the Offer, the template of its
+/// kind (`dutch_auction`: `offer/dutch-auction.md`) when there is one; otherwise the
+/// document's own (`offer.md`, which a `--templates` folder may have put in its place).
+fn root_name(sources: &BTreeMap<String, Source>, document: Document, kind: &str) -> String {
+    if document == Document::Offer {
+        let by_kind = format!("offer/{}.md", kind.replace('_', "-"));
+        if sources.contains_key(&by_kind) {
+            return by_kind;
         }
     }
+    document.template().to_owned()
+}
+
+/// An offer kind as the templates' `kind` names it.
+fn kind_name(kind: OfferKind) -> &'static str {
+    match kind {
+        OfferKind::Exchange => "exchange",
+        OfferKind::Cash => "cash",
+        OfferKind::DutchAuction => "dutch_auction",
+    }
+}
+
+/// The templates named in `roots` and all that they include or extend; with the components
+/// of [`MACROS`], which any of them may call. A document's part for another stage is not
+/// parsed: it stands as an empty template, so that the include of the branch `stage` does not
+/// take still names a template.
+fn used_from(
+    mut sources: BTreeMap<String, Source>,
+    roots: Vec<String>,
+    stage: Stage,
+) -> BTreeMap<String, Source> {
+    static USES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\{%-?\s*(?:include|extends)\s+"([^"]+)""#).expect("the include pattern is valid")
+    });
+    let mut used = BTreeMap::new();
+    let mut pending = roots;
+    pending.push(MACROS.to_owned());
+    while let Some(name) = pending.pop() {
+        let Some(mut source) = sources.remove(&name) else { continue };
+        if renders_in(&name, stage) {
+            pending.extend(USES.captures_iter(&source.text).map(|c| c[1].to_owned()));
+        } else {
+            source.text = Arc::from("");
+        }
+        used.insert(name, source);
+    }
     used
+}
+
+/// Whether `stage` renders a template: a part of the Schedule TO or of the press release
+/// named for a stage (`press-release/commencement-cash.md`) is that stage's; the amendment's
+/// part of the Schedule TO is also the final amendment's. Every other template, a part named
+/// for no stage included, may be rendered at any stage.
+fn renders_in(name: &str, stage: Stage) -> bool {
+    const STAGES: [&str; 4] = ["intent", "commencement", "amendment", "results"];
+    let Some(part) = name.strip_prefix("schedule-to/").or_else(|| name.strip_prefix("press-release/")) else {
+        return true;
+    };
+    let Some(named_for) = STAGES.iter().find(|s| part.starts_with(*s)) else { return true };
+    let renders: &[&str] = match stage {
+        Stage::Intent => &["intent"],
+        Stage::Commencement => &["commencement"],
+        Stage::Amendment => &["amendment"],
+        Stage::Results => &["results", "amendment"],
+    };
+    renders.contains(named_for)
+}
+
+/// The template a template extends: `{% extends "offer.md" %}` is its first tag, after blanks
+/// and comments.
+fn parent_of(text: &str) -> Option<&str> {
+    let mut rest = text.trim_start();
+    while let Some(comment) = rest.strip_prefix("{#") {
+        rest = comment.split_once("#}")?.1.trim_start();
+    }
+    let tag = rest.strip_prefix("{%")?;
+    let tag = tag.strip_prefix('-').unwrap_or(tag).trim_start();
+    let name = tag.strip_prefix("extends")?.trim_start().strip_prefix('"')?;
+    name.split_once('"').map(|(name, _)| name)
+}
+
+/// The template an old name stands for (`_cover.md`: `partials/cover.md`).
+fn legacy_target(name: &str) -> Option<&'static str> {
+    LEGACY_NAMES.iter().find(|(old, _)| *old == name).map(|(_, new)| *new)
+}
+
+/// The old name of a template, if it had another.
+fn legacy_name_of(name: &str) -> Option<&'static str> {
+    LEGACY_NAMES.iter().find(|(_, new)| *new == name).map(|(old, _)| *old)
+}
+
+/// The files of a `--templates` folder and its subfolders, each with its path from the folder
+/// (`partials/cover.md`), the name it overrides. Hidden entries are an editor's or a tool's.
+fn override_files(
+    dir: &Path,
+    prefix: &str,
+    depth: usize,
+    files: &mut Vec<(String, PathBuf)>,
+) -> Result<(), Diagnostic> {
+    for entry in crate::input::folder_entries(dir)? {
+        if entry.name.starts_with('.') {
+            continue;
+        }
+        let name = format!("{prefix}{}", entry.name);
+        // A folder named like a template is taken for one, and refused as unreadable.
+        if entry.is_folder && !entry.name.ends_with(".md") {
+            if depth + 1 < MAX_OVERRIDE_DEPTH {
+                override_files(&entry.path, &format!("{name}/"), depth + 1, files)?;
+            }
+            continue;
+        }
+        files.push((name, entry.path));
+    }
+    Ok(())
+}
+
+/// The error for a file of `--templates` that is no template's name, with the closest one.
+fn overrides_nothing(name: &str, file: &Path) -> Diagnostic {
+    let known: Vec<&str> =
+        EMBEDDED.iter().map(|(n, _)| *n).chain(LEGACY_NAMES.iter().map(|(old, _)| *old)).collect();
+    let mut d = Diagnostic::new(format!("{} does not override any template", display_path(file)));
+    if let Some(best) = crate::terms::closest_name(name, &known) {
+        d = d.help(format!("did you mean `{best}`?"));
+    }
+    let current: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+    d.help(format!(
+        "templates that can be overridden, by their path in the folder: {}; or by their names before templates had folders (docs/templates.md); other files must have a name starting with `_` to be included",
+        current.join(", ")
+    ))
 }
 
 fn embedded_sources() -> BTreeMap<String, Source> {
@@ -372,16 +545,79 @@ mod tests {
 
     #[test]
     fn a_stage_parses_only_the_templates_it_uses() {
-        let intent = Templates::embedded_for(Stage::Intent).unwrap();
-        assert!(!intent.sources.contains_key("offer.md"));
-        for used in
-            ["schedule-to.md", "press-release.md", "_cover.md", "_press-release-intent.md", "_signature.md"]
-        {
+        let intent = Templates::embedded_for(Stage::Intent, OfferKind::Exchange).unwrap();
+        assert!(!intent.sources.keys().any(|n| n.starts_with("offer")), "{:?}", intent.sources.keys());
+        for used in [
+            "schedule-to.md",
+            "press-release.md",
+            "partials/cover.md",
+            "press-release/intent.md",
+            "partials/exhibit-index.md",
+            MACROS,
+        ] {
             assert!(intent.sources.contains_key(used), "{used}");
         }
-        let commencement = Templates::embedded_for(Stage::Commencement).unwrap();
-        assert!(commencement.sources.contains_key("offer.md"));
-        assert!(commencement.sources.contains_key("_incorporated.md"));
+        // The SC TO-C has no signature; only the parts of the other stages include it.
+        assert!(!intent.sources.contains_key("partials/signature.md"));
+        // Another stage's part is there, empty, for the include of its branch.
+        assert_eq!(&*intent.sources["schedule-to/commencement.md"].text, "");
+        assert!(!intent.sources["press-release/intent.md"].text.is_empty());
+        let exchange = Templates::embedded_for(Stage::Commencement, OfferKind::Exchange).unwrap();
+        for used in ["offer.md", "offer/exchange.md", "partials/incorporated.md"] {
+            assert!(exchange.sources.contains_key(used), "{used}");
+        }
+        assert!(!exchange.sources.contains_key("offer/cash.md"));
+        let auction = Templates::embedded_for(Stage::Commencement, OfferKind::DutchAuction).unwrap();
+        for used in ["offer.md", "offer/cash.md", "offer/dutch-auction.md"] {
+            assert!(auction.sources.contains_key(used), "{used}");
+        }
+        assert!(!auction.sources.contains_key("offer/exchange.md"));
+    }
+
+    #[test]
+    fn a_part_named_for_a_stage_is_rendered_at_that_stage_only() {
+        assert!(renders_in("press-release/commencement-cash.md", Stage::Commencement));
+        assert!(!renders_in("press-release/commencement-cash.md", Stage::Intent));
+        assert!(renders_in("schedule-to/amendment.md", Stage::Results));
+        assert!(!renders_in("press-release/amendment.md", Stage::Commencement));
+        // Named for no stage: any stage may include it.
+        assert!(renders_in("press-release/agents.md", Stage::Intent));
+        assert!(renders_in("partials/cover.md", Stage::Results));
+    }
+
+    #[test]
+    fn kinds_are_named_as_the_templates_name_them() {
+        for kind in [OfferKind::Exchange, OfferKind::Cash, OfferKind::DutchAuction] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
+            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind));
+            assert!(template.starts_with("offer/"), "{template}");
+        }
+    }
+
+    #[test]
+    fn the_embedded_list_is_the_templates_folder() {
+        let names: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+        for name in ["offer.md", "partials/cover.md", "schedule-to/intent.md", MACROS] {
+            assert!(names.contains(&name), "{name}");
+        }
+        for (old, new) in LEGACY_NAMES {
+            assert!(names.contains(new), "{old} maps to {new}, which is no template");
+        }
+    }
+
+    #[test]
+    fn the_template_a_template_extends_is_its_first_tag() {
+        assert_eq!(
+            parent_of("{#- The Offer of a cash tender. -#}\n{% extends \"offer.md\" %}"),
+            Some("offer.md")
+        );
+        assert_eq!(parent_of("Text {% extends \"offer.md\" %}"), None);
+        assert_eq!(parent_of("{% include \"partials/cover.md\" %}"), None);
+        assert_eq!(parent_of("{#- a comment -#}\n{%- extends \"offer/cash.md\" -%}"), Some("offer/cash.md"));
+        assert_eq!(parent_of("{# an unclosed comment"), None);
     }
 
     #[test]
@@ -395,6 +631,8 @@ mod tests {
         assert_eq!(field("{{ terms.security.title | lower").as_deref(), Some("security.title"));
         assert_eq!(field("{{ issuer.short_name").as_deref(), Some("issuer.short_name"));
         assert_eq!(field("{{ figures.premium | percent"), None);
+        // In a component, through the argument its callers pass.
+        assert_eq!(field("{{ count | words").as_deref(), Some("offer.consideration.block.new_shares"));
     }
 
     #[test]

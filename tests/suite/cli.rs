@@ -254,6 +254,132 @@ fn misspelt_template_override_is_refused() {
         .stderr(predicate::str::contains("did you mean `press-release.md`?"));
 }
 
+/// A `--templates` folder of files at their paths in the folder: `partials/cover.md` in a
+/// subfolder replaces the built-in cover.
+fn templates_folder(case: &Case, files: &[(&str, &str)]) -> PathBuf {
+    let templates = case.dir.path().join("templates");
+    for (name, body) in files {
+        let file = templates.join(name);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, body).unwrap();
+    }
+    templates
+}
+
+#[test]
+fn a_template_is_overridden_by_its_path_or_by_its_name_before_folders() {
+    for name in ["partials/cover.md", "_cover.md"] {
+        let case = Case::from_text(&example_text());
+        let templates = templates_folder(&case, &[(name, "COVER OF COUNSEL\n")]);
+        case.render_with_templates(&templates).success();
+        let schedule = fs::read_to_string(case.out.join("schedule-to.md")).unwrap();
+        assert!(schedule.contains("\nCOVER OF COUNSEL\n"), "{name}: {schedule}");
+        assert!(!schedule.contains("SECURITIES AND EXCHANGE COMMISSION"), "{name}: {schedule}");
+        assert!(schedule.contains("Exhibit Index"), "{name}: {schedule}");
+    }
+}
+
+#[test]
+fn an_old_partial_that_includes_others_by_their_old_names_still_renders() {
+    let case = Case::from_text(&example_text());
+    let templates = templates_folder(
+        &case,
+        &[
+            (
+                "_schedule-to-intent.md",
+                "STATEMENT OF COUNSEL for {{ bidder }}\n\n{% include \"_exhibit-index.md\" %}\n",
+            ),
+            ("_about.md", "ABOUT OF COUNSEL\n"),
+        ],
+    );
+    case.render_with_templates(&templates).success();
+    let schedule = fs::read_to_string(case.out.join("schedule-to.md")).unwrap();
+    assert!(schedule.contains("SCHEDULE TO"), "{schedule}");
+    assert!(schedule.contains("\nSTATEMENT OF COUNSEL for the Company\n\n**Exhibit Index**\n"), "{schedule}");
+    let release = fs::read_to_string(case.out.join("press-release.md")).unwrap();
+    assert!(release.ends_with("\nABOUT OF COUNSEL\n"), "{release}");
+}
+
+#[test]
+fn an_old_and_a_new_name_of_one_template_are_refused_together() {
+    let case = Case::from_text(&example_text());
+    let templates = templates_folder(&case, &[("_cover.md", "A\n"), ("partials/cover.md", "B\n")]);
+    case.render_with_templates(&templates)
+        .code(2)
+        .stderr(predicate::str::contains("both override the template partials/cover.md"));
+    case.assert_output_untouched();
+}
+
+#[test]
+fn a_misspelt_template_path_is_refused_with_the_closest_one() {
+    let case = Case::from_text(&example_text());
+    let templates = templates_folder(&case, &[("partials/cvoer.md", "x")]);
+    case.render_with_templates(&templates)
+        .code(2)
+        .stderr(predicate::str::contains("does not override any template"))
+        .stderr(predicate::str::contains("did you mean `partials/cover.md`?"));
+    // A partial of counsel's own, in a subfolder too, is included rather than refused.
+    let case = Case::from_text(&example_text());
+    let templates = templates_folder(
+        &case,
+        &[("partials/_note.md", "NOTE OF COUNSEL"), ("_about.md", "{% include \"partials/_note.md\" %}\n")],
+    );
+    case.render_with_templates(&templates).success();
+    let release = fs::read_to_string(case.out.join("press-release.md")).unwrap();
+    assert!(release.ends_with("\nNOTE OF COUNSEL\n"), "{release}");
+}
+
+const COMMENCED: &str = "data/northwind-dutch-auction-commenced.yaml";
+
+#[test]
+fn offer_md_replaces_the_whole_offer_of_every_kind() {
+    let case = Case::from_text(&fs::read_to_string(COMMENCED).unwrap());
+    let templates = templates_folder(&case, &[("offer.md", "# {{ offer_doc.title }} of counsel\n")]);
+    case.render_with_templates(&templates).success();
+    let offer = fs::read_to_string(case.out.join("offer-to-purchase.md")).unwrap();
+    assert!(offer.ends_with("\n# Offer to Purchase of counsel\n"), "{offer}");
+}
+
+#[test]
+fn the_incorporation_by_reference_is_overridden_by_its_old_name_too() {
+    for name in ["_incorporated.md", "partials/incorporated.md"] {
+        let case = Case::from_text(&fs::read_to_string(COMMENCED).unwrap());
+        let templates = templates_folder(
+            &case,
+            &[(name, "BY REFERENCE: {{ keys | join(sep=\", \") }} of {{ offer_doc.title }}.")],
+        );
+        case.render_with_templates(&templates).success();
+        let schedule = fs::read_to_string(case.out.join("schedule-to.md")).unwrap();
+        assert!(
+            schedule.contains(
+                "\n**Item 1. Summary Term Sheet.**\n\nBY REFERENCE: summary of Offer to Purchase.\n"
+            ),
+            "{name}: {schedule}"
+        );
+        assert!(
+            schedule
+                .contains("(a) BY REFERENCE: interests, effects, legal\\_matters of Offer to Purchase.\n"),
+            "{name}: {schedule}"
+        );
+    }
+}
+
+#[test]
+fn a_block_of_the_offer_is_overridden_in_a_copy_of_the_template_of_its_kind() {
+    let case = Case::from_text(&fs::read_to_string(COMMENCED).unwrap());
+    let mut auction = fs::read_to_string("templates/offer/dutch-auction.md").unwrap();
+    auction.push_str(
+        "\n{% block section_conditions %}### 7. CONDITIONS OF COUNSEL{% endblock section_conditions %}\n",
+    );
+    let templates = templates_folder(&case, &[("offer/dutch-auction.md", &auction)]);
+    case.render_with_templates(&templates).success();
+    let offer = fs::read_to_string(case.out.join("offer-to-purchase.md")).unwrap();
+    assert!(offer.contains("\n### 7. CONDITIONS OF COUNSEL\n\n### 8. Price Range of the"), "{offer}");
+    assert!(!offer.contains("Notwithstanding any other provision of the Offer"), "{offer}");
+    // The rest is the auction's, as built in.
+    assert!(offer.contains("***How will the Company determine the Purchase Price?***"), "{offer}");
+}
+
 #[test]
 fn missing_terms_file_and_usage_errors() {
     secdraft()
