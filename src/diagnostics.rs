@@ -178,6 +178,16 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (lines.len(), column)
 }
 
+/// The accepted name nearest to what was written, when one is plausibly meant.
+pub fn closest_name<'a>(written: &str, accepted: &[&'a str]) -> Option<&'a str> {
+    accepted
+        .iter()
+        .map(|name| (strsim::jaro_winkler(&written.to_lowercase(), &name.to_lowercase()), *name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,16 +5,20 @@
 mod auction;
 mod error;
 mod load;
+mod loaded;
 mod overrides;
 mod scalars;
 mod schedule;
 mod source_map;
 mod validate;
+mod yaml;
 
+pub use crate::diagnostics::closest_name;
 pub use crate::timetable::ExpirationTime;
 pub use auction::{MAX_PRICE_POINTS, price_points};
 pub use error::LoadError;
-pub use load::{LoadedTerms, closest_name, is_terms_file, load, load_str, load_with};
+pub use load::{is_terms_file, load, load_str, load_with};
+pub use loaded::LoadedTerms;
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
 pub use scalars::{
     Count, Cusip, Date, Percent, Positive, RESERVED, Shares, Text, cusip_check_digit, parse_decimal,

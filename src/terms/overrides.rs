@@ -132,7 +132,7 @@ pub fn explain(mut d: Diagnostic, applied: &Applied) -> Diagnostic {
 /// The file itself cannot be read as YAML, or passes the limits loading sets: the error loading
 /// it gives, which names the place in the file.
 fn unreadable(file: &Path, source: &str, why: &str) -> Diagnostic {
-    match super::load::load_str(file, source.to_owned()) {
+    match super::yaml::parse(file, &std::sync::Arc::from(source)) {
         Err(e) => e.into(),
         Ok(_) => Diagnostic::new(format!("--set cannot read the terms file {}: {why}", display_path(file))),
     }
@@ -307,8 +307,8 @@ impl Tree {
     /// Reads the first document, within the limits loading sets (serde-saphyr's budget), so that
     /// a `--set` cannot be made to do more work than loading the file does.
     fn read(text: &str) -> Result<Tree, String> {
-        let options = super::load::options();
-        let budget = super::load::budget();
+        let options = super::yaml::options();
+        let budget = super::yaml::budget();
         let parser_options = granit_parser::options! {
             emit_anchor_events: true,
             // Comments are no part of the structure; their events would also move `reach`.
@@ -823,7 +823,7 @@ impl<'de> Visitor<'de> for TextAt<'_> {
 /// states what [`apply`] promises: after it, the text at the path is the value given.
 pub fn text_at(source: &str, path: &str) -> Result<Option<String>, String> {
     let steps = steps(path).ok_or_else(|| format!("`{path}` is not a field path"))?;
-    serde_saphyr::with_deserializer_from_str_with_options(source, super::load::options(), |d| {
+    serde_saphyr::with_deserializer_from_str_with_options(source, super::yaml::options(), |d| {
         TextAt(&steps).deserialize(d)
     })
     .map_err(|e| e.to_string())
@@ -948,7 +948,7 @@ mod tests {
     }
 
     fn loose(text: &str) -> Loose {
-        serde_saphyr::from_str_with_options(text, crate::terms::load::options())
+        serde_saphyr::from_str_with_options(text, crate::terms::yaml::options())
             .unwrap_or_else(|e| panic!("{e}\n{text}"))
     }
 

@@ -18,7 +18,7 @@ impl SourceMap {
     /// reading fail, the map is empty and messages fall back to the top of the file.
     pub fn build(source: &str) -> SourceMap {
         let mut map = SourceMap::default();
-        let options = super::load::options();
+        let options = super::yaml::options();
         if let Ok(root) = serde_saphyr::from_str_with_options::<Spanned<Node>>(source, options) {
             map.insert(String::new(), &root);
         }

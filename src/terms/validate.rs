@@ -3,7 +3,7 @@
 use chrono::{Datelike, Weekday};
 use rust_decimal::Decimal;
 
-use super::load::LoadedTerms;
+use super::loaded::LoadedTerms;
 use super::{CoverBox, FormType, OfferKind, Stage, Terms};
 use crate::calendar::Calendar;
 use crate::diagnostics::Diagnostic;
