@@ -91,7 +91,9 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
     }
     if filing.stage != terms::Stage::Intent {
         let mut exhibit = fees::FeeFigures::from_named(|name| filing.figures.value(name))
-            .and_then(|fee_figures| fees::Exhibit::new(filing.terms(), &fee_figures))
+            .and_then(|fee_figures| {
+                fees::Exhibit::new(filing.terms(), &filing.in_force, filing.kind, &fee_figures)
+            })
             .map_err(|e| Diagnostic::new(e.to_string()))?;
         for (name, printed) in exhibit.figures_mut() {
             if let Some(figure) = filing.figures.get(name) {
