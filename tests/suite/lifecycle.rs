@@ -240,9 +240,14 @@ fn lifecycle_terms_are_checked_where_they_are_written() {
 
 #[test]
 fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it() {
-    for path in ["data/ault-alliance-2023-12-13.yaml", "data/meridian-exchange-amended.yaml"] {
+    let mut constants = 0;
+    for path in [
+        "data/ault-alliance-2023-12-13.yaml",
+        "data/meridian-exchange-amended.yaml",
+        "data/meridian-exchange-commenced.yaml",
+    ] {
         let set = render(path);
-        let sheet = secdraft::tieout::build(&set);
+        let sheet = secdraft::tieout::build(&set).unwrap();
         let mut placed = 0;
         for figure in &sheet.figures {
             for place in &figure.printed_at {
@@ -271,7 +276,30 @@ fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it
             }
         }
         assert!(placed > 5, "{path}: only {placed} places");
+        // The constants of the rules and the untraced numbers stand on the lines named too.
+        let written_line = |place: &secdraft::tieout::Place| {
+            let file = set.files.iter().find(|f| f.name == place.document).unwrap();
+            let written = String::from_utf8(secdraft::output::stamped(file)).unwrap();
+            written.lines().nth(place.line - 1).unwrap().to_owned()
+        };
+        for constant in &sheet.constants {
+            for place in constant.printed_at.iter().filter(|p| p.document.ends_with(".md")) {
+                let line = written_line(place);
+                assert!(line.contains(constant.text), "{path}: {}:{}: {line}", place.document, place.line);
+                constants += 1;
+            }
+        }
+        for place in sheet.untraced.iter().filter(|p| p.document.ends_with(".md")) {
+            let line = written_line(place);
+            assert!(
+                line.contains(place.text.as_deref().unwrap()),
+                "{path}: {}:{}: {line}",
+                place.document,
+                place.line
+            );
+        }
     }
+    assert!(constants > 0, "no constant of the rules placed");
 }
 
 #[test]
