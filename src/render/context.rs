@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
-use super::ledger::{self, Era, Marked};
+use super::ledger::{self, Era};
 use crate::changes;
 use crate::filing::Filing;
 use crate::format;
@@ -357,9 +357,7 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
         });
     }
     let Some(figures_before) = &filing.figures_before else { return rows };
-    let printed = |f: &crate::figures::Figure, era| {
-        ledger::mark(Marked { figure: f.id, era, value: f.value }, &f.display())
-    };
+    let printed = |f: &crate::figures::Figure, era| ledger::mark_figure(f, era, &f.display());
     for change in changes::figures(figures_before, &filing.figures) {
         // A figure the amendment adds or drops is not a change of the same figure.
         if let (Some(was), Some(now)) = (change.before, change.after) {

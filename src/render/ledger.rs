@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::figures::{FigureId, Figures};
+use crate::figures::{Figure, FigureId, Figures};
 
 const OPEN: char = '\u{E000}';
 const VALUE: char = '\u{E001}';
@@ -69,6 +69,12 @@ pub fn mark(marked: Marked, text: &str) -> String {
     format!("{OPEN}{era}{index}{VALUE}{}{TEXT}{text}{CLOSE}", marked.value)
 }
 
+/// `text`, a figure of the filing as a view prints it, marked so that rendering records it in
+/// the ledger of printed figures.
+pub fn mark_figure(figure: &Figure, era: Era, text: &str) -> String {
+    mark(Marked { figure: figure.id, era, value: figure.value }, text)
+}
+
 /// The figure a value is, when the whole value is one mark; with its printed text.
 pub fn unmark(value: &str) -> Option<(Marked, &str)> {
     let inner = value.strip_prefix(OPEN)?.strip_suffix(CLOSE)?;
@@ -86,11 +92,7 @@ pub fn unmark(value: &str) -> Option<(Marked, &str)> {
 
 /// Each figure of a set as the templates receive it: its printed form, marked.
 pub fn marked_figures(figures: &Figures, era: Era) -> std::collections::BTreeMap<&'static str, String> {
-    figures
-        .all()
-        .iter()
-        .map(|f| (f.name(), mark(Marked { figure: f.id, era, value: f.value }, &f.display())))
-        .collect()
+    figures.all().iter().map(|f| (f.name(), mark_figure(f, era, &f.display()))).collect()
 }
 
 /// The document without its marks, and each figure it prints.
