@@ -8,7 +8,7 @@ use secdraft::figures::Unit;
 use secdraft::format;
 use secdraft::pipeline::{self, RenderedSet};
 
-use crate::common::{EXAMPLE, document as markdown, edited, render};
+use crate::common::{document as markdown, edited, examples, render};
 
 fn names(set: &RenderedSet) -> Vec<&str> {
     set.files.iter().map(|f| f.name.as_str()).collect()
@@ -52,15 +52,9 @@ fn variants(unit: Unit, value: Decimal) -> Vec<String> {
 
 #[test]
 fn each_figure_prints_the_same_in_every_document_of_a_set() {
-    for path in [
-        EXAMPLE,
-        "data/meridian-exchange-commenced.yaml",
-        "data/meridian-exchange-amended.yaml",
-        "data/meridian-exchange-results.yaml",
-        "data/northwind-dutch-auction-commenced.yaml",
-        "data/northwind-dutch-auction-results.yaml",
-    ] {
-        let set = render(path);
+    for file in examples() {
+        let set = render(&file);
+        let path = file.display();
         let documents: Vec<(String, String)> = set
             .files
             .iter()
