@@ -326,7 +326,8 @@ pub fn files(set: &RenderedSet, terms: &str) -> Result<[OutputFile; 2], Diagnost
 
 /// The tie-out sheet as a Markdown document.
 pub fn markdown(t: &TieOut, terms: &str) -> String {
-    let cell = |s: &str| crate::render::markdown_escaped(s).replace('\n', " ");
+    // Escaping puts a value on one line, so no cell breaks its table row.
+    let cell = crate::render::markdown_escaped;
     let mut out = format!(
         "# Tie-Out of Figures\n\nEvery figure computed from {}, with its inputs and where it is printed.\n\n",
         cell(terms)

@@ -1,4 +1,5 @@
-//! What templates see: the terms in force, the computed figures as exact decimal strings, and
+//! What templates see: the terms in force, each computed figure in its printed form (marked
+//! for the ledger, carrying its exact value for the filters that print it another way), and
 //! the facts derived for each stage (documents of the set, Offer sections, exhibits, what an
 //! amendment changed). docs/templates.md documents each name.
 
