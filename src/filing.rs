@@ -45,7 +45,8 @@ impl Filing {
     /// Derives the filing of validated terms. A figure that cannot be computed or printed is
     /// an error placed at the terms field to fix.
     pub fn build(loaded: LoadedTerms) -> Result<Filing, Diagnostic> {
-        let derived = derive(&loaded.terms).map_err(|e| loaded.error_at(&e.field, e.message))?;
+        let derived =
+            derive(&loaded.terms).map_err(|e| loaded.error_with_help(&e.field, e.message, e.help))?;
         let Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before } =
             derived;
         Ok(Filing { loaded, stage, kind, amendment, in_force, before, timetable, figures, figures_before })
@@ -92,6 +93,7 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
                 figures::compute(terms, &before, previous, kind).map_err(|e| FilingError {
                     field: e.field,
                     message: format!("before Amendment No. {amendment}: {}", e.message),
+                    help: String::new(),
                 })?;
             (Some(before), Some(figures_before))
         }
@@ -106,6 +108,8 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
 pub struct FilingError {
     pub field: String,
     pub message: String,
+    /// How to fix it; empty when the message says it all.
+    pub help: String,
 }
 
 impl std::fmt::Display for FilingError {
@@ -118,12 +122,24 @@ impl std::error::Error for FilingError {}
 
 impl From<FigureError> for FilingError {
     fn from(e: FigureError) -> FilingError {
-        FilingError { field: e.field, message: e.message }
+        FilingError { field: e.field, message: e.message, help: String::new() }
     }
 }
 
 impl From<DateError> for FilingError {
     fn from(e: DateError) -> FilingError {
-        FilingError { field: e.field, message: e.message }
+        FilingError { field: e.field, message: e.message, help: e.help }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_error_keeps_its_help_on_the_way_to_the_diagnostic() {
+        let error =
+            DateError { field: "dates.expiration".into(), message: "too early".into(), help: "later".into() };
+        assert_eq!(FilingError::from(error).help, "later");
     }
 }

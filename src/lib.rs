@@ -78,8 +78,7 @@ pub fn build(loaded: LoadedTerms) -> Result<Filing, Diagnostic> {
 
 /// Renders a filing's set with the built-in templates of its stage.
 pub fn render(filing: Filing) -> Result<RenderedSet, Diagnostic> {
-    let templates = render::Templates::embedded_for(filing.stage, filing.kind)?;
-    pipeline::render_filing(filing, &templates)
+    pipeline::render_embedded(filing)
 }
 
 /// Checks a set secdraft rendered, reading its ledger of printed figures as well as its text.

@@ -59,11 +59,16 @@ pub fn render_file_with(
     overrides: &[terms::Override],
 ) -> Result<RenderedSet, Diagnostic> {
     let loaded = terms::load_with(terms_path, overrides)?;
-    let templates = match templates {
-        Some(dir) => Templates::with_overrides(dir)?,
-        None => Templates::embedded_for(loaded.terms.stage(), loaded.terms.kind())?,
-    };
-    render_loaded(loaded, &templates)
+    match templates {
+        Some(dir) => render_loaded(loaded, &Templates::with_overrides(dir)?),
+        None => render_embedded(Filing::build(loaded)?),
+    }
+}
+
+/// Renders a filing's set with the embedded templates of its stage and kind.
+pub fn render_embedded(filing: Filing) -> Result<RenderedSet, Diagnostic> {
+    let templates = Templates::embedded_for(filing.stage, filing.kind)?;
+    render_filing(filing, &templates)
 }
 
 /// Derives the filing of loaded terms and renders it.
@@ -91,7 +96,9 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
     }
     if filing.stage != terms::Stage::Intent {
         let mut exhibit = fees::FeeFigures::from_named(|name| filing.figures.value(name))
-            .and_then(|fee_figures| fees::Exhibit::new(filing.terms(), &fee_figures))
+            .and_then(|fee_figures| {
+                fees::Exhibit::new(filing.terms(), &filing.in_force, filing.kind, &fee_figures)
+            })
             .map_err(|e| Diagnostic::new(e.to_string()))?;
         for (name, printed) in exhibit.figures_mut() {
             if let Some(figure) = filing.figures.get(name) {

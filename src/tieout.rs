@@ -81,20 +81,46 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// A document of a set as text.
+struct Readable<'a> {
+    file: &'a OutputFile,
+    text: String,
+    /// Whether `text` is the file itself (Markdown), so that its lines are the file's.
+    is_file: bool,
+}
+
+impl Readable<'_> {
+    /// Each line of the text, numbered as the line of the written file it is (the stamp
+    /// secdraft writes on a Markdown file's first line counts), or of the text of a file
+    /// read as HTML.
+    fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
+        let mut start = 0;
+        self.text.split_inclusive('\n').enumerate().map(move |(i, chunk)| {
+            let line = chunk.strip_suffix('\n').map_or(chunk, |l| l.strip_suffix('\r').unwrap_or(l));
+            let number = if self.is_file { output::written_line(self.file, start) } else { i + 1 };
+            start += chunk.len();
+            (number, line)
+        })
+    }
+}
+
 /// The documents of a set as text, each once: the Markdown of a document rendered in both
 /// forms, and the text of one rendered only as HTML (the filing fee exhibit).
-fn readable(set: &RenderedSet) -> Vec<(String, String)> {
+fn readable(set: &RenderedSet) -> Vec<Readable<'_>> {
     set.files
         .iter()
-        .filter_map(|f| {
-            let source = String::from_utf8_lossy(&f.bytes).into_owned();
-            if f.name.ends_with(".md") {
-                return Some((f.name.clone(), source));
+        .filter_map(|file| {
+            let source = String::from_utf8_lossy(&file.bytes).into_owned();
+            if file.name.ends_with(".md") {
+                return Some(Readable { file, text: source, is_file: true });
             }
-            let stem = f.name.strip_suffix(".htm")?;
+            let stem = file.name.strip_suffix(".htm")?;
             let twin = format!("{stem}.md");
-            (!set.files.iter().any(|g| g.name == twin))
-                .then(|| (f.name.clone(), crate::text::plain_text(&source, crate::text::Format::Html)))
+            (!set.files.iter().any(|g| g.name == twin)).then(|| Readable {
+                file,
+                text: crate::text::plain_text(&source, crate::text::Format::Html),
+                is_file: false,
+            })
         })
         .collect()
 }
@@ -118,8 +144,8 @@ fn printed_at(set: &RenderedSet, printed: impl Fn(&Printed) -> bool) -> Vec<Plac
 /// the rules, which the templates print as text.
 fn places(set: &RenderedSet, printed: &str) -> Vec<Place> {
     let mut out = Vec::new();
-    for (name, text) in readable(set) {
-        for (i, line) in text.lines().enumerate() {
+    for document in readable(set) {
+        for (number, line) in document.lines() {
             let found = line.match_indices(printed).any(|(at, _)| {
                 // Not part of a longer number: "2%" is not in "12%"; punctuation after it is fine.
                 let before = &line[..at];
@@ -133,7 +159,7 @@ fn places(set: &RenderedSet, printed: &str) -> Vec<Place> {
                 !continues_before && !continues_after
             });
             if found {
-                out.push(Place { document: name.clone(), line: i + 1, text: None });
+                out.push(Place { document: document.file.name.clone(), line: number, text: None });
             }
         }
     }
@@ -166,7 +192,9 @@ fn terms_values(value: &serde_json::Value, forms: &mut BTreeSet<String>, texts: 
     }
 }
 
-pub fn build(set: &RenderedSet) -> TieOut {
+/// The tie-out sheet of a rendered set. Fails only if the terms cannot be read as values
+/// (which serde makes possible, and which would otherwise hide every value of the terms).
+pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
     let loaded = &set.filing.loaded;
     let file = crate::diagnostics::display_path(&loaded.file);
     let figures = set
@@ -228,21 +256,26 @@ pub fn build(set: &RenderedSet) -> TieOut {
         .collect();
     traced.extend(RULE_CONSTANTS.iter().map(|(text, _)| (*text).to_owned()));
     let mut texts = Vec::new();
-    let json = serde_json::to_value(&loaded.terms).unwrap_or_default();
+    let json = serde_json::to_value(&loaded.terms)
+        .map_err(|e| Diagnostic::new(format!("the tie-out cannot read the terms as values: {e}")))?;
     terms_values(&json, &mut traced, &mut texts);
     let mut untraced = Vec::new();
-    for (name, text) in readable(set) {
-        for (i, line) in text.lines().enumerate() {
+    for document in readable(set) {
+        for (line_number, line) in document.lines() {
             for m in NUMBER.find_iter(line) {
                 let number = m.as_str();
                 if traced.contains(number) || texts.iter().any(|t| t.contains(number)) {
                     continue;
                 }
-                untraced.push(Place { document: name.clone(), line: i + 1, text: Some(number.to_owned()) });
+                untraced.push(Place {
+                    document: document.file.name.clone(),
+                    line: line_number,
+                    text: Some(number.to_owned()),
+                });
             }
         }
     }
-    TieOut { figures, constants, untraced }
+    Ok(TieOut { figures, constants, untraced })
 }
 
 /// The tie-out sheet as `secdraft figures` prints it: each figure with its formula, its
@@ -282,7 +315,7 @@ pub fn text(sheet: &TieOut) -> String {
 /// The tie-out sheet of a rendered set as the two files `render --tie-out` writes beside it:
 /// tie-out.md, and tie-out.htm through the HTML stage. `terms` names the terms file.
 pub fn files(set: &RenderedSet, terms: &str) -> Result<[OutputFile; 2], Diagnostic> {
-    let sheet = markdown(&build(set), terms);
+    let sheet = markdown(&build(set)?, terms);
     let html = crate::html::to_edgar_html(&sheet, "Tie-Out of Figures")
         .map_err(|e| Diagnostic::new(format!("the tie-out sheet cannot become HTML: {e}")))?;
     Ok([
@@ -293,7 +326,8 @@ pub fn files(set: &RenderedSet, terms: &str) -> Result<[OutputFile; 2], Diagnost
 
 /// The tie-out sheet as a Markdown document.
 pub fn markdown(t: &TieOut, terms: &str) -> String {
-    let cell = |s: &str| crate::render::markdown_escaped(s).replace('\n', " ");
+    // Escaping puts a value on one line, so no cell breaks its table row.
+    let cell = crate::render::markdown_escaped;
     let mut out = format!(
         "# Tie-Out of Figures\n\nEvery figure computed from {}, with its inputs and where it is printed.\n\n",
         cell(terms)

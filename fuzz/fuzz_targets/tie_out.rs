@@ -10,7 +10,7 @@ mod terms_text;
 
 fuzz_target!(|data: &[u8]| {
     let Some(set) = terms_text::rendered(data) else { return };
-    let sheet = secdraft::tieout::build(&set);
+    let sheet = secdraft::tieout::build(&set).expect("rendered terms read as values");
     let markdown = secdraft::tieout::markdown(&sheet, "fuzz.yaml");
     let _ = secdraft::html::to_edgar_html(&markdown, "Tie-Out of Figures");
 });

@@ -71,5 +71,5 @@ fn timetable(path: &Path) -> Result<Timetable, Diagnostic> {
     let loaded = terms::load(path)?;
     let t = &loaded.terms;
     Timetable::build(display_path(path), &t.into(), &t.business_calendar())
-        .map_err(|e| loaded.error_at(&e.field, e.message).help(e.help))
+        .map_err(|e| loaded.error_with_help(&e.field, e.message, e.help))
 }

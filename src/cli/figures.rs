@@ -36,7 +36,7 @@ enum Output {
 
 pub fn run(args: &FiguresArgs) -> Result<i32, Diagnostic> {
     let set = pipeline::render_file_with(&args.terms, args.templates.as_deref(), &args.set.set)?;
-    let sheet = tieout::build(&set);
+    let sheet = tieout::build(&set)?;
     let out = match args.format {
         Output::Json => super::json(&sheet)?,
         Output::Markdown => tieout::markdown(&sheet, &display_path(&args.terms)),

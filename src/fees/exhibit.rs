@@ -103,11 +103,18 @@ impl Exhibit {
         printed
     }
 
-    pub fn new(terms: &Terms, figures: &FeeFigures) -> Result<Exhibit, FeeError> {
+    /// The exhibit of a filing: `terms` as written (the filing, the issuer, the offsets),
+    /// `in_force` and `kind` as the filing derived them, for the valuation note.
+    pub fn new(
+        terms: &Terms,
+        in_force: &Terms,
+        kind: OfferKind,
+        figures: &FeeFigures,
+    ) -> Result<Exhibit, FeeError> {
         let date = terms.filing.date.0;
         let has_previous = figures.fees_previously_paid > Decimal::ZERO;
         let mut notes = vec![
-            valuation_note(terms)?,
+            valuation_note(in_force, kind)?,
             format!(
                 "The amount of the filing fee is calculated in accordance with Rule 0-11 under the Securities Exchange Act of 1934, as amended, at {} per $1,000,000 of the transaction valuation, rounded to the cent.",
                 format::cents(figures.fee_rate * Decimal::from(1_000_000))
@@ -149,15 +156,14 @@ impl Exhibit {
 }
 
 /// Note (1): how the transaction valuation was estimated, with the computed figures.
-fn valuation_note(terms: &Terms) -> Result<String, FeeError> {
-    let in_force = terms.in_force();
+fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError> {
     let missing = FeeError::MissingTerm;
     let title = in_force.security.title.as_str().to_lowercase();
     let sought = || {
         in_force.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))
     };
     let fee = in_force.fee.as_ref();
-    Ok(match in_force.kind() {
+    Ok(match kind {
         OfferKind::Exchange => match fee.and_then(|f| f.market_value.as_ref()) {
             Some(mv) => format!(
                 "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the market value of the {} shares of {title} sought in the offer, based on the average of the high ({}) and low ({}) sales prices of the {title} as reported on the {} on {}, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended.",

@@ -36,6 +36,12 @@ macro_rules! figure_table {
             /// Every figure, in the order of the table.
             pub const ALL: &'static [FigureId] = &[$(FigureId::$id),*];
 
+            /// The figure's place in [`FigureId::ALL`]: the variants are declared in the
+            /// table's order, so a variant's discriminant is its place.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// The name the templates (`figures.premium`), JSON and the tie-out use.
             pub fn name(self) -> &'static str {
                 match self { $(FigureId::$id => $name),* }
@@ -170,6 +176,7 @@ mod tests {
     fn names_are_unique_and_round_trip() {
         for id in FigureId::ALL {
             assert_eq!(FigureId::named(id.name()), Some(*id));
+            assert_eq!(FigureId::ALL[id.index()], *id);
             assert!(!id.label().is_empty());
         }
         let mut names: Vec<&str> = FigureId::ALL.iter().map(|id| id.name()).collect();

@@ -1,4 +1,5 @@
-//! What templates see: the terms in force, the computed figures as exact decimal strings, and
+//! What templates see: the terms in force, each computed figure in its printed form (marked
+//! for the ledger, carrying its exact value for the filters that print it another way), and
 //! the facts derived for each stage (documents of the set, Offer sections, exhibits, what an
 //! amendment changed). docs/templates.md documents each name.
 
@@ -8,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
-use super::ledger::{self, Era, Marked};
+use super::ledger::{self, Era};
 use crate::changes;
 use crate::filing::Filing;
 use crate::format;
@@ -357,9 +358,7 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
         });
     }
     let Some(figures_before) = &filing.figures_before else { return rows };
-    let printed = |f: &crate::figures::Figure, era| {
-        ledger::mark(Marked { figure: f.id, era, value: f.value }, &f.display())
-    };
+    let printed = |f: &crate::figures::Figure, era| ledger::mark_figure(f, era, &f.display());
     for change in changes::figures(figures_before, &filing.figures) {
         // A figure the amendment adds or drops is not a change of the same figure.
         if let (Some(was), Some(now)) = (change.before, change.after) {

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::figures::{FigureId, Figures};
+use crate::figures::{Figure, FigureId, Figures};
 
 const OPEN: char = '\u{E000}';
 const VALUE: char = '\u{E001}';
@@ -64,9 +64,15 @@ pub fn mark(marked: Marked, text: &str) -> String {
         Era::Now => 0,
         Era::Before => 1,
     };
-    let index = FigureId::ALL.iter().position(|id| *id == marked.figure).unwrap_or_default();
+    let index = marked.figure.index();
     // Digits, `-` and `.` only between the delimiters: no filter (`upper`, `lower`) changes them.
     format!("{OPEN}{era}{index}{VALUE}{}{TEXT}{text}{CLOSE}", marked.value)
+}
+
+/// `text`, a figure of the filing as a view prints it, marked so that rendering records it in
+/// the ledger of printed figures.
+pub fn mark_figure(figure: &Figure, era: Era, text: &str) -> String {
+    mark(Marked { figure: figure.id, era, value: figure.value }, text)
 }
 
 /// The figure a value is, when the whole value is one mark; with its printed text.
@@ -86,11 +92,7 @@ pub fn unmark(value: &str) -> Option<(Marked, &str)> {
 
 /// Each figure of a set as the templates receive it: its printed form, marked.
 pub fn marked_figures(figures: &Figures, era: Era) -> std::collections::BTreeMap<&'static str, String> {
-    figures
-        .all()
-        .iter()
-        .map(|f| (f.name(), mark(Marked { figure: f.id, era, value: f.value }, &f.display())))
-        .collect()
+    figures.all().iter().map(|f| (f.name(), mark_figure(f, era, &f.display()))).collect()
 }
 
 /// The document without its marks, and each figure it prints.
@@ -110,6 +112,18 @@ pub fn resolve(document: &str, rendered: &str) -> (String, Vec<Printed>) {
             rest = from;
             break;
         };
+        // A mark a filter cut short (`truncate`) ends where the next one opens: the figure
+        // after it is still whole and still recorded.
+        let end = match from[OPEN.len_utf8()..].find(OPEN).map(|at| at + OPEN.len_utf8()) {
+            Some(next) if next < end => {
+                let (cut, after) = from.split_at(next);
+                line += cut.matches('\n').count();
+                out.push_str(&strip(cut));
+                rest = after;
+                continue;
+            }
+            _ => end,
+        };
         let (whole, after) = from.split_at(end + CLOSE.len_utf8());
         match unmark(whole) {
             Some((marked, text)) => {
@@ -126,7 +140,10 @@ pub fn resolve(document: &str, rendered: &str) -> (String, Vec<Printed>) {
                 out.push_str(text);
             }
             // A mark a filter took apart: its text stays, the figure is not recorded.
-            None => out.push_str(&strip(whole)),
+            None => {
+                line += whole.matches('\n').count();
+                out.push_str(&strip(whole));
+            }
         }
         rest = after;
     }
@@ -229,5 +246,20 @@ mod tests {
         let m = mark(premium(), "201%");
         let cut = &m[..m.len() - CLOSE.len_utf8()];
         assert_eq!(resolve("x.md", &format!("{cut} end")).0, "201% end");
+    }
+
+    #[test]
+    fn a_mark_cut_short_loses_neither_the_next_figure_nor_the_line_count() {
+        let m = mark(premium(), "201%");
+        let cut = &m[..m.len() - CLOSE.len_utf8()];
+        let (clean, printed) = resolve("x.md", &format!("{cut}\nthen {m}\n"));
+        assert_eq!(clean, "201%\nthen 201%\n");
+        assert_eq!(printed.len(), 1);
+        assert_eq!((printed[0].line, printed[0].offset), (2, 10));
+        // A mark whose printed text a filter broke, holding a line break, still counts it.
+        let broken = format!("{OPEN}0x{VALUE}1{TEXT}a\nb{CLOSE}");
+        let (clean, printed) = resolve("x.md", &format!("{broken}\n{m}"));
+        assert_eq!(clean, "a\nb\n201%");
+        assert_eq!(printed[0].line, 3);
     }
 }

@@ -21,13 +21,7 @@ use tera::{ErrorKind, Tera};
 pub use context::build as build_context;
 pub use documents::{Document, Section, offer_sections};
 pub use escape::markdown_escaped;
-pub use ledger::{Era, Printed};
-
-/// `text`, a figure of the filing as a view prints it, marked so that rendering records it in
-/// the ledger of printed figures.
-pub fn mark_figure(figure: &crate::figures::Figure, era: Era, text: &str) -> String {
-    ledger::mark(ledger::Marked { figure: figure.id, era, value: figure.value }, text)
-}
+pub use ledger::{Era, Printed, mark_figure};
 
 use crate::diagnostics::{Diagnostic, Origin, display_path};
 use crate::terms::{LoadedTerms, OfferKind, Stage};

@@ -39,4 +39,24 @@ impl LoadedTerms {
     pub fn error_at(&self, field: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(message).field(field).at(self.origin_of(field))
     }
+
+    /// A diagnostic placed at `field`, with its help when there is any (an empty help would
+    /// print as an empty `help:` line).
+    pub fn error_with_help(&self, field: &str, message: impl Into<String>, help: String) -> Diagnostic {
+        let error = self.error_at(field, message);
+        if help.is_empty() { error } else { error.help(help) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_error_carries_its_help_only_when_there_is_some() {
+        let loaded = super::super::load(std::path::Path::new("data/ault-alliance-2023-12-13.yaml")).unwrap();
+        let bare = loaded.error_with_help("dates.commencement", "runs past the calendar", String::new());
+        assert!(bare.help.is_empty());
+        let helped = loaded.error_with_help("dates.expiration", "too early", "set it later".into());
+        assert_eq!(helped.help, ["set it later"]);
+        assert_eq!(helped.field.as_deref(), Some("dates.expiration"));
+    }
 }

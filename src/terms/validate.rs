@@ -259,7 +259,7 @@ fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
             return err("dates", "a commenced offer needs `dates.commencement`".into());
         }
         if let Err(e) = OfferDates::compute(t, &calendar) {
-            return Err(loaded.error_at(&e.field, e.message).help(e.help));
+            return Err(loaded.error_with_help(&e.field, e.message, e.help));
         }
         let agent = if t.kind() == OfferKind::Exchange { "exchange agent" } else { "depositary" };
         if t.agents.exchange_agent.is_none() {

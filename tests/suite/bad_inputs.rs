@@ -362,7 +362,8 @@ fn fuzzing_regressions_run_without_panicking() {
             if let Ok(loaded) = secdraft::terms::load_str(&path, text) {
                 let templates = secdraft::render::Templates::embedded().unwrap();
                 if let Ok(set) = secdraft::pipeline::render_loaded(loaded, &templates) {
-                    let sheet = secdraft::tieout::markdown(&secdraft::tieout::build(&set), "fuzz.yaml");
+                    let sheet =
+                        secdraft::tieout::markdown(&secdraft::tieout::build(&set).unwrap(), "fuzz.yaml");
                     let _ = secdraft::html::to_edgar_html(&sheet, "Tie-Out of Figures");
                 }
             }

@@ -6,7 +6,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use secdraft::pipeline;
 
-use crate::common::{EXAMPLE, document as file, render, secdraft};
+use crate::common::{EXAMPLE, document as file, examples, render, secdraft};
 
 #[test]
 fn the_fee_command() {
@@ -70,14 +70,10 @@ fn facts(xhtml: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn every_tagged_fact_is_the_figure_it_prints() {
-    for path in [
-        "data/meridian-exchange-commenced.yaml",
-        "data/meridian-exchange-amended.yaml",
-        "data/meridian-exchange-results.yaml",
-        "data/northwind-dutch-auction-commenced.yaml",
-        "data/northwind-dutch-auction-results.yaml",
-    ] {
-        let set = render(path);
+    // Every example but the pre-commencement communication, which files no fee.
+    for terms in examples().into_iter().filter(|f| f != Path::new(EXAMPLE)) {
+        let set = render(&terms);
+        let path = terms.display();
         let xhtml = file(&set, "filing-fees.htm");
         assert!(xhtml.is_ascii(), "{path}");
         let doc = roxmltree::Document::parse(&xhtml).unwrap();

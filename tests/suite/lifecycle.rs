@@ -8,7 +8,7 @@ use secdraft::figures::Unit;
 use secdraft::format;
 use secdraft::pipeline::{self, RenderedSet};
 
-use crate::common::{EXAMPLE, document as markdown, edited, render};
+use crate::common::{document as markdown, edited, examples, render};
 
 fn names(set: &RenderedSet) -> Vec<&str> {
     set.files.iter().map(|f| f.name.as_str()).collect()
@@ -52,15 +52,9 @@ fn variants(unit: Unit, value: Decimal) -> Vec<String> {
 
 #[test]
 fn each_figure_prints_the_same_in_every_document_of_a_set() {
-    for path in [
-        EXAMPLE,
-        "data/meridian-exchange-commenced.yaml",
-        "data/meridian-exchange-amended.yaml",
-        "data/meridian-exchange-results.yaml",
-        "data/northwind-dutch-auction-commenced.yaml",
-        "data/northwind-dutch-auction-results.yaml",
-    ] {
-        let set = render(path);
+    for file in examples() {
+        let set = render(&file);
+        let path = file.display();
         let documents: Vec<(String, String)> = set
             .files
             .iter()
@@ -240,9 +234,14 @@ fn lifecycle_terms_are_checked_where_they_are_written() {
 
 #[test]
 fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it() {
-    for path in ["data/ault-alliance-2023-12-13.yaml", "data/meridian-exchange-amended.yaml"] {
+    let mut constants = 0;
+    for path in [
+        "data/ault-alliance-2023-12-13.yaml",
+        "data/meridian-exchange-amended.yaml",
+        "data/meridian-exchange-commenced.yaml",
+    ] {
         let set = render(path);
-        let sheet = secdraft::tieout::build(&set);
+        let sheet = secdraft::tieout::build(&set).unwrap();
         let mut placed = 0;
         for figure in &sheet.figures {
             for place in &figure.printed_at {
@@ -271,7 +270,30 @@ fn the_tie_out_places_each_figure_on_the_line_of_the_written_file_that_prints_it
             }
         }
         assert!(placed > 5, "{path}: only {placed} places");
+        // The constants of the rules and the untraced numbers stand on the lines named too.
+        let written_line = |place: &secdraft::tieout::Place| {
+            let file = set.files.iter().find(|f| f.name == place.document).unwrap();
+            let written = String::from_utf8(secdraft::output::stamped(file)).unwrap();
+            written.lines().nth(place.line - 1).unwrap().to_owned()
+        };
+        for constant in &sheet.constants {
+            for place in constant.printed_at.iter().filter(|p| p.document.ends_with(".md")) {
+                let line = written_line(place);
+                assert!(line.contains(constant.text), "{path}: {}:{}: {line}", place.document, place.line);
+                constants += 1;
+            }
+        }
+        for place in sheet.untraced.iter().filter(|p| p.document.ends_with(".md")) {
+            let line = written_line(place);
+            assert!(
+                line.contains(place.text.as_deref().unwrap()),
+                "{path}: {}:{}: {line}",
+                place.document,
+                place.line
+            );
+        }
     }
+    assert!(constants > 0, "no constant of the rules placed");
 }
 
 #[test]
