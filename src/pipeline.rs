@@ -99,7 +99,11 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
             .and_then(|fee_figures| {
                 fees::Exhibit::new(filing.terms(), &filing.in_force, filing.kind, &fee_figures)
             })
-            .map_err(|e| Diagnostic::new(e.to_string()))?;
+            .map_err(|e| match e {
+                // A term the exhibit's notes need: the error belongs at that field of the file.
+                fees::FeeError::MissingTerm(field) => filing.loaded.error_at(field, e.to_string()),
+                _ => Diagnostic::new(e.to_string()),
+            })?;
         for (name, printed) in exhibit.figures_mut() {
             if let Some(figure) = filing.figures.get(name) {
                 *printed = render::mark_figure(figure, render::Era::Now, printed);

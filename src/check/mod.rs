@@ -228,7 +228,7 @@ pub fn check(documents: &[Document], mode: Mode, rendered: Option<Rendered>) -> 
             edgar::check(doc, &anchors, &mut findings);
         }
     }
-    set::facts(&indexed, &views, &mut findings);
+    set::facts(&indexed, &views, rendered.is_some(), &mut findings);
     set::legend(&indexed, &views, &mut findings);
     if let Some(rendered) = rendered {
         set::figure_variants(&indexed, &rendered, &mut findings);

@@ -53,12 +53,19 @@ struct Stated<'a> {
     value: String,
 }
 
+/// Facts that are computed figures: in a set secdraft rendered, the ledger tells how each is
+/// printed ([`figure_variants`]), so the text is not searched for them.
+const FIGURE_FACTS: [&str; 2] = ["effective price", "premium over the closing price"];
+
 /// Each fact is stated one way across the set; a statement of what was true before an
-/// amendment ("previously scheduled to expire ...") is not a second statement.
-pub fn facts(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>) {
+/// amendment ("previously scheduled to expire ...") is not a second statement. With
+/// `figures_in_ledger`, the facts that are figures are left to the ledger.
+pub fn facts(documents: &[Indexed], views: &[TextView], figures_in_ledger: bool, out: &mut Vec<Finding>) {
     let earlier: Vec<Vec<(usize, usize)>> =
         views.iter().map(|v| EARLIER.find_iter(&v.text).map(|m| (m.start(), m.end())).collect()).collect();
-    for (fact, pattern) in FACTS.iter() {
+    for (fact, pattern) in
+        FACTS.iter().filter(|(fact, _)| !(figures_in_ledger && FIGURE_FACTS.contains(fact)))
+    {
         let mut stated: Vec<Stated> = Vec::new();
         for ((doc, view), earlier) in documents.iter().zip(views).zip(&earlier) {
             // The start of the sentence so far, carried forward from one statement to the next.

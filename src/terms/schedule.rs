@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Changes, Date, FilingRole, Stage, Terms};
+use super::{Changes, Date, FilingRole, Shares, Stage, Terms};
 use crate::calendar::{Calendar, Overrides};
 use crate::timetable::{Materiality, Schedule, ScheduledAmendment};
 
@@ -39,21 +39,25 @@ impl Terms {
 impl From<&Terms> for Schedule {
     fn from(terms: &Terms) -> Schedule {
         let through = terms.filing.amendment.unwrap_or(0);
+        let outstanding = terms.security.shares_outstanding;
+        // The shares sought as each amendment found them: amendments apply in order (validation
+        // has checked that they are numbered from 1, oldest first).
+        let mut sought = terms.offer.max_shares;
         let amendments = terms
             .amendments
             .iter()
             .enumerate()
             .filter(|(_, a)| a.number <= through)
-            .map(|(index, a)| ScheduledAmendment {
-                index,
-                number: a.number,
-                announced: a.date.0,
-                change: materiality(
-                    &a.changes,
-                    &terms.amended_through(a.number - 1),
-                    &terms.amended_through(a.number),
-                ),
-                expiration: a.changes.expiration.map(|d| d.0),
+            .map(|(index, a)| {
+                let before = sought;
+                sought = a.changes.max_shares.or(sought);
+                ScheduledAmendment {
+                    index,
+                    number: a.number,
+                    announced: a.date.0,
+                    change: materiality(&a.changes, before, sought, outstanding),
+                    expiration: a.changes.expiration.map(|d| d.0),
+                }
             })
             .collect();
         Schedule {
@@ -75,13 +79,18 @@ impl From<&Terms> for Schedule {
 /// How far an amendment changes the offer: the consideration, or the number sought by more
 /// than 2% of the class outstanding; else the minimum condition or the conditions; else
 /// only the expiration.
-fn materiality(changes: &Changes, before: &Terms, after: &Terms) -> Materiality {
+fn materiality(
+    changes: &Changes,
+    before: Option<Shares>,
+    after: Option<Shares>,
+    outstanding: Option<Shares>,
+) -> Materiality {
     let price = changes.aggregate_liquidation_preference.is_some()
         || changes.block.is_some()
         || changes.cash_price.is_some()
         || changes.min_price.is_some()
         || changes.max_price.is_some();
-    let amount = match (before.offer.max_shares, after.offer.max_shares, after.security.shares_outstanding) {
+    let amount = match (before, after, outstanding) {
         (Some(old), Some(new), Some(outstanding)) => old.0.abs_diff(new.0) > outstanding.0 / 50,
         (Some(old), Some(new), None) => old != new,
         _ => false,

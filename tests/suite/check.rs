@@ -418,3 +418,19 @@ fn render_check_lists_what_differs_and_writes_nothing() {
         .stdout(predicate::str::contains("extra: ").and(predicate::str::contains("notes.md")));
     assert_eq!(std::fs::read_to_string(out.join("press-release.md")).unwrap(), "edited");
 }
+
+#[test]
+fn in_a_set_secdraft_rendered_a_figure_is_judged_by_the_ledger_not_the_text() {
+    let docs = [
+        doc("a.md", "The effective price of the Offer is $0.25 per Share.\n"),
+        doc("b.md", "The effective price of the Offer is $0.30 per Share.\n"),
+    ];
+    let inconsistent = |findings: Vec<Finding>| findings.iter().any(|f| f.rule == "inconsistent-fact");
+    // Files given to check: the text is all there is.
+    assert!(inconsistent(check::check(&docs, Mode::Filing, None)));
+    // A set rendered from terms: the ledger records each figure as printed (none here), and
+    // figures are not searched for in the text.
+    let set = render(EXAMPLE);
+    let rendered = check::Rendered { ledger: &[], ..set.rendered() };
+    assert!(!inconsistent(check::check(&docs, Mode::Filing, Some(rendered))));
+}
