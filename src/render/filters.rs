@@ -189,7 +189,8 @@ mod tests {
         let (text, printed) = ledger::resolve(
             "t.md",
             &render("{{ v }}, {{ v | unsigned }}, {{ v | percent(places=2) }}", &marked),
-        );
+        )
+        .unwrap();
         // A value that starts with `-` is escaped, as it always was, so that it opens no list.
         assert_eq!(text, "\\-5%, 5%, \\-5.12%");
         let forms: Vec<&str> = printed.iter().map(|p| p.form.as_str()).collect();

@@ -200,7 +200,7 @@ impl Templates {
     ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let context = tera::Context::from_serialize(view).map_err(|e| self.diagnostic(&e))?;
         let page = self.pages.render(name, &context).map_err(|e| self.diagnostic(&e))?;
-        Ok(ledger::resolve(name, &page))
+        resolved(name, &page)
     }
 
     /// Renders one document's Markdown from a prepared context: the text, and each figure it
@@ -213,7 +213,7 @@ impl Templates {
     ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let raw =
             self.tera.render(&self.root(document, context), context).map_err(|e| self.diagnostic(&e))?;
-        Ok(ledger::resolve(name, &tidy(&raw)))
+        resolved(name, &tidy(&raw))
     }
 
     /// Renders one document's Markdown for a terms file. When a built-in template fails on a
@@ -231,7 +231,7 @@ impl Templates {
             .tera
             .render(&self.root(document, context), context)
             .map_err(|e| self.terms_diagnostic(&e, loaded).unwrap_or_else(|| self.diagnostic(&e)))?;
-        Ok(ledger::resolve(name, &tidy(&raw)))
+        resolved(name, &tidy(&raw))
     }
 
     /// The template a document renders from: the Offer's for its kind (`offer/cash.md`), which
@@ -336,6 +336,19 @@ impl Templates {
             .label("here")
             .help("templates use the variables `terms`, `figures`, `cover` and `documents`; docs/templates.md lists them")
     }
+}
+
+/// A rendered document without its marks, and the figures it prints; a mark a filter of the
+/// template took apart is the template's error, at the line of the document it broke.
+fn resolved(name: &str, rendered: &str) -> Result<(String, Vec<Printed>), Diagnostic> {
+    ledger::resolve(name, rendered).map_err(|broken| {
+        let figure = broken.figure.map_or_else(|| "a figure".to_owned(), |f| format!("`figures.{f}`"));
+        Diagnostic::new(format!(
+            "template error: {name}, line {} as rendered: a filter took {figure} apart as text, so it cannot print as the figure it is",
+            broken.line
+        ))
+        .help("print a figure whole, or through `money`, `shares`, `percent`, `ratio`, `words` or `unsigned`; text filters (`truncate`, `reverse`, `split`, slicing) cut the mark that names it")
+    })
 }
 
 /// Text escaped for an XHTML page, as the HTML stage escapes it; the marks of printed figures
