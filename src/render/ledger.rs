@@ -170,6 +170,12 @@ pub fn visible(text: &str) -> (Vec<char>, Vec<(usize, &str)>) {
     (chars, marks)
 }
 
+/// Text that may quote a marked value (a Tera error message does) as a reader would see the
+/// value: each figure's printed form, without the code and exact value the mark carries.
+pub fn readable(text: &str) -> String {
+    visible(text).0.into_iter().collect()
+}
+
 /// A figure's text as a reader sees it: without the backslashes Markdown escaping put before
 /// punctuation (a value starting `-` is written `\-`, so that it opens no list).
 fn unescaped(text: &str) -> String {

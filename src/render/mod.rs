@@ -304,7 +304,7 @@ impl Templates {
         let mut causes = Vec::new();
         let mut cause = std::error::Error::source(err);
         while let Some(c) = cause {
-            causes.push(c.to_string());
+            causes.push(ledger::readable(&c.to_string()));
             cause = c.source();
         }
         let report = match err.kind() {
@@ -319,7 +319,7 @@ impl Templates {
         };
         let name = report.filename();
         let span = report.span();
-        let mut message = format!("template error: {}", report.message());
+        let mut message = format!("template error: {}", ledger::readable(report.message()));
         for c in &causes {
             message.push_str(": ");
             message.push_str(c);

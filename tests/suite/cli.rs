@@ -264,6 +264,17 @@ fn a_template_that_cuts_a_figure_as_text_is_refused_at_its_line() {
 }
 
 #[test]
+fn a_template_error_quotes_a_figure_as_it_prints() {
+    let (case, templates) =
+        template_case("press-release.md", "# Release\n\nAt {{ figures.premium | int }}.\n");
+    case.render_with_templates(&templates)
+        .code(2)
+        .stderr(predicate::str::contains("The string `201%` cannot be converted to an int"))
+        .stderr(predicate::str::contains("press-release.md:3:"));
+    case.assert_output_untouched();
+}
+
+#[test]
 fn misspelt_template_override_is_refused() {
     let (case, templates) = template_case("press_release.md", "x");
     case.render_with_templates(&templates)
