@@ -22,6 +22,17 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("anchor", anchor);
     tera.register_filter("with_article", with_article);
     tera.register_filter("paragraphs", paragraphs);
+    tera.register_filter("length", length);
+}
+
+/// Tera's `length`, except that a figure's length is that of its printed form, not of the mark
+/// that names it (`{{ figures.premium | length }}` is 4 for `201%`).
+fn length(value: Value, _: Kwargs, _: &State) -> TeraResult<usize> {
+    let value = match value.as_str().and_then(ledger::unmark) {
+        Some((_, text)) => Value::from(text),
+        None => value,
+    };
+    value.len().ok_or_else(|| Error::message(format!("Value of type {} has no length", value.name())))
 }
 
 /// `{{ d.tax | paragraphs }}`: a value written as several paragraphs, printed as paragraphs
@@ -196,6 +207,17 @@ mod tests {
         let forms: Vec<&str> = printed.iter().map(|p| p.form.as_str()).collect();
         assert_eq!(forms, ["-5%", "5%", "-5.12%"]);
         assert!(printed.iter().all(|p| p.figure == crate::figures::FigureId::Premium));
+    }
+
+    #[test]
+    fn the_length_of_a_figure_is_that_of_its_printed_form() {
+        let premium = ledger::Marked {
+            figure: crate::figures::FigureId::Premium,
+            era: ledger::Era::Now,
+            value: Decimal::new(20120, 4),
+        };
+        assert_eq!(render("{{ v | length }}", &ledger::mark(premium, "201%")), "4");
+        assert_eq!(render("{{ v | length }}", "Ault"), "4");
     }
 
     #[test]
