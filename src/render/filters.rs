@@ -88,9 +88,13 @@ fn paragraphs(value: &str, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&super::escape::markdown_paragraphs(value))
 }
 
-/// `{{ terms.issuer.state | with_article }}` -> `an Ohio`.
+/// `{{ terms.issuer.state | with_article }}` -> `an Ohio`. The article is chosen by the text a
+/// reader sees: a figure's mark does not begin its first word.
 fn with_article(value: &str, _: Kwargs, _: &State) -> String {
-    format::with_article(value)
+    let readable = ledger::readable(value);
+    let with_article = format::with_article(&readable);
+    let article = &with_article[..with_article.len() - readable.len()];
+    format!("{article}{value}")
 }
 
 /// A number a filter prints: a figure's exact value (and which figure), or a number.
@@ -283,6 +287,19 @@ mod tests {
         assert_eq!((text.as_str(), form.as_str()), ("Six hundred thousand shares", "Six hundred thousand"));
         assert_eq!(printed("{{ (\"of \" ~ v) | title }}").0, "Of Six Hundred Thousand");
         assert_eq!(render("{{ v | title }}", "o'neil's BANK"), "O'neil's Bank");
+    }
+
+    #[test]
+    fn the_article_before_a_figure_is_chosen_by_its_printed_form() {
+        let ratio = ledger::Marked {
+            figure: crate::figures::FigureId::ExchangeRatio,
+            era: ledger::Era::Now,
+            value: Decimal::new(80, 0),
+        };
+        let marked = ledger::mark(ratio, "eighty");
+        let (text, printed) = ledger::resolve("t.md", &render("{{ v | with_article }}", &marked)).unwrap();
+        assert_eq!((text.as_str(), printed[0].form.as_str()), ("an eighty", "eighty"));
+        assert_eq!(render("{{ v | with_article }}", "Ohio"), "an Ohio");
     }
 
     #[test]
