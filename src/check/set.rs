@@ -141,7 +141,8 @@ pub fn figure_variants(documents: &[Indexed], rendered: &Rendered, out: &mut Vec
             Era::Before => rendered.figures_before,
         };
         let Some(figure) = figures.and_then(|f| f.of(printed.figure)) else { continue };
-        if accepted_forms(figure).contains(&printed.form) {
+        // Case is the sentence's, not the figure's: "Six hundred thousand" opens a sentence.
+        if accepted_forms(figure).iter().any(|form| form.to_lowercase() == printed.form.to_lowercase()) {
             continue;
         }
         let Some(doc) = documents.iter().find(|d| d.name == printed.document) else { continue };

@@ -5,7 +5,7 @@
 //! asked and keep it marked, so the ledger records the figure in the form it was printed.
 
 use rust_decimal::Decimal;
-use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
+use tera::{Error, Kwargs, State, StringInput, Tera, TeraResult, Value};
 
 use super::ledger::{self, Marked};
 use crate::format;
@@ -22,6 +22,63 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("anchor", anchor);
     tera.register_filter("with_article", with_article);
     tera.register_filter("paragraphs", paragraphs);
+    tera.register_filter("length", length);
+    tera.register_filter("capitalize", capitalize);
+    tera.register_filter("title", title);
+}
+
+/// Tera's `capitalize`, on the text a reader sees: the first letter of a figure in words
+/// (`{{ figures.max_new_shares | words | capitalize }}`, "Six hundred thousand") is the first
+/// letter of its printed form, not the mark before it.
+fn capitalize(value: StringInput, _: Kwargs, _: &State) -> Value {
+    let mut first = true;
+    value.inherit_safety(by_visible_char(value.as_str(), |c| {
+        let cased: String = if first { c.to_uppercase().collect() } else { c.to_lowercase().collect() };
+        first = false;
+        cased
+    }))
+}
+
+/// Tera's `title` (each word's first letter upper case, the rest lower case) on the text a
+/// reader sees, the marks of printed figures left out of the words.
+fn title(value: StringInput, _: Kwargs, _: &State) -> Value {
+    let mut starts_word = true;
+    value.inherit_safety(by_visible_char(value.as_str(), |c| {
+        if c.is_ascii_punctuation() || c.is_whitespace() {
+            // As Tera's: an apostrophe does not start a word (the English 's).
+            starts_word |= c != '\'';
+            return c.to_string();
+        }
+        let cased = if starts_word { c.to_uppercase().collect() } else { c.to_lowercase().collect() };
+        starts_word = false;
+        cased
+    }))
+}
+
+/// `text` with each character a reader sees replaced by `case` of it, the marks of printed
+/// figures kept where they stand.
+fn by_visible_char(text: &str, mut case: impl FnMut(char) -> String) -> String {
+    let (chars, marks) = ledger::visible(text);
+    let mut marks = marks.into_iter().peekable();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.into_iter().enumerate() {
+        while let Some((_, mark)) = marks.next_if(|(at, _)| *at == i) {
+            out.push_str(mark);
+        }
+        out.push_str(&case(c));
+    }
+    marks.for_each(|(_, mark)| out.push_str(mark));
+    out
+}
+
+/// Tera's `length`, except that a figure's length is that of its printed form, not of the mark
+/// that names it (`{{ figures.premium | length }}` is 4 for `201%`).
+fn length(value: Value, _: Kwargs, _: &State) -> TeraResult<usize> {
+    let value = match value.as_str().and_then(ledger::unmark) {
+        Some((_, text)) => Value::from(text),
+        None => value,
+    };
+    value.len().ok_or_else(|| Error::message(format!("Value of type {} has no length", value.name())))
 }
 
 /// `{{ d.tax | paragraphs }}`: a value written as several paragraphs, printed as paragraphs
@@ -31,9 +88,13 @@ fn paragraphs(value: &str, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&super::escape::markdown_paragraphs(value))
 }
 
-/// `{{ terms.issuer.state | with_article }}` -> `an Ohio`.
+/// `{{ terms.issuer.state | with_article }}` -> `an Ohio`. The article is chosen by the text a
+/// reader sees: a figure's mark does not begin its first word.
 fn with_article(value: &str, _: Kwargs, _: &State) -> String {
-    format::with_article(value)
+    let readable = ledger::readable(value);
+    let with_article = format::with_article(&readable);
+    let article = &with_article[..with_article.len() - readable.len()];
+    format!("{article}{value}")
 }
 
 /// A number a filter prints: a figure's exact value (and which figure), or a number.
@@ -189,12 +250,56 @@ mod tests {
         let (text, printed) = ledger::resolve(
             "t.md",
             &render("{{ v }}, {{ v | unsigned }}, {{ v | percent(places=2) }}", &marked),
-        );
+        )
+        .unwrap();
         // A value that starts with `-` is escaped, as it always was, so that it opens no list.
         assert_eq!(text, "\\-5%, 5%, \\-5.12%");
         let forms: Vec<&str> = printed.iter().map(|p| p.form.as_str()).collect();
         assert_eq!(forms, ["-5%", "5%", "-5.12%"]);
         assert!(printed.iter().all(|p| p.figure == crate::figures::FigureId::Premium));
+    }
+
+    #[test]
+    fn the_length_of_a_figure_is_that_of_its_printed_form() {
+        let premium = ledger::Marked {
+            figure: crate::figures::FigureId::Premium,
+            era: ledger::Era::Now,
+            value: Decimal::new(20120, 4),
+        };
+        assert_eq!(render("{{ v | length }}", &ledger::mark(premium, "201%")), "4");
+        assert_eq!(render("{{ v | length }}", "Ault"), "4");
+    }
+
+    #[test]
+    fn case_filters_see_a_figure_as_it_prints() {
+        let shares = ledger::Marked {
+            figure: crate::figures::FigureId::MaxNewShares,
+            era: ledger::Era::Now,
+            value: Decimal::new(600_000, 0),
+        };
+        let marked = ledger::mark(shares, "six hundred thousand");
+        let printed = |template: &str| {
+            let (text, printed) = ledger::resolve("t.md", &render(template, &marked)).unwrap();
+            assert_eq!(printed.len(), 1, "{template}");
+            (text, printed[0].form.clone())
+        };
+        let (text, form) = printed("{{ v | capitalize }} shares");
+        assert_eq!((text.as_str(), form.as_str()), ("Six hundred thousand shares", "Six hundred thousand"));
+        assert_eq!(printed("{{ (\"of \" ~ v) | title }}").0, "Of Six Hundred Thousand");
+        assert_eq!(render("{{ v | title }}", "o'neil's BANK"), "O'neil's Bank");
+    }
+
+    #[test]
+    fn the_article_before_a_figure_is_chosen_by_its_printed_form() {
+        let ratio = ledger::Marked {
+            figure: crate::figures::FigureId::ExchangeRatio,
+            era: ledger::Era::Now,
+            value: Decimal::new(80, 0),
+        };
+        let marked = ledger::mark(ratio, "eighty");
+        let (text, printed) = ledger::resolve("t.md", &render("{{ v | with_article }}", &marked)).unwrap();
+        assert_eq!((text.as_str(), printed[0].form.as_str()), ("an eighty", "eighty"));
+        assert_eq!(render("{{ v | with_article }}", "Ohio"), "an Ohio");
     }
 
     #[test]

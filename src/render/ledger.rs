@@ -95,60 +95,59 @@ pub fn marked_figures(figures: &Figures, era: Era) -> std::collections::BTreeMap
     figures.all().iter().map(|f| (f.name(), mark_figure(f, era, &f.display()))).collect()
 }
 
-/// The document without its marks, and each figure it prints.
-pub fn resolve(document: &str, rendered: &str) -> (String, Vec<Printed>) {
+/// A mark a template took apart (`truncate`, slicing, `reverse`, `replace` of its digits...):
+/// what is left of it is neither the figure nor text a reader should see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenMark {
+    /// The line of the document as rendered where the broken mark stands, from 1.
+    pub line: usize,
+    /// The figure it was a mark of, when what is left still names one.
+    pub figure: Option<&'static str>,
+}
+
+/// The document without its marks, and each figure it prints; or the first mark a filter
+/// took apart. A broken mark cannot be repaired: its pieces are the figure's code, value and
+/// printed text cut or reordered, so leaving them prints digits no one wrote, and dropping
+/// them up to the next mark character drops the template's own text.
+pub fn resolve(document: &str, rendered: &str) -> Result<(String, Vec<Printed>), BrokenMark> {
     if !holds_marks(rendered) {
-        return (rendered.to_owned(), Vec::new());
+        return Ok((rendered.to_owned(), Vec::new()));
     }
     let mut out = String::with_capacity(rendered.len());
     let mut printed = Vec::new();
     let mut line = 1;
     let mut rest = rendered;
-    while let Some(start) = rest.find(OPEN) {
+    while let Some(start) = rest.find([OPEN, VALUE, TEXT, CLOSE]) {
         let (before, from) = rest.split_at(start);
         line += before.matches('\n').count();
         out.push_str(before);
-        let Some(end) = from.find(CLOSE) else {
-            rest = from;
-            break;
+        // A whole mark runs from its opening character to the first closing one.
+        let whole = from.find(CLOSE).map(|end| &from[..end + CLOSE.len_utf8()]);
+        let Some((marked, text)) = whole.and_then(unmark) else {
+            return Err(BrokenMark { line, figure: named_by(from) });
         };
-        // A mark a filter cut short (`truncate`) ends where the next one opens: the figure
-        // after it is still whole and still recorded.
-        let end = match from[OPEN.len_utf8()..].find(OPEN).map(|at| at + OPEN.len_utf8()) {
-            Some(next) if next < end => {
-                let (cut, after) = from.split_at(next);
-                line += cut.matches('\n').count();
-                out.push_str(&strip(cut));
-                rest = after;
-                continue;
-            }
-            _ => end,
-        };
-        let (whole, after) = from.split_at(end + CLOSE.len_utf8());
-        match unmark(whole) {
-            Some((marked, text)) => {
-                printed.push(Printed {
-                    figure: marked.figure,
-                    era: marked.era,
-                    form: unescaped(text),
-                    document: document.to_owned(),
-                    offset: out.len(),
-                    len: text.len(),
-                    line,
-                });
-                line += text.matches('\n').count();
-                out.push_str(text);
-            }
-            // A mark a filter took apart: its text stays, the figure is not recorded.
-            None => {
-                line += whole.matches('\n').count();
-                out.push_str(&strip(whole));
-            }
-        }
-        rest = after;
+        printed.push(Printed {
+            figure: marked.figure,
+            era: marked.era,
+            form: unescaped(text),
+            document: document.to_owned(),
+            offset: out.len(),
+            len: text.len(),
+            line,
+        });
+        line += text.matches('\n').count();
+        out.push_str(text);
+        rest = &from[whole.map_or(0, str::len)..];
     }
-    out.push_str(&strip(rest));
-    (out, printed)
+    out.push_str(rest);
+    Ok((out, printed))
+}
+
+/// The figure a broken mark still names: its opening character, era and index are whole.
+fn named_by(fragment: &str) -> Option<&'static str> {
+    let code = fragment.strip_prefix(OPEN)?.split(VALUE).next()?;
+    let index = code.get(1..)?.parse::<usize>().ok()?;
+    FigureId::ALL.get(index).map(|id| id.name())
 }
 
 /// The characters of `text` a reader sees, and the marks between them: each with the index of
@@ -173,6 +172,12 @@ pub fn visible(text: &str) -> (Vec<char>, Vec<(usize, &str)>) {
     (chars, marks)
 }
 
+/// Text that may quote a marked value (a Tera error message does) as a reader would see the
+/// value: each figure's printed form, without the code and exact value the mark carries.
+pub fn readable(text: &str) -> String {
+    visible(text).0.into_iter().collect()
+}
+
 /// A figure's text as a reader sees it: without the backslashes Markdown escaping put before
 /// punctuation (a value starting `-` is written `\-`, so that it opens no list).
 fn unescaped(text: &str) -> String {
@@ -183,21 +188,6 @@ fn unescaped(text: &str) -> String {
             continue;
         }
         out.push(c);
-    }
-    out
-}
-
-/// Text with every mark character and the value a mark carries taken out.
-fn strip(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_value = false;
-    for c in text.chars() {
-        match c {
-            OPEN | VALUE => in_value = true,
-            TEXT | CLOSE => in_value = false,
-            _ if in_value => {}
-            _ => out.push(c),
-        }
     }
     out
 }
@@ -226,7 +216,7 @@ mod tests {
                 before.era = Era::Before;
                 mark(before, "150%")
             });
-        let (clean, printed) = resolve("x.md", &text);
+        let (clean, printed) = resolve("x.md", &text).unwrap();
         assert_eq!(clean, "a\nat 201% over\n\n201% and 150%\n");
         assert_eq!(printed.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 4, 4]);
         assert_eq!(&clean[printed[1].offset..printed[1].offset + 4], "201%");
@@ -242,24 +232,17 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_mark_leaves_only_its_text() {
+    fn a_mark_a_filter_took_apart_is_refused_with_its_line() {
         let m = mark(premium(), "201%");
         let cut = &m[..m.len() - CLOSE.len_utf8()];
-        assert_eq!(resolve("x.md", &format!("{cut} end")).0, "201% end");
-    }
-
-    #[test]
-    fn a_mark_cut_short_loses_neither_the_next_figure_nor_the_line_count() {
-        let m = mark(premium(), "201%");
-        let cut = &m[..m.len() - CLOSE.len_utf8()];
-        let (clean, printed) = resolve("x.md", &format!("{cut}\nthen {m}\n"));
-        assert_eq!(clean, "201%\nthen 201%\n");
-        assert_eq!(printed.len(), 1);
-        assert_eq!((printed[0].line, printed[0].offset), (2, 10));
-        // A mark whose printed text a filter broke, holding a line break, still counts it.
-        let broken = format!("{OPEN}0x{VALUE}1{TEXT}a\nb{CLOSE}");
-        let (clean, printed) = resolve("x.md", &format!("{broken}\n{m}"));
-        assert_eq!(clean, "a\nb\n201%");
-        assert_eq!(printed[0].line, 3);
+        let broken = |text: &str| resolve("x.md", text).unwrap_err();
+        // Cut before its end, the document's text after it must not be lost.
+        assert_eq!(broken(&format!("a\n{cut} end")), BrokenMark { line: 2, figure: Some("premium") });
+        // Cut inside its code (`truncate`), with a whole mark after it.
+        let head: String = m.chars().take(2).collect();
+        assert_eq!(broken(&format!("{head}… middle\n{m}")).line, 1);
+        // Reversed: its closing character comes first.
+        assert_eq!(broken(&format!("x\n\n{}", m.chars().rev().collect::<String>())).line, 3);
+        assert_eq!(broken(&format!("{m}{OPEN}")).figure, None);
     }
 }

@@ -194,7 +194,7 @@ impl Templates {
     ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let context = tera::Context::from_serialize(view).map_err(|e| self.diagnostic(&e))?;
         let page = self.pages.render(name, &context).map_err(|e| self.diagnostic(&e))?;
-        Ok(ledger::resolve(name, &page))
+        resolved(name, &page)
     }
 
     /// Renders one document's Markdown from a prepared context: the text, and each figure it
@@ -207,7 +207,7 @@ impl Templates {
     ) -> Result<(String, Vec<Printed>), Diagnostic> {
         let raw =
             self.tera.render(&self.root(document, context), context).map_err(|e| self.diagnostic(&e))?;
-        Ok(ledger::resolve(name, &tidy(&raw)))
+        resolved(name, &tidy(&raw))
     }
 
     /// Renders one document's Markdown for a terms file. When a built-in template fails on a
@@ -225,7 +225,7 @@ impl Templates {
             .tera
             .render(&self.root(document, context), context)
             .map_err(|e| self.terms_diagnostic(&e, loaded).unwrap_or_else(|| self.diagnostic(&e)))?;
-        Ok(ledger::resolve(name, &tidy(&raw)))
+        resolved(name, &tidy(&raw))
     }
 
     /// The template a document renders from: the Offer's for its kind (`offer/cash.md`), which
@@ -298,7 +298,7 @@ impl Templates {
         let mut causes = Vec::new();
         let mut cause = std::error::Error::source(err);
         while let Some(c) = cause {
-            causes.push(c.to_string());
+            causes.push(ledger::readable(&c.to_string()));
             cause = c.source();
         }
         let report = match err.kind() {
@@ -313,7 +313,7 @@ impl Templates {
         };
         let name = report.filename();
         let span = report.span();
-        let mut message = format!("template error: {}", report.message());
+        let mut message = format!("template error: {}", ledger::readable(report.message()));
         for c in &causes {
             message.push_str(": ");
             message.push_str(c);
@@ -330,6 +330,19 @@ impl Templates {
             .label("here")
             .help("templates use the variables `terms`, `figures`, `cover` and `documents`; docs/templates.md lists them")
     }
+}
+
+/// A rendered document without its marks, and the figures it prints; a mark a filter of the
+/// template took apart is the template's error, at the line of the document it broke.
+fn resolved(name: &str, rendered: &str) -> Result<(String, Vec<Printed>), Diagnostic> {
+    ledger::resolve(name, rendered).map_err(|broken| {
+        let figure = broken.figure.map_or_else(|| "a figure".to_owned(), |f| format!("`figures.{f}`"));
+        Diagnostic::new(format!(
+            "template error: {name}, line {} as rendered: a filter took {figure} apart as text, so it cannot print as the figure it is",
+            broken.line
+        ))
+        .help("print a figure whole, or through `money`, `shares`, `percent`, `ratio`, `words` or `unsigned`; text filters (`truncate`, `reverse`, `split`, slicing) cut the mark that names it")
+    })
 }
 
 /// Text escaped for an XHTML page, as the HTML stage escapes it; the marks of printed figures

@@ -260,6 +260,20 @@ fn a_figure_printed_at_another_precision_is_caught_in_a_rendered_set() {
 }
 
 #[test]
+fn a_figure_in_words_that_opens_a_sentence_is_no_variant() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("press-release.md"),
+        "# Release\n\n{{ figures.max_new_shares | words | capitalize }} shares, {{ figures.exchange_ratio | upper }}.\n",
+    )
+    .unwrap();
+    let set = secdraft::pipeline::render_file(std::path::Path::new(EXAMPLE), Some(templates.path())).unwrap();
+    assert!(set.documents().iter().any(|d| d.source.contains("Six hundred thousand shares, 100 TO 1.")));
+    let findings = check::check(&set.documents(), Mode::Filing, Some(set.rendered()));
+    assert!(!findings.iter().any(|f| f.rule == "figure-variant"), "{findings:#?}");
+}
+
+#[test]
 fn draft_mode_reports_placeholders_as_warnings() {
     let docs = vec![doc("a.md", "Price: [to draft].\n")];
     assert_eq!(check::check(&docs, Mode::Filing, None)[0].severity, Severity::Error);

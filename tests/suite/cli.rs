@@ -246,6 +246,35 @@ fn template_override_replaces_one_document() {
 }
 
 #[test]
+fn a_template_that_cuts_a_figure_as_text_is_refused_at_its_line() {
+    // `truncate`, slicing and `reverse` see the mark that names a figure in the ledger of
+    // printed figures: what they leave is neither the figure nor the template's text.
+    for body in [
+        "# Release\n\nAt {{ figures.premium | truncate(length=2) }} over, then {{ figures.effective_price }}.\n",
+        "# Release\n\nAt {{ figures.premium[0:2] }} over.\n",
+        "# Release\n\nAt {{ figures.premium | reverse }} over.\n",
+    ] {
+        let (case, templates) = template_case("press-release.md", body);
+        case.render_with_templates(&templates)
+            .code(2)
+            .stderr(predicate::str::contains("press-release.md, line 3 as rendered"))
+            .stderr(predicate::str::contains("apart as text"));
+        case.assert_output_untouched();
+    }
+}
+
+#[test]
+fn a_template_error_quotes_a_figure_as_it_prints() {
+    let (case, templates) =
+        template_case("press-release.md", "# Release\n\nAt {{ figures.premium | int }}.\n");
+    case.render_with_templates(&templates)
+        .code(2)
+        .stderr(predicate::str::contains("The string `201%` cannot be converted to an int"))
+        .stderr(predicate::str::contains("press-release.md:3:"));
+    case.assert_output_untouched();
+}
+
+#[test]
 fn misspelt_template_override_is_refused() {
     let (case, templates) = template_case("press_release.md", "x");
     case.render_with_templates(&templates)
