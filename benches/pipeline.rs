@@ -20,10 +20,21 @@ fn loaded() -> secdraft::terms::LoadedTerms {
     secdraft::terms::load(Path::new(COMMENCED)).expect("the example loads")
 }
 
+/// The figures of the terms in force, as the filing computes them.
 #[divan::bench]
 fn figure_engine(bencher: Bencher) {
     let terms = loaded().terms;
-    bencher.bench(|| secdraft::filing::Filing::figures_of(divan::black_box(&terms)).expect("figures"));
+    let kind = terms.kind();
+    let in_force = terms.in_force();
+    bencher
+        .bench(|| secdraft::figures::compute(divan::black_box(&terms), &in_force, 0, kind).expect("figures"));
+}
+
+/// Everything the filing derives once: terms in force, timetable, figures.
+#[divan::bench]
+fn derive_filing(bencher: Bencher) {
+    let loaded = loaded();
+    bencher.bench(|| secdraft::filing::Filing::build(divan::black_box(loaded.clone())).expect("filing"));
 }
 
 #[divan::bench]
