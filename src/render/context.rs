@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::documents::{Document, Section, offer_sections};
 use super::ledger::{self, Era};
 use crate::changes;
+use crate::figures::FigureId;
 use crate::filing::Filing;
 use crate::format;
 use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
@@ -205,8 +206,11 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         None => SignatureView { name: terms.notices.name.0.clone(), title: terms.notices.title.0.clone() },
     };
     let figures = &filing.figures;
-    let headline_premium =
-        figures.value("premium").or_else(|| figures.value("premium_at_max_price")).unwrap_or_default();
+    // Every kind of offer has one of the two: an auction's headline is its maximum price.
+    let headline_premium = [FigureId::Premium, FigureId::PremiumAtMaxPrice]
+        .iter()
+        .find_map(|id| figures.of(*id))
+        .map_or(Decimal::ZERO, |premium| premium.value);
 
     let context = Context {
         terms: in_force,
@@ -232,7 +236,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         signature,
         offer_dates: filing.timetable.as_ref(),
         premium_direction: if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" },
-        prorated: figures.value("proration_factor").is_some_and(|factor| factor != Decimal::ONE),
+        prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
     };
     tera::Context::from_serialize(&context)
 }
