@@ -7,25 +7,6 @@ use serde::{Serialize, Serializer};
 use super::Unit;
 use crate::terms::PercentPlaces;
 
-/// How many decimal places a figure prints with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
-    /// As many as the amount needs, at least two ($0.25, $0.0325).
-    Cents,
-    /// To the dollar.
-    Dollars,
-    /// To the cent exactly.
-    CentsExactly,
-    /// Whole numbers.
-    Whole,
-    /// A ratio as counsel state it ("100 to 1").
-    Ratio,
-    /// The exact decimal.
-    Exact,
-    /// A percentage at the places the terms give under `presentation.percent_places.<field>`.
-    PercentPlaces(&'static str),
-}
-
 macro_rules! figure_table {
     ($($id:ident $name:literal $label:literal $unit:ident;)*) => {
         /// A figure's identity. Each variant is one row of the table below.
@@ -60,7 +41,8 @@ macro_rules! figure_table {
     };
 }
 
-/// The unit of a figure before the terms fix its precision.
+/// What a figure measures, and so how it prints: a percentage kind names the field of
+/// `presentation.percent_places` that gives its places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
     Money,
@@ -110,25 +92,6 @@ figure_table! {
     FeesPreviouslyPaid "fees_previously_paid" "Fees previously paid" Cents;
     FeeOffsets "fee_offsets" "Fee offsets" Cents;
     NetFeeDue "net_fee_due" "Net fee due" Cents;
-}
-
-impl UnitKind {
-    /// How a figure of this kind prints.
-    pub fn precision(self) -> Precision {
-        match self {
-            UnitKind::Money => Precision::Cents,
-            UnitKind::Aggregate => Precision::Dollars,
-            UnitKind::Cents => Precision::CentsExactly,
-            UnitKind::Shares | UnitKind::Count => Precision::Whole,
-            UnitKind::ExchangeRatio => Precision::Ratio,
-            UnitKind::Rate => Precision::Exact,
-            UnitKind::PremiumPercent => Precision::PercentPlaces("premium"),
-            UnitKind::DividendYieldPercent => Precision::PercentPlaces("dividend_yield"),
-            UnitKind::TotalPremiumPercent => Precision::PercentPlaces("total_premium"),
-            UnitKind::ProrationPercent => Precision::PercentPlaces("proration"),
-            UnitKind::OfOutstandingPercent => Precision::PercentPlaces("of_outstanding"),
-        }
-    }
 }
 
 impl FigureId {

@@ -16,7 +16,7 @@ mod results;
 
 pub use crate::terms::{MAX_PRICE_POINTS, price_points};
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
-pub use identity::{FigureId, Precision, UnitKind};
+pub use identity::{FigureId, UnitKind};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;

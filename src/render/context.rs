@@ -192,7 +192,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         sections,
     };
 
-    let (exhibits, new_exhibits) = exhibits(terms, kind);
+    let (exhibits, new_exhibits) = exhibits(terms, kind, filing.amendment);
     // An amendment prints what it changed; the final amendment reports results instead.
     let amendment = terms.current_amendment().filter(|_| stage == Stage::Amendment);
     let (previous_figures, changes) = match (amendment, &filing.before, &filing.figures_before) {
@@ -243,8 +243,9 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
 
 /// The exhibit index of the Schedule TO (Item 1016 lettering), and the exhibits this filing
 /// adds. Press releases are (a)(5) exhibits in order of date: the pre-commencement release,
-/// the commencement release, each amendment's, the results'.
-fn exhibits(t: &Terms, kind: OfferKind) -> (Vec<Exhibit>, Vec<Exhibit>) {
+/// the commencement release, each amendment's up to the filing's own (`through`), the
+/// results'.
+fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhibit>) {
     let stage = t.stage();
     let offer_title = Document::Offer.title(kind);
     let date = |d: crate::terms::Date| format::date(d.0);
@@ -308,7 +309,6 @@ fn exhibits(t: &Terms, kind: OfferKind) -> (Vec<Exhibit>, Vec<Exhibit>) {
         format!("Press release issued by {} on {}", t.issuer.name, date(start)),
         stage == Stage::Commencement,
     ));
-    let through = t.filing.amendment.unwrap_or(0);
     for a in t.amendments.iter().filter(|a| a.number <= through) {
         let this = stage == Stage::Amendment && Some(a.number) == t.filing.amendment;
         releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(a.date)), this));

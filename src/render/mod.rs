@@ -197,19 +197,6 @@ impl Templates {
         resolved(name, &page)
     }
 
-    /// Renders one document's Markdown from a prepared context: the text, and each figure it
-    /// prints (see [`Printed`]) as the file `name`.
-    pub fn render(
-        &self,
-        document: Document,
-        name: &str,
-        context: &tera::Context,
-    ) -> Result<(String, Vec<Printed>), Diagnostic> {
-        let raw =
-            self.tera.render(&self.root(document, context), context).map_err(|e| self.diagnostic(&e))?;
-        resolved(name, &tidy(&raw))
-    }
-
     /// Renders one document's Markdown for a terms file. When a built-in template fails on a
     /// value of the terms (a number too large to write in words, say), the template is not at
     /// fault: the error is placed at the value's field of the terms file, and names the

@@ -84,3 +84,15 @@ pub fn with_snapshots<R>(assert: impl FnOnce() -> R) -> R {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(assert)
 }
+
+/// The seed's figures, in the order the figure engine computes them.
+pub const SEED_FIGURES: [&str; 8] = [
+    "effective_price",
+    "premium",
+    "annual_dividend",
+    "dividend_yield",
+    "total_premium",
+    "exchange_ratio",
+    "max_new_shares",
+    "aggregate_liquidation_preference",
+];

@@ -20,19 +20,7 @@ fn figures_json_lists_the_eight_seed_figures_with_their_inputs() {
     let sheet = json(&["figures", SEED, "--format", "json"]);
     let figures = sheet["figures"].as_array().unwrap();
     let names: Vec<&str> = figures.iter().map(|f| f["name"].as_str().unwrap()).collect();
-    assert_eq!(
-        names,
-        [
-            "effective_price",
-            "premium",
-            "annual_dividend",
-            "dividend_yield",
-            "total_premium",
-            "exchange_ratio",
-            "max_new_shares",
-            "aggregate_liquidation_preference"
-        ]
-    );
+    assert_eq!(names, crate::common::SEED_FIGURES);
     for f in figures {
         for key in ["name", "formula", "inputs", "value", "display", "printed_at"] {
             assert!(f.get(key).is_some(), "{} has no {key}", f["name"]);
