@@ -4,8 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Serialize;
+
 use crate::figures::{Figure, FigureId, Figures};
-use crate::terms::Terms;
+use crate::format;
+use crate::terms::{ClosingPrice, Date, Positive, Shares, Terms};
 
 /// A figure whose printed form differs, or that only one side has.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +56,72 @@ pub fn terms(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> 
             after: new.get(path).cloned(),
         })
         .collect()
+}
+
+/// A term of the offer as an amendment's table of changes prints it: what it is, and its
+/// printed value before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermRow {
+    pub what: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Each term of the offer printed differently in `new` than in `old`, in the order an
+/// amendment states them: the amount sought, the consideration, the measure of the premiums,
+/// the expiration, the conditions. The figures that move with them are [`figures`].
+pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
+    let mut rows = Vec::new();
+    let mut row = |what: String, before: String, after: String| {
+        if before != after {
+            rows.push(TermRow { what, before, after });
+        }
+    };
+    let shares =
+        |n: Option<Shares>| n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into());
+    let money = |p: Option<Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
+    row("Maximum shares sought".into(), shares(old.offer.max_shares), shares(new.offer.max_shares));
+    row("Minimum condition".into(), shares(old.offer.min_shares), shares(new.offer.min_shares));
+    if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration) {
+        let name = &n.security.short_name.0;
+        let places = new.presentation.percent_places.dividend_rate.0;
+        let rate = |c: &crate::terms::Consideration| {
+            format::percent(c.security.dividend_rate.fraction(), places)
+                .unwrap_or_else(|_| c.security.dividend_rate.as_written().normalize().to_string())
+        };
+        row(format!("Dividend rate of the {name}"), rate(o), rate(n));
+        row(
+            format!("Liquidation preference per share of the {name}"),
+            money(Some(o.security.liquidation_preference)),
+            money(Some(n.security.liquidation_preference)),
+        );
+    }
+    row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price));
+    if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {
+        row("Minimum price".into(), format::money(o.min_price.0), format::money(n.min_price.0));
+        row("Maximum price".into(), format::money(o.max_price.0), format::money(n.max_price.0));
+    }
+    let closing = |c: &ClosingPrice| format!("{} on {}", format::money(c.price.0), format::date(c.date.0));
+    row(
+        "Closing price the premiums are measured against".into(),
+        closing(&old.security.closing_price),
+        closing(&new.security.closing_price),
+    );
+    let expiration = |d: Option<Date>| d.map(|d| format::date_with_weekday(d.0)).unwrap_or_default();
+    row("Expiration date".into(), expiration(old.dates.expiration), expiration(new.dates.expiration));
+    row(
+        "Expiration time (New York City time)".into(),
+        old.dates.expiration_time.words().into(),
+        new.dates.expiration_time.words().into(),
+    );
+    if old.offer.conditions.iter().map(|c| &c.0).ne(new.offer.conditions.iter().map(|c| &c.0)) {
+        rows.push(TermRow {
+            what: "Conditions of the Offer".into(),
+            before: format!("{} conditions", old.offer.conditions.len()),
+            after: format!("{} conditions, as amended", new.offer.conditions.len()),
+        });
+    }
+    rows
 }
 
 /// Flattens a value as JSON into field path -> value.

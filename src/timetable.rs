@@ -52,6 +52,7 @@ pub struct Schedule {
     pub commenced: bool,
     /// The expiration the terms give, if any.
     pub expiration: Option<NaiveDate>,
+    /// The time of day the offer expires as commenced; amendments may move it.
     pub expiration_time: ExpirationTime,
     /// A third party's offer (Section 14(d)) rather than the issuer's own (Rule 13e-4).
     pub third_party: bool,
@@ -72,6 +73,8 @@ pub struct ScheduledAmendment {
     pub change: Materiality,
     /// The expiration it sets, if it extends the offer.
     pub expiration: Option<NaiveDate>,
+    /// The time of day it moves the expiration to, if it does.
+    pub expiration_time: Option<ExpirationTime>,
 }
 
 /// How far an amendment changes the offer, for the period it must stay open after it.
@@ -112,6 +115,8 @@ pub struct OfferDates {
     /// The scheduled expiration in force: as the terms give it, or the earliest allowed.
     pub expiration: NaiveDate,
     pub expiration_computed: bool,
+    /// The time of day of that expiration, as the amendments in force leave it.
+    pub expiration_time: ExpirationTime,
     /// Withdrawal rights also run after this day (issuer offers: the 40th business day;
     /// third-party offers: the 60th day).
     pub withdrawal_after: NaiveDate,
@@ -173,7 +178,7 @@ impl OfferDates {
         if !s.commenced {
             return Ok(None);
         }
-        let time = s.expiration_time;
+        let mut time = s.expiration_time;
         let out_of_range = || DateError {
             field: "dates.commencement".into(),
             message: "the offer's dates run past the calendar".into(),
@@ -222,6 +227,36 @@ impl OfferDates {
         let mut expiration_computed = original.is_none();
         for a in &s.amendments {
             let (business_days, rule) = a.change.period();
+            // Once the scheduled expiration has passed the offer can only be extended, and only
+            // by an announcement on the next business day (Rule 14e-1(d)); any other change
+            // would come after the offer ended.
+            if a.announced > expiration {
+                let notice_by = cal.next_business_day(expiration).ok_or_else(out_of_range)?;
+                if a.expiration.is_none() || a.announced > notice_by {
+                    return Err(DateError {
+                        field: format!("amendments[{}].date", a.index),
+                        message: format!(
+                            "Amendment No. {} of {} comes after the offer expired at {}, New York City time, on {}: Rule 14e-1(d) requires an extension to be announced no later than 9:00 a.m., New York City time, on {}, the next business day",
+                            a.number,
+                            long(a.announced),
+                            time.words(),
+                            long(expiration),
+                            long(notice_by)
+                        ),
+                        help: if a.expiration.is_none() {
+                            format!(
+                                "an amendment after {} must extend the offer (`expiration` in its changes) and be announced by {notice_by}",
+                                long(expiration)
+                            )
+                        } else {
+                            format!("date the amendment {notice_by} or earlier")
+                        },
+                    });
+                }
+            }
+            if let Some(moved) = a.expiration_time {
+                time = moved;
+            }
             if let Some(changed) = a.expiration {
                 expiration = changed;
                 expiration_computed = false;
@@ -269,6 +304,7 @@ impl OfferDates {
             earliest_expiration: earliest,
             expiration,
             expiration_computed,
+            expiration_time: time,
             withdrawal_after,
             withdrawal_rule,
             extension_notice_by,
@@ -352,7 +388,11 @@ impl Timetable {
             } else {
                 "Scheduled expiration"
             };
-            push(d.expiration, format!("{scheduled}, at {time}, New York City time"), "the terms in force");
+            push(
+                d.expiration,
+                format!("{scheduled}, at {}, New York City time", d.expiration_time.words()),
+                "the terms in force",
+            );
             push(
                 d.extension_notice_by,
                 "Any extension announced by 9:00 a.m., New York City time".into(),

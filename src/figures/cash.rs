@@ -28,7 +28,10 @@ pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Resu
     figures.push(Computed {
         id: FigureId::Premium,
         formula: "purchase price / closing price - 1",
-        inputs: vec![price_figure.as_input(), sources.input(CLOSING_PRICE, None, closing)],
+        inputs: vec![
+            price_figure.as_input(),
+            sources.input(CLOSING_PRICE, Some("closing_price.price"), closing),
+        ],
         value: premium(price.0, closing, CLOSING_PRICE)?,
     });
     figures.push(Computed {
@@ -62,7 +65,7 @@ pub(super) fn auction(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         ],
         value: Decimal::from(points),
     });
-    let closing_input = sources.input(CLOSING_PRICE, None, closing);
+    let closing_input = sources.input(CLOSING_PRICE, Some("closing_price.price"), closing);
     figures.push(Computed {
         id: FigureId::PremiumAtMinPrice,
         formula: "minimum price / closing price - 1",

@@ -27,7 +27,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let max_field = sources.path(MAX_SHARES, Some("max_shares"));
     let lp = consideration.security.liquidation_preference.0;
     let rate = consideration.security.dividend_rate.fraction();
-    let lp_input = sources.input(LIQUIDATION_PREFERENCE, None, lp);
+    let lp_input = sources.input(LIQUIDATION_PREFERENCE, Some("liquidation_preference"), lp);
 
     // The consideration fixes, either way it is written, the new shares issued for all the
     // shares sought and the common shares given up per new share.
@@ -125,7 +125,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         }
     };
 
-    let closing_input = sources.input(CLOSING_PRICE, None, closing);
+    let closing_input = sources.input(CLOSING_PRICE, Some("closing_price.price"), closing);
     let effective_price = Computed {
         id: FigureId::EffectivePrice,
         formula: "liquidation preference per new share / exchange ratio (shares per new share)",
@@ -141,7 +141,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let annual_dividend = Computed {
         id: FigureId::AnnualDividend,
         formula: "dividend rate x effective price",
-        inputs: vec![sources.input(DIVIDEND_RATE, None, rate), effective_price.as_input()],
+        inputs: vec![sources.input(DIVIDEND_RATE, Some("dividend_rate"), rate), effective_price.as_input()],
         value: mul(rate, effective_price.value, DIVIDEND_RATE)?,
     };
     let dividend_yield = Computed {

@@ -275,16 +275,18 @@ pub(crate) struct Sources<'a> {
 }
 
 impl Sources<'_> {
-    /// `base` is the field's path in the offer as first made; `change` the name of the
-    /// field of `changes` that replaces it, if amendments may.
+    /// `base` is the field's path in the offer as first made; `change` the path under
+    /// `changes` that replaces it, if amendments may (its first part names the change:
+    /// `closing_price.price`).
     fn path(&self, base: &str, change: Option<&str>) -> String {
         if let Some(change) = change {
+            let field = change.split('.').next().unwrap_or(change);
             let latest = self
                 .terms
                 .amendments
                 .iter()
                 .enumerate()
-                .rfind(|(_, a)| a.number <= self.through && a.changes.fields_set().contains(&change));
+                .rfind(|(_, a)| a.number <= self.through && a.changes.fields_set().contains(&field));
             if let Some((i, _)) = latest {
                 return format!("amendments[{i}].changes.{change}");
             }

@@ -104,12 +104,7 @@ struct Exhibit {
     in_set: bool,
 }
 
-#[derive(Serialize)]
-struct Change {
-    what: String,
-    before: String,
-    after: String,
-}
+use changes::TermRow as Change;
 
 #[derive(Serialize)]
 struct SignatureView {
@@ -334,33 +329,7 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
 
 /// Each term an amendment changed, and each figure that moved with it, before and after.
 fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
-    let shares = |n: Option<crate::terms::Shares>| {
-        n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into())
-    };
-    let mut rows = Vec::new();
-    let mut row = |what: &str, before: String, after: String| {
-        if before != after {
-            rows.push(Change { what: what.to_owned(), before, after });
-        }
-    };
-    row("Maximum shares sought", shares(old.offer.max_shares), shares(new.offer.max_shares));
-    row("Minimum condition", shares(old.offer.min_shares), shares(new.offer.min_shares));
-    let money = |p: Option<crate::terms::Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
-    row("Cash price per share", money(old.offer.cash_price), money(new.offer.cash_price));
-    if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {
-        row("Minimum price", format::money(o.min_price.0), format::money(n.min_price.0));
-        row("Maximum price", format::money(o.max_price.0), format::money(n.max_price.0));
-    }
-    let expiration =
-        |d: Option<crate::terms::Date>| d.map(|d| format::date_with_weekday(d.0)).unwrap_or_default();
-    row("Expiration date", expiration(old.dates.expiration), expiration(new.dates.expiration));
-    if old.offer.conditions.iter().map(|c| &c.0).ne(new.offer.conditions.iter().map(|c| &c.0)) {
-        rows.push(Change {
-            what: "Conditions of the Offer".into(),
-            before: format!("{} conditions", old.offer.conditions.len()),
-            after: format!("{} conditions, as amended", new.offer.conditions.len()),
-        });
-    }
+    let mut rows = changes::offer_terms(old, new);
     let Some(figures_before) = &filing.figures_before else { return rows };
     let printed = |f: &crate::figures::Figure, era| ledger::mark_figure(f, era, &f.display());
     for change in changes::figures(figures_before, &filing.figures) {

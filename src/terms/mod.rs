@@ -562,7 +562,15 @@ pub struct Changes {
     pub min_price: Option<Positive>,
     pub max_price: Option<Positive>,
     pub expiration: Option<Date>,
+    /// A new time of day for the expiration.
+    pub expiration_time: Option<ExpirationTime>,
     pub conditions: Option<Vec<Text>>,
+    /// The new security's dividend rate, raised or lowered.
+    pub dividend_rate: Option<Percent>,
+    /// The new security's liquidation preference per share.
+    pub liquidation_preference: Option<Positive>,
+    /// The closing price re-measured at a later date: the premiums are computed against it.
+    pub closing_price: Option<ClosingPrice>,
 }
 
 impl Changes {
@@ -578,7 +586,11 @@ impl Changes {
             min_price,
             max_price,
             expiration,
+            expiration_time,
             conditions,
+            dividend_rate,
+            liquidation_preference,
+            closing_price,
         } = self;
         [
             ("max_shares", max_shares.is_some()),
@@ -589,7 +601,11 @@ impl Changes {
             ("min_price", min_price.is_some()),
             ("max_price", max_price.is_some()),
             ("expiration", expiration.is_some()),
+            ("expiration_time", expiration_time.is_some()),
             ("conditions", conditions.is_some()),
+            ("dividend_rate", dividend_rate.is_some()),
+            ("liquidation_preference", liquidation_preference.is_some()),
+            ("closing_price", closing_price.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, set)| set.then_some(name))
@@ -612,6 +628,18 @@ impl Changes {
                 consideration.block = Some(v.clone());
                 consideration.aggregate_liquidation_preference = None;
             }
+            if let Some(v) = self.dividend_rate {
+                consideration.security.dividend_rate = v;
+            }
+            if let Some(v) = self.liquidation_preference {
+                consideration.security.liquidation_preference = v;
+            }
+        }
+        if let Some(v) = &self.closing_price {
+            t.security.closing_price = v.clone();
+        }
+        if let Some(v) = self.expiration_time {
+            t.dates.expiration_time = v;
         }
         if let Some(v) = self.cash_price {
             t.offer.cash_price = Some(v);
@@ -632,22 +660,21 @@ impl Changes {
         }
     }
 
-    /// Whether the consideration or the number sought changes: Rule 14e-1(b)'s ten business
-    /// days then run from the announcement.
-    pub fn changes_price_or_amount(&self) -> bool {
-        self.max_shares.is_some()
-            || self.aggregate_liquidation_preference.is_some()
+    /// Whether the consideration offered changes: Rule 14e-1(b)'s ten business days then run
+    /// from the announcement. (A change in the number sought is weighed against the 2%
+    /// allowance where the timetable is computed.)
+    pub fn changes_consideration(&self) -> bool {
+        self.aggregate_liquidation_preference.is_some()
             || self.block.is_some()
             || self.cash_price.is_some()
             || self.min_price.is_some()
             || self.max_price.is_some()
+            || self.dividend_rate.is_some()
+            || self.liquidation_preference.is_some()
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.changes_price_or_amount()
-            && self.min_shares.is_none()
-            && self.expiration.is_none()
-            && self.conditions.is_none()
+        self.fields_set().is_empty()
     }
 }
 

@@ -57,6 +57,7 @@ impl From<&Terms> for Schedule {
                     announced: a.date.0,
                     change: materiality(&a.changes, before, sought, outstanding),
                     expiration: a.changes.expiration.map(|d| d.0),
+                    expiration_time: a.changes.expiration_time,
                 }
             })
             .collect();
@@ -85,11 +86,7 @@ fn materiality(
     after: Option<Shares>,
     outstanding: Option<Shares>,
 ) -> Materiality {
-    let price = changes.aggregate_liquidation_preference.is_some()
-        || changes.block.is_some()
-        || changes.cash_price.is_some()
-        || changes.min_price.is_some()
-        || changes.max_price.is_some();
+    let price = changes.changes_consideration();
     let amount = match (before, after, outstanding) {
         (Some(old), Some(new), Some(outstanding)) => old.0.abs_diff(new.0) > outstanding.0 / 50,
         (Some(old), Some(new), None) => old != new,

@@ -2,6 +2,7 @@
 //! and the helpers in `common` are built and linked once. Each module is one concern; run one
 //! with `cargo test --test suite cli::` (or `reliability::`, `snapshots::`, ...).
 
+mod amendments;
 mod bad_inputs;
 mod calendar;
 mod check;

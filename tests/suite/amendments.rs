@@ -1,0 +1,126 @@
+//! Amendments that change any term: the consideration's security, the closing price the
+//! premiums are measured against, the expiration's day and time; each stated old and new, and
+//! each held to the period its rule requires (Rule 14e-1(b), Rule 14e-1(d)).
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use secdraft::pipeline::{self, RenderedSet};
+
+use crate::common::{document, edited};
+
+const AMENDED: &str = "data/meridian-exchange-amended.yaml";
+const AMENDMENT_1: &str = "      aggregate_liquidation_preference: 18_750_000\n      expiration: 2024-02-13";
+
+fn rendered(changes: &str) -> Result<RenderedSet, secdraft::Diagnostic> {
+    rendered_with(AMENDMENT_1, changes)
+}
+
+fn rendered_with(from: &str, to: &str) -> Result<RenderedSet, secdraft::Diagnostic> {
+    let loaded = secdraft::terms::load_str(Path::new(AMENDED), edited(AMENDED, from, to))?;
+    let templates = secdraft::render::Templates::embedded().unwrap();
+    Ok(pipeline::render_loaded(loaded, &templates)?)
+}
+
+fn figure(set: &RenderedSet, name: &str) -> Decimal {
+    set.filing.figures.get(name).unwrap_or_else(|| panic!("no figure {name}")).value
+}
+
+#[test]
+fn a_new_dividend_rate_and_a_re_measured_closing_price_are_stated_old_and_new() {
+    let set = rendered(
+        "      aggregate_liquidation_preference: 18_750_000\n      dividend_rate: 14.00%\n      closing_price:\n        price: 0.09\n        date: 2024-01-19\n        market: NYSE American\n      expiration: 2024-02-13",
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let release = document(&set, "press-release.md");
+    let schedule = document(&set, "schedule-to.md");
+    for (what, before, after) in [
+        ("Dividend rate of the Series D Preferred Stock", "13.00%", "14.00%"),
+        (
+            "Closing price the premiums are measured against",
+            "$0.083 on December 29, 2023",
+            "$0.09 on January 19, 2024",
+        ),
+    ] {
+        assert!(release.contains(&format!("- {what}: {after} (previously {before})")), "{release}");
+        assert!(schedule.contains(&format!("| {what} | {before} | {after} |")), "{schedule}");
+    }
+    // The premiums are measured against the new closing price, the dividend at the new rate.
+    let effective = figure(&set, "effective_price");
+    let closing = Decimal::new(9, 2);
+    assert_eq!(effective, Decimal::new(18_750_000, 0) / Decimal::new(60_000_000, 0));
+    assert_eq!(figure(&set, "premium"), effective / closing - Decimal::ONE);
+    assert_eq!(figure(&set, "annual_dividend"), Decimal::new(14, 2) * effective);
+    let premium = set.filing.figures.get("premium").unwrap().display();
+    assert!(release.contains(&format!("Premium over the closing price: {premium}")), "{release}");
+
+    // The figures name the amendment's fields as their inputs.
+    let json = secdraft::figures::Figures::clone(&set.filing.figures);
+    let rate = json.get("annual_dividend").unwrap();
+    assert!(
+        rate.inputs.iter().any(|i| format!("{:?}", i.source).contains("amendments[0].changes.dividend_rate")),
+        "{:?}",
+        rate.inputs
+    );
+}
+
+#[test]
+fn a_new_dividend_rate_keeps_the_offer_open_ten_business_days() {
+    let e = rendered("      dividend_rate: 14.00%\n      expiration: 2024-01-31").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.expiration"), "{}", e.message);
+    assert!(e.message.contains("Rule 14e-1(b)"), "{}", e.message);
+    // Re-measuring the closing price changes no term of the offer: no period runs from it.
+    rendered(
+        "      closing_price:\n        price: 0.09\n        date: 2024-01-19\n        market: NYSE American",
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+}
+
+#[test]
+fn an_extension_after_the_scheduled_expiration_comes_by_the_next_business_day() {
+    // The offer is scheduled to expire at the end of Tuesday, January 30, 2024.
+    let extension = "      expiration: 2024-02-13";
+    let on_time = rendered_with(
+        &format!("    date: 2024-01-22\n    changes:\n{AMENDMENT_1}"),
+        &format!("    date: 2024-01-31\n    changes:\n{extension}"),
+    );
+    on_time.unwrap_or_else(|e| panic!("{}", e.render(false)));
+
+    let late = rendered_with(
+        &format!("    date: 2024-01-22\n    changes:\n{AMENDMENT_1}"),
+        &format!("    date: 2024-02-01\n    changes:\n{extension}"),
+    )
+    .unwrap_err();
+    assert_eq!(late.field.as_deref(), Some("amendments[0].date"));
+    assert!(late.message.contains("Rule 14e-1(d)"), "{}", late.message);
+    assert!(late.message.contains("Wednesday, January 31, 2024"), "{}", late.message);
+
+    let no_extension = rendered_with(
+        &format!("    date: 2024-01-22\n    changes:\n{AMENDMENT_1}"),
+        "    date: 2024-01-31\n    changes:\n      min_shares: 1_000_000",
+    )
+    .unwrap_err();
+    assert_eq!(no_extension.field.as_deref(), Some("amendments[0].date"));
+    assert!(no_extension.help.join(" ").contains("must extend the offer"), "{:?}", no_extension.help);
+}
+
+#[test]
+fn a_new_time_of_expiration_is_printed_with_the_time_it_replaces() {
+    let set = rendered(&format!("{AMENDMENT_1}\n      expiration_time: \"5:00 p.m.\""))
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let schedule = document(&set, "schedule-to.md");
+    assert!(
+        schedule.contains(
+            "previously scheduled to expire at one minute after 11:59 p.m., New York City time, on Tuesday, January 30, 2024, has been extended and will now expire at 5:00 p.m., New York City time, on Tuesday, February 13, 2024"
+        ),
+        "{schedule}"
+    );
+    let release = document(&set, "press-release.md");
+    assert!(release.contains("The Offer will now expire at 5:00 p.m., New York City time"), "{release}");
+    assert!(
+        release.contains(
+            "- Expiration time (New York City time): 5:00 p.m. (previously one minute after 11:59 p.m.)"
+        ),
+        "{release}"
+    );
+}
