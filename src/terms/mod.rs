@@ -36,11 +36,18 @@ pub struct Terms {
     pub issuer: Issuer,
     pub filing_persons: Vec<FilingPerson>,
     pub notices: NoticePerson,
+    /// Counsel to whom copies are sent ("Copy to:" on the cover); none is printed if none is
+    /// named.
+    #[serde(default)]
     pub counsel: Vec<Counsel>,
     pub security: SubjectSecurity,
     pub offer: Offer,
     pub dates: KeyDates,
-    pub investor_contact: InvestorContact,
+    /// Where holders may ask the company for the documents; a release without one leaves it
+    /// to draft where the Rule 14d-2 legend needs it.
+    #[serde(default)]
+    pub investor_contact: Option<InvestorContact>,
+    #[serde(default)]
     pub press_release: PressRelease,
     #[serde(default)]
     pub agents: Agents,
@@ -211,16 +218,24 @@ pub struct Issuer {
     pub short_name: Text,
     /// State of incorporation.
     pub state: Text,
-    pub exchange: Text,
-    pub ticker: Text,
+    /// The exchange the Shares are listed on and their symbol there; an issuer whose Shares
+    /// are not listed gives neither, and the documents leave the market to draft.
+    #[serde(default)]
+    pub exchange: Option<Text>,
+    #[serde(default)]
+    pub ticker: Option<Text>,
     pub address: Vec<Text>,
-    pub phone: Text,
-    pub website: Text,
+    #[serde(default)]
+    pub phone: Option<Text>,
+    #[serde(default)]
+    pub website: Option<Text>,
     /// What the company is, as the release's first sentence puts it after the name:
     /// "a diversified holding company".
-    pub description: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
     /// The "About" paragraph(s) of the press release, verbatim from the company.
-    pub about: Text,
+    #[serde(default)]
+    pub about: Option<Text>,
     /// Whether the company has subsidiaries ("read the public filings of X and its
     /// subsidiaries").
     #[serde(default)]
@@ -311,7 +326,9 @@ pub struct Counsel {
 pub struct SubjectSecurity {
     /// As on the cover page: "Common Stock".
     pub title: Text,
-    pub cusip: Cusip,
+    /// Absent for a class that has no CUSIP number: the cover leaves it to draft.
+    #[serde(default)]
+    pub cusip: Option<Cusip>,
     pub closing_price: ClosingPrice,
     #[serde(default)]
     pub par_value: Option<Positive>,
@@ -365,8 +382,11 @@ pub struct Offer {
     /// Cash per share at a price chosen from the tenders (modified Dutch auction).
     #[serde(default)]
     pub auction: Option<Auction>,
-    /// The offer's conditions as the announcement summarises them.
-    pub conditions_summary: Text,
+    /// The offer's conditions as the announcement summarises them: "regulatory approval and
+    /// other customary closing conditions". Without it the releases point to the conditions
+    /// the Offer states, or before commencement leave the summary to draft.
+    #[serde(default)]
+    pub conditions_summary: Option<Text>,
     /// Each condition of the offer, for "Conditions of the Offer"; objective terms only.
     #[serde(default)]
     pub conditions: Vec<Text>,
@@ -719,11 +739,15 @@ pub struct InvestorContact {
     pub phone: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PressRelease {
-    pub dateline_city: Text,
-    pub wire_service: Text,
+    /// The city of the dateline; left to draft when absent.
+    #[serde(default)]
+    pub dateline_city: Option<Text>,
+    /// The wire service that carries the release; a release not sent by wire has none.
+    #[serde(default)]
+    pub wire_service: Option<Text>,
     /// True when the company announced the offer before and this release repeats it.
     #[serde(default)]
     pub reiterates_prior_announcement: bool,

@@ -102,8 +102,18 @@ fn parties(loaded: &LoadedTerms, t: &Terms) -> Check {
             );
         }
     }
-    if t.counsel.is_empty() {
-        return err("counsel", "name at least one counsel for the \"Copy to\" block");
+    // The dateline and the Offer print "(NYSE American: AULT)": one without the other cannot.
+    match (&t.issuer.exchange, &t.issuer.ticker) {
+        (Some(_), None) => {
+            return err("issuer.exchange", "give the Shares' symbol in `issuer.ticker` as well, or neither");
+        }
+        (None, Some(_)) => {
+            return err(
+                "issuer.ticker",
+                "give the exchange the Shares are listed on in `issuer.exchange` as well, or neither",
+            );
+        }
+        _ => {}
     }
     let mut addresses = vec![
         ("issuer.address".to_owned(), &t.issuer.address),

@@ -96,8 +96,8 @@ const CASES: &[(&str, usize, usize, &str)] = &[
         15,
         "offer.min_shares: the minimum (70,000,000) is above the maximum number of shares sought (60,000,000)",
     ),
-    ("missing-field", 89, 3, "press_release.wire_service: missing field `wire_service`"),
-    ("missing-section", 89, 1, "investor_contact: missing field `investor_contact`"),
+    ("missing-field", 34, 3, "issuer.state: missing field `state`"),
+    ("missing-section", 88, 1, "dates: missing field `dates`"),
     (
         "multiple-documents",
         98,
@@ -118,7 +118,7 @@ const CASES: &[(&str, usize, usize, &str)] = &[
     ),
     ("nesting-10000-deep", 2, 9, "filing.form: expected one of the accepted values, found a list or mapping"),
     ("non-utf8", 16, 13, "the file is not UTF-8 text: byte 0xFF at offset 558"),
-    ("null-text", 16, 11, "issuer.ticker: the value is empty"),
+    ("null-text", 13, 15, "issuer.short_name: the value is empty"),
     (
         "percent-over-100",
         73,

@@ -145,10 +145,10 @@ fn wrong_type() {
 
 #[test]
 fn missing_field() {
-    let case = Case::with("  wire_service: Business Wire\n", "");
+    let case = Case::with("  state: Delaware\n", "");
     case.render()
         .code(2)
-        .stderr(predicate::str::contains("error: press_release.wire_service: missing field `wire_service`"))
+        .stderr(predicate::str::contains("error: issuer.state: missing field `state`"))
         .stderr(predicate::str::contains("terms.yaml:"));
     case.assert_output_untouched();
 }

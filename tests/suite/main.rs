@@ -13,5 +13,6 @@ mod fees;
 mod figures;
 mod golden;
 mod lifecycle;
+mod optional;
 mod reliability;
 mod snapshots;
