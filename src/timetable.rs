@@ -185,7 +185,7 @@ impl OfferDates {
             help: String::new(),
         };
         let day_one = cal.day_one(commencement).ok_or_else(out_of_range)?;
-        let earliest = earliest_for(cal, commencement, 20, time).ok_or_else(out_of_range)?;
+        let mut earliest = earliest_for(cal, commencement, 20, time).ok_or_else(out_of_range)?;
         let original = s.expiration;
         if let Some(given) = original
             && given < earliest
@@ -255,7 +255,9 @@ impl OfferDates {
                 }
             }
             if let Some(moved) = a.expiration_time {
+                // Rule 14e-1(a)'s twenty business days are measured at the new time of day.
                 time = moved;
+                earliest = earliest_for(cal, commencement, 20, time).ok_or_else(out_of_range)?;
             }
             if let Some(changed) = a.expiration {
                 expiration = changed;
@@ -273,6 +275,13 @@ impl OfferDates {
                     format!("amendments[{i}].changes.expiration")
                 } else {
                     format!("amendments[{i}].changes")
+                };
+                // The floor is the amendment's own period, or else the twenty business days
+                // from commencement at the time of day the amendment set.
+                let rule = if earliest_after.is_some_and(|e| e >= earliest) {
+                    rule
+                } else {
+                    "Rule 14e-1(a) (open at least 20 business days)"
                 };
                 return Err(DateError {
                     field,

@@ -123,3 +123,17 @@ fn a_new_time_of_expiration_is_printed_with_the_time_it_replaces() {
         "{release}"
     );
 }
+
+#[test]
+fn a_later_time_of_day_is_held_to_the_twenty_business_days_at_that_time() {
+    // As commenced, the offer ends at the end of January 30, 2024, business day 20. At 5:00
+    // p.m. that day has not ended, so the offer must run to January 31.
+    let e = rendered("      expiration_time: \"5:00 p.m.\"").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes"), "{}", e.message);
+    assert!(e.message.contains("Rule 14e-1(a)"), "{}", e.message);
+    assert!(
+        e.message.contains("5:00 p.m., New York City time, on Wednesday, January 31, 2024"),
+        "{}",
+        e.message
+    );
+}
