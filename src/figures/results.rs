@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Computed, FigureError, FigureId, Figures, Sources, allocate, clearing_price, div, floor, mul};
 use crate::format;
-use crate::terms::{OfferKind, Terms, TerminationReason};
+use crate::terms::{OfferKind, TerminationReason, Terms};
 
 /// How an offer ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

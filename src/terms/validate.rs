@@ -539,7 +539,10 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
         (TerminationReason::ConditionFailed, Some(n)) => {
             condition_at("results.terminated.condition", n)?;
             if r.waived_conditions.contains(&n) {
-                return err("results.terminated.condition", format!("condition {n} is also listed as waived"));
+                return err(
+                    "results.terminated.condition",
+                    format!("condition {n} is also listed as waived"),
+                );
             }
             Ok(())
         }
