@@ -60,7 +60,7 @@ pub(super) fn minimum(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         id: FigureId::MinimumShares,
         formula: "minimum percentage x shares outstanding, rounded up to a whole share",
         inputs: vec![
-            sources.input("offer.min_percent", None, percent.fraction()),
+            sources.input("offer.min_percent", Some("min_percent"), percent.fraction()),
             sources.input("security.shares_outstanding", None, outstanding.decimal()),
         ],
         value: required,

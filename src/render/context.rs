@@ -404,7 +404,12 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
         }
     };
     row("Maximum shares sought", shares(old.offer.max_shares), shares(new.offer.max_shares));
-    row("Minimum condition", shares(old.offer.min_shares), shares(new.offer.min_shares));
+    let minimum = |t: &Terms| match (t.offer.min_shares, t.offer.min_percent) {
+        (None, Some(p)) => format::percent(p.fraction(), p.as_written().scale())
+            .map_or_else(|_| "none".into(), |p| format!("{p} of the outstanding Shares")),
+        (shares_given, _) => shares(shares_given),
+    };
+    row("Minimum condition", minimum(old), minimum(new));
     let money = |p: Option<crate::terms::Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
     row("Cash price per share", money(old.offer.cash_price), money(new.offer.cash_price));
     if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {

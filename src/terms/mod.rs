@@ -562,6 +562,8 @@ pub struct Amendment {
 pub struct Changes {
     pub max_shares: Option<Shares>,
     pub min_shares: Option<Shares>,
+    /// The minimum condition as a percentage of the class outstanding; replaces either form.
+    pub min_percent: Option<Percent>,
     pub aggregate_liquidation_preference: Option<Positive>,
     pub block: Option<BlockRatio>,
     pub cash_price: Option<Positive>,
@@ -578,6 +580,7 @@ impl Changes {
         let Changes {
             max_shares,
             min_shares,
+            min_percent,
             aggregate_liquidation_preference,
             block,
             cash_price,
@@ -589,6 +592,7 @@ impl Changes {
         [
             ("max_shares", max_shares.is_some()),
             ("min_shares", min_shares.is_some()),
+            ("min_percent", min_percent.is_some()),
             ("aggregate_liquidation_preference", aggregate_liquidation_preference.is_some()),
             ("block", block.is_some()),
             ("cash_price", cash_price.is_some()),
@@ -606,8 +610,14 @@ impl Changes {
         if let Some(v) = self.max_shares {
             t.offer.max_shares = Some(v);
         }
+        // The minimum is one condition in either form: a new one replaces the old.
         if let Some(v) = self.min_shares {
             t.offer.min_shares = Some(v);
+            t.offer.min_percent = None;
+        }
+        if let Some(v) = self.min_percent {
+            t.offer.min_percent = Some(v);
+            t.offer.min_shares = None;
         }
         if let Some(consideration) = &mut t.offer.consideration {
             if let Some(v) = self.aggregate_liquidation_preference {
@@ -652,6 +662,7 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         !self.changes_price_or_amount()
             && self.min_shares.is_none()
+            && self.min_percent.is_none()
             && self.expiration.is_none()
             && self.conditions.is_none()
     }

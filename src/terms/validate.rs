@@ -335,12 +335,29 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
                 loaded.error_at(&format!("{field}.changes"), format!("after this amendment {why}"))
             })?;
         }
-        if let (Some(min), Some(max)) = (amended.offer.min_shares, amended.offer.max_shares)
-            && min > max
-        {
+        if a.changes.min_percent.is_some() && amended.security.shares_outstanding.is_none() {
             return err(
-                &format!("{field}.changes"),
-                "after this amendment the minimum is above the maximum".into(),
+                &format!("{field}.changes.min_percent"),
+                "a minimum stated as a percentage of the class outstanding needs `security.shares_outstanding`"
+                    .into(),
+            );
+        }
+        if let (Some(min), Some(max)) = (crate::figures::minimum_required(&amended), amended.offer.max_shares)
+            && min > max.decimal()
+        {
+            // Placed at the minimum this amendment sets, if it sets one; else at what it changed.
+            let at = match (a.changes.min_shares, a.changes.min_percent) {
+                (Some(_), _) => format!("{field}.changes.min_shares"),
+                (None, Some(_)) => format!("{field}.changes.min_percent"),
+                (None, None) => format!("{field}.changes"),
+            };
+            return err(
+                &at,
+                format!(
+                    "after this amendment the minimum ({} shares) is above the maximum ({})",
+                    format::shares(min).unwrap_or_else(|| min.to_string()),
+                    shares(max.0)
+                ),
             );
         }
     }

@@ -94,6 +94,33 @@ fn the_intent_of_a_tender_offer_states_a_percentage_minimum() {
     );
 }
 
+#[test]
+fn an_amendment_may_state_the_minimum_as_a_percentage() {
+    let set = render_edited(
+        "data/meridian-exchange-amended.yaml",
+        "      expiration: 2024-02-13\n",
+        "      expiration: 2024-02-13\n      min_percent: 25%\n",
+    );
+    assert_says(
+        &text(&set, "schedule-to.md"),
+        "| Minimum condition | none | 25% of the outstanding Shares |",
+    );
+    assert_says(
+        &text(&set, "press-release.md"),
+        "- Minimum condition: 25% of the outstanding Shares (previously none);",
+    );
+    let too_many = edited(
+        "data/meridian-exchange-amended.yaml",
+        "      expiration: 2024-02-13\n",
+        "      expiration: 2024-02-13\n      min_percent: 30%\n",
+    );
+    refused(
+        &too_many,
+        "min_percent: 30%",
+        "amendments[0].changes.min_percent: after this amendment the minimum (63,000,000 shares) is above the maximum (60,000,000)",
+    );
+}
+
 // ---- Termination ----
 
 #[test]
