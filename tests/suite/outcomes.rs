@@ -188,6 +188,29 @@ fn a_withdrawn_cash_offer_pays_nothing() {
     assert!(!release.contains("aggregate of"), "{release}");
 }
 
+#[test]
+fn a_terminated_auction_needs_no_tenders_by_price_and_sets_no_price() {
+    let text_of = std::fs::read_to_string("data/northwind-dutch-auction-results.yaml").unwrap();
+    let from = text_of.find("  tenders_by_price:").unwrap();
+    let to = text_of.find("  settlement_date:").unwrap();
+    let terminated = format!(
+        "{}  terminated:\n    reason: condition_failed\n    condition: 2\n{}",
+        &text_of[..from],
+        &text_of[to..]
+    );
+    let (_dir, file) = scratch_terms(&terminated);
+    let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let release = text(&set, "press-release.md");
+    assert_says(&release, "# Northwind Announces Termination of Its Tender Offer");
+    assert_says(
+        &release,
+        "No Shares have been accepted for purchase, no payment will be made for any Shares, and all Shares tendered will be returned promptly to the tendering holders",
+    );
+    assert!(!release.contains("Purchase Price"), "{release}");
+    let f = Filing::figures_of(&terms::load(&file).unwrap().terms).unwrap();
+    assert!(f.of(FigureId::PurchasePrice).is_none() && f.of(FigureId::AggregatePaid).is_none());
+}
+
 // ---- Waivers ----
 
 #[test]
@@ -238,9 +261,12 @@ fn preliminary_results_count_guaranteed_deliveries_and_say_so() {
     );
     assert_says(
         &release,
-        "These figures are preliminary and subject to verification by the depositary; they count as tendered the 450,000 Shares tendered by notice of guaranteed delivery, which have not yet been delivered and must be delivered within one trading day of the notice. The Company will announce the final results promptly after the depositary completes its count.",
+        "These figures are preliminary and subject to confirmation by the depositary of the proper delivery of the Shares tendered; they count as tendered the 450,000 Shares tendered by notice of guaranteed delivery, which have not yet been delivered and must be delivered within one (1) trading day after the date of the notice. The Company will announce the final results, including the final proration factor, promptly after the guaranteed delivery period expires and the depositary completes its count.",
     );
-    assert!(!release.contains("final proration"), "{release}");
+    assert_says(
+        &release,
+        "The Company expects to pay an aggregate of $107,500,000 for the Shares accepted, at $21.50 per Share, promptly after the final results are determined.",
+    );
     let schedule = text(&set, "schedule-to.md");
     assert_says(&schedule, "This Amendment reports the preliminary results of the Offer.");
     assert!(!schedule.contains("This Amendment is the final amendment"), "{schedule}");
