@@ -407,6 +407,21 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
     let in_force = t.in_force();
     outcome(loaded, t, &in_force, r)?;
     let terminated = matches!(crate::figures::outcome(&in_force), crate::figures::Outcome::Terminated(_));
+    if terminated {
+        // Nothing is accepted, so nothing is paid, issued or accepted beyond the maximum.
+        if r.settlement_date.is_some() {
+            return err(
+                "results.settlement_date",
+                "the offer was terminated and accepts no shares: there is no settlement".into(),
+            );
+        }
+        if r.additional_accepted.0 > 0 {
+            return err(
+                "results.additional_accepted",
+                "the offer was terminated and accepts no shares, under the 2% allowance or otherwise".into(),
+            );
+        }
+    }
     if r.additional_accepted.0 > 0 {
         let Some(outstanding) = t.security.shares_outstanding else {
             return err(

@@ -192,7 +192,8 @@ fn a_withdrawn_cash_offer_pays_nothing() {
 fn a_terminated_auction_needs_no_tenders_by_price_and_sets_no_price() {
     let text_of = std::fs::read_to_string("data/northwind-dutch-auction-results.yaml").unwrap();
     let from = text_of.find("  tenders_by_price:").unwrap();
-    let to = text_of.find("  settlement_date:").unwrap();
+    // A terminated offer has no settlement date: the tenders and the date both go.
+    let to = text_of.find("\ninvestor_contact:").unwrap();
     let terminated = format!(
         "{}  terminated:\n    reason: condition_failed\n    condition: 2\n{}",
         &text_of[..from],
@@ -457,7 +458,8 @@ fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
         "min_percent",
         "offer.min_percent: give the minimum condition as `min_shares` or as `min_percent`, not both",
     );
-    let above = edited(FINAL, "  min_shares: 2_000_000\n", "  min_percent: 25%\n");
+    // Below the minimum, so terminated: without a settlement date.
+    let above = edited(FINAL, "  min_shares: 2_000_000\n", "  min_percent: 25%\n").replacen("  settlement_date: 2025-12-08\n", "", 1);
     refused(
         &above,
         "min_percent",
@@ -498,6 +500,20 @@ fn results_that_contradict_the_terms_are_refused() {
         &no_minimum,
         "minimum_condition_waived",
         "results.minimum_condition_waived: the offer has no minimum condition to waive",
+    );
+}
+
+#[test]
+fn a_terminated_offer_has_no_settlement() {
+    let settled = edited(
+        TERMINATED,
+        "  guaranteed_delivery: 1_200_000\n",
+        "  guaranteed_delivery: 1_200_000\n  settlement_date: 2026-04-03\n",
+    );
+    refused(
+        &settled,
+        "settlement_date",
+        "results.settlement_date: the offer was terminated and accepts no shares: there is no settlement",
     );
 }
 
