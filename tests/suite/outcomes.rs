@@ -459,7 +459,11 @@ fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
         "offer.min_percent: give the minimum condition as `min_shares` or as `min_percent`, not both",
     );
     // Below the minimum, so terminated: without a settlement date.
-    let above = edited(FINAL, "  min_shares: 2_000_000\n", "  min_percent: 25%\n").replacen("  settlement_date: 2025-12-08\n", "", 1);
+    let above = edited(FINAL, "  min_shares: 2_000_000\n", "  min_percent: 25%\n").replacen(
+        "  settlement_date: 2025-12-08\n",
+        "",
+        1,
+    );
     refused(
         &above,
         "min_percent",
