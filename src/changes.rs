@@ -81,7 +81,12 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
         |n: Option<Shares>| n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into());
     let money = |p: Option<Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
     row("Maximum shares sought".into(), shares(old.offer.max_shares), shares(new.offer.max_shares));
-    row("Minimum condition".into(), shares(old.offer.min_shares), shares(new.offer.min_shares));
+    let minimum = |t: &Terms| match (t.offer.min_shares, t.offer.min_percent) {
+        (None, Some(p)) => format::percent(p.fraction(), p.as_written().scale())
+            .map_or_else(|_| "none".into(), |p| format!("{p} of the outstanding Shares")),
+        (shares_given, _) => shares(shares_given),
+    };
+    row("Minimum condition".into(), minimum(old), minimum(new));
     if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration) {
         let name = &n.security.short_name.0;
         let places = new.presentation.percent_places.dividend_rate.0;

@@ -57,6 +57,7 @@ pub enum UnitKind {
     TotalPremiumPercent,
     ProrationPercent,
     OfOutstandingPercent,
+    OversubscriptionPercent,
 }
 
 figure_table! {
@@ -79,10 +80,13 @@ figure_table! {
     SharesAtMaxPrice "shares_at_max_price" "Shares purchasable at the maximum price" Shares;
     TwoPercentAllowance "two_percent_allowance" "2% allowance" Shares;
     PercentOfOutstanding "percent_of_outstanding" "Shares sought as a percentage of those outstanding" OfOutstandingPercent;
+    MinimumShares "minimum_shares" "Shares the minimum condition requires" Shares;
     TenderedAtOrBelowPrice "tendered_at_or_below_price" "Shares tendered at or below the purchase price" Shares;
     SharesPurchasable "shares_purchasable" "Shares purchasable" Shares;
     SharesAccepted "shares_accepted" "Shares accepted" Shares;
     ProrationFactor "proration_factor" "Proration factor" ProrationPercent;
+    Oversubscription "oversubscription" "Shares tendered and not accepted" Shares;
+    OversubscriptionPercent "oversubscription_percent" "Shares not accepted as a percentage of those tendered" OversubscriptionPercent;
     NewSharesIssued "new_shares_issued" "New shares issued" Shares;
     AggregatePaid "aggregate_paid" "Aggregate paid" Aggregate;
     SharesOutstandingAfter "shares_outstanding_after" "Shares outstanding after the offer" Shares;
@@ -110,6 +114,7 @@ impl FigureId {
             UnitKind::TotalPremiumPercent => Unit::Percent { places: places.total_premium.0 },
             UnitKind::ProrationPercent => Unit::Percent { places: places.proration.0 },
             UnitKind::OfOutstandingPercent => Unit::Percent { places: places.of_outstanding.0 },
+            UnitKind::OversubscriptionPercent => Unit::Percent { places: places.oversubscription.0 },
         }
     }
 

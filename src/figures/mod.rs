@@ -17,6 +17,7 @@ mod results;
 pub use crate::terms::{MAX_PRICE_POINTS, price_points};
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
 pub use identity::{FigureId, UnitKind};
+pub use results::{Outcome, minimum_required, outcome};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -229,6 +230,7 @@ pub fn compute(
         OfferKind::DutchAuction => cash::auction(t, &sources, &mut figures)?,
     };
     common(t, &sources, &mut figures, sought)?;
+    results::minimum(t, &sources, &mut figures)?;
     if terms.stage() == Stage::Results {
         results::compute(t, kind, &sources, &mut figures)?;
     }

@@ -1,11 +1,72 @@
-//! The results of an offer: what was accepted, the proration factor, and what was paid or
-//! issued.
+//! The results of an offer: whether it was completed or terminated, what was accepted, the
+//! proration factor and the oversubscription, and what was paid or issued; and the minimum
+//! condition the results are measured against.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Computed, FigureError, FigureId, Figures, Sources, allocate, clearing_price, div, floor, mul};
 use crate::format;
-use crate::terms::{OfferKind, Terms};
+use crate::terms::{OfferKind, TerminationReason, Terms};
+
+/// How an offer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Shares were accepted (all, or pro rata).
+    Accepted,
+    /// Nothing was accepted; tendered shares go back to their holders.
+    Terminated(TerminationReason),
+}
+
+/// The outcome the results of `t` (the terms in force) report: a termination the terms state,
+/// or, where they state none, a termination because fewer shares were tendered than the
+/// minimum condition requires and it was not waived.
+pub fn outcome(t: &Terms) -> Outcome {
+    let Some(r) = &t.results else { return Outcome::Accepted };
+    if let Some(termination) = &r.terminated {
+        return Outcome::Terminated(termination.reason);
+    }
+    match minimum_required(t) {
+        Some(required) if !r.minimum_condition_waived && r.tendered.decimal() < required => {
+            Outcome::Terminated(TerminationReason::MinimumNotMet)
+        }
+        _ => Outcome::Accepted,
+    }
+}
+
+/// The shares the minimum condition requires, if the offer has one: the number the terms
+/// give, or their percentage of the class outstanding rounded up, since a fraction of a share
+/// short of the percentage does not meet it. `None` also when a percentage has no count of
+/// shares outstanding to apply to (validation refuses such terms).
+pub fn minimum_required(t: &Terms) -> Option<Decimal> {
+    if let Some(min) = t.offer.min_shares {
+        return Some(min.decimal());
+    }
+    let percent = t.offer.min_percent?;
+    let outstanding = t.security.shares_outstanding?;
+    outstanding
+        .decimal()
+        .checked_mul(percent.fraction())
+        .map(|n| n.round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity))
+}
+
+/// The minimum condition stated as a percentage becomes a number of shares, which the
+/// documents print beside it and the results are measured against.
+pub(super) fn minimum(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<(), FigureError> {
+    let (Some(percent), Some(outstanding)) = (t.offer.min_percent, t.security.shares_outstanding) else {
+        return Ok(());
+    };
+    let required = minimum_required(t).ok_or_else(|| super::too_large("offer.min_percent"))?;
+    figures.push(Computed {
+        id: FigureId::MinimumShares,
+        formula: "minimum percentage x shares outstanding, rounded up to a whole share",
+        inputs: vec![
+            sources.input("offer.min_percent", Some("min_percent"), percent.fraction()),
+            sources.input("security.shares_outstanding", None, outstanding.decimal()),
+        ],
+        value: required,
+    });
+    Ok(())
+}
 
 pub(super) fn compute(
     t: &Terms,
@@ -19,6 +80,10 @@ pub(super) fn compute(
             "the final amendment reports results: give them under `results`",
         ));
     };
+    // A terminated offer accepts nothing: it has no acceptance, proration or payment figures.
+    if let Outcome::Terminated(_) = outcome(t) {
+        return Ok(());
+    }
     let additional = r.additional_accepted.0;
     let tendered_input = sources.input("results.tendered", None, r.tendered.decimal());
 
@@ -135,7 +200,32 @@ pub(super) fn compute(
     };
     figures.push(capacity_figure);
     let accepted = figures.push(accepted).clone();
+    let prorated = allocation.factor < Decimal::ONE;
     figures.push(proration);
+    if prorated {
+        let eligible_input = match kind {
+            OfferKind::DutchAuction => super::Input {
+                source: super::Source::Figure(FigureId::TenderedAtOrBelowPrice),
+                value: Decimal::from(eligible),
+            },
+            _ => sources.input("results.tendered", None, r.tendered.decimal()),
+        };
+        let not_accepted = Decimal::from(eligible) - accepted.value;
+        let oversubscription = figures
+            .push(Computed {
+                id: FigureId::Oversubscription,
+                formula: "shares tendered (at or below the purchase price, in an auction) - shares accepted",
+                inputs: vec![eligible_input.clone(), accepted.as_input()],
+                value: not_accepted,
+            })
+            .as_input();
+        figures.push(Computed {
+            id: FigureId::OversubscriptionPercent,
+            formula: "shares tendered and not accepted / shares tendered (at or below the purchase price, in an auction)",
+            value: div(not_accepted, Decimal::from(eligible), "results.tendered")?,
+            inputs: vec![oversubscription, eligible_input],
+        });
+    }
 
     match (kind, price) {
         (OfferKind::Exchange, _) => {

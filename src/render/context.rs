@@ -11,10 +11,10 @@ use serde::Serialize;
 use super::documents::{Document, Section, offer_sections};
 use super::ledger::{self, Era};
 use crate::changes;
-use crate::figures::FigureId;
+use crate::figures::{self, FigureId};
 use crate::filing::Filing;
 use crate::format;
-use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, Terms};
+use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, TerminationReason, Terms};
 use crate::timetable::OfferDates;
 
 #[derive(Serialize)]
@@ -50,6 +50,28 @@ struct Context<'a> {
     premium_direction: &'static str,
     /// In the results, whether fewer shares were accepted than tendered.
     prorated: bool,
+    /// Whether the offer has a minimum condition, as a number of shares or a percentage.
+    has_minimum: bool,
+    /// A minimum condition stated as a percentage, printed as the terms write it ("50.1%").
+    minimum_percent: Option<String>,
+    /// In the results, how the offer ended.
+    outcome: Option<OutcomeView>,
+}
+
+#[derive(Serialize)]
+struct OutcomeView {
+    /// Whether the offer was terminated and nothing accepted.
+    terminated: bool,
+    /// Why: "minimum_not_met", "condition_failed" or "withdrawn"; empty when not terminated.
+    reason: &'static str,
+    /// The condition not satisfied, in the words of `offer.conditions`.
+    failed_condition: Option<String>,
+    /// The conditions waived, in the words of `offer.conditions`, in the order the terms list
+    /// them.
+    waived_conditions: Vec<String>,
+    /// Whether every share tendered (at or below the purchase price, in an auction) was
+    /// accepted: only then do the documents say "all".
+    all_accepted: bool,
 }
 
 #[derive(Serialize)]
@@ -232,8 +254,43 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         offer_dates: filing.timetable.as_ref(),
         premium_direction: if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" },
         prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
+        has_minimum: in_force.offer.min_shares.is_some() || in_force.offer.min_percent.is_some(),
+        minimum_percent: match in_force.offer.min_percent {
+            Some(p) => Some(
+                format::percent(p.fraction(), p.as_written().scale())
+                    .map_err(|why| tera::Error::message(format!("offer.min_percent: {why}")))?,
+            ),
+            None => None,
+        },
+        outcome: outcome(in_force, figures),
     };
     tera::Context::from_serialize(&context)
+}
+
+/// How the offer the results report ended, for the results paragraph and headline.
+fn outcome(t: &Terms, figures: &crate::figures::Figures) -> Option<OutcomeView> {
+    let r = t.results.as_ref()?;
+    let condition = |n: u32| {
+        let i = usize::try_from(n).ok()?.checked_sub(1)?;
+        t.offer.conditions.get(i).map(|c| c.0.clone())
+    };
+    let reason = match figures::outcome(t) {
+        figures::Outcome::Accepted => None,
+        figures::Outcome::Terminated(reason) => Some(reason),
+    };
+    let tendered = figures.of(FigureId::TenderedAtOrBelowPrice).map_or(r.tendered.decimal(), |f| f.value);
+    Some(OutcomeView {
+        terminated: reason.is_some(),
+        reason: match reason {
+            None => "",
+            Some(TerminationReason::MinimumNotMet) => "minimum_not_met",
+            Some(TerminationReason::ConditionFailed) => "condition_failed",
+            Some(TerminationReason::Withdrawn) => "withdrawn",
+        },
+        failed_condition: r.terminated.as_ref().and_then(|x| x.condition).and_then(condition),
+        waived_conditions: r.waived_conditions.iter().filter_map(|n| condition(*n)).collect(),
+        all_accepted: figures.of(FigureId::SharesAccepted).is_some_and(|accepted| accepted.value == tendered),
+    })
 }
 
 /// The exhibit index of the Schedule TO (Item 1016 lettering), and the exhibits this filing
@@ -307,6 +364,9 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
     for a in t.amendments.iter().filter(|a| a.number <= through) {
         let this = stage == Stage::Amendment && Some(a.number) == t.filing.amendment;
         releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(a.date)), this));
+    }
+    if let (Stage::Results, Some(earlier)) = (stage, t.results.as_ref().and_then(|r| r.preliminary_date)) {
+        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(earlier)), false));
     }
     if let (Stage::Results, Some(r)) = (stage, &t.results) {
         releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(r.date)), true));

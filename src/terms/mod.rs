@@ -103,6 +103,8 @@ impl Terms {
             FormType::PreCommencement => Stage::Intent,
             FormType::Issuer | FormType::ThirdParty => Stage::Commencement,
             _ if self.filing.cover_boxes.contains(&CoverBox::FinalAmendment) => Stage::Results,
+            // Preliminary results come in an amendment before the final one.
+            _ if self.results.as_ref().is_some_and(|r| r.preliminary) => Stage::Results,
             _ => Stage::Amendment,
         }
     }
@@ -372,6 +374,10 @@ pub struct Offer {
     /// The minimum condition: the offer fails unless at least this many are tendered.
     #[serde(default)]
     pub min_shares: Option<Shares>,
+    /// The minimum condition as a percentage of the class outstanding
+    /// (`security.shares_outstanding`), in place of `min_shares`.
+    #[serde(default)]
+    pub min_percent: Option<Percent>,
     /// New securities for the shares: an exchange offer. One of `consideration`,
     /// `cash_price` and `auction` is given.
     #[serde(default)]
@@ -576,6 +582,8 @@ pub struct Amendment {
 pub struct Changes {
     pub max_shares: Option<Shares>,
     pub min_shares: Option<Shares>,
+    /// The minimum condition as a percentage of the class outstanding; replaces either form.
+    pub min_percent: Option<Percent>,
     pub aggregate_liquidation_preference: Option<Positive>,
     pub block: Option<BlockRatio>,
     pub cash_price: Option<Positive>,
@@ -600,6 +608,7 @@ impl Changes {
         let Changes {
             max_shares,
             min_shares,
+            min_percent,
             aggregate_liquidation_preference,
             block,
             cash_price,
@@ -615,6 +624,7 @@ impl Changes {
         [
             ("max_shares", max_shares.is_some()),
             ("min_shares", min_shares.is_some()),
+            ("min_percent", min_percent.is_some()),
             ("aggregate_liquidation_preference", aggregate_liquidation_preference.is_some()),
             ("block", block.is_some()),
             ("cash_price", cash_price.is_some()),
@@ -636,8 +646,14 @@ impl Changes {
         if let Some(v) = self.max_shares {
             t.offer.max_shares = Some(v);
         }
+        // The minimum is one condition in either form: a new one replaces the old.
         if let Some(v) = self.min_shares {
             t.offer.min_shares = Some(v);
+            t.offer.min_percent = None;
+        }
+        if let Some(v) = self.min_percent {
+            t.offer.min_percent = Some(v);
+            t.offer.min_shares = None;
         }
         if let Some(consideration) = &mut t.offer.consideration {
             if let Some(v) = self.aggregate_liquidation_preference {
@@ -721,6 +737,45 @@ pub struct Results {
     /// When the consideration is paid or issued, if announced.
     #[serde(default)]
     pub settlement_date: Option<Date>,
+    /// A preliminary count, announced in an amendment before the final one: notices of
+    /// guaranteed delivery are counted though their shares are not yet delivered.
+    #[serde(default)]
+    pub preliminary: bool,
+    /// On the final results, the day the preliminary results were announced.
+    #[serde(default)]
+    pub preliminary_date: Option<Date>,
+    /// Whether the bidder waived the minimum condition.
+    #[serde(default)]
+    pub minimum_condition_waived: bool,
+    /// The conditions the bidder waived, by their place in `offer.conditions` (from 1).
+    #[serde(default)]
+    pub waived_conditions: Vec<u32>,
+    /// Why nothing was accepted, when the offer was terminated. An offer whose minimum
+    /// condition was not met (and not waived) is terminated whether or not this is given.
+    #[serde(default)]
+    pub terminated: Option<Termination>,
+}
+
+/// How an offer ended without accepting any shares.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Termination {
+    pub reason: TerminationReason,
+    /// For `condition_failed`: the condition not satisfied, by its place in
+    /// `offer.conditions` (from 1).
+    #[serde(default)]
+    pub condition: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerminationReason {
+    /// Fewer shares were tendered than the minimum condition requires.
+    MinimumNotMet,
+    /// A condition of the offer other than the minimum was not satisfied.
+    ConditionFailed,
+    /// The bidder withdrew the offer.
+    Withdrawn,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -782,6 +837,9 @@ pub struct PercentPlaces {
     /// Shares sought as a percentage of those outstanding.
     #[serde(default)]
     pub of_outstanding: Places,
+    /// Shares tendered and not accepted, as a percentage of those tendered.
+    #[serde(default)]
+    pub oversubscription: Places,
 }
 
 /// A number of decimal places, 0 to 4.

@@ -94,7 +94,7 @@ fn materiality(
     };
     if price || amount {
         Materiality::PriceOrAmount
-    } else if changes.min_shares.is_some() || changes.conditions.is_some() {
+    } else if changes.min_shares.is_some() || changes.min_percent.is_some() || changes.conditions.is_some() {
         Materiality::OtherMaterial
     } else {
         Materiality::ExtensionOnly

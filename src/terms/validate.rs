@@ -4,7 +4,7 @@ use chrono::{Datelike, Weekday};
 use rust_decimal::Decimal;
 
 use super::loaded::LoadedTerms;
-use super::{CoverBox, FormType, OfferKind, Stage, Terms};
+use super::{CoverBox, FormType, OfferKind, Stage, TerminationReason, Terms};
 use crate::calendar::Calendar;
 use crate::diagnostics::Diagnostic;
 use crate::format;
@@ -205,6 +205,33 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
         (None, Some(_)) => {}
     }
+    if o.min_percent.is_some() {
+        if o.min_shares.is_some() {
+            return err(
+                "offer.min_percent",
+                "give the minimum condition as `min_shares` or as `min_percent`, not both".into(),
+            );
+        }
+        if t.security.shares_outstanding.is_none() {
+            return err(
+                "offer.min_percent",
+                "a minimum stated as a percentage of the class outstanding needs `security.shares_outstanding`"
+                    .into(),
+            );
+        }
+        if let (Some(required), Some(max)) = (crate::figures::minimum_required(t), o.max_shares)
+            && required > max.decimal()
+        {
+            return err(
+                "offer.min_percent",
+                format!(
+                    "the minimum ({} shares) is above the maximum number of shares sought ({})",
+                    format::shares(required).unwrap_or_else(|| required.to_string()),
+                    shares(max.0)
+                ),
+            );
+        }
+    }
     if let (Some(min), Some(max)) = (o.min_shares, o.max_shares)
         && min > max
     {
@@ -318,12 +345,29 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
                 loaded.error_at(&format!("{field}.changes"), format!("after this amendment {why}"))
             })?;
         }
-        if let (Some(min), Some(max)) = (amended.offer.min_shares, amended.offer.max_shares)
-            && min > max
-        {
+        if a.changes.min_percent.is_some() && amended.security.shares_outstanding.is_none() {
             return err(
-                &format!("{field}.changes"),
-                "after this amendment the minimum is above the maximum".into(),
+                &format!("{field}.changes.min_percent"),
+                "a minimum stated as a percentage of the class outstanding needs `security.shares_outstanding`"
+                    .into(),
+            );
+        }
+        if let (Some(min), Some(max)) = (crate::figures::minimum_required(&amended), amended.offer.max_shares)
+            && min > max.decimal()
+        {
+            // Placed at the minimum this amendment sets, if it sets one; else at what it changed.
+            let at = match (a.changes.min_shares, a.changes.min_percent) {
+                (Some(_), _) => format!("{field}.changes.min_shares"),
+                (None, Some(_)) => format!("{field}.changes.min_percent"),
+                (None, None) => format!("{field}.changes"),
+            };
+            return err(
+                &at,
+                format!(
+                    "after this amendment the minimum ({} shares) is above the maximum ({})",
+                    format::shares(min).unwrap_or_else(|| min.to_string()),
+                    shares(max.0)
+                ),
             );
         }
     }
@@ -371,6 +415,23 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
     }
     let in_force = t.in_force();
+    outcome(loaded, t, &in_force, r)?;
+    let terminated = matches!(crate::figures::outcome(&in_force), crate::figures::Outcome::Terminated(_));
+    if terminated {
+        // Nothing is accepted, so nothing is paid, issued or accepted beyond the maximum.
+        if r.settlement_date.is_some() {
+            return err(
+                "results.settlement_date",
+                "the offer was terminated and accepts no shares: there is no settlement".into(),
+            );
+        }
+        if r.additional_accepted.0 > 0 {
+            return err(
+                "results.additional_accepted",
+                "the offer was terminated and accepts no shares, under the 2% allowance or otherwise".into(),
+            );
+        }
+    }
     if r.additional_accepted.0 > 0 {
         let Some(outstanding) = t.security.shares_outstanding else {
             return err(
@@ -391,7 +452,7 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
     }
     match &in_force.offer.auction {
         Some(auction) => {
-            if r.tenders_by_price.is_empty() {
+            if r.tenders_by_price.is_empty() && !terminated {
                 return err(
                     "results.tenders_by_price",
                     "a Dutch auction's results give the shares tendered at each price".into(),
@@ -404,7 +465,7 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
                     format!("the tenders by price add up to more than the {} tendered", shares(r.tendered.0)),
                 );
             };
-            if total != r.tendered.0 {
+            if total != r.tendered.0 && !r.tenders_by_price.is_empty() {
                 return err(
                     "results.tenders_by_price",
                     format!(
@@ -439,4 +500,117 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
         None => {}
     }
     Ok(())
+}
+
+/// The outcome the results state: preliminary or final, what was waived, and why an offer
+/// was terminated, each consistent with the minimum condition and the conditions listed.
+fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let final_amendment = t.filing.cover_boxes.contains(&CoverBox::FinalAmendment);
+    if r.preliminary && final_amendment {
+        return err(
+            "results.preliminary",
+            "preliminary results come before the final amendment: uncheck `final_amendment` on the cover, \
+             or report the final count"
+                .into(),
+        );
+    }
+    if r.preliminary && r.preliminary_date.is_some() {
+        return err(
+            "results.preliminary_date",
+            "the date of earlier preliminary results belongs to the final results".into(),
+        );
+    }
+    if let Some(earlier) = r.preliminary_date
+        && earlier > r.date
+    {
+        return err("results.preliminary_date", "the preliminary results come before the final ones".into());
+    }
+    let conditions = in_force.offer.conditions.len();
+    let condition_at = |field: &str, n: u32| -> Check {
+        if n == 0 || n as usize > conditions {
+            let listed = match conditions {
+                0 => "`offer.conditions` lists none".to_owned(),
+                1 => "`offer.conditions` lists 1".to_owned(),
+                n => format!("`offer.conditions` lists {n}, numbered from 1"),
+            };
+            return Err(loaded.error_at(field, format!("there is no condition {n}: {listed}")));
+        }
+        Ok(())
+    };
+    for (i, n) in r.waived_conditions.iter().enumerate() {
+        let field = format!("results.waived_conditions[{i}]");
+        condition_at(&field, *n)?;
+        if r.waived_conditions[..i].contains(n) {
+            return err(&field, format!("condition {n} is listed twice"));
+        }
+    }
+    let required = crate::figures::minimum_required(in_force);
+    if r.minimum_condition_waived && required.is_none() {
+        return err(
+            "results.minimum_condition_waived",
+            "the offer has no minimum condition to waive (`offer.min_shares` or `offer.min_percent`)".into(),
+        );
+    }
+    if let Some(required) = required
+        && r.preliminary
+        && !r.minimum_condition_waived
+        && r.tendered.decimal() < required
+    {
+        return err(
+            "results.tendered",
+            format!(
+                "the preliminary count falls short of the minimum condition ({} shares): report the \
+                 termination in the final amendment",
+                format::shares(required).unwrap_or_else(|| required.to_string())
+            ),
+        );
+    }
+    let Some(termination) = &r.terminated else { return Ok(()) };
+    if r.preliminary {
+        return err(
+            "results.terminated",
+            "a terminated offer reports its end in the final amendment, not in preliminary results".into(),
+        );
+    }
+    match (termination.reason, termination.condition) {
+        (TerminationReason::ConditionFailed, None) => err(
+            "results.terminated",
+            "name the condition not satisfied by its place in `offer.conditions`: `condition: 1`".into(),
+        ),
+        (TerminationReason::ConditionFailed, Some(n)) => {
+            condition_at("results.terminated.condition", n)?;
+            if r.waived_conditions.contains(&n) {
+                return err(
+                    "results.terminated.condition",
+                    format!("condition {n} is also listed as waived"),
+                );
+            }
+            Ok(())
+        }
+        (_, Some(_)) => err(
+            "results.terminated.condition",
+            "only a termination for `condition_failed` names a condition".into(),
+        ),
+        (TerminationReason::MinimumNotMet, None) => match required {
+            None => err(
+                "results.terminated.reason",
+                "the offer has no minimum condition (`offer.min_shares` or `offer.min_percent`)".into(),
+            ),
+            Some(_) if r.minimum_condition_waived => err(
+                "results.terminated.reason",
+                "the minimum condition is listed as waived, so it cannot end the offer".into(),
+            ),
+            Some(required) if r.tendered.decimal() >= required => err(
+                "results.terminated.reason",
+                format!(
+                    "{} shares were tendered, which meets the minimum of {}",
+                    shares(r.tendered.0),
+                    format::shares(required).unwrap_or_else(|| required.to_string())
+                ),
+            ),
+            Some(_) => Ok(()),
+        },
+        (TerminationReason::Withdrawn, None) => Ok(()),
+    }
 }

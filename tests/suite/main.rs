@@ -14,5 +14,6 @@ mod figures;
 mod golden;
 mod lifecycle;
 mod optional;
+mod outcomes;
 mod reliability;
 mod snapshots;
