@@ -160,10 +160,17 @@ mod tests {
         let without_source = ROW_2024.replace("  source: Release 33-11224\n", "");
         assert!(err(&without_source).contains("source"), "{}", err(&without_source));
         let empty_source = ROW_2024.replace("Release 33-11224", "\"  \"");
-        assert_eq!(err(&empty_source), "FY2024: `source` is empty; name the SEC order the rate is taken from");
+        assert_eq!(
+            err(&empty_source),
+            "FY2024: `source` is empty; name the SEC order the rate is taken from"
+        );
         let early = ROW_2024.replace("2023-10-01", "2023-09-30");
-        assert_eq!(err(&early), "FY2024: effective 2023-09-30 is outside the fiscal year (2023-10-01 to 2024-09-30)");
-        let gap = format!("{ROW_2024}{}", ROW_2024.replace("2024", "2026").replace("2023-10-01", "2025-10-01"));
+        assert_eq!(
+            err(&early),
+            "FY2024: effective 2023-09-30 is outside the fiscal year (2023-10-01 to 2024-09-30)"
+        );
+        let gap =
+            format!("{ROW_2024}{}", ROW_2024.replace("2024", "2026").replace("2023-10-01", "2025-10-01"));
         assert_eq!(err(&gap), "no row for FY2025 between FY2024 and FY2026");
         assert_eq!(err(&format!("{ROW_2024}{ROW_2024}")), "FY2024 appears twice");
         let blank_note = format!("{ROW_2024}  unverified: \"\"\n");

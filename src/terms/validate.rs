@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::loaded::LoadedTerms;
 use super::{CoverBox, FormType, OfferKind, Stage, Terms};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Overrides};
 use crate::diagnostics::Diagnostic;
 use crate::format;
 use crate::timetable::OfferDates;
@@ -234,7 +234,11 @@ fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
     {
         return err("dates.expiration", "the offer cannot expire before it commences".into());
     }
-    let builtin = Calendar::default();
+    // The built-in days as the terms count them, before their own additions and removals.
+    let builtin = Calendar::new(&Overrides {
+        executive_orders: t.calendar.executive_order_closures,
+        ..Overrides::default()
+    });
     for (i, day) in t.calendar.add.iter().enumerate() {
         if let Some(why) = builtin.closed(day.0) {
             return err(

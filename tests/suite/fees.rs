@@ -44,7 +44,8 @@ fn the_fee_command() {
 #[test]
 fn the_fee_command_names_the_source_of_the_rate_back_to_fy2012() {
     let quote = |args: &[&str]| {
-        let out = secdraft().args(["fee", "--value", "1000000", "--format", "json"]).args(args).output().unwrap();
+        let out =
+            secdraft().args(["fee", "--value", "1000000", "--format", "json"]).args(args).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
