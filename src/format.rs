@@ -158,6 +158,33 @@ fn number_reads_with_vowel(text: &str) -> Option<bool> {
     Some(leading_group.starts_with('8') || group == 11 || group == 18)
 }
 
+/// Class names that are descriptions rather than names: filings write them in lower case in
+/// running text ("shares of its common stock", "its Class A common stock").
+const GENERIC_CLASSES: [&str; 7] = [
+    "common stock",
+    "common shares",
+    "capital stock",
+    "ordinary shares",
+    "preferred stock",
+    "common units",
+    "shares of beneficial interest",
+];
+
+/// A class of securities as running text names it: a generic class (optionally after its
+/// "Class A" letter) in lower case, as filings write it; any other title, such as "8% Series A
+/// Cumulative Preferred Stock", as the terms give it, capitals and all.
+pub fn class_in_text(title: &str) -> String {
+    let (letter, rest) = match title.split_once(' ') {
+        Some((class, rest)) if class.eq_ignore_ascii_case("class") => match rest.split_once(' ') {
+            Some((letter, rest)) if letter.chars().count() <= 2 => (format!("Class {letter} "), rest),
+            _ => (String::new(), title),
+        },
+        _ => (String::new(), title),
+    };
+    let lower = rest.to_lowercase();
+    if GENERIC_CLASSES.contains(&lower.as_str()) { format!("{letter}{lower}") } else { title.to_owned() }
+}
+
 /// "December 12, 2023".
 pub fn date(d: NaiveDate) -> String {
     d.format("%B %-d, %Y").to_string()
@@ -366,6 +393,21 @@ mod tests {
         assert_eq!(with_article("Indiana"), "an Indiana");
         assert_eq!(with_article("one-time"), "a one-time");
         assert_eq!(with_article("hour"), "an hour");
+    }
+
+    #[test]
+    fn a_class_keeps_its_capitals_unless_it_is_a_generic_class() {
+        assert_eq!(class_in_text("Common Stock"), "common stock");
+        assert_eq!(class_in_text("Class A Common Stock"), "Class A common stock");
+        assert_eq!(class_in_text("Ordinary Shares"), "ordinary shares");
+        assert_eq!(
+            class_in_text("8% Series A Cumulative Preferred Stock"),
+            "8% Series A Cumulative Preferred Stock"
+        );
+        assert_eq!(class_in_text("Series D Preferred Stock"), "Series D Preferred Stock");
+        assert_eq!(class_in_text("7.25% Senior Notes due 2030"), "7.25% Senior Notes due 2030");
+        assert_eq!(class_in_text("Class B Units"), "Class B Units");
+        assert_eq!(class_in_text("Classic Common Stock"), "Classic Common Stock");
     }
 
     #[test]

@@ -30,3 +30,30 @@ fn the_article_before_a_premium_follows_the_number_as_read() {
     // The seed's 201% keeps its "a".
     assert!(document(&render(EXAMPLE), "press-release.md").contains("represents a 201% increase over"));
 }
+
+#[test]
+fn the_sought_class_keeps_its_capitals() {
+    let named = "8% Series A Cumulative Preferred Stock";
+    let set = rendered_with(
+        "data/meridian-exchange-commenced.yaml",
+        "  title: Common Stock\n",
+        &format!("  title: {named}\n"),
+    );
+    let release = document(&set, "press-release.md");
+    assert!(release.contains(&format!("shares of its {named} (the “**Shares**”)")), "{release}");
+    assert!(!release.contains(&named.to_lowercase()), "{release}");
+    let offer = document(&set, "offer-to-exchange.md");
+    assert!(offer.contains(&format!("shares of its {named}")), "{offer}");
+    assert!(document(&set, "schedule-to.md").contains(&format!("shares of its {named}")));
+    // A generic class reads in lower case, as filings write it; a class letter keeps its capital.
+    let seed = document(&render("data/meridian-exchange-commenced.yaml"), "press-release.md");
+    assert!(seed.contains("shares of its common stock (the “**Shares**”)"), "{seed}");
+    let lettered = rendered_with(
+        "data/northwind-dutch-auction-commenced.yaml",
+        "  title: Common Stock\n",
+        "  title: Class A Common Stock\n",
+    );
+    assert!(
+        document(&lettered, "press-release.md").contains("of its Class A common stock (the “**Shares**”)")
+    );
+}
