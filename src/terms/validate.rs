@@ -269,12 +269,6 @@ fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
         if t.agents.exchange_agent.is_none() {
             return err("agents", format!("a commenced offer names its {agent} in `agents.exchange_agent`"));
         }
-        if t.agents.information_agent.is_none() {
-            return err(
-                "agents",
-                "a commenced offer names its information agent in `agents.information_agent`".into(),
-            );
-        }
     }
     Ok(())
 }
