@@ -1,6 +1,7 @@
 //! The business-day calendar: business days under Rule 14d-1(g)(3), federal holidays computed
-//! from 5 U.S.C. 6103 with the weekend observance rule, the one-off closures the SEC treated
-//! as holidays, and the days a user adds or removes. It knows dates only, not offers: the
+//! from 5 U.S.C. 6103 with the weekend observance rule, the closures of the executive
+//! departments by executive order (not business days unless the user counts them), and the
+//! days a user adds or removes. It knows dates only, not offers: the
 //! dates the rules derive for an offer are [`crate::timetable`]'s.
 //!
 //! Counting convention: a period "from" a day (commencement, or the publication of an
