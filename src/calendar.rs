@@ -40,7 +40,7 @@ impl ExecutiveOrderClosure {
 
 /// `(year, month, day)` of a closure, the order, `(year, month, day)` it was signed, the
 /// occasion, and what of the citation is unverified. Each order closed the SEC with the rest
-/// of the executive branch (EDGAR accepted no filings), and each deems its day within 5 U.S.C.
+/// of the executive branch, and each deems its day within 5 U.S.C.
 /// 6103(b); whether that makes it a "federal holiday" under Rule 14d-1(g)(3) the SEC has not
 /// said, which is why the terms choose ([`ExecutiveOrders`]).
 type ClosureRow = ((i32, u32, u32), &'static str, (i32, u32, u32), &'static str, Option<&'static str>);
@@ -117,7 +117,8 @@ pub fn executive_order_closures() -> Vec<ExecutiveOrderClosure> {
 /// default: Rule 14e-1(a) holds an offer open for 20 business days, and a closure counted that
 /// the SEC treats as a holiday would end the offer a day short (a violation cured only by an
 /// extension), while a closure not counted that the SEC treats as a business day keeps the
-/// offer open one day longer than needed. It also matches EDGAR, which is closed those days.
+/// offer open one day longer than needed. It is also how the SEC has treated the Christmas Eve
+/// closures for filing purposes (EDGAR closed, the day a federal holiday).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExecutiveOrders {
