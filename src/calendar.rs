@@ -66,7 +66,13 @@ const EXECUTIVE_ORDER_CLOSURE_ROWS: [ClosureRow; 11] = [
     ),
     ((2018, 12, 24), "Executive Order 13854", (2018, 12, 18), "Christmas Eve", None),
     ((2019, 12, 24), "Executive Order 13900", (2019, 12, 17), "Christmas Eve", None),
-    ((2020, 12, 24), "Executive Order 13965", (2020, 12, 11), "Christmas Eve", None),
+    (
+        (2020, 12, 24),
+        "Executive Order 13965",
+        (2020, 12, 11),
+        "Christmas Eve",
+        Some("the number is from a summary of the order, not the Federal Register"),
+    ),
     (
         (2024, 12, 24),
         "Executive order",
