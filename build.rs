@@ -8,7 +8,11 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo:rerun-if-changed=templates");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    // Read at run time: `env!` would bake in the folder the build script was compiled in, so a
+    // target/ copied from another checkout would embed that checkout's templates.
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = manifest_dir.join("templates");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();

@@ -1,6 +1,7 @@
 //! The business-day calendar: business days under Rule 14d-1(g)(3), federal holidays computed
-//! from 5 U.S.C. 6103 with the weekend observance rule, the one-off closures the SEC treated
-//! as holidays, and the days a user adds or removes. It knows dates only, not offers: the
+//! from 5 U.S.C. 6103 with the weekend observance rule, the closures of the executive
+//! departments by executive order (not business days unless the user counts them), and the
+//! days a user adds or removes. It knows dates only, not offers: the
 //! dates the rules derive for an offer are [`crate::timetable`]'s.
 //!
 //! Counting convention: a period "from" a day (commencement, or the publication of an
@@ -15,23 +16,135 @@ use serde::Serialize;
 
 use crate::format;
 
-/// Closures by executive order that the SEC treated as holidays (reference section 2). Whether
-/// they stop the tender offer clock is not settled, so a terms file may remove them.
-pub const ONE_OFF_CLOSURES: [(i32, u32, u32, &str); 4] = [
-    (2018, 12, 5, "National Day of Mourning for President George H. W. Bush"),
-    (2020, 12, 24, "Christmas Eve closure by executive order"),
-    (2021, 6, 18, "Juneteenth National Independence Day (first observance)"),
-    (2025, 1, 9, "National Day of Mourning for President Jimmy Carter"),
+/// A day the President closed the executive departments and agencies by executive order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ExecutiveOrderClosure {
+    pub date: NaiveDate,
+    /// The order, as cited ("Executive Order 13852"), or "Executive order" when its number
+    /// is not known.
+    pub order: &'static str,
+    /// The day the order was signed.
+    pub signed: NaiveDate,
+    pub occasion: &'static str,
+    /// What of the order's citation could not be checked against the Federal Register.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<&'static str>,
+}
+
+impl ExecutiveOrderClosure {
+    /// "Executive Order 13852 of December 1, 2018".
+    pub fn citation(&self) -> String {
+        format!("{} of {}", self.order, format::date(self.signed))
+    }
+}
+
+/// `(year, month, day)` of a closure, the order, `(year, month, day)` it was signed, the
+/// occasion, and what of the citation is unverified. Each order closed the SEC with the rest
+/// of the executive branch, and each deems its day within 5 U.S.C.
+/// 6103(b); whether that makes it a "federal holiday" under Rule 14d-1(g)(3) the SEC has not
+/// said, which is why the terms choose ([`ExecutiveOrders`]).
+type ClosureRow = ((i32, u32, u32), &'static str, (i32, u32, u32), &'static str, Option<&'static str>);
+
+const EXECUTIVE_ORDER_CLOSURE_ROWS: [ClosureRow; 11] = [
+    ((2012, 12, 24), "Executive Order 13633", (2012, 12, 21), "Christmas Eve", None),
+    ((2014, 12, 26), "Executive Order 13682", (2014, 12, 5), "the day after Christmas Day", None),
+    (
+        (2015, 12, 24),
+        "Executive Order 13713",
+        (2015, 12, 11),
+        "Christmas Eve (the order closed the last half of the workday only)",
+        Some(
+            "the signing date; the number and the half-day closing are from a summary of the order, not the Federal Register",
+        ),
+    ),
+    (
+        (2018, 12, 5),
+        "Executive Order 13852",
+        (2018, 12, 1),
+        "National Day of Mourning for President George H. W. Bush",
+        None,
+    ),
+    ((2018, 12, 24), "Executive Order 13854", (2018, 12, 18), "Christmas Eve", None),
+    ((2019, 12, 24), "Executive Order 13900", (2019, 12, 17), "Christmas Eve", None),
+    (
+        (2020, 12, 24),
+        "Executive Order 13965",
+        (2020, 12, 11),
+        "Christmas Eve",
+        Some("the number is from a summary of the order, not the Federal Register"),
+    ),
+    (
+        (2024, 12, 24),
+        "Executive order",
+        (2024, 12, 19),
+        "Christmas Eve",
+        Some("the order's number was not found"),
+    ),
+    (
+        (2025, 1, 9),
+        "Executive Order 14133",
+        (2024, 12, 30),
+        "National Day of Mourning for President Jimmy Carter",
+        None,
+    ),
+    (
+        (2025, 12, 24),
+        "Executive order",
+        (2025, 12, 18),
+        "Christmas Eve",
+        Some("the order's number was not found"),
+    ),
+    (
+        (2025, 12, 26),
+        "Executive order",
+        (2025, 12, 18),
+        "the day after Christmas Day",
+        Some("the order's number was not found"),
+    ),
 ];
 
+/// The closures by executive order secdraft knows, earliest first.
+pub fn executive_order_closures() -> Vec<ExecutiveOrderClosure> {
+    EXECUTIVE_ORDER_CLOSURE_ROWS
+        .iter()
+        .filter_map(|&((y, m, d), order, (sy, sm, sd), occasion, unverified)| {
+            Some(ExecutiveOrderClosure {
+                date: date(y, m, d)?,
+                order,
+                signed: date(sy, sm, sd)?,
+                occasion,
+                unverified,
+            })
+        })
+        .collect()
+}
+
+/// Whether the closures by executive order count as business days. Not counting them is the
+/// default: Rule 14e-1(a) holds an offer open for 20 business days, and a closure counted that
+/// the SEC treats as a holiday would end the offer a day short (a violation cured only by an
+/// extension), while a closure not counted that the SEC treats as a business day keeps the
+/// offer open one day longer than needed. It is also how the SEC has treated the Christmas Eve
+/// closures for filing purposes (EDGAR closed, the day a federal holiday).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExecutiveOrders {
+    /// The closures are not business days.
+    #[default]
+    Closed,
+    /// The closures count as business days.
+    BusinessDays,
+}
+
 /// Days a user adds to or removes from the holidays (the terms' `calendar`, or `calendar
-/// --closed/--open`), for closures the built-in list lacks or disputes.
+/// --closed/--open`), for closures the built-in list lacks or disputes, and whether the
+/// closures by executive order count.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
     /// Days that are not business days although the rules would count them.
     pub add: Vec<NaiveDate>,
     /// Holidays or closures that should count as business days.
     pub remove: Vec<NaiveDate>,
+    pub executive_orders: ExecutiveOrders,
 }
 
 /// Why a day is not a business day.
@@ -45,6 +158,7 @@ pub struct NonBusinessDay {
 pub struct Calendar {
     added: BTreeSet<NaiveDate>,
     removed: BTreeSet<NaiveDate>,
+    executive_orders: ExecutiveOrders,
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -148,6 +262,7 @@ impl Calendar {
         Calendar {
             added: overrides.add.iter().copied().collect(),
             removed: overrides.remove.iter().copied().collect(),
+            executive_orders: overrides.executive_orders,
         }
     }
 
@@ -167,10 +282,13 @@ impl Calendar {
         if let Some((_, name)) = federal_holidays(day.year()).into_iter().find(|(d, _)| *d == day) {
             return Some(name.into());
         }
-        ONE_OFF_CLOSURES
-            .iter()
-            .find(|(y, m, d, _)| date(*y, *m, *d) == Some(day))
-            .map(|(_, _, _, name)| (*name).to_owned())
+        if self.executive_orders == ExecutiveOrders::BusinessDays {
+            return None;
+        }
+        executive_order_closures()
+            .into_iter()
+            .find(|c| c.date == day)
+            .map(|c| format!("{} ({})", c.occasion, c.citation()))
     }
 
     pub fn is_business_day(&self, day: NaiveDate) -> bool {
@@ -335,10 +453,49 @@ mod tests {
 
     #[test]
     fn overrides_add_and_remove_days() {
-        let remove = Overrides { add: vec![], remove: vec![d(2025, 1, 9)] };
+        let remove = Overrides { remove: vec![d(2025, 1, 9)], ..Overrides::default() };
         assert!(Calendar::new(&remove).is_business_day(d(2025, 1, 9)));
         assert!(!Calendar::default().is_business_day(d(2025, 1, 9)));
-        let add = Overrides { add: vec![d(2024, 12, 24)], remove: vec![] };
-        assert!(!Calendar::new(&add).is_business_day(d(2024, 12, 24)));
+        let add = Overrides { add: vec![d(2024, 12, 23)], ..Overrides::default() };
+        assert!(!Calendar::new(&add).is_business_day(d(2024, 12, 23)));
+    }
+
+    #[test]
+    fn every_executive_order_closure_is_a_weekday_that_is_no_federal_holiday() {
+        let closures = executive_order_closures();
+        assert_eq!(closures.len(), EXECUTIVE_ORDER_CLOSURE_ROWS.len(), "every row is a date");
+        for c in &closures {
+            assert!(!matches!(c.date.weekday(), Weekday::Sat | Weekday::Sun), "{c:?}");
+            assert!(!federal_holidays(c.date.year()).iter().any(|(h, _)| *h == c.date), "{c:?}");
+            assert!(c.signed < c.date, "an order precedes its closure: {c:?}");
+        }
+        assert!(closures.windows(2).all(|w| w[0].date < w[1].date));
+    }
+
+    #[test]
+    fn the_terms_choose_whether_executive_order_closures_count() {
+        let closed = Calendar::default();
+        assert_eq!(
+            closed.closed(d(2018, 12, 5)).as_deref(),
+            Some(
+                "National Day of Mourning for President George H. W. Bush (Executive Order 13852 of December 1, 2018)"
+            )
+        );
+        let counted = Calendar::new(&Overrides {
+            executive_orders: ExecutiveOrders::BusinessDays,
+            ..Overrides::default()
+        });
+        for c in executive_order_closures() {
+            assert!(!closed.is_business_day(c.date), "{c:?}");
+            assert!(counted.is_business_day(c.date), "{c:?}");
+        }
+        // A day the user adds stays closed whatever the choice; federal holidays are unaffected.
+        let added = Overrides {
+            add: vec![d(2024, 12, 24)],
+            executive_orders: ExecutiveOrders::BusinessDays,
+            ..Overrides::default()
+        };
+        assert!(!Calendar::new(&added).is_business_day(d(2024, 12, 24)));
+        assert!(!counted.is_business_day(d(2024, 12, 25)));
     }
 }

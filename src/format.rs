@@ -109,12 +109,80 @@ pub fn ratio(per_new_share: Decimal) -> String {
     if normal.fract().is_zero() { format!("{} to 1", grouped(normal, 0)) } else { format!("{} to 1", normal) }
 }
 
-/// "a Delaware", "an Ohio": the indefinite article a word takes.
+/// "a Delaware", "an Ohio", "an 82%", "a 1%", "an $8,000,000": the indefinite article the
+/// text takes as it is read aloud. A number is read as counsel say it, by its leading group of
+/// thousands ("800,000" is "eight hundred thousand", "11,250" is "eleven thousand ..."), so
+/// it takes "an" when that group is read beginning with "eight" or "eleven"/"eighteen".
 pub fn with_article(word: &str) -> String {
-    let first = word.chars().next().map(|c| c.to_ascii_lowercase());
-    // "U" reads as "you" in the words that follow an article here (Utah, United, unique).
-    let vowel_sound = matches!(first, Some('a' | 'e' | 'i' | 'o'));
+    let vowel_sound = match number_reads_with_vowel(word) {
+        Some(reads) => reads,
+        None => word_reads_with_vowel(word),
+    };
     format!("{} {word}", if vowel_sound { "an" } else { "a" })
+}
+
+fn word_reads_with_vowel(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    // "one" and "once" read "won"; an initial silent "h" reads as the vowel after it.
+    if lower.starts_with("one") || lower.starts_with("once") {
+        return false;
+    }
+    if ["hour", "honest", "honor", "honour", "heir"].iter().any(|w| lower.starts_with(w)) {
+        return true;
+    }
+    // "U" reads as "you" in the words that follow an article here (Utah, United, unique).
+    matches!(lower.chars().next(), Some('a' | 'e' | 'i' | 'o'))
+}
+
+/// Whether a number (optionally after a dollar sign) is read beginning with a vowel sound;
+/// `None` when the text does not begin with a number.
+fn number_reads_with_vowel(text: &str) -> Option<bool> {
+    let digits_from = text.strip_prefix('$').unwrap_or(text);
+    let whole: String = digits_from.chars().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+    if !whole.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let leading_group = match whole.split_once(',') {
+        Some((group, _)) => group.to_owned(),
+        None => {
+            let digits = whole.trim_start_matches('0');
+            let width = match digits.len() % 3 {
+                0 => 3.min(digits.len()),
+                w => w,
+            };
+            digits[..width].to_owned()
+        }
+    };
+    let group: u32 = leading_group.parse().unwrap_or(0);
+    // 8, 80-89, 800-899 ("eight", "eighty", "eight hundred"); 11 and 18 ("eleven", "eighteen").
+    Some(leading_group.starts_with('8') || group == 11 || group == 18)
+}
+
+/// Class names that are descriptions rather than names: filings write them in lower case in
+/// running text ("shares of its common stock", "its Class A common stock").
+const GENERIC_CLASSES: [&str; 7] = [
+    "common stock",
+    "common shares",
+    "capital stock",
+    "ordinary shares",
+    "preferred stock",
+    "common units",
+    "shares of beneficial interest",
+];
+
+/// A class of securities as running text names it: a generic class (optionally after its
+/// "Class A" letter) in lower case, as filings write it; any other title, such as "8% Series A
+/// Cumulative Preferred Stock", as the terms give it, capitals and all.
+pub fn class_in_text(title: &str) -> String {
+    let (letter, rest) = match title.split_once(' ') {
+        Some((class, rest)) if class.eq_ignore_ascii_case("class") => match rest.split_once(' ') {
+            Some((letter, rest)) if letter.chars().count() <= 2 => (format!("Class {letter} "), rest),
+            _ => (String::new(), title),
+        },
+        _ => (String::new(), title),
+    };
+    let lower = rest.to_lowercase();
+    if GENERIC_CLASSES.contains(&lower.as_str()) { format!("{letter}{lower}") } else { title.to_owned() }
 }
 
 /// "December 12, 2023".
@@ -323,6 +391,56 @@ mod tests {
         assert_eq!(with_article("Ohio"), "an Ohio");
         assert_eq!(with_article("Utah"), "a Utah");
         assert_eq!(with_article("Indiana"), "an Indiana");
+        assert_eq!(with_article("one-time"), "a one-time");
+        assert_eq!(with_article("hour"), "an hour");
+    }
+
+    #[test]
+    fn a_class_keeps_its_capitals_unless_it_is_a_generic_class() {
+        assert_eq!(class_in_text("Common Stock"), "common stock");
+        assert_eq!(class_in_text("Class A Common Stock"), "Class A common stock");
+        assert_eq!(class_in_text("Ordinary Shares"), "ordinary shares");
+        assert_eq!(
+            class_in_text("8% Series A Cumulative Preferred Stock"),
+            "8% Series A Cumulative Preferred Stock"
+        );
+        assert_eq!(class_in_text("Series D Preferred Stock"), "Series D Preferred Stock");
+        assert_eq!(class_in_text("7.25% Senior Notes due 2030"), "7.25% Senior Notes due 2030");
+        assert_eq!(class_in_text("Class B Units"), "Class B Units");
+        assert_eq!(class_in_text("Classic Common Stock"), "Classic Common Stock");
+    }
+
+    #[test]
+    fn the_article_follows_the_number_as_read() {
+        for (text, article) in [
+            ("82%", "an"),
+            ("8%", "an"),
+            ("11%", "an"),
+            ("18%", "an"),
+            ("80%", "an"),
+            ("800,000", "an"),
+            ("1%", "a"),
+            ("201%", "a"),
+            ("8.5%", "an"),
+            ("11.25%", "an"),
+            ("0.5%", "a"),
+            ("110%", "a"),
+            ("118%", "a"),
+            ("180%", "a"),
+            ("18,000,000", "an"),
+            ("1,800", "a"),
+            ("8000", "an"),
+            ("11000", "an"),
+            ("1100", "a"),
+            ("$8.00", "an"),
+            ("$11,000,000", "an"),
+            ("$1.70", "a"),
+            ("$", "a"),
+            ("100%", "a"),
+            ("81.9%", "an"),
+        ] {
+            assert_eq!(with_article(text), format!("{article} {text}"), "{text}");
+        }
     }
 
     #[test]
@@ -382,6 +500,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Against the number spelled out: "an" exactly when the words begin with "e" ("eight",
+        /// "eleven", "eighteen", "eighty"), whatever the unit or the decimals printed.
+        #[test]
+        fn the_article_of_a_number_agrees_with_its_words(whole in 0u64..999_999_999_999_000, cents in 0u32..100, places in 0u32..3) {
+            let exact = Decimal::from(whole) + Decimal::new(i64::from(cents), 2);
+            let expected = |printed_whole: Decimal| {
+                if words(printed_whole).unwrap().starts_with('e') { "an" } else { "a" }
+            };
+            // Printed to `places`, the number may round up into the next whole number: the
+            // article follows what is printed.
+            let rounded = exact.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero).trunc();
+            for (printed, whole_printed) in [
+                (grouped(Decimal::from(whole), 0), Decimal::from(whole)),
+                (Decimal::from(whole).to_string(), Decimal::from(whole)),
+                (format!("{}%", grouped(exact, places)), rounded),
+                (format!("${}", grouped(exact, places)), rounded),
+            ] {
+                let with = with_article(&printed);
+                proptest::prop_assert_eq!(with.split(' ').next(), Some(expected(whole_printed)), "{}", printed);
+            }
+        }
+
         #[test]
         fn formatters_never_panic_and_print_the_rounded_digits(value in arbitrary_decimal(), places in 0u32..=30) {
             let rounded = |v: Decimal| {

@@ -104,6 +104,11 @@ pub struct Quote {
     pub fiscal_year: Option<i32>,
     pub rate_per_million: String,
     pub fee: String,
+    /// The SEC order the table's rate is taken from; none for a rate given.
+    pub source: Option<String>,
+    /// What of that source could not be checked against SEC material, when anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
     /// The exact amounts the text prints.
     #[serde(skip)]
     exact: (Decimal, Decimal, Decimal),
@@ -112,35 +117,45 @@ pub struct Quote {
 impl Quote {
     /// `None` for the fee when it exceeds what a decimal holds.
     pub fn new(value: Decimal, date: NaiveDate, rate: Option<Decimal>) -> Result<Option<Quote>, FeeError> {
-        let (fiscal_year, rate) = match rate {
+        let (row, rate) = match rate {
             Some(rate) => (None, rate),
             None => {
                 let row = rate_on(date)?;
-                (Some(row.fiscal_year), row.rate_per_million.0)
+                (Some(row), row.rate_per_million.0)
             }
         };
         let Some(amount) = fee(value, rate) else { return Ok(None) };
         Ok(Some(Quote {
             value: value.normalize().to_string(),
             date,
-            fiscal_year,
+            fiscal_year: row.map(|r| r.fiscal_year),
             rate_per_million: format!("{rate:.2}"),
             fee: format!("{amount:.2}"),
+            source: row.map(|r| r.source.clone()),
+            unverified: row.and_then(|r| r.unverified.clone()),
             exact: (value, rate, amount),
         }))
     }
 
-    /// The quote as `secdraft fee` prints it.
+    /// The quote as `secdraft fee` prints it: the fee, then the rate's source when the
+    /// table gave the rate.
     pub fn text(&self) -> String {
         let (value, rate, amount) = self.exact;
-        format!(
+        let mut out = format!(
             "{} filed {}: {} at {} per $1,000,000{}\n",
             format::cents(value),
             format::date(self.date),
             format::cents(amount),
             format::cents(rate),
             self.fiscal_year.map_or(String::new(), |y| format!(" (fiscal year {y})"))
-        )
+        );
+        if let Some(source) = &self.source {
+            out.push_str(&format!("  rate: {source}\n"));
+        }
+        if let Some(unverified) = &self.unverified {
+            out.push_str(&format!("  not verified against SEC material: {unverified}\n"));
+        }
+        out
     }
 }
 

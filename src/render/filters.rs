@@ -21,6 +21,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("checkbox", checkbox);
     tera.register_filter("anchor", anchor);
     tera.register_filter("with_article", with_article);
+    tera.register_filter("class_title", class_title);
     tera.register_filter("paragraphs", paragraphs);
     tera.register_filter("length", length);
     tera.register_filter("capitalize", capitalize);
@@ -95,6 +96,12 @@ fn with_article(value: &str, _: Kwargs, _: &State) -> String {
     let with_article = format::with_article(&readable);
     let article = &with_article[..with_article.len() - readable.len()];
     format!("{article}{value}")
+}
+
+/// `{{ terms.security.title | class_title }}` -> `common stock` for a generic class, the title
+/// as written (`8% Series A Cumulative Preferred Stock`) for a named one.
+fn class_title(value: &str, _: Kwargs, _: &State) -> String {
+    format::class_in_text(value)
 }
 
 /// A number a filter prints: a figure's exact value (and which figure), or a number.

@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Changes, Date, FilingRole, Shares, Stage, Terms};
-use crate::calendar::{Calendar, Overrides};
+use crate::calendar::{Calendar, ExecutiveOrders, Overrides};
 use crate::timetable::{Materiality, Schedule, ScheduledAmendment};
 
 /// Days a terms file adds to or removes from the holidays, for closures the built-in list
-/// lacks or disputes.
+/// lacks or disputes, and whether the closures by executive order count as business days.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDays {
@@ -18,6 +18,14 @@ pub struct CalendarDays {
     /// Holidays or closures that should count as business days.
     #[serde(default)]
     pub remove: Vec<Date>,
+    /// Whether the closures by executive order count as business days (by default they do
+    /// not; see [`ExecutiveOrders`]).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub executive_order_closures: ExecutiveOrders,
+}
+
+fn is_default(choice: &ExecutiveOrders) -> bool {
+    *choice == ExecutiveOrders::default()
 }
 
 impl CalendarDays {
@@ -25,6 +33,7 @@ impl CalendarDays {
         Overrides {
             add: self.add.iter().map(|d| d.0).collect(),
             remove: self.remove.iter().map(|d| d.0).collect(),
+            executive_orders: self.executive_order_closures,
         }
     }
 }

@@ -38,6 +38,12 @@ const CASES: &[(&str, usize, usize, &str)] = &[
         "calendar.add[0]: Monday, January 15, 2024 is already not a business day (Martin Luther King Jr. Day)",
     ),
     (
+        "calendar-executive-orders-unknown",
+        140,
+        29,
+        "calendar.executive_order_closures: `sometimes` is not one of the accepted values",
+    ),
+    (
         "closing-price-after-announcement",
         63,
         11,

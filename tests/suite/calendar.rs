@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use predicates::prelude::*;
 use proptest::prelude::*;
-use secdraft::calendar::{Calendar, Overrides, federal_holidays};
+use secdraft::calendar::{Calendar, ExecutiveOrders, Overrides, federal_holidays};
 
 use crate::common::{edited, examples, scratch_terms, secdraft};
 
@@ -295,18 +295,40 @@ fn holidays_begin_in_their_first_year() {
 #[test]
 fn one_off_closures_are_not_business_days_unless_removed() {
     let cal = Calendar::default();
-    for closure in ["2018-12-05", "2020-12-24", "2021-06-18", "2025-01-09"] {
+    for closure in [
+        "2012-12-24",
+        "2014-12-26",
+        "2015-12-24",
+        "2018-12-05",
+        "2018-12-24",
+        "2019-12-24",
+        "2020-12-24",
+        "2021-06-18",
+        "2024-12-24",
+        "2025-01-09",
+        "2025-12-24",
+        "2025-12-26",
+    ] {
         assert!(!cal.is_business_day(d(closure)), "{closure}");
     }
-    let removed = Calendar::new(&Overrides { add: vec![], remove: vec![d("2018-12-05")] });
+    let removed = Calendar::new(&Overrides { remove: vec![d("2018-12-05")], ..Overrides::default() });
     assert!(removed.is_business_day(d("2018-12-05")));
-    let added = Calendar::new(&Overrides { add: vec![d("2024-12-24")], remove: vec![] });
-    assert!(!added.is_business_day(d("2024-12-24")));
-    assert!(Calendar::default().is_business_day(d("2024-12-24")));
+    let added = Calendar::new(&Overrides { add: vec![d("2024-12-23")], ..Overrides::default() });
+    assert!(!added.is_business_day(d("2024-12-23")));
+    assert!(Calendar::default().is_business_day(d("2024-12-23")));
+    // No order closed December 24, 2021 (a Friday observing Christmas) or 2013 beyond the holidays.
+    assert!(Calendar::default().is_business_day(d("2013-12-24")));
     // The Carter day of mourning moves a 20-business-day count by a day.
     assert_eq!(cal.period_end(d("2025-01-02"), 20), Some(d("2025-01-31")));
-    let without = Calendar::new(&Overrides { add: vec![], remove: vec![d("2025-01-09")] });
+    let without = Calendar::new(&Overrides { remove: vec![d("2025-01-09")], ..Overrides::default() });
     assert_eq!(without.period_end(d("2025-01-02"), 20), Some(d("2025-01-30")));
+    // Counted as business days, every closure by executive order is one; Juneteenth 2021 is a
+    // federal holiday by statute and stays closed.
+    let counted =
+        Calendar::new(&Overrides { executive_orders: ExecutiveOrders::BusinessDays, ..Overrides::default() });
+    assert_eq!(counted.period_end(d("2025-01-02"), 20), Some(d("2025-01-30")));
+    assert!(counted.is_business_day(d("2024-12-24")));
+    assert!(!counted.is_business_day(d("2021-06-18")));
 }
 
 proptest! {
@@ -368,6 +390,48 @@ fn counts_without_a_terms_file() {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"end\": \"2024-12-26\""));
+    // December 24, 2024 is a closure by executive order: not counted by default.
+    let count = |extra: &[&str]| {
+        let out = secdraft()
+            .args(["calendar", "--from", "2024-12-20", "--business-days", "3", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let closed = count(&[]);
+    assert_eq!(closed["end"], "2024-12-26");
+    assert!(closed["skipped"].as_array().unwrap().iter().any(|s| s["date"] == "2024-12-24"
+        && s["reason"].as_str().unwrap().starts_with("Christmas Eve (Executive order of December 19, 2024")));
+    assert_eq!(count(&["--executive-orders", "business-days"])["end"], "2024-12-24");
+}
+
+#[test]
+fn the_closures_by_executive_order_are_listed_with_their_orders() {
+    secdraft()
+        .args(["calendar", "--closures"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(not business days)"))
+        .stdout(predicate::str::contains(
+            "Wednesday, December 5, 2018: National Day of Mourning for President George H. W. Bush, Executive Order 13852 of December 1, 2018",
+        ));
+    let out = secdraft()
+        .args(["calendar", "--closures", "--executive-orders", "business-days", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["business_days"], true);
+    let closures = json["closures"].as_array().unwrap();
+    assert_eq!(closures.first().unwrap()["date"], "2012-12-24");
+    assert_eq!(closures.first().unwrap()["order"], "Executive Order 13633");
+    assert!(closures.iter().any(|c| c["date"] == "2025-01-09" && c["order"] == "Executive Order 14133"));
+    // The choice belongs to the terms when a terms file is given.
+    secdraft()
+        .args(["calendar", "data/meridian-exchange-commenced.yaml", "--executive-orders", "business-days"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -424,6 +488,57 @@ fn prints_the_timetable_of_every_example() {
             .iter()
             .any(|e| e["date"] == "2024-01-30" && e["weekday"] == "Tuesday")
     );
+}
+
+/// The seed's commenced offer moved to commence on Monday, December 16, 2024, with no
+/// expiration given (the earliest allowed), and `calendar` lines added.
+fn december_2024_offer(calendar: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let text = edited(
+        "data/meridian-exchange-commenced.yaml",
+        "  commencement: 2024-01-02\n  expiration: 2024-01-30\n",
+        "  commencement: 2024-12-16\n",
+    )
+    .replacen("investor_contact:", &format!("{calendar}\ninvestor_contact:"), 1);
+    scratch_terms(&text)
+}
+
+fn earliest_expiration(path: &Path) -> serde_json::Value {
+    let out = secdraft().arg("calendar").arg(path).args(["--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = json["events"].as_array().unwrap();
+    events.iter().find(|e| e["event"].as_str().unwrap().starts_with("Earliest expiration")).unwrap()["date"]
+        .clone()
+}
+
+#[test]
+fn the_terms_choose_whether_executive_order_closures_count() {
+    // Not counted (the default), December 24, 2024 and January 9, 2025 push the 20th business
+    // day from December 16, 2024 to January 16, 2025; counted, it is January 14.
+    let (_dir, default) = december_2024_offer("");
+    assert_eq!(earliest_expiration(&default), "2025-01-16");
+    let (_dir, closed) = december_2024_offer("calendar:\n  executive_order_closures: closed\n");
+    assert_eq!(earliest_expiration(&closed), "2025-01-16");
+    let (_dir, counted) = december_2024_offer("calendar:\n  executive_order_closures: business_days\n");
+    assert_eq!(earliest_expiration(&counted), "2025-01-14");
+    // Counted, one of them may be closed again by hand.
+    let (_dir, one) =
+        december_2024_offer("calendar:\n  executive_order_closures: business_days\n  add: [2024-12-24]\n");
+    assert_eq!(earliest_expiration(&one), "2025-01-15");
+    // Not counted, adding one is refused as already closed, and removing one counts it.
+    let (_dir, twice) = december_2024_offer("calendar:\n  add: [2024-12-24]\n");
+    secdraft().arg("calendar").arg(&twice).assert().code(2).stderr(predicate::str::contains(
+        "error: calendar.add[0]: Tuesday, December 24, 2024 is already not a business day (Christmas Eve",
+    ));
+    let (_dir, removed) = december_2024_offer("calendar:\n  remove: [2025-01-09]\n");
+    assert_eq!(earliest_expiration(&removed), "2025-01-15");
+    let (_dir, bad) = december_2024_offer("calendar:\n  executive_order_closures: sometimes\n");
+    secdraft()
+        .arg("calendar")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("calendar.executive_order_closures"));
 }
 
 fn terms_with(from: &str, to: &str) -> (tempfile::TempDir, std::path::PathBuf) {

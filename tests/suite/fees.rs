@@ -42,6 +42,36 @@ fn the_fee_command() {
 }
 
 #[test]
+fn the_fee_command_names_the_source_of_the_rate_back_to_fy2012() {
+    let quote = |args: &[&str]| {
+        let out =
+            secdraft().args(["fee", "--value", "1000000", "--format", "json"]).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let fy2012 = quote(&["--date", "2011-10-03"]);
+    assert_eq!(fy2012["fiscal_year"], 2012);
+    assert_eq!(fy2012["rate_per_million"], "114.60");
+    assert!(fy2012["source"].as_str().unwrap().contains("Release Nos. 33-9255"), "{fy2012}");
+    assert!(fy2012.get("unverified").is_none(), "{fy2012}");
+    let fy2016 = quote(&["--date", "2016-09-30"]);
+    assert_eq!(fy2016["rate_per_million"], "100.70");
+    assert!(fy2016["unverified"].as_str().is_some_and(|u| !u.is_empty()), "{fy2016}");
+    let given = quote(&["--date", "2016-09-30", "--rate", "100.00"]);
+    assert!(given["source"].is_null(), "{given}");
+    secdraft()
+        .args(["fee", "--value", "1000000", "--date", "2018-10-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(fiscal year 2019)\n  rate: Order Making Fiscal Year 2019"));
+    secdraft()
+        .args(["fee", "--value", "1000000", "--date", "2011-09-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("before FY2012"));
+}
+
+#[test]
 fn commenced_sets_carry_the_exhibit_and_the_index_lists_it() {
     for path in ["data/meridian-exchange-commenced.yaml", "data/northwind-dutch-auction-commenced.yaml"] {
         let set = render(path);

@@ -15,5 +15,6 @@ mod golden;
 mod lifecycle;
 mod optional;
 mod outcomes;
+mod presentation;
 mod reliability;
 mod snapshots;

@@ -1,7 +1,8 @@
 //! Facts a real offer may lack: an unlisted class (no exchange, symbol or CUSIP), no website,
 //! no description or "About" text, no investor contact, no counsel, no wire service or
-//! dateline city, no summary of the conditions. Each set still renders; a sentence that needs
-//! the fact drops out, or leaves a bracketed note where the document must say something.
+//! dateline city, no summary of the conditions, no information agent or dealer manager. Each
+//! set still renders; a sentence that needs the fact drops out, or leaves a bracketed note
+//! where the document must say something.
 
 use std::fs;
 
@@ -49,6 +50,9 @@ fn bare(path: &str) -> String {
     }
     text = without(&text, "security", "cusip");
     text = without(&text, "offer", "conditions_summary");
+    for agent in ["information_agent", "dealer_manager"] {
+        text = without(&text, "agents", agent);
+    }
     for key in ["counsel", "investor_contact", "press_release"] {
         text = without(&text, "", key);
     }
@@ -61,7 +65,12 @@ fn every_set_renders_without_the_facts_an_offer_may_lack() {
         "data/ault-alliance-2023-12-13.yaml",
         "data/meridian-exchange-commenced.yaml",
         "data/northwind-dutch-auction-commenced.yaml",
+        "data/meridian-exchange-amended.yaml",
         "data/meridian-exchange-results.yaml",
+        "data/northwind-dutch-auction-results.yaml",
+        "data/tamarack-exchange-terminated.yaml",
+        "data/ashgrove-tender-preliminary-results.yaml",
+        "data/ashgrove-tender-final-results.yaml",
     ] {
         let text = bare(path);
         for gone in ["\nissuer:\n  name:", "investor_contact:", "counsel:", "cusip:", "website:", "ticker:"] {
