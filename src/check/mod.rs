@@ -138,6 +138,9 @@ rules! {
     EDGAR_NUMERIC_REFERENCE: "edgar-numeric-reference", Error,
         "A numeric character reference to no character (zero, a surrogate, past U+10FFFF) or with too many digits",
         "write the character's own code point, such as &#8220; or &#x201C;";
+    ARTICLE_NUMBER: "article-number", Warning,
+        "The article before a number does not match how the number is read (\"a 82%\", \"an 201%\")",
+        "read the number aloud: \"an\" before eight, eleven, eighteen and the eighties (\"an 82% premium\", \"an $8.00 price\"), \"a\" otherwise";
 }
 
 /// One document to check, as it is written.

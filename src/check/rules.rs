@@ -16,6 +16,7 @@ pub fn document(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     defined_terms(doc, v, out);
     sole_discretion(doc, v, out);
     item_1004(doc, v, out);
+    articles_before_numbers(doc, v, out);
 }
 
 /// Patterns use ASCII word boundaries, `(?-u:\b)`: with a Unicode `\b` the regex engine
@@ -373,6 +374,30 @@ fn item_1004(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
                 0,
                 1,
                 format!("the Offer does not state {element} (Item 1004(a)(1) of Regulation M-A)"),
+            ));
+        }
+    }
+}
+
+static ARTICLE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)([Aa]n?) +(\$?[0-9][0-9,]*(?:\.[0-9]+)?)"));
+
+/// "a 82% premium", "an 201% increase": the article is chosen by the number as it is read,
+/// which [`crate::format::with_article`] decides for the templates; hand-edited text is held
+/// to the same reading.
+fn articles_before_numbers(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
+    for c in ARTICLE_NUMBER.captures_iter(&v.text) {
+        let (Some(all), Some(article), Some(number)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let reads = crate::format::with_article(number.as_str());
+        let wanted = reads.split(' ').next().unwrap_or_default();
+        if !wanted.eq_ignore_ascii_case(article.as_str()) {
+            out.push(at(
+                doc,
+                v,
+                &rule::ARTICLE_NUMBER,
+                all.start(),
+                all.end(),
+                format!("“{}” reads “{} {}”", all.as_str(), wanted, number.as_str()),
             ));
         }
     }

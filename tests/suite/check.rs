@@ -208,6 +208,21 @@ fn fixtures() -> Vec<Fixture> {
             ("an-exhibit-name-far-too-long-for-edgar.htm", 1, 1),
             vec![doc("exhibit-99-1.htm", &page("<p>x</p>"))],
         ),
+        (
+            "article-number",
+            vec![doc(
+                "a.md",
+                "The price is
+at a 82% premium.
+",
+            )],
+            ("a.md", 2, 4),
+            vec![doc(
+                "a.md",
+                "An 82% premium, a 201% increase, an 11,000-share lot, an $8.00 price, a 1% fee.
+",
+            )],
+        ),
     ]
 }
 
