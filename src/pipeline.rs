@@ -113,7 +113,8 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
         ledger.extend(printed);
         files.push(OutputFile { name: fees::EXHIBIT_FILE.into(), bytes: page.into_bytes() });
     }
-    let warnings = fees::warnings(filing.terms());
+    let mut warnings = crate::terms::warnings(filing.terms());
+    warnings.extend(fees::warnings(filing.terms()));
     if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {
         return Err(Diagnostic::new(format!(
             "{} is longer than EDGAR's {MAX_FILE_NAME}-character limit",

@@ -25,6 +25,7 @@ pub use scalars::{
 };
 pub use schedule::CalendarDays;
 pub use source_map::SourceMap;
+pub use validate::warnings;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,7 +4,7 @@ use chrono::{Datelike, Weekday};
 use rust_decimal::Decimal;
 
 use super::loaded::LoadedTerms;
-use super::{CoverBox, FormType, OfferKind, Stage, TerminationReason, Terms};
+use super::{CoverBox, Exemption, FormType, OfferKind, Stage, TerminationReason, Terms};
 use crate::calendar::{Calendar, Overrides};
 use crate::diagnostics::Diagnostic;
 use crate::format;
@@ -611,4 +611,18 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
         },
         (TerminationReason::Withdrawn, None) => Ok(()),
     }
+}
+
+/// What counsel should look at in the terms that does not stop the render.
+pub fn warnings(t: &Terms) -> Vec<String> {
+    let mut out = Vec::new();
+    if t.offer.exemption == Some(Exemption::Section3a9)
+        && let Some(dm) = &t.agents.dealer_manager
+    {
+        out.push(format!(
+            "agents.dealer_manager: Section 3(a)(9) exempts an exchange only where no commission or other remuneration is paid, directly or indirectly, for soliciting it; confirm that {} does not solicit tenders for a fee (the Offer leaves its role to draft)",
+            dm.name.0
+        ));
+    }
+    out
 }

@@ -311,3 +311,25 @@ fn an_offer_that_was_not_oversubscribed_reports_every_share_accepted() {
     let oversubscribed = markdown(&render("data/meridian-exchange-results.yaml"), "press-release.md");
     assert!(oversubscribed.contains("final proration factor of approximately"));
 }
+
+#[test]
+fn a_section_3a9_exchange_with_a_dealer_manager_leaves_its_role_to_counsel() {
+    let text = edited(
+        "data/meridian-exchange-commenced.yaml",
+        "  information_agent:",
+        "  dealer_manager:\n    name: Crestline Securities LLC\n    address:\n      - 1 Market Plaza\n    phone: (415) 555-0190\n  information_agent:",
+    );
+    let (_dir, terms) = crate::common::scratch_terms(&text);
+    let set = render(&terms);
+    assert!(
+        set.warnings.iter().any(|w| w.starts_with(
+            "agents.dealer_manager: Section 3(a)(9) exempts an exchange only where no commission"
+        )),
+        "{:?}",
+        set.warnings
+    );
+    let offer = markdown(&set, "offer-to-exchange.md");
+    assert!(offer.contains("[Section 3(a)(9): state the services Crestline Securities LLC provides and that no part of its compensation is paid for soliciting tenders: to draft.]"));
+    // Without a dealer manager, nothing to confirm.
+    assert!(render("data/meridian-exchange-commenced.yaml").warnings.iter().all(|w| !w.contains("3(a)(9)")));
+}
