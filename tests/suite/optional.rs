@@ -154,3 +154,27 @@ fn an_exchange_without_a_symbol_is_refused_where_it_is_written() {
         .stderr(predicate::str::contains("`issuer.ticker`"))
         .stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
 }
+
+#[test]
+fn a_summary_that_says_including_is_joined_to_the_minimum_condition_once() {
+    let path = "data/meridian-exchange-commenced.yaml";
+    let with_minimum = |summary: &str| {
+        let text = edited(
+            path,
+            "  conditions_summary: customary conditions\n",
+            &format!("  conditions_summary: {summary}\n  min_shares: 20_000_000\n"),
+        );
+        let (_dir, terms) = scratch_terms(&text);
+        document(&render(&terms), "press-release.md")
+    };
+    let release = with_minimum("customary conditions, including the absence of any injunction");
+    assert!(
+        release.contains("The Offer is subject to customary conditions, including the absence of any injunction, and to the condition that at least 20,000,000 Shares are properly tendered and not properly withdrawn."),
+        "{release}"
+    );
+    let release = with_minimum("customary conditions");
+    assert!(
+        release.contains("The Offer is subject to customary conditions, including that at least 20,000,000 Shares are properly tendered and not properly withdrawn."),
+        "{release}"
+    );
+}

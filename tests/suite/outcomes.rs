@@ -75,7 +75,7 @@ fn a_minimum_as_a_percentage_prints_the_shares_it_requires_at_commencement() {
     );
     assert_says(
         &text(&set, "press-release.md"),
-        "including that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) are properly tendered and not properly withdrawn.",
+        "and to the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) are properly tendered and not properly withdrawn.",
     );
 }
 
@@ -90,7 +90,7 @@ fn the_intent_of_a_tender_offer_states_a_percentage_minimum() {
     let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert_says(
         &text(&set, "press-release.md"),
-        "The Offer is expected to be subject to customary conditions, including the absence of a market disruption, including that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) are properly tendered and not properly withdrawn.",
+        "The Offer is expected to be subject to customary conditions, including the absence of a market disruption, and to the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) are properly tendered and not properly withdrawn.",
     );
 }
 
