@@ -333,3 +333,24 @@ fn a_section_3a9_exchange_with_a_dealer_manager_leaves_its_role_to_counsel() {
     // Without a dealer manager, nothing to confirm.
     assert!(render("data/meridian-exchange-commenced.yaml").warnings.iter().all(|w| !w.contains("3(a)(9)")));
 }
+
+#[test]
+fn one_firm_serving_as_information_agent_and_exchange_agent_is_named_once() {
+    let text = edited(
+        "data/meridian-exchange-commenced.yaml",
+        "    name: Lakeside Proxy Advisors LLC",
+        "    name: Harbor Transfer & Trust Company",
+    );
+    let (_dir, terms) = crate::common::scratch_terms(&text);
+    let set = render(&terms);
+    let release = markdown(&set, "press-release.md");
+    assert!(
+        release.contains("Harbor Transfer & Trust Company is serving as information agent and exchange agent for the Offer."),
+        "{release}"
+    );
+    let offer = markdown(&set, "offer-to-exchange.md");
+    assert!(
+        offer.contains("has retained Harbor Transfer & Trust Company as Information Agent and Exchange Agent in connection with the Offer. The Exchange Agent will receive"),
+        "{offer}"
+    );
+}
