@@ -29,6 +29,9 @@ pub struct ExecutiveOrderClosure {
     /// What of the order's citation could not be checked against the Federal Register.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unverified: Option<&'static str>,
+    /// False for an order that closed only part of the workday: a business day under Rule
+    /// 14d-1(g)(3) runs from 12:01 a.m. to midnight, so such a day stays a business day.
+    pub whole_day: bool,
 }
 
 impl ExecutiveOrderClosure {
@@ -103,6 +106,10 @@ const EXECUTIVE_ORDER_CLOSURE_ROWS: [ClosureRow; 11] = [
     ),
 ];
 
+/// Closures of part of the workday only (Executive Order 13713: the last half of December 24,
+/// 2015): listed, never counted as a closed day.
+const PART_DAY_CLOSURES: [(i32, u32, u32); 1] = [(2015, 12, 24)];
+
 /// The closures by executive order secdraft knows, earliest first.
 pub fn executive_order_closures() -> Vec<ExecutiveOrderClosure> {
     EXECUTIVE_ORDER_CLOSURE_ROWS
@@ -114,22 +121,25 @@ pub fn executive_order_closures() -> Vec<ExecutiveOrderClosure> {
                 signed: date(sy, sm, sd)?,
                 occasion,
                 unverified,
+                whole_day: !PART_DAY_CLOSURES.contains(&(y, m, d)),
             })
         })
         .collect()
 }
 
-/// Whether the closures by executive order count as business days. Not counting them is the
-/// default: Rule 14e-1(a) holds an offer open for 20 business days, and a closure counted that
-/// the SEC treats as a holiday would end the offer a day short (a violation cured only by an
-/// extension), while a closure not counted that the SEC treats as a business day keeps the
-/// offer open one day longer than needed. It is also how the SEC has treated the Christmas Eve
-/// closures for filing purposes (EDGAR closed, the day a federal holiday).
+/// Whether the closures by executive order count as business days. Since the SEC has not said,
+/// the default reads each closure the way that cannot put the offer in breach: not a business
+/// day for the periods an offer must stay open (Rule 14e-1(a) and (b): a closure counted that
+/// the SEC treats as a holiday would end the offer a day short), and a business day for the
+/// deadlines that run against the bidder (the day withdrawal rights begin, the Rule 14e-1(d)
+/// notice of an extension), so that neither is printed a day late.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExecutiveOrders {
-    /// The closures are not business days.
+    /// Not business days for periods the offer must stay open; business days for deadlines.
     #[default]
+    Conservative,
+    /// The closures are not business days.
     Closed,
     /// The closures count as business days.
     BusinessDays,
@@ -287,8 +297,19 @@ impl Calendar {
         }
         executive_order_closures()
             .into_iter()
-            .find(|c| c.date == day)
+            .find(|c| c.date == day && c.whole_day)
             .map(|c| format!("{} ({})", c.occasion, c.citation()))
+    }
+
+    /// The calendar for deadlines that run against the bidder (the day withdrawal rights begin,
+    /// the Rule 14e-1(d) notice): under the conservative reading a closure by executive order
+    /// is a business day there, so the deadline is never printed later than the SEC may hold.
+    pub fn for_deadlines(&self) -> Calendar {
+        let mut deadlines = self.clone();
+        if deadlines.executive_orders == ExecutiveOrders::Conservative {
+            deadlines.executive_orders = ExecutiveOrders::BusinessDays;
+        }
+        deadlines
     }
 
     pub fn is_business_day(&self, day: NaiveDate) -> bool {

@@ -217,7 +217,7 @@ impl OfferDates {
             )
         } else {
             (
-                cal.period_end(commencement, 40).ok_or_else(out_of_range)?,
+                cal.for_deadlines().period_end(commencement, 40).ok_or_else(out_of_range)?,
                 "Rule 13e-4(f)(2)(ii): after 40 business days from the commencement",
             )
         };
@@ -231,7 +231,7 @@ impl OfferDates {
             // by an announcement on the next business day (Rule 14e-1(d)); any other change
             // would come after the offer ended.
             if a.announced > expiration {
-                let notice_by = cal.next_business_day(expiration).ok_or_else(out_of_range)?;
+                let notice_by = cal.for_deadlines().next_business_day(expiration).ok_or_else(out_of_range)?;
                 if a.expiration.is_none() || a.announced > notice_by {
                     return Err(DateError {
                         field: format!("amendments[{}].date", a.index),
@@ -306,7 +306,8 @@ impl OfferDates {
                 expiration,
             });
         }
-        let extension_notice_by = cal.next_business_day(expiration).ok_or_else(out_of_range)?;
+        let extension_notice_by =
+            cal.for_deadlines().next_business_day(expiration).ok_or_else(out_of_range)?;
         Ok(Some(OfferDates {
             commencement,
             day_one,

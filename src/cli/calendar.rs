@@ -98,6 +98,9 @@ impl Closures {
                 c.occasion,
                 c.citation()
             ));
+            if !c.whole_day {
+                out.push_str("    part of the workday only: a business day all the same\n");
+            }
             if let Some(unverified) = c.unverified {
                 out.push_str(&format!("    not verified: {unverified}\n"));
             }

@@ -48,7 +48,6 @@ impl Terms {
 impl From<&Terms> for Schedule {
     fn from(terms: &Terms) -> Schedule {
         let through = terms.filing.amendment.unwrap_or(0);
-        let outstanding = terms.security.shares_outstanding;
         // The shares sought as each amendment found them: amendments apply in order (validation
         // has checked that they are numbered from 1, oldest first).
         let mut sought = terms.offer.max_shares;
@@ -64,7 +63,7 @@ impl From<&Terms> for Schedule {
                     index,
                     number: a.number,
                     announced: a.date.0,
-                    change: materiality(&a.changes, before, sought, outstanding),
+                    change: materiality(&a.changes, before, sought),
                     expiration: a.changes.expiration.map(|d| d.0),
                     expiration_time: a.changes.expiration_time,
                 }
@@ -86,21 +85,13 @@ impl From<&Terms> for Schedule {
     }
 }
 
-/// How far an amendment changes the offer: the consideration, or the number sought by more
-/// than 2% of the class outstanding; else the minimum condition or the conditions; else
-/// only the expiration.
-fn materiality(
-    changes: &Changes,
-    before: Option<Shares>,
-    after: Option<Shares>,
-    outstanding: Option<Shares>,
-) -> Materiality {
+/// How far an amendment changes the offer: the consideration or the number sought (any change
+/// of it: Rule 14e-1(b)'s allowance of 2% of the class covers only accepting more shares at
+/// the end of an offer, not an amendment, and never a decrease); else the minimum condition or
+/// the conditions; else only the expiration.
+fn materiality(changes: &Changes, before: Option<Shares>, after: Option<Shares>) -> Materiality {
     let price = changes.changes_consideration();
-    let amount = match (before, after, outstanding) {
-        (Some(old), Some(new), Some(outstanding)) => old.0.abs_diff(new.0) > outstanding.0 / 50,
-        (Some(old), Some(new), None) => old != new,
-        _ => false,
-    };
+    let amount = before != after;
     if price || amount {
         Materiality::PriceOrAmount
     } else if changes.min_shares.is_some() || changes.min_percent.is_some() || changes.conditions.is_some() {

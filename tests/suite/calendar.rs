@@ -298,7 +298,6 @@ fn one_off_closures_are_not_business_days_unless_removed() {
     for closure in [
         "2012-12-24",
         "2014-12-26",
-        "2015-12-24",
         "2018-12-05",
         "2018-12-24",
         "2019-12-24",
@@ -311,6 +310,16 @@ fn one_off_closures_are_not_business_days_unless_removed() {
     ] {
         assert!(!cal.is_business_day(d(closure)), "{closure}");
     }
+    // Executive Order 13713 closed only the last half of December 24, 2015: a business day runs
+    // from 12:01 a.m. to midnight, so the day is one.
+    assert!(cal.is_business_day(d("2015-12-24")));
+    // Deadlines that run against the bidder read the closures as business days by default.
+    assert!(cal.for_deadlines().is_business_day(d("2025-12-24")));
+    let closed = Calendar::new(&Overrides {
+        executive_orders: secdraft::calendar::ExecutiveOrders::Closed,
+        ..Overrides::default()
+    });
+    assert!(!closed.for_deadlines().is_business_day(d("2025-12-24")));
     let removed = Calendar::new(&Overrides { remove: vec![d("2018-12-05")], ..Overrides::default() });
     assert!(removed.is_business_day(d("2018-12-05")));
     let added = Calendar::new(&Overrides { add: vec![d("2024-12-23")], ..Overrides::default() });
