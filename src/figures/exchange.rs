@@ -1,9 +1,14 @@
 //! Exchange offers: new securities for the shares, in an aggregate liquidation preference or
-//! a block ratio ("each N shares for K new shares").
+//! a block ratio ("each N shares for K new shares"). The ratio is held exactly ([`Ratio`]);
+//! where the maximum sought is not a whole number of blocks, the terms say what a fraction
+//! of a new share earns ([`FractionalShares`]).
 
-use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, mul, premium};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, floor, mul, premium};
 use crate::format;
-use crate::terms::Terms;
+use crate::terms::{FractionalShares, Terms};
 
 const CLOSING_PRICE: &str = "security.closing_price.price";
 const MAX_SHARES: &str = "offer.max_shares";
@@ -12,8 +17,78 @@ const LIQUIDATION_PREFERENCE: &str = "offer.consideration.security.liquidation_p
 const DIVIDEND_RATE: &str = "offer.consideration.security.dividend_rate";
 const BLOCK_SHARES: &str = "offer.consideration.block.shares";
 const BLOCK_NEW_SHARES: &str = "offer.consideration.block.new_shares";
+const FRACTIONAL_SHARES: &str = "offer.consideration.fractional_shares";
+const CASH_IN_LIEU: &str = "offer.consideration.fractional_shares.cash_in_lieu";
 
-/// Pushes the eight exchange figures; returns the maximum shares sought as an input.
+/// An exchange ratio held exactly: `new_shares` new shares for each `shares` shares sought,
+/// both whole: a block as the terms write it, or an aggregate's ratio in lowest terms.
+/// Decimal division would turn 3 for each 200 into 66.666666666666666666666666667 shares per
+/// new share; the two whole terms never lose a digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ratio {
+    pub new_shares: Decimal,
+    pub shares: Decimal,
+}
+
+impl Ratio {
+    /// `new_shares` new shares for each `shares` shares, each any positive decimal (0.012 for
+    /// 1 is 3 for each 250); `None` when either is not positive or the terms outgrow a decimal.
+    pub fn new(new_shares: Decimal, shares: Decimal) -> Option<Ratio> {
+        if new_shares <= Decimal::ZERO || shares <= Decimal::ZERO {
+            return None;
+        }
+        // Scaled by the same power of ten, both terms are whole and the ratio unchanged.
+        let scale = new_shares.scale().max(shares.scale());
+        let factor = Decimal::from_i128_with_scale(10i128.checked_pow(scale)?, 0);
+        let a = new_shares.checked_mul(factor)?.trunc();
+        let b = shares.checked_mul(factor)?.trunc();
+        let divisor = gcd(a, b)?;
+        Some(Ratio { new_shares: (a / divisor).normalize(), shares: (b / divisor).normalize() })
+    }
+
+    /// A block as the terms write it, not reduced: 2 for each 150 stays 2 for each 150,
+    /// since tenders are accepted in whole blocks of 150.
+    pub fn block(new_shares: u64, shares: u64) -> Option<Ratio> {
+        (new_shares > 0 && shares > 0)
+            .then(|| Ratio { new_shares: Decimal::from(new_shares), shares: Decimal::from(shares) })
+    }
+
+    /// Shares sought given for one new share: the value `exchange_ratio` has always had
+    /// (100 for 1 for each 100), rounded at the 28th digit when it does not terminate.
+    pub fn shares_per_new_share(self) -> Option<Decimal> {
+        self.shares.checked_div(self.new_shares)
+    }
+
+    /// New shares for one share sought, when that is a decimal that ends (0.012); `None`
+    /// for a ratio such as 2 for each 150, whose per-share decimal never ends.
+    pub fn new_shares_per_share(self) -> Option<Decimal> {
+        let per_share = self.new_shares.checked_div(self.shares)?;
+        (per_share.checked_mul(self.shares)? == self.new_shares).then(|| per_share.normalize())
+    }
+
+    /// Whether `count` shares are a whole number of blocks of the ratio.
+    pub fn whole_blocks_in(self, count: Decimal) -> bool {
+        count.checked_rem(self.shares).is_some_and(|r| r.is_zero())
+    }
+
+    /// The ratio as counsel state it: "100 to 1" when one new share is given for a whole
+    /// number of shares, "2 for each 150" otherwise.
+    pub fn display(self) -> String {
+        format::ratio_of(self.new_shares, self.shares)
+    }
+}
+
+/// The greatest common divisor of two positive whole decimals.
+fn gcd(mut a: Decimal, mut b: Decimal) -> Option<Decimal> {
+    while !b.is_zero() {
+        let r = a.checked_rem(b)?;
+        a = b;
+        b = r;
+    }
+    Some(a)
+}
+
+/// Pushes the exchange figures; returns the maximum shares sought as an input.
 pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<Input, FigureError> {
     let Some(consideration) = &t.offer.consideration else {
         return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
@@ -29,108 +104,136 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let rate = consideration.security.dividend_rate.fraction();
     let lp_input = sources.input(LIQUIDATION_PREFERENCE, None, lp);
 
-    // The consideration fixes, either way it is written, the new shares issued for all the
-    // shares sought and the common shares given up per new share.
-    let (max_new, aggregate, ratio) = match (
-        &consideration.aggregate_liquidation_preference,
-        &consideration.block,
-    ) {
-        (Some(aggregate), _) => {
-            let field = sources.path(AGGREGATE, Some("aggregate_liquidation_preference"));
-            let aggregate_value = aggregate.0;
-            let new_shares = div(aggregate_value, lp, &field)?;
-            if !new_shares.fract().is_zero() {
-                return Err(FigureError::new(
-                    field,
-                    format!(
-                        "{} of liquidation preference at {} per share is {} new shares: not a whole number",
-                        format::money(aggregate_value),
-                        format::money(lp),
-                        new_shares.normalize()
-                    ),
-                ));
+    // The ratio, exactly, and the inputs that state it.
+    let (ratio, stated_aggregate, ratio_inputs) =
+        match (&consideration.aggregate_liquidation_preference, &consideration.block) {
+            (Some(aggregate), _) => {
+                let field = sources.path(AGGREGATE, Some("aggregate_liquidation_preference"));
+                let aggregate_input =
+                    sources.input(AGGREGATE, Some("aggregate_liquidation_preference"), aggregate.0);
+                // The aggregate buys aggregate / preference new shares for the maximum sought.
+                let ratio = mul(lp, max_shares, &field)
+                    .ok()
+                    .and_then(|given_up| Ratio::new(aggregate.0, given_up))
+                    .ok_or_else(|| super::too_large(&field))?;
+                (ratio, Some((aggregate.0, aggregate_input.clone())), vec![aggregate_input])
             }
-            let ratio = div(max_shares, new_shares, &field)?;
-            if !ratio.fract().is_zero() {
-                return Err(FigureError::new(
-                    field,
-                    format!(
-                        "{} shares for {} new shares is {} shares per new share: a fractional block",
-                        format::shares(max_shares).unwrap_or_default(),
-                        format::shares(new_shares).unwrap_or_default(),
-                        ratio.normalize()
-                    ),
-                ));
+            (None, Some(block)) => {
+                let (n, k) = (block.shares.decimal(), block.new_shares.decimal());
+                let ratio = Ratio::block(block.new_shares.0, block.shares.0)
+                    .ok_or_else(|| super::too_large(BLOCK_SHARES))?;
+                let inputs = vec![
+                    sources.input(BLOCK_SHARES, Some("block"), n),
+                    sources.input(BLOCK_NEW_SHARES, Some("block"), k),
+                ];
+                (ratio, None, inputs)
             }
-            let aggregate_input =
-                sources.input(AGGREGATE, Some("aggregate_liquidation_preference"), aggregate_value);
-            let max_new = Computed {
-                id: FigureId::MaxNewShares,
-                formula: "aggregate liquidation preference / liquidation preference per new share",
-                inputs: vec![aggregate_input.clone(), lp_input.clone()],
-                value: new_shares,
-            };
-            let ratio = Computed {
-                id: FigureId::ExchangeRatio,
-                formula: "maximum shares sought / maximum new shares issuable",
-                inputs: vec![max_input.clone(), max_new.as_input()],
-                value: ratio,
-            };
-            let aggregate = Computed {
-                id: FigureId::AggregateLiquidationPreference,
-                formula: "as stated in the terms",
-                inputs: vec![aggregate_input],
-                value: aggregate_value,
-            };
-            (max_new, aggregate, ratio)
-        }
-        (None, Some(block)) => {
-            let (n, k) = (block.shares.decimal(), block.new_shares.decimal());
-            if !max_shares_given.0.is_multiple_of(block.shares.0) {
-                return Err(FigureError::new(
-                    max_field,
-                    format!(
-                        "{} shares is not a whole number of blocks of {}: the last block would be fractional",
-                        format::shares(max_shares).unwrap_or_default(),
-                        format::shares(n).unwrap_or_default()
-                    ),
-                ));
+            (None, None) => {
+                return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
             }
-            let block_inputs = [
-                sources.input(BLOCK_SHARES, Some("block"), n),
-                sources.input(BLOCK_NEW_SHARES, Some("block"), k),
-            ];
-            let max_new = Computed {
-                id: FigureId::MaxNewShares,
-                formula: "maximum shares sought / shares per block x new shares per block",
-                inputs: vec![max_input.clone(), block_inputs[0].clone(), block_inputs[1].clone()],
-                value: mul(div(max_shares, n, &max_field)?, k, &max_field)?,
-            };
-            let ratio = Computed {
-                id: FigureId::ExchangeRatio,
-                formula: "shares per block / new shares per block",
-                inputs: block_inputs.to_vec(),
-                value: div(n, k, BLOCK_NEW_SHARES)?,
-            };
-            let aggregate = Computed {
-                id: FigureId::AggregateLiquidationPreference,
-                formula: "maximum new shares issuable x liquidation preference per new share",
-                inputs: vec![max_new.as_input(), lp_input.clone()],
-                value: mul(max_new.value, lp, LIQUIDATION_PREFERENCE)?,
-            };
-            (max_new, aggregate, ratio)
+        };
+    let whole_blocks = ratio.whole_blocks_in(max_shares);
+    let fractions = match (whole_blocks, consideration.fractional_shares) {
+        (_, Some(rule)) => rule,
+        (true, None) => FractionalShares::WholeBlocks,
+        (false, None) => {
+            return Err(FigureError::new(
+                max_field,
+                format!(
+                    "{} shares is not a whole number of blocks of {} ({} new shares for each {} shares): \
+                     say what a tender that earns a fraction of a new share receives, in \
+                     `{FRACTIONAL_SHARES}` (`whole_blocks` or `cash_in_lieu: PRICE`)",
+                    format::shares(max_shares).unwrap_or_default(),
+                    format::shares(ratio.shares).unwrap_or_default(),
+                    format::shares(ratio.new_shares).unwrap_or_default(),
+                    format::shares(ratio.shares).unwrap_or_default(),
+                ),
+            ));
         }
-        (None, None) => {
-            return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
-        }
+    };
+
+    // New shares the maximum earns, before any fraction is dropped or paid in cash.
+    let earned = div(mul(max_shares, ratio.new_shares, &max_field)?, ratio.shares, &max_field)?;
+    let stated_new_shares = match &stated_aggregate {
+        Some((aggregate, _)) => Some(div(*aggregate, lp, LIQUIDATION_PREFERENCE)?),
+        None => None,
+    };
+    let max_new = match (&stated_aggregate, stated_new_shares, fractions) {
+        // As the terms have always stated it: the aggregate in whole new shares.
+        (Some((_, aggregate_input)), Some(new_shares), _) if new_shares.fract().is_zero() => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "aggregate liquidation preference / liquidation preference per new share",
+            inputs: vec![aggregate_input.clone(), lp_input.clone()],
+            value: new_shares,
+        },
+        (None, _, _) if whole_blocks => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "maximum shares sought / shares per block x new shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: earned,
+        },
+        (_, _, FractionalShares::WholeBlocks) => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "whole blocks in the maximum shares sought (rounded down) x new shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.new_shares, &max_field)?,
+        },
+        (_, _, FractionalShares::CashInLieu(_)) => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: floor(earned),
+        },
+    };
+
+    let exchange_ratio = match stated_new_shares {
+        Some(new_shares) if new_shares.fract().is_zero() => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "maximum shares sought / maximum new shares issuable",
+            inputs: vec![max_input.clone(), max_new.as_input()],
+            value: div(max_shares, new_shares, AGGREGATE)?,
+        },
+        Some(_) => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "maximum shares sought x liquidation preference per new share / aggregate liquidation preference, held exactly as new shares for each block of shares",
+            inputs: [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
+            value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(AGGREGATE))?,
+        },
+        None => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "shares per block / new shares per block",
+            inputs: ratio_inputs.clone(),
+            value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(BLOCK_NEW_SHARES))?,
+        },
     };
 
     let closing_input = sources.input(CLOSING_PRICE, None, closing);
     let effective_price = Computed {
         id: FigureId::EffectivePrice,
         formula: "liquidation preference per new share / exchange ratio (shares per new share)",
-        inputs: vec![lp_input, ratio.as_input()],
-        value: div(lp, ratio.value, LIQUIDATION_PREFERENCE)?,
+        inputs: vec![lp_input.clone(), exchange_ratio.as_input()],
+        value: div(mul(lp, ratio.new_shares, LIQUIDATION_PREFERENCE)?, ratio.shares, LIQUIDATION_PREFERENCE)?,
+    };
+    let aggregate = match &stated_aggregate {
+        Some((value, aggregate_input)) => Computed {
+            id: FigureId::AggregateLiquidationPreference,
+            formula: "as stated in the terms",
+            inputs: vec![aggregate_input.clone()],
+            value: *value,
+        },
+        // The maximum at the effective price: what a release states, whether or not the last
+        // block is whole ($33,333,334 for 100,000,001 shares at 2 for each 150 and $25.00).
+        None => Computed {
+            id: FigureId::AggregateLiquidationPreference,
+            formula: "maximum shares sought x liquidation preference per new share x new shares per block / shares per block, rounded half-up to the dollar",
+            inputs: [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
+            value: div(
+                mul(mul(max_shares, lp, &max_field)?, ratio.new_shares, &max_field)?,
+                ratio.shares,
+                &max_field,
+            )?
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+        },
     };
     let premium_figure = Computed {
         id: FigureId::Premium,
@@ -161,16 +264,69 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         value: premium(first_year, closing, CLOSING_PRICE)?,
     };
 
-    for figure in [
-        effective_price,
-        premium_figure,
-        annual_dividend,
-        dividend_yield,
-        total_premium,
-        ratio,
-        max_new,
-        aggregate,
-    ] {
+    // The block an aggregate implies, when it is not one new share for a whole number of
+    // shares: the documents then state it (3 for each 250) and its per-share form (0.012).
+    let implied_block = (stated_aggregate.is_some() && ratio.new_shares != Decimal::ONE).then(|| {
+        let inputs = [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat();
+        [
+            Computed {
+                id: FigureId::BlockShares,
+                formula: "the shares sought for which whole new shares are given: maximum shares sought x liquidation preference per new share / aggregate liquidation preference, in lowest whole terms",
+                inputs: inputs.clone(),
+                value: ratio.shares,
+            },
+            Computed {
+                id: FigureId::BlockNewShares,
+                formula: "the new shares given for each block of shares sought, in lowest whole terms",
+                inputs,
+                value: ratio.new_shares,
+            },
+        ]
+    });
+    let per_share = ratio.new_shares_per_share().filter(|_| ratio.new_shares != Decimal::ONE).map(|value| Computed {
+        id: FigureId::NewSharesPerShare,
+        formula: "new shares per block / shares per block (stated where the decimal ends)",
+        inputs: vec![exchange_ratio.as_input()],
+        value,
+    });
+    // Tenders accepted only in whole blocks cannot reach a maximum that is not one.
+    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks).then(|| -> Result<Computed, FigureError> {
+        Ok(Computed {
+            id: FigureId::MaxSharesInWholeBlocks,
+            formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
+        })
+    }).transpose()?;
+    // Where the maximum does not earn whole new shares, the aggregate at the effective price
+    // is not the liquidation preference issued; that is the whole new shares' own.
+    let issued_preference = (!earned.fract().is_zero() || !whole_blocks)
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::MaxNewLiquidationPreference,
+                formula: "maximum new shares issuable x liquidation preference per new share",
+                inputs: vec![max_new.as_input(), lp_input.clone()],
+                value: mul(max_new.value, lp, LIQUIDATION_PREFERENCE)?,
+            })
+        })
+        .transpose()?;
+    let cash_in_lieu = match fractions {
+        FractionalShares::CashInLieu(price) if !earned.fract().is_zero() => Some(Computed {
+            id: FigureId::MaxCashInLieu,
+            formula: "(new shares the maximum shares sought earn - maximum new shares issuable) x cash in lieu per whole new share",
+            inputs: vec![max_input.clone(), max_new.as_input(), sources.input(CASH_IN_LIEU, None, price.0)],
+            value: mul(earned - max_new.value, price.0, CASH_IN_LIEU)?,
+        }),
+        _ => None,
+    };
+
+    for figure in [effective_price, premium_figure, annual_dividend, dividend_yield, total_premium] {
+        figures.push(figure);
+    }
+    figures.push_ratio(exchange_ratio, ratio);
+    figures.push(max_new);
+    figures.push(aggregate);
+    for figure in implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap).chain(cash_in_lieu) {
         figures.push(figure);
     }
     Ok(max_input)

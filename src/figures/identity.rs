@@ -68,6 +68,12 @@ figure_table! {
     ExchangeRatio "exchange_ratio" "Exchange ratio" ExchangeRatio;
     MaxNewShares "max_new_shares" "Maximum new shares issuable" Shares;
     AggregateLiquidationPreference "aggregate_liquidation_preference" "Aggregate liquidation preference" Aggregate;
+    BlockShares "block_shares" "Shares sought for each block of new shares" Shares;
+    BlockNewShares "block_new_shares" "New shares for each block of shares sought" Shares;
+    NewSharesPerShare "new_shares_per_share" "New shares for each share sought" Rate;
+    MaxNewLiquidationPreference "max_new_liquidation_preference" "Aggregate liquidation preference of the maximum new shares issuable" Aggregate;
+    MaxSharesInWholeBlocks "max_shares_in_whole_blocks" "Most shares acceptable in whole blocks" Shares;
+    MaxCashInLieu "max_cash_in_lieu" "Cash in lieu of the fraction of a new share the maximum earns" Cents;
     PurchasePrice "purchase_price" "Purchase price per share" Money;
     AggregatePurchasePrice "aggregate_purchase_price" "Aggregate purchase price" Aggregate;
     PricePoints "price_points" "Prices in the range" Count;

@@ -419,6 +419,21 @@ pub struct Consideration {
     pub aggregate_liquidation_preference: Option<Positive>,
     #[serde(default)]
     pub block: Option<BlockRatio>,
+    /// What a holder gets for shares that do not make a whole new share: required only when
+    /// the maximum sought is not a whole number of blocks of the ratio.
+    #[serde(default)]
+    pub fractional_shares: Option<FractionalShares>,
+}
+
+/// The treatment of tenders that would earn a fraction of a new share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FractionalShares {
+    /// Shares are accepted only in whole blocks of the ratio; the rest are returned.
+    WholeBlocks,
+    /// Every share tendered is accepted; the fraction of a new share a holder earns is paid
+    /// in cash at this price per whole new share.
+    CashInLieu(Positive),
 }
 
 /// "Each N shares of common for K new shares".
