@@ -18,7 +18,6 @@ const DIVIDEND_RATE: &str = "offer.consideration.security.dividend_rate";
 const BLOCK_SHARES: &str = "offer.consideration.block.shares";
 const BLOCK_NEW_SHARES: &str = "offer.consideration.block.new_shares";
 const FRACTIONAL_SHARES: &str = "offer.consideration.fractional_shares";
-const CASH_IN_LIEU: &str = "offer.consideration.fractional_shares.cash_in_lieu";
 
 /// An exchange ratio held exactly: `new_shares` new shares for each `shares` shares sought,
 /// both whole: a block as the terms write it, or an aggregate's ratio in lowest terms.
@@ -64,6 +63,15 @@ impl Ratio {
     pub fn new_shares_per_share(self) -> Option<Decimal> {
         let per_share = self.new_shares.checked_div(self.shares)?;
         (per_share.checked_mul(self.shares)? == self.new_shares).then(|| per_share.normalize())
+    }
+
+    /// The whole new shares `count` shares earn, and the fraction of one left over as its
+    /// numerator over `self.shares`: exact, where a decimal quotient could round across a
+    /// whole number.
+    pub fn whole_new_shares_for(self, count: Decimal) -> Option<(Decimal, Decimal)> {
+        let earned = count.checked_mul(self.new_shares)?;
+        let left = earned.checked_rem(self.shares)?;
+        Some(((earned - left).checked_div(self.shares)?, left))
     }
 
     /// Whether `count` shares are a whole number of blocks of the ratio.
@@ -152,8 +160,9 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         }
     };
 
-    // New shares the maximum earns, before any fraction is dropped or paid in cash.
-    let earned = div(mul(max_shares, ratio.new_shares, &max_field)?, ratio.shares, &max_field)?;
+    // New shares the maximum earns: whole ones, and the numerator of the fraction left over.
+    let (earned_whole, earned_left) =
+        ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
     let stated_new_shares = match &stated_aggregate {
         Some((aggregate, _)) => Some(div(*aggregate, lp, LIQUIDATION_PREFERENCE)?),
         None => None,
@@ -170,7 +179,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             id: FigureId::MaxNewShares,
             formula: "maximum shares sought / shares per block x new shares per block",
             inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: earned,
+            value: earned_whole,
         },
         (_, _, FractionalShares::WholeBlocks) => Computed {
             id: FigureId::MaxNewShares,
@@ -182,7 +191,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             id: FigureId::MaxNewShares,
             formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
             inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: floor(earned),
+            value: earned_whole,
         },
     };
 
@@ -300,7 +309,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     }).transpose()?;
     // Where the maximum does not earn whole new shares, the aggregate at the effective price
     // is not the liquidation preference issued; that is the whole new shares' own.
-    let issued_preference = (!earned.fract().is_zero() || !whole_blocks)
+    let issued_preference = (!earned_left.is_zero() || !whole_blocks)
         .then(|| -> Result<Computed, FigureError> {
             Ok(Computed {
                 id: FigureId::MaxNewLiquidationPreference,
@@ -310,23 +319,13 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             })
         })
         .transpose()?;
-    let cash_in_lieu = match fractions {
-        FractionalShares::CashInLieu(price) if !earned.fract().is_zero() => Some(Computed {
-            id: FigureId::MaxCashInLieu,
-            formula: "(new shares the maximum shares sought earn - maximum new shares issuable) x cash in lieu per whole new share",
-            inputs: vec![max_input.clone(), max_new.as_input(), sources.input(CASH_IN_LIEU, None, price.0)],
-            value: mul(earned - max_new.value, price.0, CASH_IN_LIEU)?,
-        }),
-        _ => None,
-    };
-
     for figure in [effective_price, premium_figure, annual_dividend, dividend_yield, total_premium] {
         figures.push(figure);
     }
     figures.push_ratio(exchange_ratio, ratio);
     figures.push(max_new);
     figures.push(aggregate);
-    for figure in implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap).chain(cash_in_lieu) {
+    for figure in implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap) {
         figures.push(figure);
     }
     Ok(max_input)

@@ -73,7 +73,6 @@ figure_table! {
     NewSharesPerShare "new_shares_per_share" "New shares for each share sought" Rate;
     MaxNewLiquidationPreference "max_new_liquidation_preference" "Aggregate liquidation preference of the maximum new shares issuable" Aggregate;
     MaxSharesInWholeBlocks "max_shares_in_whole_blocks" "Most shares acceptable in whole blocks" Shares;
-    MaxCashInLieu "max_cash_in_lieu" "Cash in lieu of the fraction of a new share the maximum earns" Cents;
     PurchasePrice "purchase_price" "Purchase price per share" Money;
     AggregatePurchasePrice "aggregate_purchase_price" "Aggregate purchase price" Aggregate;
     PricePoints "price_points" "Prices in the range" Count;
