@@ -145,6 +145,22 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         (_, Some(rule)) => rule,
         (true, None) => FractionalShares::WholeBlocks,
         (false, None) => {
+            if let Some(aggregate) = &consideration.aggregate_liquidation_preference {
+                let new_shares = div(aggregate.0, lp, LIQUIDATION_PREFERENCE)?;
+                return Err(FigureError::new(
+                    sources.path(AGGREGATE, Some("aggregate_liquidation_preference")),
+                    format!(
+                        "{} of liquidation preference at {} per share is {} new shares for {} shares: \
+                         not a whole number of new shares; say what a tender that earns a fraction \
+                         of a new share receives, in `{FRACTIONAL_SHARES}` (`whole_blocks` or \
+                         `cash_in_lieu: PRICE`)",
+                        format::cents(aggregate.0),
+                        format::money(lp),
+                        new_shares.normalize(),
+                        format::shares(max_shares).unwrap_or_default(),
+                    ),
+                ));
+            }
             return Err(FigureError::new(
                 max_field,
                 format!(
