@@ -12,5 +12,6 @@ mod fees;
 mod figures;
 mod golden;
 mod lifecycle;
+mod ratios;
 mod reliability;
 mod snapshots;

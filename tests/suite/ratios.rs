@@ -1,0 +1,142 @@
+//! Exchange ratios as real offers state them: golden text for each sentence a ratio, a
+//! maximum that is not a whole number of blocks, or cash in lieu of fractions prints, and the
+//! errors of the terms that state them, through the binary.
+
+use predicates::prelude::*;
+
+use crate::common::{document, edited, render, scratch_terms, secdraft};
+
+const WHOLE_BLOCKS: &str = "data/harlow-exchange-whole-blocks.yaml";
+const MERIDIAN: &str = "data/meridian-exchange-commenced.yaml";
+
+/// The documents of a set rendered from `path` with `from` replaced by `to`.
+fn rendered_with(path: &str, from: &str, to: &str) -> (String, String) {
+    let (_dir, terms) = scratch_terms(&edited(path, from, to));
+    let set = render(&terms);
+    (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"))
+}
+
+fn assert_prints(text: &str, sentence: &str) {
+    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
+}
+
+#[test]
+fn a_maximum_not_in_whole_blocks_accepted_in_whole_blocks() {
+    let set = render(WHOLE_BLOCKS);
+    let (release, offer) = (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"));
+    assert_prints(
+        &release,
+        "at the rate of two (2) shares of Series B Preferred Stock, with a liquidation preference of $25.00 per share, for each 150 Shares tendered, or up to 1,333,332 shares of Series B Preferred Stock; at the effective price, the Shares sought have an aggregate value of $33,333,334.",
+    );
+    assert_prints(
+        &offer,
+        "issuing two (2) shares of Series B Preferred Stock for each 150 Shares, or up to 1,333,332 shares of Series B Preferred Stock. Because Shares are accepted only in multiples of 150, no more than 99,999,900 Shares will be accepted. At the effective price of $0.3333 per Share, the maximum number of Shares sought has an aggregate value of $33,333,334.",
+    );
+    assert_prints(
+        &offer,
+        "The consideration in the Offer consists of up to 1,333,332 shares of Series B Preferred Stock, with an aggregate liquidation preference of up to $33,333,300, to be issued by the Company in exchange for the Shares accepted.",
+    );
+}
+
+#[test]
+fn cash_in_lieu_of_fractional_shares() {
+    let (release, offer) =
+        rendered_with(WHOLE_BLOCKS, "fractional_shares: whole_blocks", "fractional_shares: {cash_in_lieu: 25.00}");
+    assert_prints(
+        &release,
+        "for each 150 Shares tendered, or up to 1,333,333 shares of Series B Preferred Stock and cash in lieu of fractional shares; at the effective price, the Shares sought have an aggregate value of $33,333,334.",
+    );
+    assert_prints(
+        &offer,
+        "No fractional shares of Series B Preferred Stock will be issued; instead of a fraction, you will receive cash equal to that fraction multiplied by $25.00, rounded to the nearest cent. See Sections 1 and 18.",
+    );
+    assert_prints(
+        &offer,
+        "***Fractional shares.*** No fractional shares of Series B Preferred Stock will be issued. In lieu of any fraction of a share of Series B Preferred Stock that a tendering stockholder would otherwise receive, the Company will pay that stockholder cash, without interest and rounded to the nearest whole cent, equal to the fraction multiplied by $25.00.",
+    );
+    assert_prints(&offer, "on a pro rata basis, rounded down to whole Shares,");
+    assert_prints(
+        &offer,
+        "or up to 1,333,333 shares of Series B Preferred Stock and cash in lieu of fractional shares. At the effective price of $0.3333 per Share, the maximum number of Shares sought has an aggregate value of $33,333,334.",
+    );
+    assert_prints(
+        &offer,
+        "with an aggregate liquidation preference of up to $33,333,325, to be issued by the Company in exchange for the Shares accepted, and cash paid in lieu of fractional shares.",
+    );
+}
+
+#[test]
+fn an_aggregate_that_is_not_one_new_share_for_whole_shares_prints_its_block_and_per_share_ratio() {
+    let (release, offer) = rendered_with(
+        MERIDIAN,
+        "aggregate_liquidation_preference: 15_000_000",
+        "aggregate_liquidation_preference: 18_000_000",
+    );
+    assert_prints(
+        &release,
+        "at the rate of three (3) shares of Series D Preferred Stock, with a liquidation preference of $25.00 per share, for each 250 Shares tendered (0.012 of a share of Series D Preferred Stock for each Share), or up to 720,000 shares of Series D Preferred Stock with an aggregate liquidation preference of $18,000,000. The exchange ratio represents an effective price of $0.30 per Share,",
+    );
+    assert_prints(
+        &offer,
+        "for each 250 Shares properly tendered and not properly withdrawn (0.012 of a share of Series D Preferred Stock for each Share),",
+    );
+    assert_prints(&offer, "Shares may be tendered only in multiples of 250;");
+}
+
+#[test]
+fn an_amendment_prints_a_ratio_as_counsel_write_it() {
+    let (_dir, terms) = scratch_terms(&edited(
+        "data/meridian-exchange-amended.yaml",
+        "      aggregate_liquidation_preference: 18_750_000",
+        "      aggregate_liquidation_preference: 18_000_000",
+    ));
+    let set = render(&terms);
+    assert_prints(&document(&set, "press-release.md"), "- Exchange ratio: 3 for each 250 (previously 100 to 1);");
+    assert_prints(&document(&set, "schedule-to.md"), "| Exchange ratio | 100 to 1 | 3 for each 250 |");
+}
+
+#[test]
+fn a_maximum_not_in_whole_blocks_without_a_fraction_rule_is_refused_at_the_maximum() {
+    let (_dir, terms) = scratch_terms(&edited(WHOLE_BLOCKS, "    fractional_shares: whole_blocks\n", ""));
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "error: offer.max_shares: 100,000,001 shares is not a whole number of blocks of 150 (2 new shares for each 150 shares): say what a tender that earns a fraction of a new share receives, in `offer.consideration.fractional_shares` (`whole_blocks` or `cash_in_lieu: PRICE`)",
+        ))
+        .stderr(predicate::str::contains("terms.yaml:69:15"));
+}
+
+#[test]
+fn a_fraction_rule_must_be_one_the_format_knows() {
+    let (_dir, terms) =
+        scratch_terms(&edited(WHOLE_BLOCKS, "fractional_shares: whole_blocks", "fractional_shares: round_up"));
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: offer.consideration.fractional_shares: `round_up` is not one of the accepted values",
+        ))
+        .stderr(predicate::str::contains("terms.yaml:90:24"))
+        .stderr(predicate::str::contains("accepted values: whole_blocks, cash_in_lieu"));
+
+    let (dir, terms) = scratch_terms(&edited(
+        WHOLE_BLOCKS,
+        "fractional_shares: whole_blocks",
+        "fractional_shares: {cash_in_lieu: 0}",
+    ));
+    secdraft()
+        .args(["render", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: offer.consideration.fractional_shares.cash_in_lieu: expected a positive number"))
+        .stderr(predicate::str::contains("terms.yaml:90:39"));
+    assert!(!dir.path().join("out").exists());
+}
