@@ -170,7 +170,11 @@ fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
                 sought()?,
                 format::money(mv.high.0),
                 format::money(mv.low.0),
-                in_force.security.closing_price.market.as_str(),
+                in_force
+                    .security
+                    .closing_price
+                    .as_ref()
+                    .map_or(in_force.issuer.exchange.as_str(), |closing| closing.market.as_str()),
                 format::date(mv.date.0)
             ),
             None => format!(

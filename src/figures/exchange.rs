@@ -104,7 +104,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let Some(max_shares_given) = t.offer.max_shares else {
         return Err(FigureError::new("offer", "an exchange offer needs `max_shares`"));
     };
-    let closing = t.security.closing_price.price.0;
+    let closing = t.security.closing_price.as_ref().map(|c| c.price.0);
     let max_shares = max_shares_given.decimal();
     let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares);
     let max_field = sources.path(MAX_SHARES, Some("max_shares"));
@@ -232,7 +232,6 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         },
     };
 
-    let closing_input = sources.input(CLOSING_PRICE, None, closing);
     let effective_price = Computed {
         id: FigureId::EffectivePrice,
         formula: "liquidation preference per new share / exchange ratio (shares per new share)",
@@ -260,33 +259,42 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
         },
     };
-    let premium_figure = Computed {
-        id: FigureId::Premium,
-        formula: "effective price / closing price - 1",
-        inputs: vec![effective_price.as_input(), closing_input.clone()],
-        value: premium(effective_price.value, closing, CLOSING_PRICE)?,
-    };
     let annual_dividend = Computed {
         id: FigureId::AnnualDividend,
         formula: "dividend rate x effective price",
         inputs: vec![sources.input(DIVIDEND_RATE, None, rate), effective_price.as_input()],
         value: mul(rate, effective_price.value, DIVIDEND_RATE)?,
     };
-    let dividend_yield = Computed {
-        id: FigureId::DividendYield,
-        formula: "annual dividend per common share equivalent / closing price",
-        inputs: vec![annual_dividend.as_input(), closing_input.clone()],
-        value: div(annual_dividend.value, closing, CLOSING_PRICE)?,
-    };
-    let first_year = effective_price
-        .value
-        .checked_add(annual_dividend.value)
-        .ok_or_else(|| super::too_large(LIQUIDATION_PREFERENCE))?;
-    let total_premium = Computed {
-        id: FigureId::TotalPremium,
-        formula: "(effective price + annual dividend per common share equivalent) / closing price - 1",
-        inputs: vec![effective_price.as_input(), annual_dividend.as_input(), closing_input],
-        value: premium(first_year, closing, CLOSING_PRICE)?,
+    // What is measured against the closing price, when the terms give one.
+    let against_closing = match closing {
+        Some(closing) => {
+            let closing_input = sources.input(CLOSING_PRICE, None, closing);
+            let first_year = effective_price
+                .value
+                .checked_add(annual_dividend.value)
+                .ok_or_else(|| super::too_large(LIQUIDATION_PREFERENCE))?;
+            Some([
+                Computed {
+                    id: FigureId::Premium,
+                    formula: "effective price / closing price - 1",
+                    inputs: vec![effective_price.as_input(), closing_input.clone()],
+                    value: premium(effective_price.value, closing, CLOSING_PRICE)?,
+                },
+                Computed {
+                    id: FigureId::DividendYield,
+                    formula: "annual dividend per common share equivalent / closing price",
+                    inputs: vec![annual_dividend.as_input(), closing_input.clone()],
+                    value: div(annual_dividend.value, closing, CLOSING_PRICE)?,
+                },
+                Computed {
+                    id: FigureId::TotalPremium,
+                    formula: "(effective price + annual dividend per common share equivalent) / closing price - 1",
+                    inputs: vec![effective_price.as_input(), annual_dividend.as_input(), closing_input],
+                    value: premium(first_year, closing, CLOSING_PRICE)?,
+                },
+            ])
+        }
+        None => None,
     };
 
     // The block an aggregate implies, when it is not one new share for a whole number of
@@ -335,7 +343,14 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             })
         })
         .transpose()?;
-    for figure in [effective_price, premium_figure, annual_dividend, dividend_yield, total_premium] {
+    // In the order the figures have always been listed: the effective price, the premium,
+    // the annual dividend, then its yield and the first-year premium.
+    let [premium_figure, dividend_yield, total_premium] = match against_closing {
+        Some([p, y, t]) => [Some(p), Some(y), Some(t)],
+        None => [None, None, None],
+    };
+    let in_order = [Some(effective_price), premium_figure, Some(annual_dividend), dividend_yield, total_premium];
+    for figure in in_order.into_iter().flatten() {
         figures.push(figure);
     }
     figures.push_ratio(exchange_ratio, ratio);

@@ -312,7 +312,10 @@ pub struct SubjectSecurity {
     /// As on the cover page: "Common Stock".
     pub title: Text,
     pub cusip: Cusip,
-    pub closing_price: ClosingPrice,
+    /// The last sale price the premiums are measured from. Without it, no premium or
+    /// dividend yield is computed and the sentences that state one are left out.
+    #[serde(default)]
+    pub closing_price: Option<ClosingPrice>,
     #[serde(default)]
     pub par_value: Option<Positive>,
     /// Shares of the class outstanding, and the date of that count.

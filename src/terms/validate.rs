@@ -207,8 +207,9 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
             ),
         );
     }
-    let closing = &t.security.closing_price;
-    if closing.date > t.release_date() {
+    if let Some(closing) = &t.security.closing_price
+        && closing.date > t.release_date()
+    {
         return err(
             "security.closing_price.date",
             format!(

@@ -151,7 +151,7 @@ fn an_aggregate_of_18_000_000_is_0_012_of_a_share_for_each_share() {
 fn terms_with(closing_cents: u64, lp_cents: u64, ratio: u64, new_shares: u64) -> Terms {
     let mut t = example();
     let lp = Decimal::new(lp_cents as i64, 2);
-    t.security.closing_price.price = Positive(Decimal::new(closing_cents as i64, 4));
+    t.security.closing_price.as_mut().unwrap().price = Positive(Decimal::new(closing_cents as i64, 4));
     t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Positive(lp);
     t.offer.max_shares = Some(Shares(ratio * new_shares));
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference =

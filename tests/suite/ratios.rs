@@ -2,9 +2,12 @@
 //! maximum that is not a whole number of blocks, or cash in lieu of fractions prints, and the
 //! errors of the terms that state them, through the binary.
 
+use std::fs;
+use std::path::Path;
+
 use predicates::prelude::*;
 
-use crate::common::{document, edited, render, scratch_terms, secdraft};
+use crate::common::{document, edited, examples, render, scratch_terms, secdraft};
 
 const WHOLE_BLOCKS: &str = "data/harlow-exchange-whole-blocks.yaml";
 const MERIDIAN: &str = "data/meridian-exchange-commenced.yaml";
@@ -139,4 +142,53 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
         .stderr(predicate::str::contains("error: offer.consideration.fractional_shares.cash_in_lieu: expected a positive number"))
         .stderr(predicate::str::contains("terms.yaml:90:39"));
     assert!(!dir.path().join("out").exists());
+}
+
+/// The text of `path` without its `security.closing_price`.
+fn without_closing_price(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    let start = text.find("  closing_price:\n").unwrap_or_else(|| panic!("{} has no closing price", path.display()));
+    let block_end = text[start..].match_indices('\n').nth(3).map(|(i, _)| start + i + 1).unwrap();
+    format!("{}{}", &text[..start], &text[block_end..])
+}
+
+#[test]
+fn without_a_closing_price_no_premium_is_computed_or_stated() {
+    for path in examples() {
+        let (_dir, terms) = scratch_terms(&without_closing_price(&path));
+        let set = render(&terms);
+        for name in ["premium", "dividend_yield", "total_premium", "premium_at_min_price", "premium_at_max_price"] {
+            assert!(set.filing.figures.get(name).is_none(), "{}: {name} computed", path.display());
+        }
+        assert!(set.filing.figures.get("effective_price").is_some() || set.filing.figures.get("price_points").is_some()
+            || set.filing.figures.get("purchase_price").is_some());
+        for file in &set.files {
+            let text = String::from_utf8(file.bytes.clone()).unwrap();
+            for phrase in ["last reported sale", "Closing Price", "increase over", "premium over", "discount to"] {
+                assert!(!text.contains(phrase), "{}: {} states `{phrase}`", path.display(), file.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn without_a_closing_price_the_dividend_is_stated_alone() {
+    let (_dir, terms) = scratch_terms(&without_closing_price(Path::new(crate::common::EXAMPLE)));
+    let set = render(&terms);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "# Ault Alliance Reiterates Its Intention to Commence an Exchange Offer of Common Stock for Series D Preferred Shares at an Effective Price of $0.25 per Share of Common Stock Exchanged\n- *Company intends to provide guidance",
+    );
+    assert_prints(
+        &release,
+        "\n\nThe 13.00% Series D Preferred Stock annual dividend provides an annual recurring value of $0.0325 per common share equivalent.\n\n",
+    );
+    let (_dir, terms) = scratch_terms(&without_closing_price(Path::new(MERIDIAN)));
+    let offer = document(&render(&terms), "offer-to-exchange.md");
+    assert_prints(
+        &offer,
+        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $0.0325 per year for each Share exchanged. Shares may be tendered",
+    );
+    assert_prints(&offer, "\nStockholders are urged to obtain current market quotations for the Shares.");
 }
