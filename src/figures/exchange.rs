@@ -17,6 +17,8 @@ const LIQUIDATION_PREFERENCE: &str = "offer.consideration.security.liquidation_p
 const DIVIDEND_RATE: &str = "offer.consideration.security.dividend_rate";
 const BLOCK_SHARES: &str = "offer.consideration.block.shares";
 const BLOCK_NEW_SHARES: &str = "offer.consideration.block.new_shares";
+const VALUE_SHARE_SOUGHT: &str = "offer.consideration.designated_values.share_sought";
+const VALUE_NEW_SHARE: &str = "offer.consideration.designated_values.new_share";
 const FRACTIONAL_SHARES: &str = "offer.consideration.fractional_shares";
 
 /// An exchange ratio held exactly: `new_shares` new shares for each `shares` shares sought,
@@ -112,10 +114,41 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let rate = consideration.security.dividend_rate.fraction();
     let lp_input = sources.input(LIQUIDATION_PREFERENCE, None, lp);
 
+    // A ratio derived from designated values, rounded as the terms state: a figure of its own,
+    // printed with its derivation.
+    let designated = match &consideration.designated_values {
+        Some(values) if consideration.aggregate_liquidation_preference.is_none() && consideration.block.is_none() => {
+            let exact = div(values.share_sought.0, values.new_share.0, VALUE_NEW_SHARE)?;
+            let rounded = exact.round_dp_with_strategy(values.places.0, RoundingStrategy::MidpointAwayFromZero);
+            if rounded.is_zero() {
+                return Err(FigureError::new(
+                    "offer.consideration.designated_values.places",
+                    format!(
+                        "{} / {} rounded to {} places is zero new shares for each share: state more places",
+                        format::money(values.share_sought.0),
+                        format::money(values.new_share.0),
+                        values.places.0
+                    ),
+                ));
+            }
+            Some(Computed {
+                id: FigureId::DesignatedRatio,
+                formula: "designated value per share sought / designated value per new share, rounded half away from zero to the places the terms state",
+                inputs: vec![
+                    sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
+                    sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
+                    sources.input("offer.consideration.designated_values.places", None, Decimal::from(values.places.0)),
+                ],
+                value: rounded.normalize(),
+            })
+        }
+        _ => None,
+    };
+
     // The ratio, exactly, and the inputs that state it.
     let (ratio, stated_aggregate, ratio_inputs) =
-        match (&consideration.aggregate_liquidation_preference, &consideration.block) {
-            (Some(aggregate), _) => {
+        match (&consideration.aggregate_liquidation_preference, &consideration.block, &designated) {
+            (Some(aggregate), _, _) => {
                 let field = sources.path(AGGREGATE, Some("aggregate_liquidation_preference"));
                 let aggregate_input =
                     sources.input(AGGREGATE, Some("aggregate_liquidation_preference"), aggregate.0);
@@ -126,7 +159,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                     .ok_or_else(|| super::too_large(&field))?;
                 (ratio, Some((aggregate.0, aggregate_input.clone())), vec![aggregate_input])
             }
-            (None, Some(block)) => {
+            (None, Some(block), _) => {
                 let (n, k) = (block.shares.decimal(), block.new_shares.decimal());
                 let ratio = Ratio::block(block.new_shares.0, block.shares.0)
                     .ok_or_else(|| super::too_large(BLOCK_SHARES))?;
@@ -136,7 +169,12 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                 ];
                 (ratio, None, inputs)
             }
-            (None, None) => {
+            (None, None, Some(designated)) => {
+                let ratio = Ratio::new(designated.value, Decimal::ONE)
+                    .ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?;
+                (ratio, None, vec![designated.as_input()])
+            }
+            (None, None, None) => {
                 return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
             }
         };
@@ -224,6 +262,12 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             inputs: [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
             value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(AGGREGATE))?,
         },
+        None if designated.is_some() => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "1 / new shares for each share sought (from designated values)",
+            inputs: ratio_inputs.clone(),
+            value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?,
+        },
         None => Computed {
             id: FigureId::ExchangeRatio,
             formula: "shares per block / new shares per block",
@@ -299,12 +343,19 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
 
     // The block an aggregate implies, when it is not one new share for a whole number of
     // shares: the documents then state it (3 for each 250) and its per-share form (0.012).
-    let implied_block = (stated_aggregate.is_some() && ratio.new_shares != Decimal::ONE).then(|| {
-        let inputs = [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat();
+    let implied_block = ((stated_aggregate.is_some() || designated.is_some()) && ratio.new_shares != Decimal::ONE).then(|| {
+        let (inputs, formula) = if designated.is_some() {
+            (ratio_inputs.clone(), "the shares sought for which whole new shares are given: the designated ratio in lowest whole terms")
+        } else {
+            (
+                [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
+                "the shares sought for which whole new shares are given: maximum shares sought x liquidation preference per new share / aggregate liquidation preference, in lowest whole terms",
+            )
+        };
         [
             Computed {
                 id: FigureId::BlockShares,
-                formula: "the shares sought for which whole new shares are given: maximum shares sought x liquidation preference per new share / aggregate liquidation preference, in lowest whole terms",
+                formula,
                 inputs: inputs.clone(),
                 value: ratio.shares,
             },
@@ -316,7 +367,8 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             },
         ]
     });
-    let per_share = ratio.new_shares_per_share().filter(|_| ratio.new_shares != Decimal::ONE).map(|value| Computed {
+    // A designated ratio is itself the per-share ratio, and prints as such.
+    let per_share = ratio.new_shares_per_share().filter(|_| ratio.new_shares != Decimal::ONE && designated.is_none()).map(|value| Computed {
         id: FigureId::NewSharesPerShare,
         formula: "new shares per block / shares per block (stated where the decimal ends)",
         inputs: vec![exchange_ratio.as_input()],
@@ -352,6 +404,9 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let in_order = [Some(effective_price), premium_figure, Some(annual_dividend), dividend_yield, total_premium];
     for figure in in_order.into_iter().flatten() {
         figures.push(figure);
+    }
+    if let Some(designated) = designated {
+        figures.push(designated);
     }
     figures.push_ratio(exchange_ratio, ratio);
     figures.push(max_new);

@@ -68,6 +68,7 @@ figure_table! {
     ExchangeRatio "exchange_ratio" "Exchange ratio" ExchangeRatio;
     MaxNewShares "max_new_shares" "Maximum new shares issuable" Shares;
     AggregateLiquidationPreference "aggregate_liquidation_preference" "Aggregate liquidation preference" Aggregate;
+    DesignatedRatio "designated_ratio" "New shares for each share sought, from designated values" Rate;
     BlockShares "block_shares" "Shares sought for each block of new shares" Shares;
     BlockNewShares "block_new_shares" "New shares for each block of shares sought" Shares;
     NewSharesPerShare "new_shares_per_share" "New shares for each share sought" Rate;

@@ -417,15 +417,33 @@ pub enum Exemption {
 #[serde(deny_unknown_fields)]
 pub struct Consideration {
     pub security: NewSecurity,
-    /// Exactly one of `aggregate_liquidation_preference` and `block` is given.
+    /// Exactly one of `aggregate_liquidation_preference`, `block` and `designated_values` is
+    /// given.
     #[serde(default)]
     pub aggregate_liquidation_preference: Option<Positive>,
     #[serde(default)]
     pub block: Option<BlockRatio>,
+    /// A ratio derived from a value designated for each security, rounded as stated.
+    #[serde(default)]
+    pub designated_values: Option<DesignatedValues>,
     /// What a holder gets for shares that do not make a whole new share: required only when
     /// the maximum sought is not a whole number of blocks of the ratio.
     #[serde(default)]
     pub fractional_shares: Option<FractionalShares>,
+}
+
+/// "$11.20 per share sought / $1.70 per new share = 6.59 new shares for each share":
+/// the new shares for each share sought are the first value over the second, rounded half
+/// away from zero to `places` decimals.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesignatedValues {
+    /// The value designated for each share sought.
+    pub share_sought: Positive,
+    /// The value designated for each new share.
+    pub new_share: Positive,
+    /// The decimal places the ratio is rounded to.
+    pub places: Places,
 }
 
 /// The treatment of tenders that would earn a fraction of a new share.
@@ -625,10 +643,12 @@ impl Changes {
             if let Some(v) = self.aggregate_liquidation_preference {
                 consideration.aggregate_liquidation_preference = Some(v);
                 consideration.block = None;
+                consideration.designated_values = None;
             }
             if let Some(v) = &self.block {
                 consideration.block = Some(v.clone());
                 consideration.aggregate_liquidation_preference = None;
+                consideration.designated_values = None;
             }
         }
         if let Some(v) = self.cash_price {

@@ -142,17 +142,28 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         _ => return err("offer", "give only one of `consideration`, `cash_price` and `auction`".into()),
     }
     if let Some(consideration) = &o.consideration {
-        match (&consideration.aggregate_liquidation_preference, &consideration.block) {
-            (Some(_), Some(_)) => {
+        match (
+            &consideration.aggregate_liquidation_preference,
+            &consideration.block,
+            &consideration.designated_values,
+        ) {
+            (Some(_), Some(_), _) => {
                 return err(
                     "offer.consideration.block",
                     "give either `aggregate_liquidation_preference` or `block`, not both".into(),
                 );
             }
-            (None, None) => {
+            (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
+                return err(
+                    "offer.consideration.designated_values",
+                    "give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`"
+                        .into(),
+                );
+            }
+            (None, None, None) => {
                 return err(
                     "offer.consideration",
-                    "give the consideration as `aggregate_liquidation_preference` or as a `block` ratio"
+                    "give the consideration as `aggregate_liquidation_preference`, as a `block` ratio, or as `designated_values`"
                         .into(),
                 );
             }
