@@ -61,10 +61,37 @@ impl Ratio {
     }
 
     /// New shares for one share sought, when that is a decimal that ends (0.012); `None`
-    /// for a ratio such as 2 for each 150, whose per-share decimal never ends.
+    /// for a ratio such as 2 for each 150, whose per-share decimal never ends. Decided on the
+    /// prime factors of the shares, not by dividing: a quotient rounded at the 28th digit
+    /// can multiply back to the new shares and pass for exact.
     pub fn new_shares_per_share(self) -> Option<Decimal> {
-        let per_share = self.new_shares.checked_div(self.shares)?;
-        (per_share.checked_mul(self.shares)? == self.new_shares).then(|| per_share.normalize())
+        let shares = self.shares.normalize();
+        let new_shares = self.new_shares.normalize();
+        if shares.scale() != 0 || new_shares.scale() != 0 {
+            return None;
+        }
+        let (mut rest, mut twos, mut fives) = (shares, 0u32, 0u32);
+        while rest.checked_rem(Decimal::TWO)?.is_zero() {
+            rest /= Decimal::TWO;
+            twos += 1;
+        }
+        let five = Decimal::from(5);
+        while rest.checked_rem(five)?.is_zero() {
+            rest /= five;
+            fives += 1;
+        }
+        if rest != Decimal::ONE {
+            return None;
+        }
+        // shares divides 10^places, so new_shares x (10^places / shares) is the quotient's
+        // digits, exactly.
+        let places = twos.max(fives);
+        let power = Decimal::try_from_i128_with_scale(10i128.checked_pow(places)?, 0).ok()?;
+        let digits = new_shares.checked_mul(power.checked_div(shares)?)?.normalize();
+        if digits.scale() != 0 {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(digits.mantissa(), places).ok().map(|d| d.normalize())
     }
 
     /// The whole new shares `count` shares earn, and the fraction of one left over as its
@@ -117,9 +144,12 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     // A ratio derived from designated values, rounded as the terms state: a figure of its own,
     // printed with its derivation.
     let designated = match &consideration.designated_values {
-        Some(values) if consideration.aggregate_liquidation_preference.is_none() && consideration.block.is_none() => {
+        Some(values)
+            if consideration.aggregate_liquidation_preference.is_none() && consideration.block.is_none() =>
+        {
             let exact = div(values.share_sought.0, values.new_share.0, VALUE_NEW_SHARE)?;
-            let rounded = exact.round_dp_with_strategy(values.places.0, RoundingStrategy::MidpointAwayFromZero);
+            let rounded =
+                exact.round_dp_with_strategy(values.places.0, RoundingStrategy::MidpointAwayFromZero);
             if rounded.is_zero() {
                 return Err(FigureError::new(
                     "offer.consideration.designated_values.places",
@@ -137,7 +167,11 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                 inputs: vec![
                     sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
                     sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
-                    sources.input("offer.consideration.designated_values.places", None, Decimal::from(values.places.0)),
+                    sources.input(
+                        "offer.consideration.designated_values.places",
+                        None,
+                        Decimal::from(values.places.0),
+                    ),
                 ],
                 value: rounded.normalize(),
             })
@@ -368,21 +402,26 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         ]
     });
     // A designated ratio is itself the per-share ratio, and prints as such.
-    let per_share = ratio.new_shares_per_share().filter(|_| ratio.new_shares != Decimal::ONE && designated.is_none()).map(|value| Computed {
-        id: FigureId::NewSharesPerShare,
-        formula: "new shares per block / shares per block (stated where the decimal ends)",
-        inputs: vec![exchange_ratio.as_input()],
-        value,
-    });
+    let per_share = ratio
+        .new_shares_per_share()
+        .filter(|_| ratio.new_shares != Decimal::ONE && designated.is_none())
+        .map(|value| Computed {
+            id: FigureId::NewSharesPerShare,
+            formula: "new shares per block / shares per block (stated where the decimal ends)",
+            inputs: vec![exchange_ratio.as_input()],
+            value,
+        });
     // Tenders accepted only in whole blocks cannot reach a maximum that is not one.
-    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks).then(|| -> Result<Computed, FigureError> {
-        Ok(Computed {
-            id: FigureId::MaxSharesInWholeBlocks,
-            formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
+    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks)
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::MaxSharesInWholeBlocks,
+                formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
+                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+                value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
+            })
         })
-    }).transpose()?;
+        .transpose()?;
     // Where the maximum does not earn whole new shares, the aggregate at the effective price
     // is not the liquidation preference issued; that is the whole new shares' own.
     let issued_preference = (!earned_left.is_zero() || !whole_blocks)
@@ -401,7 +440,8 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         Some([p, y, t]) => [Some(p), Some(y), Some(t)],
         None => [None, None, None],
     };
-    let in_order = [Some(effective_price), premium_figure, Some(annual_dividend), dividend_yield, total_premium];
+    let in_order =
+        [Some(effective_price), premium_figure, Some(annual_dividend), dividend_yield, total_premium];
     for figure in in_order.into_iter().flatten() {
         figures.push(figure);
     }
@@ -411,7 +451,9 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     figures.push_ratio(exchange_ratio, ratio);
     figures.push(max_new);
     figures.push(aggregate);
-    for figure in implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap) {
+    for figure in
+        implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap)
+    {
         figures.push(figure);
     }
     Ok(max_input)

@@ -192,7 +192,14 @@ impl Figures {
 
     fn push(&mut self, computed: Computed) -> &Figure {
         let Computed { id, formula, inputs, value } = computed;
-        self.items.push(Figure { id, formula, inputs, value, unit: id.unit(&self.places), exact_ratio: None });
+        self.items.push(Figure {
+            id,
+            formula,
+            inputs,
+            value,
+            unit: id.unit(&self.places),
+            exact_ratio: None,
+        });
         self.items.last().expect("just pushed")
     }
 

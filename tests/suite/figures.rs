@@ -6,11 +6,13 @@ use std::str::FromStr;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use secdraft::figures::Ratio;
 use secdraft::figures::{self, FigureId, Figures, Source};
 use secdraft::filing::Filing;
 use secdraft::format;
-use secdraft::figures::Ratio;
-use secdraft::terms::{self, BlockRatio, FractionalShares, Positive, Shares, Terms};
+use secdraft::terms::{
+    self, BlockRatio, DesignatedValues, FractionalShares, Places, Positive, Shares, Terms,
+};
 
 use crate::common::EXAMPLE;
 
@@ -72,7 +74,13 @@ fn block_ratio_consideration() {
 }
 
 /// The seed with a block ratio in place of its aggregate.
-fn with_block(mut t: Terms, shares: u64, new_shares: u64, max: u64, fractions: Option<FractionalShares>) -> Terms {
+fn with_block(
+    mut t: Terms,
+    shares: u64,
+    new_shares: u64,
+    max: u64,
+    fractions: Option<FractionalShares>,
+) -> Terms {
     let consideration = t.offer.consideration.as_mut().unwrap();
     consideration.aggregate_liquidation_preference = None;
     consideration.block = Some(BlockRatio { shares: Shares(shares), new_shares: Shares(new_shares) });
@@ -199,6 +207,36 @@ proptest! {
         prop_assert_eq!(f.of(FigureId::ExchangeRatio).unwrap().display(),
             if k == 1 { format!("{} to 1", format::shares(Decimal::from(n)).unwrap()) }
             else { format!("{} for each {}", format::shares(Decimal::from(k)).unwrap(), format::shares(Decimal::from(n)).unwrap()) });
+    }
+
+    #[test]
+    fn a_designated_ratio_is_the_quotient_rounded_half_away_at_the_stated_places(
+        sought_cents in 1u64..10_000_000, new_cents in 1u64..10_000_000, places in 0u32..5,
+    ) {
+        let mut t = with_block(example(), 1, 1, 60_000_000, Some(FractionalShares::CashInLieu(Positive(d("1")))));
+        let consideration = t.offer.consideration.as_mut().unwrap();
+        consideration.block = None;
+        consideration.designated_values = Some(DesignatedValues {
+            share_sought: Positive(Decimal::new(sought_cents as i64, 2)),
+            new_share: Positive(Decimal::new(new_cents as i64, 2)),
+            places: Places(places),
+        });
+        // In whole numbers: sought / new at 10^places, half away from zero.
+        let scale = 10u128.pow(places);
+        let (a, b) = (sought_cents as u128 * scale, new_cents as u128);
+        let rounded = (2 * a + b) / (2 * b);
+        match Filing::figures_of(&t) {
+            Ok(f) => {
+                let ratio = v(&f, "designated_ratio");
+                prop_assert_eq!(ratio * Decimal::from(scale), Decimal::from(rounded));
+                // Whole new shares for the maximum, the fraction in cash.
+                prop_assert_eq!(v(&f, "max_new_shares"), (ratio * Decimal::from(60_000_000u64)).floor());
+            }
+            Err(e) => {
+                prop_assert_eq!(rounded, 0, "{}", e);
+                prop_assert_eq!(e.field.as_str(), "offer.consideration.designated_values.places");
+            }
+        }
     }
 
     #[test]

@@ -43,8 +43,11 @@ fn a_maximum_not_in_whole_blocks_accepted_in_whole_blocks() {
 
 #[test]
 fn cash_in_lieu_of_fractional_shares() {
-    let (release, offer) =
-        rendered_with(WHOLE_BLOCKS, "fractional_shares: whole_blocks", "fractional_shares: {cash_in_lieu: 25.00}");
+    let (release, offer) = rendered_with(
+        WHOLE_BLOCKS,
+        "fractional_shares: whole_blocks",
+        "fractional_shares: {cash_in_lieu: 25.00}",
+    );
     assert_prints(
         &release,
         "for each 150 Shares tendered, or up to 1,333,333 shares of Series B Preferred Stock and cash in lieu of fractional shares; at the effective price, the Shares sought have an aggregate value of $33,333,334.",
@@ -94,7 +97,10 @@ fn an_amendment_prints_a_ratio_as_counsel_write_it() {
         "      aggregate_liquidation_preference: 18_000_000",
     ));
     let set = render(&terms);
-    assert_prints(&document(&set, "press-release.md"), "- Exchange ratio: 3 for each 250 (previously 100 to 1);");
+    assert_prints(
+        &document(&set, "press-release.md"),
+        "- Exchange ratio: 3 for each 250 (previously 100 to 1);",
+    );
     assert_prints(&document(&set, "schedule-to.md"), "| Exchange ratio | 100 to 1 | 3 for each 250 |");
 }
 
@@ -115,8 +121,11 @@ fn a_maximum_not_in_whole_blocks_without_a_fraction_rule_is_refused_at_the_maxim
 
 #[test]
 fn a_fraction_rule_must_be_one_the_format_knows() {
-    let (_dir, terms) =
-        scratch_terms(&edited(WHOLE_BLOCKS, "fractional_shares: whole_blocks", "fractional_shares: round_up"));
+    let (_dir, terms) = scratch_terms(&edited(
+        WHOLE_BLOCKS,
+        "fractional_shares: whole_blocks",
+        "fractional_shares: round_up",
+    ));
     secdraft()
         .args(["figures"])
         .arg(&terms)
@@ -139,7 +148,9 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
         .arg(&terms)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("error: offer.consideration.fractional_shares.cash_in_lieu: expected a positive number"))
+        .stderr(predicate::str::contains(
+            "error: offer.consideration.fractional_shares.cash_in_lieu: expected a positive number",
+        ))
         .stderr(predicate::str::contains("terms.yaml:90:39"));
     assert!(!dir.path().join("out").exists());
 }
@@ -147,7 +158,8 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
 /// The text of `path` without its `security.closing_price`.
 fn without_closing_price(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap();
-    let start = text.find("  closing_price:\n").unwrap_or_else(|| panic!("{} has no closing price", path.display()));
+    let start =
+        text.find("  closing_price:\n").unwrap_or_else(|| panic!("{} has no closing price", path.display()));
     let block_end = text[start..].match_indices('\n').nth(3).map(|(i, _)| start + i + 1).unwrap();
     format!("{}{}", &text[..start], &text[block_end..])
 }
@@ -157,14 +169,21 @@ fn without_a_closing_price_no_premium_is_computed_or_stated() {
     for path in examples() {
         let (_dir, terms) = scratch_terms(&without_closing_price(&path));
         let set = render(&terms);
-        for name in ["premium", "dividend_yield", "total_premium", "premium_at_min_price", "premium_at_max_price"] {
+        for name in
+            ["premium", "dividend_yield", "total_premium", "premium_at_min_price", "premium_at_max_price"]
+        {
             assert!(set.filing.figures.get(name).is_none(), "{}: {name} computed", path.display());
         }
-        assert!(set.filing.figures.get("effective_price").is_some() || set.filing.figures.get("price_points").is_some()
-            || set.filing.figures.get("purchase_price").is_some());
+        assert!(
+            set.filing.figures.get("effective_price").is_some()
+                || set.filing.figures.get("price_points").is_some()
+                || set.filing.figures.get("purchase_price").is_some()
+        );
         for file in &set.files {
             let text = String::from_utf8(file.bytes.clone()).unwrap();
-            for phrase in ["last reported sale", "Closing Price", "increase over", "premium over", "discount to"] {
+            for phrase in
+                ["last reported sale", "Closing Price", "increase over", "premium over", "discount to"]
+            {
                 assert!(!text.contains(phrase), "{}: {} states `{phrase}`", path.display(), file.name);
             }
         }
@@ -191,4 +210,69 @@ fn without_a_closing_price_the_dividend_is_stated_alone() {
         "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $0.0325 per year for each Share exchanged. Shares may be tendered",
     );
     assert_prints(&offer, "\nStockholders are urged to obtain current market quotations for the Shares.");
+}
+
+const DESIGNATED: &str = "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n    fractional_shares:\n      cash_in_lieu: 1.70\n";
+
+#[test]
+fn a_ratio_derived_from_designated_values_prints_rounded_with_its_derivation() {
+    let (release, offer) = rendered_with(
+        WHOLE_BLOCKS,
+        "    block:\n      shares: 150\n      new_shares: 2\n    fractional_shares: whole_blocks\n",
+        DESIGNATED,
+    );
+    let derivation = "The exchange ratio of 6.59 is the designated value of $11.20 per Share divided by the designated value of $1.70 per share of Series B Preferred Stock, rounded to two decimal places.";
+    assert_prints(
+        &release,
+        &format!(
+            "at the rate of 6.59 shares of Series B Preferred Stock, with a liquidation preference of $25.00 per share, for each Share tendered, or up to 659,000,006 shares of Series B Preferred Stock and cash in lieu of fractional shares; at the effective price, the Shares sought have an aggregate value of $16,475,000,165. {derivation}"
+        ),
+    );
+    assert_prints(
+        &offer,
+        "at the rate of 6.59 shares of Series B Preferred Stock, with a liquidation preference of $25.00 per share, for each Share properly tendered and not properly withdrawn,",
+    );
+    assert_prints(
+        &offer,
+        "For each Share properly tendered and accepted, you will receive 6.59 shares of Series B Preferred Stock, with",
+    );
+    assert_prints(
+        &offer,
+        &format!(
+            "issuing 6.59 shares of Series B Preferred Stock for each Share, or up to 659,000,006 shares of Series B Preferred Stock and cash in lieu of fractional shares. At the effective price of $164.75 per Share, the maximum number of Shares sought has an aggregate value of $16,475,000,165. {derivation}"
+        ),
+    );
+    assert_prints(&offer, "equal to the fraction multiplied by $1.70.");
+}
+
+#[test]
+fn a_ratio_is_given_one_way() {
+    let (_dir, terms) = scratch_terms(&edited(
+        WHOLE_BLOCKS,
+        "    fractional_shares: whole_blocks\n",
+        "    designated_values: {share_sought: 11.20, new_share: 1.70, places: 2}\n    fractional_shares: whole_blocks\n",
+    ));
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: offer.consideration.designated_values: give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`",
+        ))
+        .stderr(predicate::str::contains("terms.yaml:90:24"));
+
+    let (_dir, terms) = scratch_terms(&edited(
+        WHOLE_BLOCKS,
+        "    block:\n      shares: 150\n      new_shares: 2\n",
+        "    designated_values: {share_sought: 0.01, new_share: 1_000, places: 2}\n",
+    ));
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: offer.consideration.designated_values.places: $0.01 / $1,000.00 rounded to 2 places is zero new shares for each share: state more places",
+        ));
 }
