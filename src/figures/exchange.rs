@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, floor, mul, premium};
 use crate::format;
-use crate::terms::{FractionalShares, Terms};
+use crate::terms::{FractionalShares, Stage, Terms};
 
 const CLOSING_PRICE: &str = "security.closing_price.price";
 const MAX_SHARES: &str = "offer.max_shares";
@@ -212,6 +212,23 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                 return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
             }
         };
+    // The results count tenders in whole blocks of the terms' block or aggregate (results.rs);
+    // a designated ratio or cash in lieu would be miscounted there, so it is refused until the
+    // count knows them.
+    if t.stage() == Stage::Results {
+        let field = match (&consideration.designated_values, consideration.fractional_shares) {
+            (Some(_), _) => Some("offer.consideration.designated_values"),
+            (None, Some(FractionalShares::CashInLieu(_))) => Some(FRACTIONAL_SHARES),
+            _ => None,
+        };
+        if let Some(field) = field {
+            return Err(FigureError::new(
+                field,
+                "the results of an exchange are counted in whole blocks of `block` or of the aggregate's ratio; \
+                 a ratio from designated values or cash in lieu of fractional shares is not counted yet",
+            ));
+        }
+    }
     let whole_blocks = ratio.whole_blocks_in(max_shares);
     let fractions = match (whole_blocks, consideration.fractional_shares) {
         (_, Some(rule)) => rule,

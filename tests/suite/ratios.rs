@@ -276,3 +276,20 @@ fn a_ratio_is_given_one_way() {
             "error: offer.consideration.designated_values.places: $0.01 / $1,000.00 rounded to 2 places is zero new shares for each share: state more places",
         ));
 }
+
+#[test]
+fn results_are_not_counted_for_cash_in_lieu_rather_than_miscounted() {
+    let (_dir, terms) = scratch_terms(&edited(
+        "data/meridian-exchange-results.yaml",
+        "    aggregate_liquidation_preference: 15_000_000\n",
+        "    aggregate_liquidation_preference: 15_000_000\n    fractional_shares: {cash_in_lieu: 25.00}\n",
+    ));
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: offer.consideration.fractional_shares: "))
+        .stderr(predicate::str::contains("cash in lieu of fractional shares is not counted yet"))
+        .stderr(predicate::str::contains("terms.yaml:91:24"));
+}
