@@ -293,3 +293,36 @@ fn results_are_not_counted_for_cash_in_lieu_rather_than_miscounted() {
         .stderr(predicate::str::contains("cash in lieu of fractional shares is not counted yet"))
         .stderr(predicate::str::contains("terms.yaml:91:24"));
 }
+
+/// `path` as the announcement of an intended offer (SC TO-C), its closing price before it.
+fn as_intent(text: &str) -> String {
+    text.replacen("  form: SC TO-I\n", "  form: SC TO-C\n", 1).replacen(
+        "    date: 2023-12-29\n",
+        "    date: 2023-12-12\n",
+        1,
+    )
+}
+
+#[test]
+fn an_intent_states_a_maximum_not_in_whole_blocks_and_a_designated_ratio() {
+    let (_dir, terms) = scratch_terms(&as_intent(&std::fs::read_to_string(WHOLE_BLOCKS).unwrap()));
+    assert_prints(
+        &document(&render(&terms), "press-release.md"),
+        "in exchange for the issuance of two (2) shares of its 9.00% Series B Cumulative Redeemable Perpetual Preferred Stock (“**Series B Preferred Stock**”) for each 150 shares of Common Stock tendered, up to 1,333,332 shares of Series B Preferred Stock; at the effective price, the shares of Common Stock sought have an aggregate value of $33,333,334.",
+    );
+
+    let (_dir, terms) = scratch_terms(&as_intent(&edited(
+        WHOLE_BLOCKS,
+        "    block:\n      shares: 150\n      new_shares: 2\n    fractional_shares: whole_blocks\n",
+        DESIGNATED,
+    )));
+    let set = render(&terms);
+    assert_prints(
+        &document(&set, "press-release.md"),
+        "in exchange for the issuance of 6.59 shares of its 9.00% Series B Cumulative Redeemable Perpetual Preferred Stock (“**Series B Preferred Stock**”) for each share of Common Stock tendered, up to 659,000,006 shares of Series B Preferred Stock and cash in lieu of fractional shares. The exchange ratio of 6.59 is the designated value of $11.20 per share of Common Stock divided by the designated value of $1.70 per share of Series B Preferred Stock, rounded to two decimal places.",
+    );
+    assert_prints(
+        &document(&set, "schedule-to.md"),
+        "to exchange up to 100,000,001 shares of its common stock for 6.59 shares of its 9.00% Series B Cumulative Redeemable Perpetual Preferred Stock for each share tendered.",
+    );
+}
