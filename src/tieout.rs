@@ -57,7 +57,8 @@ pub struct FigureTrace {
     pub printed_at: Vec<Place>,
 }
 
-/// `new_shares` new shares for each `shares` shares sought, whole and in lowest terms.
+/// `new_shares` new shares for each `shares` shares sought, both whole: a block as the terms
+/// write it, or a derived ratio in lowest terms.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExactRatio {
     pub new_shares: String,
