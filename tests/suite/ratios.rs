@@ -58,7 +58,7 @@ fn cash_in_lieu_of_fractional_shares() {
     );
     assert_prints(
         &offer,
-        "***Fractional shares.*** No fractional shares of Series B Preferred Stock will be issued. In lieu of any fraction of a share of Series B Preferred Stock that a tendering stockholder would otherwise receive, the Company will pay that stockholder cash, without interest and rounded to the nearest whole cent, equal to the fraction multiplied by $25.00.",
+        "***Fractional shares.*** No fractional shares of Series B Preferred Stock will be issued. In lieu of any fraction of a share of Series B Preferred Stock that a tendering stockholder would otherwise receive, the Company will pay that stockholder cash, without interest and rounded to the nearest whole cent, equal to the fraction multiplied by $25.00. The fraction is determined on the total number of Shares of that stockholder accepted for exchange.",
     );
     assert_prints(&offer, "on a pro rata basis, rounded down to whole Shares,");
     assert_prints(
