@@ -243,7 +243,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                          not a whole number of new shares; say what a tender that earns a fraction \
                          of a new share receives, in `{FRACTIONAL_SHARES}` (`whole_blocks` or \
                          `cash_in_lieu: PRICE`)",
-                        format::cents(aggregate.0),
+                        format::money(aggregate.0),
                         format::money(lp),
                         new_shares.normalize(),
                         format::shares(max_shares).unwrap_or_default(),
