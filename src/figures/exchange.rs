@@ -13,8 +13,6 @@ use crate::terms::{FractionalShares, Stage, Terms};
 const CLOSING_PRICE: &str = "security.closing_price.price";
 const MAX_SHARES: &str = "offer.max_shares";
 const AGGREGATE: &str = "offer.consideration.aggregate_liquidation_preference";
-const LIQUIDATION_PREFERENCE: &str = "offer.consideration.security.liquidation_preference";
-const DIVIDEND_RATE: &str = "offer.consideration.security.dividend_rate";
 const BLOCK_SHARES: &str = "offer.consideration.block.shares";
 const BLOCK_NEW_SHARES: &str = "offer.consideration.block.new_shares";
 const VALUE_SHARE_SOUGHT: &str = "offer.consideration.designated_values.share_sought";
@@ -137,9 +135,23 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let max_shares = max_shares_given.decimal();
     let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares);
     let max_field = sources.path(MAX_SHARES, Some("max_shares"));
-    let lp = consideration.security.liquidation_preference.0;
-    let rate = consideration.security.dividend_rate.fraction();
-    let lp_input = sources.input(LIQUIDATION_PREFERENCE, None, lp);
+    // Preferred stock is worth its liquidation preference and pays dividends on it; notes
+    // their principal amount, and pay interest. The figures are the same sums, named apart.
+    let debt = consideration.security.is_debt();
+    let (Some((face, face_field)), Some((rate_given, rate_field))) =
+        (consideration.security.face(), consideration.security.rate())
+    else {
+        return Err(FigureError::new(
+            "offer.consideration.security",
+            "the new security's rate and its liquidation preference or principal amount are not stated",
+        ));
+    };
+    let lp = face.0;
+    let rate = rate_given.fraction();
+    let lp_input = sources.input(face_field, None, lp);
+    let max_new_id = if debt { FigureId::MaxNewNotes } else { FigureId::MaxNewShares };
+    let aggregate_id = if debt { FigureId::AggregatePrincipalAmount } else { FigureId::AggregateLiquidationPreference };
+    let issued_id = if debt { FigureId::MaxNewPrincipalAmount } else { FigureId::MaxNewLiquidationPreference };
 
     // A ratio derived from designated values, rounded as the terms state: a figure of its own,
     // printed with its derivation.
@@ -217,6 +229,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     // count knows them.
     if t.stage() == Stage::Results {
         let field = match (&consideration.designated_values, consideration.fractional_shares) {
+            _ if consideration.security.is_debt() => Some("offer.consideration.security"),
             (Some(_), _) => Some("offer.consideration.designated_values"),
             (None, Some(FractionalShares::CashInLieu(_))) => Some(FRACTIONAL_SHARES),
             _ => None,
@@ -224,8 +237,8 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         if let Some(field) = field {
             return Err(FigureError::new(
                 field,
-                "the results of an exchange are counted in whole blocks of `block` or of the aggregate's ratio; \
-                 a ratio from designated values or cash in lieu of fractional shares is not counted yet",
+                "the results of an exchange are counted in new shares, in whole blocks of `block` or of the aggregate's ratio; \
+                 notes, a ratio from designated values or cash in lieu of fractional shares are not counted yet",
             ));
         }
     }
@@ -235,7 +248,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         (true, None) => FractionalShares::WholeBlocks,
         (false, None) => {
             if let Some(aggregate) = &consideration.aggregate_liquidation_preference {
-                let new_shares = div(aggregate.0, lp, LIQUIDATION_PREFERENCE)?;
+                let new_shares = div(aggregate.0, lp, face_field)?;
                 return Err(FigureError::new(
                     sources.path(AGGREGATE, Some("aggregate_liquidation_preference")),
                     format!(
@@ -269,31 +282,31 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let (earned_whole, earned_left) =
         ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
     let stated_new_shares = match &stated_aggregate {
-        Some((aggregate, _)) => Some(div(*aggregate, lp, LIQUIDATION_PREFERENCE)?),
+        Some((aggregate, _)) => Some(div(*aggregate, lp, face_field)?),
         None => None,
     };
     let max_new = match (&stated_aggregate, stated_new_shares, fractions) {
         // As the terms have always stated it: the aggregate in whole new shares.
         (Some((_, aggregate_input)), Some(new_shares), _) if new_shares.fract().is_zero() => Computed {
-            id: FigureId::MaxNewShares,
+            id: max_new_id,
             formula: "aggregate liquidation preference / liquidation preference per new share",
             inputs: vec![aggregate_input.clone(), lp_input.clone()],
             value: new_shares,
         },
         (None, _, _) if whole_blocks => Computed {
-            id: FigureId::MaxNewShares,
+            id: max_new_id,
             formula: "maximum shares sought / shares per block x new shares per block",
             inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
             value: earned_whole,
         },
         (_, _, FractionalShares::WholeBlocks) => Computed {
-            id: FigureId::MaxNewShares,
+            id: max_new_id,
             formula: "whole blocks in the maximum shares sought (rounded down) x new shares per block",
             inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
             value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.new_shares, &max_field)?,
         },
         (_, _, FractionalShares::CashInLieu(_)) => Computed {
-            id: FigureId::MaxNewShares,
+            id: max_new_id,
             formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
             inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
             value: earned_whole,
@@ -329,13 +342,17 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
 
     let effective_price = Computed {
         id: FigureId::EffectivePrice,
-        formula: "liquidation preference per new share / exchange ratio (shares per new share)",
+        formula: if debt {
+            "principal amount per note / exchange ratio (shares per note)"
+        } else {
+            "liquidation preference per new share / exchange ratio (shares per new share)"
+        },
         inputs: vec![lp_input.clone(), exchange_ratio.as_input()],
-        value: div(mul(lp, ratio.new_shares, LIQUIDATION_PREFERENCE)?, ratio.shares, LIQUIDATION_PREFERENCE)?,
+        value: div(mul(lp, ratio.new_shares, face_field)?, ratio.shares, face_field)?,
     };
     let aggregate = match &stated_aggregate {
         Some((value, aggregate_input)) => Computed {
-            id: FigureId::AggregateLiquidationPreference,
+            id: aggregate_id,
             formula: "as stated in the terms",
             inputs: vec![aggregate_input.clone()],
             value: *value,
@@ -343,7 +360,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         // The maximum at the effective price: what a release states, whether or not the last
         // block is whole ($33,333,334 for 100,000,001 shares at 2 for each 150 and $25.00).
         None => Computed {
-            id: FigureId::AggregateLiquidationPreference,
+            id: aggregate_id,
             formula: "maximum shares sought x liquidation preference per new share x new shares per block / shares per block, rounded half-up to the dollar",
             inputs: [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
             value: div(
@@ -355,11 +372,32 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         },
     };
     let annual_dividend = Computed {
-        id: FigureId::AnnualDividend,
-        formula: "dividend rate x effective price",
-        inputs: vec![sources.input(DIVIDEND_RATE, None, rate), effective_price.as_input()],
-        value: mul(rate, effective_price.value, DIVIDEND_RATE)?,
+        id: if debt { FigureId::AnnualInterest } else { FigureId::AnnualDividend },
+        formula: if debt { "interest rate x effective price" } else { "dividend rate x effective price" },
+        inputs: vec![sources.input(rate_field, None, rate), effective_price.as_input()],
+        value: mul(rate, effective_price.value, rate_field)?,
     };
+    // The principal amount of notes a block earns: how the documents state a notes ratio.
+    let principal_per_block = match (&consideration.block, debt) {
+        (Some(block), true) => Some(Computed {
+            id: FigureId::PrincipalPerBlock,
+            formula: "principal amount per note x notes per block",
+            inputs: [vec![lp_input.clone()], ratio_inputs.clone()].concat(),
+            value: mul(lp, block.new_shares.decimal(), face_field)?,
+        }),
+        _ => None,
+    };
+    // A note's own interest, which the documents state beside the per-share figure.
+    let interest_per_note = debt
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::InterestPerNote,
+                formula: "interest rate x principal amount per note",
+                inputs: vec![sources.input(rate_field, None, rate), lp_input.clone()],
+                value: mul(rate, lp, rate_field)?,
+            })
+        })
+        .transpose()?;
     // What is measured against the closing price, when the terms give one.
     let against_closing = match closing {
         Some(closing) => {
@@ -367,7 +405,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             let first_year = effective_price
                 .value
                 .checked_add(annual_dividend.value)
-                .ok_or_else(|| super::too_large(LIQUIDATION_PREFERENCE))?;
+                .ok_or_else(|| super::too_large(face_field))?;
             Some([
                 Computed {
                     id: FigureId::Premium,
@@ -376,8 +414,12 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                     value: premium(effective_price.value, closing, CLOSING_PRICE)?,
                 },
                 Computed {
-                    id: FigureId::DividendYield,
-                    formula: "annual dividend per common share equivalent / closing price",
+                    id: if debt { FigureId::InterestYield } else { FigureId::DividendYield },
+                    formula: if debt {
+                        "annual interest per common share equivalent / closing price"
+                    } else {
+                        "annual dividend per common share equivalent / closing price"
+                    },
                     inputs: vec![annual_dividend.as_input(), closing_input.clone()],
                     value: div(annual_dividend.value, closing, CLOSING_PRICE)?,
                 },
@@ -444,21 +486,28 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let issued_preference = (!earned_left.is_zero() || !whole_blocks)
         .then(|| -> Result<Computed, FigureError> {
             Ok(Computed {
-                id: FigureId::MaxNewLiquidationPreference,
+                id: issued_id,
                 formula: "maximum new shares issuable x liquidation preference per new share",
                 inputs: vec![max_new.as_input(), lp_input.clone()],
-                value: mul(max_new.value, lp, LIQUIDATION_PREFERENCE)?,
+                value: mul(max_new.value, lp, face_field)?,
             })
         })
         .transpose()?;
     // In the order the figures have always been listed: the effective price, the premium,
     // the annual dividend, then its yield and the first-year premium.
+    // Notes have no first-year premium of price plus dividends.
     let [premium_figure, dividend_yield, total_premium] = match against_closing {
-        Some([p, y, t]) => [Some(p), Some(y), Some(t)],
+        Some([p, y, t]) => [Some(p), Some(y), (!debt).then_some(t)],
         None => [None, None, None],
     };
-    let in_order =
-        [Some(effective_price), premium_figure, Some(annual_dividend), dividend_yield, total_premium];
+    let in_order = [
+        Some(effective_price),
+        premium_figure,
+        Some(annual_dividend),
+        interest_per_note,
+        dividend_yield,
+        total_premium,
+    ];
     for figure in in_order.into_iter().flatten() {
         figures.push(figure);
     }
@@ -466,6 +515,9 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         figures.push(designated);
     }
     figures.push_ratio(exchange_ratio, ratio);
+    if let Some(figure) = principal_per_block {
+        figures.push(figure);
+    }
     figures.push(max_new);
     figures.push(aggregate);
     for figure in

@@ -68,6 +68,13 @@ figure_table! {
     ExchangeRatio "exchange_ratio" "Exchange ratio" ExchangeRatio;
     MaxNewShares "max_new_shares" "Maximum new shares issuable" Shares;
     AggregateLiquidationPreference "aggregate_liquidation_preference" "Aggregate liquidation preference" Aggregate;
+    AnnualInterest "annual_interest" "Annual interest per common share equivalent" Money;
+    InterestPerNote "interest_per_note" "Annual interest per note" Money;
+    InterestYield "interest_yield" "Annual interest as a percentage of the closing price" DividendYieldPercent;
+    PrincipalPerBlock "principal_per_block" "Principal amount of notes for each block of shares" Money;
+    MaxNewNotes "max_new_notes" "Maximum notes issuable" Shares;
+    AggregatePrincipalAmount "aggregate_principal_amount" "Aggregate principal amount" Aggregate;
+    MaxNewPrincipalAmount "max_new_principal_amount" "Aggregate principal amount of the maximum notes issuable" Aggregate;
     DesignatedRatio "designated_ratio" "New shares for each share sought, from designated values" Rate;
     BlockShares "block_shares" "Shares sought for each block of new shares" Shares;
     BlockNewShares "block_new_shares" "New shares for each block of shares sought" Shares;

@@ -476,8 +476,23 @@ pub struct NewSecurity {
     /// How a headline names it, e.g. "Series D Preferred Shares"; defaults to `short_name`.
     #[serde(default)]
     pub headline_name: Option<Text>,
-    pub dividend_rate: Percent,
-    pub liquidation_preference: Positive,
+    /// Preferred stock: the annual dividend rate on the liquidation preference, and the
+    /// preference per share. Debt securities give `interest_rate` and `principal_amount`
+    /// instead.
+    #[serde(default)]
+    pub dividend_rate: Option<Percent>,
+    #[serde(default)]
+    pub liquidation_preference: Option<Positive>,
+    /// Debt securities: the principal amount of each note, the annual interest rate on it,
+    /// the maturity date and when interest is paid.
+    #[serde(default)]
+    pub principal_amount: Option<Positive>,
+    #[serde(default)]
+    pub interest_rate: Option<Percent>,
+    #[serde(default)]
+    pub maturity: Option<Date>,
+    #[serde(default)]
+    pub interest_payment: Option<Text>,
     /// When dividends are paid: "quarterly in arrears on the 15th day of January, April, July
     /// and October".
     #[serde(default)]
@@ -491,6 +506,32 @@ pub struct NewSecurity {
     /// Where it trades: "NYSE American under the symbol \"AULT PRD\"".
     #[serde(default)]
     pub listing: Option<Text>,
+}
+
+impl NewSecurity {
+    /// Whether the new security is debt (notes), stated by principal amount and interest.
+    pub fn is_debt(&self) -> bool {
+        self.principal_amount.is_some() || self.interest_rate.is_some()
+    }
+
+    /// What each new security is worth at par, with the terms field that states it: the
+    /// liquidation preference of a share, or the principal amount of a note.
+    pub fn face(&self) -> Option<(Positive, &'static str)> {
+        if self.is_debt() {
+            self.principal_amount.map(|p| (p, "offer.consideration.security.principal_amount"))
+        } else {
+            self.liquidation_preference.map(|p| (p, "offer.consideration.security.liquidation_preference"))
+        }
+    }
+
+    /// The annual rate it pays on that amount, with its field: dividends or interest.
+    pub fn rate(&self) -> Option<(Percent, &'static str)> {
+        if self.is_debt() {
+            self.interest_rate.map(|r| (r, "offer.consideration.security.interest_rate"))
+        } else {
+            self.dividend_rate.map(|r| (r, "offer.consideration.security.dividend_rate"))
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
