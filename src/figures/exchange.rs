@@ -150,8 +150,10 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let rate = rate_given.fraction();
     let lp_input = sources.input(face_field, None, lp);
     let max_new_id = if debt { FigureId::MaxNewNotes } else { FigureId::MaxNewShares };
-    let aggregate_id = if debt { FigureId::AggregatePrincipalAmount } else { FigureId::AggregateLiquidationPreference };
-    let issued_id = if debt { FigureId::MaxNewPrincipalAmount } else { FigureId::MaxNewLiquidationPreference };
+    let aggregate_id =
+        if debt { FigureId::AggregatePrincipalAmount } else { FigureId::AggregateLiquidationPreference };
+    let issued_id =
+        if debt { FigureId::MaxNewPrincipalAmount } else { FigureId::MaxNewLiquidationPreference };
 
     // A ratio derived from designated values, rounded as the terms state: a figure of its own,
     // printed with its derivation.

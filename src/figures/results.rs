@@ -185,10 +185,9 @@ fn exchange_lot(t: &Terms) -> Result<(u64, u64), FigureError> {
         (Some(block), _, _) => Ok((block.shares.0, block.new_shares.0)),
         (None, Some(aggregate), Some(max)) => {
             let field = "offer.consideration.aggregate_liquidation_preference";
-            let (preference, _) = consideration
-                .security
-                .face()
-                .ok_or_else(|| FigureError::new(field, "the liquidation preference per new share is not stated"))?;
+            let (preference, _) = consideration.security.face().ok_or_else(|| {
+                FigureError::new(field, "the liquidation preference per new share is not stated")
+            })?;
             let preference = preference.0;
             let new_shares = div(aggregate.0, preference, field)?;
             let ratio = div(max.decimal(), new_shares, field)?;

@@ -270,14 +270,14 @@ fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
     let pairs = if s.is_debt() {
         [("interest_rate", s.interest_rate.is_some()), ("principal_amount", s.principal_amount.is_some())]
     } else {
-        [("dividend_rate", s.dividend_rate.is_some()), ("liquidation_preference", s.liquidation_preference.is_some())]
+        [
+            ("dividend_rate", s.dividend_rate.is_some()),
+            ("liquidation_preference", s.liquidation_preference.is_some()),
+        ]
     };
     if let Some((missing, _)) = pairs.iter().find(|(_, set)| !*set) {
         let other = pairs.iter().find(|(name, _)| name != missing).map_or("", |(name, _)| *name);
-        return err(
-            "offer.consideration.security",
-            &format!("give `{missing}` with `{other}`"),
-        );
+        return err("offer.consideration.security", &format!("give `{missing}` with `{other}`"));
     }
     if s.is_debt() && consideration.aggregate_liquidation_preference.is_some() {
         return err(

@@ -160,7 +160,7 @@ fn terms_with(closing_cents: u64, lp_cents: u64, ratio: u64, new_shares: u64) ->
     let mut t = example();
     let lp = Decimal::new(lp_cents as i64, 2);
     t.security.closing_price.as_mut().unwrap().price = Positive(Decimal::new(closing_cents as i64, 4));
-    t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Positive(lp);
+    t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Some(Positive(lp));
     t.offer.max_shares = Some(Shares(ratio * new_shares));
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference =
         Some(Positive(lp * Decimal::from(new_shares)));
@@ -192,7 +192,7 @@ proptest! {
             FractionalShares::WholeBlocks
         };
         let mut t = with_block(example(), shares, new_shares, max, Some(rule));
-        t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Positive(Decimal::new(lp_cents as i64, 2));
+        t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Some(Positive(Decimal::new(lp_cents as i64, 2)));
         let f = Filing::figures_of(&t).unwrap();
         let (m, n, k, lp) = (max as u128, shares as u128, new_shares as u128, lp_cents as u128);
         // Aggregate: the maximum at the effective price, half-up to the dollar, in whole numbers.

@@ -290,7 +290,7 @@ fn results_are_not_counted_for_cash_in_lieu_rather_than_miscounted() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("error: offer.consideration.fractional_shares: "))
-        .stderr(predicate::str::contains("cash in lieu of fractional shares is not counted yet"))
+        .stderr(predicate::str::contains("cash in lieu of fractional shares are not counted yet"))
         .stderr(predicate::str::contains("terms.yaml:91:24"));
 }
 
@@ -325,4 +325,126 @@ fn an_intent_states_a_maximum_not_in_whole_blocks_and_a_designated_ratio() {
         &document(&set, "schedule-to.md"),
         "to exchange up to 100,000,001 shares of its common stock for 6.59 shares of its 9.00% Series B Cumulative Redeemable Perpetual Preferred Stock for each share tendered.",
     );
+}
+
+const NOTES: &str = "data/calder-notes-exchange-commenced.yaml";
+
+#[test]
+fn notes_are_stated_by_principal_amount_and_interest() {
+    let set = render(NOTES);
+    let (release, offer) = (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"));
+    assert_prints(
+        &release,
+        "for its 10.00% Senior Notes due 2031 (the “**Notes**”), at the rate of $25.00 principal amount of Notes for each 50 Shares tendered, or up to $20,000,000 aggregate principal amount of Notes. The exchange ratio represents an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023, on the NYSE American. The Notes bear interest at 10.00% per year, or $0.05 per year for each Share exchanged, and mature on January 15, 2031.",
+    );
+    assert_prints(
+        &offer,
+        "**Offer to Exchange up to 40,000,000 Shares of its Common Stock for up to $20,000,000 Aggregate Principal Amount of its 10.00% Senior Notes due 2031**",
+    );
+    assert_prints(
+        &offer,
+        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount and $0.05 per year for each Share exchanged, equal to 12% of that last reported sale price, and mature on January 15, 2031. Shares may be tendered only in multiples of 50; the Notes will be issued only in multiples of $25.00 principal amount. See Sections 1 and 18.",
+    );
+    assert_prints(
+        &offer,
+        "issuing $25.00 principal amount of Notes for each 50 Shares, or up to $20,000,000 aggregate principal amount of Notes.",
+    );
+    assert_prints(
+        &offer,
+        "***Denominations.*** The Notes will be issued only in multiples of $25.00 principal amount.",
+    );
+    assert_prints(
+        &offer,
+        "The consideration in the Offer consists of up to $20,000,000 aggregate principal amount of Notes, to be issued by the Company in exchange for the Shares accepted.",
+    );
+    assert_prints(
+        &offer,
+        "- ***Maturity.*** The Notes mature on January 15, 2031, when their principal amount and accrued and unpaid interest are payable.",
+    );
+    assert_prints(
+        &offer,
+        "| Liquidation | Share ratably in assets remaining after creditors and holders of preferred stock | Principal amount plus accrued and unpaid interest, as a creditor of the Company, before any distribution on the Shares |",
+    );
+    for text in [&release, &offer] {
+        assert!(!text.contains("liquidation preference"), "notes have no liquidation preference");
+        assert!(!text.contains("dividends at"), "notes pay interest, not dividends");
+    }
+
+    let figures = &set.filing.figures;
+    for (name, value) in [
+        ("effective_price", "0.5"),
+        ("annual_interest", "0.05"),
+        ("interest_per_note", "2.5"),
+        ("principal_per_block", "25"),
+        ("max_new_notes", "800000"),
+        ("aggregate_principal_amount", "20000000"),
+    ] {
+        assert_eq!(figures.value(name).map(|v| v.normalize().to_string()).as_deref(), Some(value), "{name}");
+    }
+    for name in [
+        "annual_dividend",
+        "dividend_yield",
+        "total_premium",
+        "max_new_shares",
+        "aggregate_liquidation_preference",
+    ] {
+        assert!(figures.get(name).is_none(), "notes have no {name}");
+    }
+    assert_eq!(figures.get("interest_yield").unwrap().display(), "12%");
+}
+
+#[test]
+fn an_intent_to_exchange_notes() {
+    let (_dir, terms) = scratch_terms(&as_intent(&std::fs::read_to_string(NOTES).unwrap()));
+    let set = render(&terms);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "# Calder Bay Announces Its Intention to Commence an Exchange Offer of Common Stock for 10.00% Senior Notes due 2031 at an Effective Price of $0.50 per Share\n",
+    );
+    assert_prints(
+        &release,
+        "in exchange for the issuance of $25.00 principal amount of its 10.00% Senior Notes due 2031 (“**Notes**”) for each 50 shares of Common Stock tendered, up to $20,000,000 aggregate principal amount of Notes.\n\nThe exchange ratio represents an effective price of $0.50 per share of Common Stock, a 19% increase over the last reported sales price of the Common Stock of $0.42 on December 12, 2023, on the NYSE American. The Notes bear interest at 10.00% per year, or $0.05 per year for each share of Common Stock exchanged, equal to 12% of that last reported sales price, and mature on January 15, 2031.",
+    );
+    assert_prints(
+        &document(&set, "schedule-to.md"),
+        "to exchange up to 40,000,000 shares of its common stock for $25.00 principal amount of its 10.00% Senior Notes due 2031 for each 50 shares tendered.",
+    );
+}
+
+#[test]
+fn a_new_security_is_preferred_stock_or_notes() {
+    let cases = [
+        (
+            "      principal_amount: 25.00\n",
+            "      principal_amount: 25.00\n      liquidation_preference: 25.00\n",
+            "error: offer.consideration.security.interest_rate: the new security is preferred stock (`dividend_rate`, `liquidation_preference`) or notes (`interest_rate`, `principal_amount`, `maturity`), not both",
+        ),
+        (
+            "      principal_amount: 25.00\n",
+            "",
+            "error: offer.consideration.security: give `principal_amount` with `interest_rate`",
+        ),
+        (
+            "    block:\n      shares: 50\n      new_shares: 1\n",
+            "    aggregate_liquidation_preference: 20_000_000\n",
+            "error: offer.consideration.aggregate_liquidation_preference: notes have a principal amount, not a liquidation preference",
+        ),
+        (
+            "    block:\n      shares: 50\n      new_shares: 1\n",
+            "    designated_values: {share_sought: 1.70, new_share: 25.00, places: 4}\n",
+            "error: offer.consideration.designated_values: notes are issued in whole principal amounts",
+        ),
+    ];
+    for (from, to, message) in cases {
+        let (_dir, terms) = scratch_terms(&edited(NOTES, from, to));
+        secdraft()
+            .args(["figures"])
+            .arg(&terms)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains("terms.yaml:"));
+    }
 }
