@@ -91,22 +91,33 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
         let name = &n.security.short_name.0;
         let places = new.presentation.percent_places.dividend_rate.0;
         let rate = |c: &crate::terms::Consideration| {
-            format::percent(c.security.dividend_rate.fraction(), places)
-                .unwrap_or_else(|_| c.security.dividend_rate.as_written().normalize().to_string())
+            c.security.rate().map_or_else(String::new, |(r, _)| {
+                format::percent(r.fraction(), places)
+                    .unwrap_or_else(|_| r.as_written().normalize().to_string())
+            })
         };
-        row(format!("Dividend rate of the {name}"), rate(o), rate(n));
-        row(
-            format!("Liquidation preference per share of the {name}"),
-            money(Some(o.security.liquidation_preference)),
-            money(Some(n.security.liquidation_preference)),
-        );
+        let face = |c: &crate::terms::Consideration| {
+            c.security.face().map(|(p, _)| format::money(p.0)).unwrap_or_default()
+        };
+        let (rate_name, face_name) = if n.security.is_debt() {
+            ("Interest rate", "Principal amount of each")
+        } else {
+            ("Dividend rate", "Liquidation preference per share")
+        };
+        row(format!("{rate_name} of the {name}"), rate(o), rate(n));
+        row(format!("{face_name} of the {name}"), face(o), face(n));
     }
     row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price));
     if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {
         row("Minimum price".into(), format::money(o.min_price.0), format::money(n.min_price.0));
         row("Maximum price".into(), format::money(o.max_price.0), format::money(n.max_price.0));
     }
-    let closing = |c: &ClosingPrice| format!("{} on {}", format::money(c.price.0), format::date(c.date.0));
+    let closing = |c: &Option<ClosingPrice>| {
+        c.as_ref().map_or_else(
+            || "none".into(),
+            |c| format!("{} on {}", format::money(c.price.0), format::date(c.date.0)),
+        )
+    };
     row(
         "Closing price the premiums are measured against".into(),
         closing(&old.security.closing_price),

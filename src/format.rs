@@ -109,6 +109,16 @@ pub fn ratio(per_new_share: Decimal) -> String {
     if normal.fract().is_zero() { format!("{} to 1", grouped(normal, 0)) } else { format!("{} to 1", normal) }
 }
 
+/// An exact exchange ratio of `new_shares` new shares for each `shares` shares, both whole:
+/// "100 to 1" when one new share is given, "2 for each 150" otherwise.
+pub fn ratio_of(new_shares: Decimal, shares: Decimal) -> String {
+    if new_shares == Decimal::ONE {
+        ratio(shares)
+    } else {
+        format!("{} for each {}", grouped(new_shares, 0), grouped(shares, 0))
+    }
+}
+
 /// "a Delaware", "an Ohio", "an 82%", "a 1%", "an $8,000,000": the indefinite article the
 /// text takes as it is read aloud. A number is read as counsel say it, by its leading group of
 /// thousands ("800,000" is "eight hundred thousand", "11,250" is "eleven thousand ..."), so
@@ -447,6 +457,9 @@ mod tests {
     fn ratios_dates_and_words() {
         assert_eq!(ratio(d("100")), "100 to 1");
         assert_eq!(ratio(d("1.5")), "1.5 to 1");
+        assert_eq!(ratio_of(d("1"), d("100")), "100 to 1");
+        assert_eq!(ratio_of(d("2"), d("150")), "2 for each 150");
+        assert_eq!(ratio_of(d("3"), d("1000")), "3 for each 1,000");
         let day = NaiveDate::from_ymd_opt(2023, 12, 12).unwrap();
         assert_eq!(date(day), "December 12, 2023");
         assert_eq!(date_with_weekday(day), "Tuesday, December 12, 2023");

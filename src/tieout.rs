@@ -51,7 +51,18 @@ pub struct FigureTrace {
     pub value: String,
     /// As the documents print it.
     pub display: String,
+    /// An exchange ratio's exact terms, which `value` rounds when it does not terminate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact_ratio: Option<ExactRatio>,
     pub printed_at: Vec<Place>,
+}
+
+/// `new_shares` new shares for each `shares` shares sought, both whole: a block as the terms
+/// write it, or a derived ratio in lowest terms.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExactRatio {
+    pub new_shares: String,
+    pub shares: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -232,6 +243,10 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
                 .collect(),
             value: f.value.normalize().to_string(),
             display: f.display(),
+            exact_ratio: f.exact_ratio.map(|r| ExactRatio {
+                new_shares: r.new_shares.normalize().to_string(),
+                shares: r.shares.normalize().to_string(),
+            }),
             printed_at: printed_at(set, |p| p.era == Era::Now && p.figure == f.id),
         })
         .collect();

@@ -170,7 +170,13 @@ fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
                 sought()?,
                 format::money(mv.high.0),
                 format::money(mv.low.0),
-                in_force.security.closing_price.market.as_str(),
+                in_force
+                    .security
+                    .closing_price
+                    .as_ref()
+                    .map(|closing| closing.market.as_str())
+                    .or(in_force.issuer.exchange.as_ref().map(|e| e.as_str()))
+                    .unwrap_or("[market on which the prices were reported: to draft]"),
                 format::date(mv.date.0)
             ),
             None => format!(

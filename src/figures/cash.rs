@@ -14,7 +14,7 @@ pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Resu
     let (Some(price), Some(max_shares)) = (t.offer.cash_price, t.offer.max_shares) else {
         return Err(FigureError::new("offer", "a cash offer needs `cash_price` and `max_shares`"));
     };
-    let closing = t.security.closing_price.price.0;
+    let closing = t.security.closing_price.as_ref().map(|c| c.price.0);
     let price_input = sources.input("offer.cash_price", Some("cash_price"), price.0);
     let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares.decimal());
     let price_figure = figures
@@ -25,15 +25,18 @@ pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Resu
             value: price.0,
         })
         .clone();
-    figures.push(Computed {
-        id: FigureId::Premium,
-        formula: "purchase price / closing price - 1",
-        inputs: vec![
-            price_figure.as_input(),
-            sources.input(CLOSING_PRICE, Some("closing_price.price"), closing),
-        ],
-        value: premium(price.0, closing, CLOSING_PRICE)?,
-    });
+    // A premium needs a closing price to be measured from; the terms need not give one.
+    if let Some(closing) = closing {
+        figures.push(Computed {
+            id: FigureId::Premium,
+            formula: "purchase price / closing price - 1",
+            inputs: vec![
+                price_figure.as_input(),
+                sources.input(CLOSING_PRICE, Some("closing_price.price"), closing),
+            ],
+            value: premium(price.0, closing, CLOSING_PRICE)?,
+        });
+    }
     figures.push(Computed {
         id: FigureId::AggregatePurchasePrice,
         formula: "purchase price x maximum shares sought",
@@ -49,7 +52,6 @@ pub(super) fn auction(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let Some(auction) = &t.offer.auction else {
         return Err(FigureError::new("offer.auction", "the auction is not stated"));
     };
-    let closing = t.security.closing_price.price.0;
     let (min, max, step) = (auction.min_price.0, auction.max_price.0, auction.increment.0);
     let min_input = sources.input("offer.auction.min_price", Some("min_price"), min);
     let max_input = sources.input("offer.auction.max_price", Some("max_price"), max);
@@ -65,19 +67,21 @@ pub(super) fn auction(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         ],
         value: Decimal::from(points),
     });
-    let closing_input = sources.input(CLOSING_PRICE, Some("closing_price.price"), closing);
-    figures.push(Computed {
-        id: FigureId::PremiumAtMinPrice,
-        formula: "minimum price / closing price - 1",
-        inputs: vec![min_input.clone(), closing_input.clone()],
-        value: premium(min, closing, CLOSING_PRICE)?,
-    });
-    figures.push(Computed {
-        id: FigureId::PremiumAtMaxPrice,
-        formula: "maximum price / closing price - 1",
-        inputs: vec![max_input.clone(), closing_input],
-        value: premium(max, closing, CLOSING_PRICE)?,
-    });
+    if let Some(closing) = t.security.closing_price.as_ref().map(|c| c.price.0) {
+        let closing_input = sources.input(CLOSING_PRICE, Some("closing_price.price"), closing);
+        figures.push(Computed {
+            id: FigureId::PremiumAtMinPrice,
+            formula: "minimum price / closing price - 1",
+            inputs: vec![min_input.clone(), closing_input.clone()],
+            value: premium(min, closing, CLOSING_PRICE)?,
+        });
+        figures.push(Computed {
+            id: FigureId::PremiumAtMaxPrice,
+            formula: "maximum price / closing price - 1",
+            inputs: vec![max_input.clone(), closing_input],
+            value: premium(max, closing, CLOSING_PRICE)?,
+        });
+    }
 
     match (t.offer.max_shares, auction.max_dollars) {
         (Some(shares), None) => {

@@ -1,19 +1,129 @@
 //! Exchange offers: new securities for the shares, in an aggregate liquidation preference or
-//! a block ratio ("each N shares for K new shares").
+//! a block ratio ("each N shares for K new shares"). The ratio is held exactly ([`Ratio`]);
+//! where the maximum sought is not a whole number of blocks, the terms say what a fraction
+//! of a new share earns ([`FractionalShares`]).
 
-use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, mul, premium};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, floor, mul, premium};
 use crate::format;
-use crate::terms::Terms;
+use crate::terms::{FractionalShares, Stage, Terms};
 
 const CLOSING_PRICE: &str = "security.closing_price.price";
 const MAX_SHARES: &str = "offer.max_shares";
 const AGGREGATE: &str = "offer.consideration.aggregate_liquidation_preference";
-const LIQUIDATION_PREFERENCE: &str = "offer.consideration.security.liquidation_preference";
-const DIVIDEND_RATE: &str = "offer.consideration.security.dividend_rate";
 const BLOCK_SHARES: &str = "offer.consideration.block.shares";
 const BLOCK_NEW_SHARES: &str = "offer.consideration.block.new_shares";
+const VALUE_SHARE_SOUGHT: &str = "offer.consideration.designated_values.share_sought";
+const VALUE_NEW_SHARE: &str = "offer.consideration.designated_values.new_share";
+const FRACTIONAL_SHARES: &str = "offer.consideration.fractional_shares";
 
-/// Pushes the eight exchange figures; returns the maximum shares sought as an input.
+/// An exchange ratio held exactly: `new_shares` new shares for each `shares` shares sought,
+/// both whole: a block as the terms write it, or an aggregate's ratio in lowest terms.
+/// Decimal division would turn 3 for each 200 into 66.666666666666666666666666667 shares per
+/// new share; the two whole terms never lose a digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ratio {
+    pub new_shares: Decimal,
+    pub shares: Decimal,
+}
+
+impl Ratio {
+    /// `new_shares` new shares for each `shares` shares, each any positive decimal (0.012 for
+    /// 1 is 3 for each 250); `None` when either is not positive or the terms outgrow a decimal.
+    pub fn new(new_shares: Decimal, shares: Decimal) -> Option<Ratio> {
+        if new_shares <= Decimal::ZERO || shares <= Decimal::ZERO {
+            return None;
+        }
+        // Scaled by the same power of ten, both terms are whole and the ratio unchanged.
+        let scale = new_shares.scale().max(shares.scale());
+        let factor = Decimal::from_i128_with_scale(10i128.checked_pow(scale)?, 0);
+        let a = new_shares.checked_mul(factor)?.trunc();
+        let b = shares.checked_mul(factor)?.trunc();
+        let divisor = gcd(a, b)?;
+        Some(Ratio { new_shares: (a / divisor).normalize(), shares: (b / divisor).normalize() })
+    }
+
+    /// A block as the terms write it, not reduced: 2 for each 150 stays 2 for each 150,
+    /// since tenders are accepted in whole blocks of 150.
+    pub fn block(new_shares: u64, shares: u64) -> Option<Ratio> {
+        (new_shares > 0 && shares > 0)
+            .then(|| Ratio { new_shares: Decimal::from(new_shares), shares: Decimal::from(shares) })
+    }
+
+    /// Shares sought given for one new share: the value `exchange_ratio` has always had
+    /// (100 for 1 for each 100), rounded at the 28th digit when it does not terminate.
+    pub fn shares_per_new_share(self) -> Option<Decimal> {
+        self.shares.checked_div(self.new_shares)
+    }
+
+    /// New shares for one share sought, when that is a decimal that ends (0.012); `None`
+    /// for a ratio such as 2 for each 150, whose per-share decimal never ends. Decided on the
+    /// prime factors of the shares, not by dividing: a quotient rounded at the 28th digit
+    /// can multiply back to the new shares and pass for exact.
+    pub fn new_shares_per_share(self) -> Option<Decimal> {
+        let shares = self.shares.normalize();
+        let new_shares = self.new_shares.normalize();
+        if shares.scale() != 0 || new_shares.scale() != 0 {
+            return None;
+        }
+        let (mut rest, mut twos, mut fives) = (shares, 0u32, 0u32);
+        while rest.checked_rem(Decimal::TWO)?.is_zero() {
+            rest /= Decimal::TWO;
+            twos += 1;
+        }
+        let five = Decimal::from(5);
+        while rest.checked_rem(five)?.is_zero() {
+            rest /= five;
+            fives += 1;
+        }
+        if rest != Decimal::ONE {
+            return None;
+        }
+        // shares divides 10^places, so new_shares x (10^places / shares) is the quotient's
+        // digits, exactly.
+        let places = twos.max(fives);
+        let power = Decimal::try_from_i128_with_scale(10i128.checked_pow(places)?, 0).ok()?;
+        let digits = new_shares.checked_mul(power.checked_div(shares)?)?.normalize();
+        if digits.scale() != 0 {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(digits.mantissa(), places).ok().map(|d| d.normalize())
+    }
+
+    /// The whole new shares `count` shares earn, and the fraction of one left over as its
+    /// numerator over `self.shares`: exact, where a decimal quotient could round across a
+    /// whole number.
+    pub fn whole_new_shares_for(self, count: Decimal) -> Option<(Decimal, Decimal)> {
+        let earned = count.checked_mul(self.new_shares)?;
+        let left = earned.checked_rem(self.shares)?;
+        Some(((earned - left).checked_div(self.shares)?, left))
+    }
+
+    /// Whether `count` shares are a whole number of blocks of the ratio.
+    pub fn whole_blocks_in(self, count: Decimal) -> bool {
+        count.checked_rem(self.shares).is_some_and(|r| r.is_zero())
+    }
+
+    /// The ratio as counsel state it: "100 to 1" when one new share is given for a whole
+    /// number of shares, "2 for each 150" otherwise.
+    pub fn display(self) -> String {
+        format::ratio_of(self.new_shares, self.shares)
+    }
+}
+
+/// The greatest common divisor of two positive whole decimals.
+fn gcd(mut a: Decimal, mut b: Decimal) -> Option<Decimal> {
+    while !b.is_zero() {
+        let r = a.checked_rem(b)?;
+        a = b;
+        b = r;
+    }
+    Some(a)
+}
+
+/// Pushes the exchange figures; returns the maximum shares sought as an input.
 pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<Input, FigureError> {
     let Some(consideration) = &t.offer.consideration else {
         return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
@@ -21,156 +131,406 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let Some(max_shares_given) = t.offer.max_shares else {
         return Err(FigureError::new("offer", "an exchange offer needs `max_shares`"));
     };
-    let closing = t.security.closing_price.price.0;
+    let closing = t.security.closing_price.as_ref().map(|c| c.price.0);
     let max_shares = max_shares_given.decimal();
     let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares);
     let max_field = sources.path(MAX_SHARES, Some("max_shares"));
-    let lp = consideration.security.liquidation_preference.0;
-    let rate = consideration.security.dividend_rate.fraction();
-    let lp_input = sources.input(LIQUIDATION_PREFERENCE, Some("liquidation_preference"), lp);
+    // Preferred stock is worth its liquidation preference and pays dividends on it; notes
+    // their principal amount, and pay interest. The figures are the same sums, named apart.
+    let debt = consideration.security.is_debt();
+    let (Some((face, face_field)), Some((rate_given, rate_field))) =
+        (consideration.security.face(), consideration.security.rate())
+    else {
+        return Err(FigureError::new(
+            "offer.consideration.security",
+            "the new security's rate and its liquidation preference or principal amount are not stated",
+        ));
+    };
+    let lp = face.0;
+    let rate = rate_given.fraction();
+    let lp_input = sources.input(face_field, face_field.rsplit('.').next(), lp);
+    let max_new_id = if debt { FigureId::MaxNewNotes } else { FigureId::MaxNewShares };
+    let aggregate_id =
+        if debt { FigureId::AggregatePrincipalAmount } else { FigureId::AggregateLiquidationPreference };
+    let issued_id =
+        if debt { FigureId::MaxNewPrincipalAmount } else { FigureId::MaxNewLiquidationPreference };
 
-    // The consideration fixes, either way it is written, the new shares issued for all the
-    // shares sought and the common shares given up per new share.
-    let (max_new, aggregate, ratio) = match (
-        &consideration.aggregate_liquidation_preference,
-        &consideration.block,
-    ) {
-        (Some(aggregate), _) => {
-            let field = sources.path(AGGREGATE, Some("aggregate_liquidation_preference"));
-            let aggregate_value = aggregate.0;
-            let new_shares = div(aggregate_value, lp, &field)?;
-            if !new_shares.fract().is_zero() {
+    // A ratio derived from designated values, rounded as the terms state: a figure of its own,
+    // printed with its derivation.
+    let designated = match &consideration.designated_values {
+        Some(values)
+            if consideration.aggregate_liquidation_preference.is_none() && consideration.block.is_none() =>
+        {
+            let exact = div(values.share_sought.0, values.new_share.0, VALUE_NEW_SHARE)?;
+            let rounded =
+                exact.round_dp_with_strategy(values.places.0, RoundingStrategy::MidpointAwayFromZero);
+            if rounded.is_zero() {
                 return Err(FigureError::new(
-                    field,
+                    "offer.consideration.designated_values.places",
                     format!(
-                        "{} of liquidation preference at {} per share is {} new shares: not a whole number",
-                        format::money(aggregate_value),
+                        "{} / {} rounded to {} places is zero new shares for each share: state more places",
+                        format::money(values.share_sought.0),
+                        format::money(values.new_share.0),
+                        values.places.0
+                    ),
+                ));
+            }
+            Some(Computed {
+                id: FigureId::DesignatedRatio,
+                formula: "designated value per share sought / designated value per new share, rounded half away from zero to the places the terms state",
+                inputs: vec![
+                    sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
+                    sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
+                    sources.input(
+                        "offer.consideration.designated_values.places",
+                        None,
+                        Decimal::from(values.places.0),
+                    ),
+                ],
+                value: rounded.normalize(),
+            })
+        }
+        _ => None,
+    };
+
+    // The ratio, exactly, and the inputs that state it.
+    let (ratio, stated_aggregate, ratio_inputs) =
+        match (&consideration.aggregate_liquidation_preference, &consideration.block, &designated) {
+            (Some(aggregate), _, _) => {
+                let field = sources.path(AGGREGATE, Some("aggregate_liquidation_preference"));
+                let aggregate_input =
+                    sources.input(AGGREGATE, Some("aggregate_liquidation_preference"), aggregate.0);
+                // The aggregate buys aggregate / preference new shares for the maximum sought.
+                let ratio = mul(lp, max_shares, &field)
+                    .ok()
+                    .and_then(|given_up| Ratio::new(aggregate.0, given_up))
+                    .ok_or_else(|| super::too_large(&field))?;
+                (ratio, Some((aggregate.0, aggregate_input.clone())), vec![aggregate_input])
+            }
+            (None, Some(block), _) => {
+                let (n, k) = (block.shares.decimal(), block.new_shares.decimal());
+                let ratio = Ratio::block(block.new_shares.0, block.shares.0)
+                    .ok_or_else(|| super::too_large(BLOCK_SHARES))?;
+                let inputs = vec![
+                    sources.input(BLOCK_SHARES, Some("block"), n),
+                    sources.input(BLOCK_NEW_SHARES, Some("block"), k),
+                ];
+                (ratio, None, inputs)
+            }
+            (None, None, Some(designated)) => {
+                let ratio = Ratio::new(designated.value, Decimal::ONE)
+                    .ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?;
+                (ratio, None, vec![designated.as_input()])
+            }
+            (None, None, None) => {
+                return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
+            }
+        };
+    // The results count tenders in whole blocks of the terms' block or aggregate (results.rs);
+    // a designated ratio or cash in lieu would be miscounted there, so it is refused until the
+    // count knows them.
+    if t.stage() == Stage::Results {
+        let field = match (&consideration.designated_values, consideration.fractional_shares) {
+            _ if consideration.security.is_debt() => Some("offer.consideration.security"),
+            (Some(_), _) => Some("offer.consideration.designated_values"),
+            (None, Some(FractionalShares::CashInLieu(_))) => Some(FRACTIONAL_SHARES),
+            _ => None,
+        };
+        if let Some(field) = field {
+            return Err(FigureError::new(
+                field,
+                "the results of an exchange are counted in new shares, in whole blocks of `block` or of the aggregate's ratio; \
+                 notes, a ratio from designated values or cash in lieu of fractional shares are not counted yet",
+            ));
+        }
+    }
+    let whole_blocks = ratio.whole_blocks_in(max_shares);
+    let fractions = match (whole_blocks, consideration.fractional_shares) {
+        (_, Some(rule)) => rule,
+        (true, None) => FractionalShares::WholeBlocks,
+        (false, None) => {
+            if let Some(aggregate) = &consideration.aggregate_liquidation_preference {
+                let new_shares = div(aggregate.0, lp, face_field)?;
+                return Err(FigureError::new(
+                    sources.path(AGGREGATE, Some("aggregate_liquidation_preference")),
+                    format!(
+                        "{} of liquidation preference at {} per share is {} new shares for {} shares: \
+                         not a whole number of new shares; say what a tender that earns a fraction \
+                         of a new share receives, in `{FRACTIONAL_SHARES}` (`whole_blocks` or \
+                         `cash_in_lieu: PRICE`)",
+                        format::money(aggregate.0),
                         format::money(lp),
-                        new_shares.normalize()
-                    ),
-                ));
-            }
-            let ratio = div(max_shares, new_shares, &field)?;
-            if !ratio.fract().is_zero() {
-                return Err(FigureError::new(
-                    field,
-                    format!(
-                        "{} shares for {} new shares is {} shares per new share: a fractional block",
+                        new_shares.normalize(),
                         format::shares(max_shares).unwrap_or_default(),
-                        format::shares(new_shares).unwrap_or_default(),
-                        ratio.normalize()
                     ),
                 ));
             }
-            let aggregate_input =
-                sources.input(AGGREGATE, Some("aggregate_liquidation_preference"), aggregate_value);
-            let max_new = Computed {
-                id: FigureId::MaxNewShares,
-                formula: "aggregate liquidation preference / liquidation preference per new share",
-                inputs: vec![aggregate_input.clone(), lp_input.clone()],
-                value: new_shares,
-            };
-            let ratio = Computed {
-                id: FigureId::ExchangeRatio,
-                formula: "maximum shares sought / maximum new shares issuable",
-                inputs: vec![max_input.clone(), max_new.as_input()],
-                value: ratio,
-            };
-            let aggregate = Computed {
-                id: FigureId::AggregateLiquidationPreference,
-                formula: "as stated in the terms",
-                inputs: vec![aggregate_input],
-                value: aggregate_value,
-            };
-            (max_new, aggregate, ratio)
-        }
-        (None, Some(block)) => {
-            let (n, k) = (block.shares.decimal(), block.new_shares.decimal());
-            if !max_shares_given.0.is_multiple_of(block.shares.0) {
-                return Err(FigureError::new(
-                    max_field,
-                    format!(
-                        "{} shares is not a whole number of blocks of {}: the last block would be fractional",
-                        format::shares(max_shares).unwrap_or_default(),
-                        format::shares(n).unwrap_or_default()
-                    ),
-                ));
-            }
-            let block_inputs = [
-                sources.input(BLOCK_SHARES, Some("block"), n),
-                sources.input(BLOCK_NEW_SHARES, Some("block"), k),
-            ];
-            let max_new = Computed {
-                id: FigureId::MaxNewShares,
-                formula: "maximum shares sought / shares per block x new shares per block",
-                inputs: vec![max_input.clone(), block_inputs[0].clone(), block_inputs[1].clone()],
-                value: mul(div(max_shares, n, &max_field)?, k, &max_field)?,
-            };
-            let ratio = Computed {
-                id: FigureId::ExchangeRatio,
-                formula: "shares per block / new shares per block",
-                inputs: block_inputs.to_vec(),
-                value: div(n, k, BLOCK_NEW_SHARES)?,
-            };
-            let aggregate = Computed {
-                id: FigureId::AggregateLiquidationPreference,
-                formula: "maximum new shares issuable x liquidation preference per new share",
-                inputs: vec![max_new.as_input(), lp_input.clone()],
-                value: mul(max_new.value, lp, LIQUIDATION_PREFERENCE)?,
-            };
-            (max_new, aggregate, ratio)
-        }
-        (None, None) => {
-            return Err(FigureError::new("offer.consideration", "the consideration is not stated"));
+            return Err(FigureError::new(
+                max_field,
+                format!(
+                    "{} shares is not a whole number of blocks of {} ({} new shares for each {} shares): \
+                     say what a tender that earns a fraction of a new share receives, in \
+                     `{FRACTIONAL_SHARES}` (`whole_blocks` or `cash_in_lieu: PRICE`)",
+                    format::shares(max_shares).unwrap_or_default(),
+                    format::shares(ratio.shares).unwrap_or_default(),
+                    format::shares(ratio.new_shares).unwrap_or_default(),
+                    format::shares(ratio.shares).unwrap_or_default(),
+                ),
+            ));
         }
     };
 
-    let closing_input = sources.input(CLOSING_PRICE, Some("closing_price.price"), closing);
+    // New shares the maximum earns: whole ones, and the numerator of the fraction left over.
+    let (earned_whole, earned_left) =
+        ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
+    let stated_new_shares = match &stated_aggregate {
+        Some((aggregate, _)) => Some(div(*aggregate, lp, face_field)?),
+        None => None,
+    };
+    let max_new = match (&stated_aggregate, stated_new_shares, fractions) {
+        // As the terms have always stated it: the aggregate in whole new shares.
+        (Some((_, aggregate_input)), Some(new_shares), _) if new_shares.fract().is_zero() => Computed {
+            id: max_new_id,
+            formula: "aggregate liquidation preference / liquidation preference per new share",
+            inputs: vec![aggregate_input.clone(), lp_input.clone()],
+            value: new_shares,
+        },
+        (None, _, _) if whole_blocks => Computed {
+            id: max_new_id,
+            formula: "maximum shares sought / shares per block x new shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: earned_whole,
+        },
+        (_, _, FractionalShares::WholeBlocks) => Computed {
+            id: max_new_id,
+            formula: "whole blocks in the maximum shares sought (rounded down) x new shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.new_shares, &max_field)?,
+        },
+        (_, _, FractionalShares::CashInLieu(_)) => Computed {
+            id: max_new_id,
+            formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: earned_whole,
+        },
+    };
+
+    let exchange_ratio = match stated_new_shares {
+        Some(new_shares) if new_shares.fract().is_zero() => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "maximum shares sought / maximum new shares issuable",
+            inputs: vec![max_input.clone(), max_new.as_input()],
+            value: div(max_shares, new_shares, AGGREGATE)?,
+        },
+        Some(_) => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "maximum shares sought x liquidation preference per new share / aggregate liquidation preference, held exactly as new shares for each block of shares",
+            inputs: [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
+            value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(AGGREGATE))?,
+        },
+        None if designated.is_some() => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "1 / new shares for each share sought (from designated values)",
+            inputs: ratio_inputs.clone(),
+            value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?,
+        },
+        None => Computed {
+            id: FigureId::ExchangeRatio,
+            formula: "shares per block / new shares per block",
+            inputs: ratio_inputs.clone(),
+            value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(BLOCK_NEW_SHARES))?,
+        },
+    };
+
     let effective_price = Computed {
         id: FigureId::EffectivePrice,
-        formula: "liquidation preference per new share / exchange ratio (shares per new share)",
-        inputs: vec![lp_input, ratio.as_input()],
-        value: div(lp, ratio.value, LIQUIDATION_PREFERENCE)?,
+        formula: if debt {
+            "principal amount per note / exchange ratio (shares per note)"
+        } else {
+            "liquidation preference per new share / exchange ratio (shares per new share)"
+        },
+        inputs: vec![lp_input.clone(), exchange_ratio.as_input()],
+        value: div(mul(lp, ratio.new_shares, face_field)?, ratio.shares, face_field)?,
     };
-    let premium_figure = Computed {
-        id: FigureId::Premium,
-        formula: "effective price / closing price - 1",
-        inputs: vec![effective_price.as_input(), closing_input.clone()],
-        value: premium(effective_price.value, closing, CLOSING_PRICE)?,
+    let aggregate = match &stated_aggregate {
+        Some((value, aggregate_input)) => Computed {
+            id: aggregate_id,
+            formula: "as stated in the terms",
+            inputs: vec![aggregate_input.clone()],
+            value: *value,
+        },
+        // The maximum at the effective price: what a release states, whether or not the last
+        // block is whole ($33,333,334 for 100,000,001 shares at 2 for each 150 and $25.00).
+        None => Computed {
+            id: aggregate_id,
+            formula: "maximum shares sought x liquidation preference per new share x new shares per block / shares per block, rounded half-up to the dollar",
+            inputs: [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
+            value: div(
+                mul(mul(max_shares, lp, &max_field)?, ratio.new_shares, &max_field)?,
+                ratio.shares,
+                &max_field,
+            )?
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+        },
     };
     let annual_dividend = Computed {
-        id: FigureId::AnnualDividend,
-        formula: "dividend rate x effective price",
-        inputs: vec![sources.input(DIVIDEND_RATE, Some("dividend_rate"), rate), effective_price.as_input()],
-        value: mul(rate, effective_price.value, DIVIDEND_RATE)?,
+        id: if debt { FigureId::AnnualInterest } else { FigureId::AnnualDividend },
+        formula: if debt { "interest rate x effective price" } else { "dividend rate x effective price" },
+        inputs: vec![
+            sources.input(rate_field, rate_field.rsplit('.').next(), rate),
+            effective_price.as_input(),
+        ],
+        value: mul(rate, effective_price.value, rate_field)?,
     };
-    let dividend_yield = Computed {
-        id: FigureId::DividendYield,
-        formula: "annual dividend per common share equivalent / closing price",
-        inputs: vec![annual_dividend.as_input(), closing_input.clone()],
-        value: div(annual_dividend.value, closing, CLOSING_PRICE)?,
+    // The principal amount of notes a block earns: how the documents state a notes ratio.
+    let principal_per_block = match (&consideration.block, debt) {
+        (Some(block), true) => Some(Computed {
+            id: FigureId::PrincipalPerBlock,
+            formula: "principal amount per note x notes per block",
+            inputs: [vec![lp_input.clone()], ratio_inputs.clone()].concat(),
+            value: mul(lp, block.new_shares.decimal(), face_field)?,
+        }),
+        _ => None,
     };
-    let first_year = effective_price
-        .value
-        .checked_add(annual_dividend.value)
-        .ok_or_else(|| super::too_large(LIQUIDATION_PREFERENCE))?;
-    let total_premium = Computed {
-        id: FigureId::TotalPremium,
-        formula: "(effective price + annual dividend per common share equivalent) / closing price - 1",
-        inputs: vec![effective_price.as_input(), annual_dividend.as_input(), closing_input],
-        value: premium(first_year, closing, CLOSING_PRICE)?,
+    // A note's own interest, which the documents state beside the per-share figure.
+    let interest_per_note = debt
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::InterestPerNote,
+                formula: "interest rate x principal amount per note",
+                inputs: vec![
+                    sources.input(rate_field, rate_field.rsplit('.').next(), rate),
+                    lp_input.clone(),
+                ],
+                value: mul(rate, lp, rate_field)?,
+            })
+        })
+        .transpose()?;
+    // What is measured against the closing price, when the terms give one.
+    let against_closing = match closing {
+        Some(closing) => {
+            let closing_input = sources.input(CLOSING_PRICE, Some("closing_price.price"), closing);
+            let first_year = effective_price
+                .value
+                .checked_add(annual_dividend.value)
+                .ok_or_else(|| super::too_large(face_field))?;
+            Some([
+                Computed {
+                    id: FigureId::Premium,
+                    formula: "effective price / closing price - 1",
+                    inputs: vec![effective_price.as_input(), closing_input.clone()],
+                    value: premium(effective_price.value, closing, CLOSING_PRICE)?,
+                },
+                Computed {
+                    id: if debt { FigureId::InterestYield } else { FigureId::DividendYield },
+                    formula: if debt {
+                        "annual interest per common share equivalent / closing price"
+                    } else {
+                        "annual dividend per common share equivalent / closing price"
+                    },
+                    inputs: vec![annual_dividend.as_input(), closing_input.clone()],
+                    value: div(annual_dividend.value, closing, CLOSING_PRICE)?,
+                },
+                Computed {
+                    id: FigureId::TotalPremium,
+                    formula: "(effective price + annual dividend per common share equivalent) / closing price - 1",
+                    inputs: vec![effective_price.as_input(), annual_dividend.as_input(), closing_input],
+                    value: premium(first_year, closing, CLOSING_PRICE)?,
+                },
+            ])
+        }
+        None => None,
     };
 
-    for figure in [
-        effective_price,
+    // The block an aggregate implies, when it is not one new share for a whole number of
+    // shares: the documents then state it (3 for each 250) and its per-share form (0.012).
+    let implied_block = ((stated_aggregate.is_some() || designated.is_some()) && ratio.new_shares != Decimal::ONE).then(|| {
+        let (inputs, formula) = if designated.is_some() {
+            (ratio_inputs.clone(), "the shares sought for which whole new shares are given: the designated ratio in lowest whole terms")
+        } else {
+            (
+                [vec![max_input.clone(), lp_input.clone()], ratio_inputs.clone()].concat(),
+                "the shares sought for which whole new shares are given: maximum shares sought x liquidation preference per new share / aggregate liquidation preference, in lowest whole terms",
+            )
+        };
+        [
+            Computed {
+                id: FigureId::BlockShares,
+                formula,
+                inputs: inputs.clone(),
+                value: ratio.shares,
+            },
+            Computed {
+                id: FigureId::BlockNewShares,
+                formula: "the new shares given for each block of shares sought, in lowest whole terms",
+                inputs,
+                value: ratio.new_shares,
+            },
+        ]
+    });
+    // A designated ratio is itself the per-share ratio, and prints as such.
+    let per_share = ratio
+        .new_shares_per_share()
+        .filter(|_| ratio.new_shares != Decimal::ONE && designated.is_none())
+        .map(|value| Computed {
+            id: FigureId::NewSharesPerShare,
+            formula: "new shares per block / shares per block (stated where the decimal ends)",
+            inputs: vec![exchange_ratio.as_input()],
+            value,
+        });
+    // Tenders accepted only in whole blocks cannot reach a maximum that is not one.
+    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks)
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::MaxSharesInWholeBlocks,
+                formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
+                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+                value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
+            })
+        })
+        .transpose()?;
+    // Where the maximum does not earn whole new shares, the aggregate at the effective price
+    // is not the liquidation preference issued; that is the whole new shares' own.
+    let issued_preference = (!earned_left.is_zero() || !whole_blocks)
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: issued_id,
+                formula: "maximum new shares issuable x liquidation preference per new share",
+                inputs: vec![max_new.as_input(), lp_input.clone()],
+                value: mul(max_new.value, lp, face_field)?,
+            })
+        })
+        .transpose()?;
+    // In the order the figures have always been listed: the effective price, the premium,
+    // the annual dividend, then its yield and the first-year premium.
+    // Notes have no first-year premium of price plus dividends.
+    let [premium_figure, dividend_yield, total_premium] = match against_closing {
+        Some([p, y, t]) => [Some(p), Some(y), (!debt).then_some(t)],
+        None => [None, None, None],
+    };
+    let in_order = [
+        Some(effective_price),
         premium_figure,
-        annual_dividend,
+        Some(annual_dividend),
+        interest_per_note,
         dividend_yield,
         total_premium,
-        ratio,
-        max_new,
-        aggregate,
-    ] {
+    ];
+    for figure in in_order.into_iter().flatten() {
+        figures.push(figure);
+    }
+    if let Some(designated) = designated {
+        figures.push(designated);
+    }
+    figures.push_ratio(exchange_ratio, ratio);
+    if let Some(figure) = principal_per_block {
+        figures.push(figure);
+    }
+    figures.push(max_new);
+    figures.push(aggregate);
+    for figure in
+        implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap)
+    {
         figures.push(figure);
     }
     Ok(max_input)

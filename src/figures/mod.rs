@@ -16,6 +16,7 @@ mod results;
 
 pub use crate::terms::{MAX_PRICE_POINTS, price_points};
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
+pub use exchange::Ratio;
 pub use identity::{FigureId, UnitKind};
 pub use results::{Outcome, minimum_required, outcome};
 
@@ -73,6 +74,9 @@ pub struct Figure {
     pub value: Decimal,
     /// How it prints: the unit of its identity, at the precision the terms give.
     pub unit: Unit,
+    /// An exchange ratio's exact terms, which its decimal value may have rounded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact_ratio: Option<Ratio>,
 }
 
 /// A figure as its computation states it; [`Figures::push`] gives it the unit of its identity.
@@ -104,6 +108,9 @@ impl Figure {
     /// The figure as the documents print it, or why it cannot be printed (a percentage
     /// beyond what a decimal holds, or more places than can be printed).
     pub fn try_display(&self) -> Result<String, format::FormatError> {
+        if let (Unit::ExchangeRatio, Some(ratio)) = (self.unit, self.exact_ratio) {
+            return Ok(ratio.display());
+        }
         print(self.unit, self.value)
     }
 
@@ -186,8 +193,23 @@ impl Figures {
 
     fn push(&mut self, computed: Computed) -> &Figure {
         let Computed { id, formula, inputs, value } = computed;
-        self.items.push(Figure { id, formula, inputs, value, unit: id.unit(&self.places) });
+        self.items.push(Figure {
+            id,
+            formula,
+            inputs,
+            value,
+            unit: id.unit(&self.places),
+            exact_ratio: None,
+        });
         self.items.last().expect("just pushed")
+    }
+
+    /// Pushes an exchange ratio with its exact terms.
+    fn push_ratio(&mut self, computed: Computed, ratio: Ratio) {
+        self.push(computed);
+        if let Some(last) = self.items.last_mut() {
+            last.exact_ratio = Some(ratio);
+        }
     }
 }
 

@@ -275,7 +275,11 @@ fn exchange_lot(t: &Terms) -> Result<(u64, u64), FigureError> {
         (Some(block), _, _) => Ok((block.shares.0, block.new_shares.0)),
         (None, Some(aggregate), Some(max)) => {
             let field = "offer.consideration.aggregate_liquidation_preference";
-            let new_shares = div(aggregate.0, consideration.security.liquidation_preference.0, field)?;
+            let (preference, _) = consideration.security.face().ok_or_else(|| {
+                FigureError::new(field, "the liquidation preference per new share is not stated")
+            })?;
+            let preference = preference.0;
+            let new_shares = div(aggregate.0, preference, field)?;
             let ratio = div(max.decimal(), new_shares, field)?;
             // The exchange figures have refused a ratio that is not whole.
             let lot = u64::try_from(ratio).ok().filter(|_| ratio.fract().is_zero()).ok_or_else(|| {

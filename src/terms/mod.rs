@@ -332,7 +332,10 @@ pub struct SubjectSecurity {
     /// Absent for a class that has no CUSIP number: the cover leaves it to draft.
     #[serde(default)]
     pub cusip: Option<Cusip>,
-    pub closing_price: ClosingPrice,
+    /// The last sale price the premiums are measured from. Without it, no premium or
+    /// dividend yield is computed and the sentences that state one are left out.
+    #[serde(default)]
+    pub closing_price: Option<ClosingPrice>,
     #[serde(default)]
     pub par_value: Option<Positive>,
     /// Shares of the class outstanding, and the date of that count.
@@ -441,11 +444,44 @@ pub enum Exemption {
 #[serde(deny_unknown_fields)]
 pub struct Consideration {
     pub security: NewSecurity,
-    /// Exactly one of `aggregate_liquidation_preference` and `block` is given.
+    /// Exactly one of `aggregate_liquidation_preference`, `block` and `designated_values` is
+    /// given.
     #[serde(default)]
     pub aggregate_liquidation_preference: Option<Positive>,
     #[serde(default)]
     pub block: Option<BlockRatio>,
+    /// A ratio derived from a value designated for each security, rounded as stated.
+    #[serde(default)]
+    pub designated_values: Option<DesignatedValues>,
+    /// What a holder gets for shares that do not make a whole new share: required only when
+    /// the maximum sought is not a whole number of blocks of the ratio.
+    #[serde(default)]
+    pub fractional_shares: Option<FractionalShares>,
+}
+
+/// "$11.20 per share sought / $1.70 per new share = 6.59 new shares for each share":
+/// the new shares for each share sought are the first value over the second, rounded half
+/// away from zero to `places` decimals.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesignatedValues {
+    /// The value designated for each share sought.
+    pub share_sought: Positive,
+    /// The value designated for each new share.
+    pub new_share: Positive,
+    /// The decimal places the ratio is rounded to.
+    pub places: Places,
+}
+
+/// The treatment of tenders that would earn a fraction of a new share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FractionalShares {
+    /// Shares are accepted only in whole blocks of the ratio; the rest are returned.
+    WholeBlocks,
+    /// Every share tendered is accepted; the fraction of a new share a holder earns is paid
+    /// in cash at this price per whole new share.
+    CashInLieu(Positive),
 }
 
 /// "Each N shares of common for K new shares".
@@ -467,8 +503,23 @@ pub struct NewSecurity {
     /// How a headline names it, e.g. "Series D Preferred Shares"; defaults to `short_name`.
     #[serde(default)]
     pub headline_name: Option<Text>,
-    pub dividend_rate: Percent,
-    pub liquidation_preference: Positive,
+    /// Preferred stock: the annual dividend rate on the liquidation preference, and the
+    /// preference per share. Debt securities give `interest_rate` and `principal_amount`
+    /// instead.
+    #[serde(default)]
+    pub dividend_rate: Option<Percent>,
+    #[serde(default)]
+    pub liquidation_preference: Option<Positive>,
+    /// Debt securities: the principal amount of each note, the annual interest rate on it,
+    /// the maturity date and when interest is paid.
+    #[serde(default)]
+    pub principal_amount: Option<Positive>,
+    #[serde(default)]
+    pub interest_rate: Option<Percent>,
+    #[serde(default)]
+    pub maturity: Option<Date>,
+    #[serde(default)]
+    pub interest_payment: Option<Text>,
     /// When dividends are paid: "quarterly in arrears on the 15th day of January, April, July
     /// and October".
     #[serde(default)]
@@ -482,6 +533,32 @@ pub struct NewSecurity {
     /// Where it trades: "NYSE American under the symbol \"AULT PRD\"".
     #[serde(default)]
     pub listing: Option<Text>,
+}
+
+impl NewSecurity {
+    /// Whether the new security is debt (notes), stated by principal amount and interest.
+    pub fn is_debt(&self) -> bool {
+        self.principal_amount.is_some() || self.interest_rate.is_some()
+    }
+
+    /// What each new security is worth at par, with the terms field that states it: the
+    /// liquidation preference of a share, or the principal amount of a note.
+    pub fn face(&self) -> Option<(Positive, &'static str)> {
+        if self.is_debt() {
+            self.principal_amount.map(|p| (p, "offer.consideration.security.principal_amount"))
+        } else {
+            self.liquidation_preference.map(|p| (p, "offer.consideration.security.liquidation_preference"))
+        }
+    }
+
+    /// The annual rate it pays on that amount, with its field: dividends or interest.
+    pub fn rate(&self) -> Option<(Percent, &'static str)> {
+        if self.is_debt() {
+            self.interest_rate.map(|r| (r, "offer.consideration.security.interest_rate"))
+        } else {
+            self.dividend_rate.map(|r| (r, "offer.consideration.security.dividend_rate"))
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -598,6 +675,10 @@ pub struct Changes {
     pub dividend_rate: Option<Percent>,
     /// The new security's liquidation preference per share.
     pub liquidation_preference: Option<Positive>,
+    /// The new notes' interest rate.
+    pub interest_rate: Option<Percent>,
+    /// The new notes' principal amount per note.
+    pub principal_amount: Option<Positive>,
     /// The closing price re-measured at a later date: the premiums are computed against it.
     pub closing_price: Option<ClosingPrice>,
 }
@@ -620,6 +701,8 @@ impl Changes {
             conditions,
             dividend_rate,
             liquidation_preference,
+            interest_rate,
+            principal_amount,
             closing_price,
         } = self;
         [
@@ -636,6 +719,8 @@ impl Changes {
             ("conditions", conditions.is_some()),
             ("dividend_rate", dividend_rate.is_some()),
             ("liquidation_preference", liquidation_preference.is_some()),
+            ("interest_rate", interest_rate.is_some()),
+            ("principal_amount", principal_amount.is_some()),
             ("closing_price", closing_price.is_some()),
         ]
         .into_iter()
@@ -660,20 +745,28 @@ impl Changes {
             if let Some(v) = self.aggregate_liquidation_preference {
                 consideration.aggregate_liquidation_preference = Some(v);
                 consideration.block = None;
+                consideration.designated_values = None;
             }
             if let Some(v) = &self.block {
                 consideration.block = Some(v.clone());
                 consideration.aggregate_liquidation_preference = None;
+                consideration.designated_values = None;
             }
             if let Some(v) = self.dividend_rate {
-                consideration.security.dividend_rate = v;
+                consideration.security.dividend_rate = Some(v);
             }
             if let Some(v) = self.liquidation_preference {
-                consideration.security.liquidation_preference = v;
+                consideration.security.liquidation_preference = Some(v);
+            }
+            if let Some(v) = self.interest_rate {
+                consideration.security.interest_rate = Some(v);
+            }
+            if let Some(v) = self.principal_amount {
+                consideration.security.principal_amount = Some(v);
             }
         }
         if let Some(v) = &self.closing_price {
-            t.security.closing_price = v.clone();
+            t.security.closing_price = Some(v.clone());
         }
         if let Some(v) = self.expiration_time {
             t.dates.expiration_time = v;
@@ -708,6 +801,8 @@ impl Changes {
             || self.max_price.is_some()
             || self.dividend_rate.is_some()
             || self.liquidation_preference.is_some()
+            || self.interest_rate.is_some()
+            || self.principal_amount.is_some()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -152,22 +152,36 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         _ => return err("offer", "give only one of `consideration`, `cash_price` and `auction`".into()),
     }
     if let Some(consideration) = &o.consideration {
-        match (&consideration.aggregate_liquidation_preference, &consideration.block) {
-            (Some(_), Some(_)) => {
+        match (
+            &consideration.aggregate_liquidation_preference,
+            &consideration.block,
+            &consideration.designated_values,
+        ) {
+            (Some(_), Some(_), _) => {
                 return err(
                     "offer.consideration.block",
                     "give either `aggregate_liquidation_preference` or `block`, not both".into(),
                 );
             }
-            (None, None) => {
+            (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
+                return err(
+                    "offer.consideration.designated_values",
+                    "give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`"
+                        .into(),
+                );
+            }
+            (None, None, None) => {
                 return err(
                     "offer.consideration",
-                    "give the consideration as `aggregate_liquidation_preference` or as a `block` ratio"
+                    "give the consideration as `aggregate_liquidation_preference`, as a `block` ratio, or as `designated_values`"
                         .into(),
                 );
             }
             _ => {}
         }
+    }
+    if let Some(consideration) = &o.consideration {
+        new_security(loaded, consideration)?;
     }
     if o.exemption.is_some() && t.kind() != OfferKind::Exchange {
         return err(
@@ -244,14 +258,74 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
             ),
         );
     }
-    let closing = &t.security.closing_price;
-    if closing.date > t.release_date() {
+    if let Some(closing) = &t.security.closing_price
+        && closing.date > t.release_date()
+    {
         return err(
             "security.closing_price.date",
             format!(
                 "the closing price is dated after the press release that quotes it ({})",
                 format::date(t.release_date().0)
             ),
+        );
+    }
+    Ok(())
+}
+
+/// The new security is preferred stock (dividend rate and liquidation preference) or debt
+/// (interest rate and principal amount), each stated whole; notes are issued for blocks or
+/// designated values, never for an aggregate liquidation preference.
+fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> Check {
+    let err = |field: &str, message: &str| Err(loaded.error_at(field, message.to_owned()));
+    let s = &consideration.security;
+    let preferred = [
+        ("dividend_rate", s.dividend_rate.is_some()),
+        ("liquidation_preference", s.liquidation_preference.is_some()),
+    ];
+    let debt = [
+        ("interest_rate", s.interest_rate.is_some()),
+        ("principal_amount", s.principal_amount.is_some()),
+        ("maturity", s.maturity.is_some()),
+        ("interest_payment", s.interest_payment.is_some()),
+    ];
+    let given = |fields: &[(&'static str, bool)]| fields.iter().find(|(_, set)| *set).map(|(name, _)| *name);
+    match (given(&preferred), given(&debt)) {
+        (Some(_), Some(name)) => {
+            return err(
+                &format!("offer.consideration.security.{name}"),
+                "the new security is preferred stock (`dividend_rate`, `liquidation_preference`) or notes (`interest_rate`, `principal_amount`, `maturity`), not both",
+            );
+        }
+        (None, None) => {
+            return err(
+                "offer.consideration.security",
+                "state the new security as preferred stock (`dividend_rate` and `liquidation_preference`) or as notes (`interest_rate` and `principal_amount`)",
+            );
+        }
+        _ => {}
+    }
+    let pairs = if s.is_debt() {
+        [("interest_rate", s.interest_rate.is_some()), ("principal_amount", s.principal_amount.is_some())]
+    } else {
+        [
+            ("dividend_rate", s.dividend_rate.is_some()),
+            ("liquidation_preference", s.liquidation_preference.is_some()),
+        ]
+    };
+    if let Some((missing, _)) = pairs.iter().find(|(_, set)| !*set) {
+        let other = pairs.iter().find(|(name, _)| name != missing).map_or("", |(name, _)| *name);
+        return err("offer.consideration.security", &format!("give `{missing}` with `{other}`"));
+    }
+    if s.is_debt() && consideration.aggregate_liquidation_preference.is_some() {
+        return err(
+            "offer.consideration.aggregate_liquidation_preference",
+            "notes have a principal amount, not a liquidation preference: give the ratio as a `block` of notes for each block of shares",
+        );
+    }
+    if s.is_debt() && consideration.designated_values.is_some() {
+        return err(
+            "offer.consideration.designated_values",
+            "notes are issued in whole principal amounts: give the ratio as a `block` of notes for each block of shares",
         );
     }
     Ok(())

@@ -87,7 +87,7 @@ const CASES: &[(&str, usize, usize, &str)] = &[
         "fractional-block",
         75,
         39,
-        "offer.consideration.aggregate_liquidation_preference: $15,000,010.00 of liquidation preference at $25.00 per share is 600000.4 new shares: not a whole number",
+        "offer.consideration.aggregate_liquidation_preference: $15,000,010.00 of liquidation preference at $25.00 per share is 600000.4 new shares for 60,000,000 shares: not a whole number of new shares; say what a tender that earns a fraction of a new share receives, in `offer.consideration.fractional_shares`",
     ),
     (
         "fractional-shares",

@@ -6,10 +6,13 @@ use std::str::FromStr;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use secdraft::figures::Ratio;
 use secdraft::figures::{self, FigureId, Figures, Source};
 use secdraft::filing::Filing;
 use secdraft::format;
-use secdraft::terms::{self, BlockRatio, Positive, Shares, Terms};
+use secdraft::terms::{
+    self, BlockRatio, DesignatedValues, FractionalShares, Places, Positive, Shares, Terms,
+};
 
 use crate::common::EXAMPLE;
 
@@ -70,25 +73,85 @@ fn block_ratio_consideration() {
     assert_eq!(v(&f, "aggregate_liquidation_preference"), d("15000000"));
 }
 
-#[test]
-fn fractional_blocks_are_refused() {
-    let mut t = example();
-    t.offer.max_shares = Some(Shares(60_000_050));
-    let err = Filing::figures_of(&t).unwrap_err();
-    assert_eq!(err.field, "offer.consideration.aggregate_liquidation_preference");
-    assert!(err.message.contains("fractional block"), "{}", err.message);
+/// The seed with a block ratio in place of its aggregate.
+fn with_block(
+    mut t: Terms,
+    shares: u64,
+    new_shares: u64,
+    max: u64,
+    fractions: Option<FractionalShares>,
+) -> Terms {
+    let consideration = t.offer.consideration.as_mut().unwrap();
+    consideration.aggregate_liquidation_preference = None;
+    consideration.block = Some(BlockRatio { shares: Shares(shares), new_shares: Shares(new_shares) });
+    consideration.fractional_shares = fractions;
+    t.offer.max_shares = Some(Shares(max));
+    t
+}
 
-    t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = None;
-    t.offer.consideration.as_mut().unwrap().block =
-        Some(BlockRatio { shares: Shares(100), new_shares: Shares(1) });
+#[test]
+fn a_maximum_that_is_not_whole_blocks_needs_the_terms_to_say_what_a_fraction_earns() {
+    let t = with_block(example(), 100, 1, 60_000_050, None);
     let err = Filing::figures_of(&t).unwrap_err();
     assert_eq!(err.field, "offer.max_shares");
     assert!(err.message.contains("not a whole number of blocks of 100"), "{}", err.message);
+    assert!(err.message.contains("`offer.consideration.fractional_shares`"), "{}", err.message);
 
     let mut t = example();
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = Some(Positive(d("15000010")));
     let err = Filing::figures_of(&t).unwrap_err();
+    assert_eq!(err.field, "offer.consideration.aggregate_liquidation_preference");
     assert!(err.message.contains("600000.4 new shares"), "{}", err.message);
+
+    // Stated, the same aggregate is computed: the ratio in lowest terms, whole new shares,
+    // the fraction in cash.
+    t.offer.consideration.as_mut().unwrap().fractional_shares =
+        Some(FractionalShares::CashInLieu(Positive(d("25"))));
+    let f = Filing::figures_of(&t).unwrap();
+    assert_eq!(f.of(FigureId::ExchangeRatio).unwrap().display(), "1,500,001 for each 150,000,000");
+    assert_eq!(v(&f, "max_new_shares"), d("600000"));
+    assert_eq!(v(&f, "aggregate_liquidation_preference"), d("15000010"));
+}
+
+#[test]
+fn a_maximum_of_100_000_001_at_2_for_each_150() {
+    let t = with_block(example(), 150, 2, 100_000_001, Some(FractionalShares::WholeBlocks));
+    let f = Filing::figures_of(&t).unwrap();
+    assert_eq!(f.of(FigureId::ExchangeRatio).unwrap().display(), "2 for each 150");
+    assert_eq!(v(&f, "exchange_ratio"), d("75"));
+    // The release states the maximum at the effective price, half-up to the dollar.
+    assert_eq!(f.of(FigureId::AggregateLiquidationPreference).unwrap().display(), "$33,333,334");
+    // Whole blocks: 666,666 of them.
+    assert_eq!(v(&f, "max_new_shares"), d("1333332"));
+    assert_eq!(v(&f, "max_shares_in_whole_blocks"), d("99999900"));
+    assert_eq!(v(&f, "max_new_liquidation_preference"), d("33333300"));
+    assert!(f.get("new_shares_per_share").is_none(), "2/150 has no ending decimal");
+
+    let t = with_block(example(), 150, 2, 100_000_001, Some(FractionalShares::CashInLieu(Positive(d("25")))));
+    let f = Filing::figures_of(&t).unwrap();
+    assert_eq!(v(&f, "max_new_shares"), d("1333333"));
+    assert_eq!(v(&f, "max_new_liquidation_preference"), d("33333325"));
+    assert!(f.get("max_shares_in_whole_blocks").is_none());
+    assert_eq!(v(&f, "aggregate_liquidation_preference"), d("33333334"));
+
+    // A whole number of blocks needs no rule and adds no figure.
+    let f = Filing::figures_of(&with_block(example(), 150, 2, 99_999_900, None)).unwrap();
+    assert_eq!(v(&f, "max_new_shares"), d("1333332"));
+    assert!(f.get("max_new_liquidation_preference").is_none());
+}
+
+#[test]
+fn an_aggregate_of_18_000_000_is_0_012_of_a_share_for_each_share() {
+    let mut t = example();
+    t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference = Some(Positive(d("18000000")));
+    let f = Filing::figures_of(&t).unwrap();
+    assert_eq!(v(&f, "effective_price"), d("0.30"));
+    assert_eq!(v(&f, "max_new_shares"), d("720000"));
+    assert_eq!(f.of(FigureId::ExchangeRatio).unwrap().display(), "3 for each 250");
+    assert_eq!(f.of(FigureId::NewSharesPerShare).unwrap().display(), "0.012");
+    assert_eq!(v(&f, "block_shares"), d("250"));
+    assert_eq!(v(&f, "block_new_shares"), d("3"));
+    assert_eq!(v(&f, "aggregate_liquidation_preference"), d("18000000"));
 }
 
 /// Terms with a given closing price, liquidation preference, exchange ratio and number of
@@ -96,8 +159,8 @@ fn fractional_blocks_are_refused() {
 fn terms_with(closing_cents: u64, lp_cents: u64, ratio: u64, new_shares: u64) -> Terms {
     let mut t = example();
     let lp = Decimal::new(lp_cents as i64, 2);
-    t.security.closing_price.price = Positive(Decimal::new(closing_cents as i64, 4));
-    t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Positive(lp);
+    t.security.closing_price.as_mut().unwrap().price = Positive(Decimal::new(closing_cents as i64, 4));
+    t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Some(Positive(lp));
     t.offer.max_shares = Some(Shares(ratio * new_shares));
     t.offer.consideration.as_mut().unwrap().aggregate_liquidation_preference =
         Some(Positive(lp * Decimal::from(new_shares)));
@@ -116,6 +179,95 @@ proptest! {
         // Exact whenever the price per share terminates; never off by more than 10^-12 dollars.
         prop_assert!((product - aggregate).abs() <= Decimal::new(1, 12), "{product} vs {aggregate}");
         prop_assert_eq!(v(&f, "max_new_shares") * v(&f, "exchange_ratio"), t.offer.max_shares.unwrap().decimal());
+    }
+
+    #[test]
+    fn block_figures_follow_the_ratio_and_the_fraction_rule(
+        shares in 1u64..1_000, new_shares in 1u64..50, max in 1_000u64..1_000_000_000,
+        lp_cents in 1u64..1_000_000, cash_in_lieu in any::<bool>(),
+    ) {
+        let rule = if cash_in_lieu {
+            FractionalShares::CashInLieu(Positive(Decimal::new(lp_cents as i64, 2)))
+        } else {
+            FractionalShares::WholeBlocks
+        };
+        let mut t = with_block(example(), shares, new_shares, max, Some(rule));
+        t.offer.consideration.as_mut().unwrap().security.liquidation_preference = Some(Positive(Decimal::new(lp_cents as i64, 2)));
+        let f = Filing::figures_of(&t).unwrap();
+        let (m, n, k, lp) = (max as u128, shares as u128, new_shares as u128, lp_cents as u128);
+        // Aggregate: the maximum at the effective price, half-up to the dollar, in whole numbers.
+        let half_up = (2 * m * k * lp + 100 * n) / (200 * n);
+        prop_assert_eq!(v(&f, "aggregate_liquidation_preference"), Decimal::from(half_up));
+        let max_new = if cash_in_lieu { m * k / n } else { m / n * k };
+        prop_assert_eq!(v(&f, "max_new_shares"), Decimal::from(max_new));
+        prop_assert_eq!(f.get("max_shares_in_whole_blocks").map(|x| x.value),
+            (!cash_in_lieu && m % n != 0).then(|| Decimal::from(m / n * n)));
+        prop_assert_eq!(f.get("max_new_liquidation_preference").map(|x| x.value),
+            (m % n != 0).then(|| Decimal::from(max_new * lp) / Decimal::ONE_HUNDRED));
+        prop_assert_eq!(f.of(FigureId::ExchangeRatio).unwrap().display(),
+            if k == 1 { format!("{} to 1", format::shares(Decimal::from(n)).unwrap()) }
+            else { format!("{} for each {}", format::shares(Decimal::from(k)).unwrap(), format::shares(Decimal::from(n)).unwrap()) });
+    }
+
+    #[test]
+    fn a_designated_ratio_is_the_quotient_rounded_half_away_at_the_stated_places(
+        sought_cents in 1u64..10_000_000, new_cents in 1u64..10_000_000, places in 0u32..5,
+    ) {
+        let mut t = with_block(example(), 1, 1, 60_000_000, Some(FractionalShares::CashInLieu(Positive(d("1")))));
+        let consideration = t.offer.consideration.as_mut().unwrap();
+        consideration.block = None;
+        consideration.designated_values = Some(DesignatedValues {
+            share_sought: Positive(Decimal::new(sought_cents as i64, 2)),
+            new_share: Positive(Decimal::new(new_cents as i64, 2)),
+            places: Places(places),
+        });
+        // In whole numbers: sought / new at 10^places, half away from zero.
+        let scale = 10u128.pow(places);
+        let (a, b) = (sought_cents as u128 * scale, new_cents as u128);
+        let rounded = (2 * a + b) / (2 * b);
+        match Filing::figures_of(&t) {
+            Ok(f) => {
+                let ratio = v(&f, "designated_ratio");
+                prop_assert_eq!(ratio * Decimal::from(scale), Decimal::from(rounded));
+                // Whole new shares for the maximum, the fraction in cash.
+                prop_assert_eq!(v(&f, "max_new_shares"), (ratio * Decimal::from(60_000_000u64)).floor());
+            }
+            Err(e) => {
+                prop_assert_eq!(rounded, 0, "{}", e);
+                prop_assert_eq!(e.field.as_str(), "offer.consideration.designated_values.places");
+            }
+        }
+    }
+
+    #[test]
+    fn an_aggregate_ratio_is_exact_in_lowest_terms(
+        aggregate_cents in 1u64..1_000_000_000_000, lp_cents in 1u64..10_000_000, max in 1u64..1_000_000_000,
+    ) {
+        let aggregate = Decimal::new(aggregate_cents as i64, 2);
+        let given_up = Decimal::new(lp_cents as i64, 2) * Decimal::from(max);
+        let r = Ratio::new(aggregate, given_up).unwrap();
+        // The same ratio: a/b == k/n, both whole, no common factor.
+        prop_assert_eq!(r.new_shares * given_up, aggregate * r.shares);
+        prop_assert!(r.new_shares.fract().is_zero() && r.shares.fract().is_zero());
+        let (mut a, mut b) = (r.new_shares, r.shares);
+        while !b.is_zero() { let x = a % b; a = b; b = x; }
+        prop_assert_eq!(a, Decimal::ONE);
+        // The per-share form exists exactly when n has no prime factor but 2 and 5, and is exact.
+        let mut rest = r.shares;
+        for p in [Decimal::TWO, Decimal::from(5)] {
+            while (rest % p).is_zero() { rest /= p; }
+        }
+        match r.new_shares_per_share() {
+            Some(per_share) => {
+                prop_assert_eq!(rest, Decimal::ONE);
+                prop_assert_eq!(per_share * r.shares, r.new_shares);
+            }
+            None => prop_assert!(rest > Decimal::ONE),
+        }
+        // The whole new shares and the fraction left over make up what the maximum earns.
+        let (whole, left) = r.whole_new_shares_for(r.shares * Decimal::from(3) + Decimal::ONE).unwrap();
+        prop_assert_eq!(whole * r.shares + left, (r.shares * Decimal::from(3) + Decimal::ONE) * r.new_shares);
+        prop_assert!(left < r.shares);
     }
 
     #[test]

@@ -216,10 +216,10 @@ fn lifecycle_terms_are_checked_where_they_are_written() {
     let e = load_error(
         "data/meridian-exchange-amended.yaml",
         "      aggregate_liquidation_preference: 18_750_000",
-        "      aggregate_liquidation_preference: 18_000_000",
+        "      aggregate_liquidation_preference: 18_750_010",
     );
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.aggregate_liquidation_preference"));
-    assert!(e.message.contains("fractional block"), "{}", e.message);
+    assert!(e.message.contains("not a whole number of new shares"), "{}", e.message);
 
     let e = load_error("data/meridian-exchange-commenced.yaml", "  commencement: 2024-01-02\n", "");
     assert!(e.message.contains("a commenced offer needs `dates.commencement`"), "{}", e.message);

@@ -16,5 +16,6 @@ mod lifecycle;
 mod optional;
 mod outcomes;
 mod presentation;
+mod ratios;
 mod reliability;
 mod snapshots;
