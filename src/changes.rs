@@ -83,8 +83,9 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
     row("Maximum shares sought".into(), shares(old.offer.max_shares), shares(new.offer.max_shares));
     let minimum = |t: &Terms| match (t.offer.min_shares, t.offer.min_percent) {
         (None, Some(p)) => format::percent(p.fraction(), p.as_written().scale())
-            .map_or_else(|_| "none".into(), |p| format!("{p} of the outstanding Shares")),
-        (shares_given, _) => shares(shares_given),
+            .map_or_else(|_| "none".into(), |p| format!("at least {p} of the outstanding Shares")),
+        (Some(n), _) => format!("at least {} Shares", shares(Some(n))),
+        (None, None) => "none".into(),
     };
     row("Minimum condition".into(), minimum(old), minimum(new));
     if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration) {

@@ -808,6 +808,29 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self.fields_set().is_empty()
     }
+
+    /// The term a change replaces, as a field path of the terms (its fields below it too).
+    pub fn replaces(field: &str) -> Option<&'static str> {
+        Some(match field {
+            "max_shares" => "offer.max_shares",
+            "min_shares" => "offer.min_shares",
+            "min_percent" => "offer.min_percent",
+            "aggregate_liquidation_preference" => "offer.consideration.aggregate_liquidation_preference",
+            "block" => "offer.consideration.block",
+            "cash_price" => "offer.cash_price",
+            "min_price" => "offer.auction.min_price",
+            "max_price" => "offer.auction.max_price",
+            "expiration" => "dates.expiration",
+            "expiration_time" => "dates.expiration_time",
+            "conditions" => "offer.conditions",
+            "dividend_rate" => "offer.consideration.security.dividend_rate",
+            "liquidation_preference" => "offer.consideration.security.liquidation_preference",
+            "interest_rate" => "offer.consideration.security.interest_rate",
+            "principal_amount" => "offer.consideration.security.principal_amount",
+            "closing_price" => "security.closing_price",
+            _ => return None,
+        })
+    }
 }
 
 /// The final count of an offer.

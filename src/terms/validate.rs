@@ -409,6 +409,7 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
             );
         }
         let amended = t.amended_through(a.number);
+        amendment_changes(loaded, t, a, i, &amended)?;
         if let Some(auction) = &amended.offer.auction
             && (a.changes.min_price.is_some() || a.changes.max_price.is_some())
             && auction.min_price < auction.max_price
@@ -699,4 +700,95 @@ pub fn warnings(t: &Terms) -> Vec<String> {
         ));
     }
     out
+}
+
+/// Each change of an amendment replaces a term with a new value of the same kind: not the value
+/// already in force, not a dividend rate for notes or an interest rate for preferred stock, not
+/// an earlier expiration, and a closing price measured after the one it replaces and no later
+/// than the amendment itself.
+fn amendment_changes(
+    loaded: &LoadedTerms,
+    t: &Terms,
+    a: &super::Amendment,
+    i: usize,
+    amended: &Terms,
+) -> Check {
+    let before = t.amended_through(a.number - 1);
+    let at = |name: &str| format!("amendments[{i}].changes.{name}");
+    let flat = |terms: &Terms| crate::changes::fields(terms).unwrap_or_default();
+    let (old, new) = (flat(&before), flat(amended));
+    for name in a.changes.fields_set() {
+        let Some(path) = super::Changes::replaces(name) else { continue };
+        let under = |fields: &std::collections::BTreeMap<String, String>| -> Vec<(String, String)> {
+            fields
+                .iter()
+                .filter(|(k, _)| {
+                    *k == path || k.starts_with(&format!("{path}.")) || k.starts_with(&format!("{path}["))
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        if under(&old) == under(&new) {
+            return Err(loaded.error_at(
+                &at(name),
+                format!(
+                    "Amendment No. {} sets `{name}` to the value already in force: it is not a change",
+                    a.number
+                ),
+            ));
+        }
+    }
+    if let Some(was) = &before.offer.consideration {
+        let changed = a.changes.fields_set();
+        let wrong = if was.security.is_debt() {
+            ["dividend_rate", "liquidation_preference"].into_iter().find(|f| changed.contains(f))
+        } else {
+            ["interest_rate", "principal_amount"].into_iter().find(|f| changed.contains(f))
+        };
+        if let Some(name) = wrong {
+            let kind = if was.security.is_debt() { "notes" } else { "preferred stock" };
+            return Err(loaded.error_at(
+                &at(name),
+                format!("the new security is {kind}: an amendment changes its own terms, not `{name}`"),
+            ));
+        }
+    }
+    if let (Some(new_date), Some(old_date)) = (a.changes.expiration, before.dates.expiration)
+        && new_date < old_date
+    {
+        return Err(loaded.error_at(
+            &at("expiration"),
+            format!(
+                "Amendment No. {} moves the expiration from {} back to {}: an amendment may extend the offer, not shorten it",
+                a.number,
+                crate::format::date(old_date.0),
+                crate::format::date(new_date.0)
+            ),
+        ));
+    }
+    if let Some(closing) = &a.changes.closing_price {
+        if closing.date > a.date {
+            return Err(loaded.error_at(
+                &format!("{}.date", at("closing_price")),
+                format!(
+                    "the closing price is dated {}, after Amendment No. {} of {}",
+                    crate::format::date(closing.date.0),
+                    a.number,
+                    crate::format::date(a.date.0)
+                ),
+            ));
+        }
+        if let Some(was) = &before.security.closing_price
+            && closing.date < was.date
+        {
+            return Err(loaded.error_at(
+                &format!("{}.date", at("closing_price")),
+                format!(
+                    "a re-measured closing price is dated after the one it replaces ({}), not before",
+                    crate::format::date(was.date.0)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -137,3 +137,33 @@ fn a_later_time_of_day_is_held_to_the_twenty_business_days_at_that_time() {
         e.message
     );
 }
+
+#[test]
+fn a_change_must_change_something_of_its_own_kind() {
+    let e = rendered("      dividend_rate: 13.00%\n      expiration: 2024-02-13").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.dividend_rate"), "{}", e.message);
+    assert!(e.message.contains("the value already in force"), "{}", e.message);
+
+    let e = rendered("      interest_rate: 9.00%\n      expiration: 2024-02-13").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.interest_rate"), "{}", e.message);
+    assert!(e.message.contains("the new security is preferred stock"), "{}", e.message);
+
+    let e = rendered("      expiration: 2024-01-29").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.expiration"), "{}", e.message);
+    assert!(e.message.contains("may extend the offer, not shorten it"), "{}", e.message);
+}
+
+#[test]
+fn a_re_measured_closing_price_is_dated_between_the_one_it_replaces_and_the_amendment() {
+    let closing = |date: &str| {
+        format!(
+            "      closing_price:\n        price: 0.09\n        date: {date}\n        market: NYSE American"
+        )
+    };
+    let e = rendered(&closing("2024-01-23")).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.closing_price.date"), "{}", e.message);
+    assert!(e.message.contains("after Amendment No. 1 of January 22, 2024"), "{}", e.message);
+    let e = rendered(&closing("2023-12-01")).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.closing_price.date"), "{}", e.message);
+    assert!(e.message.contains("after the one it replaces (December 29, 2023)"), "{}", e.message);
+}

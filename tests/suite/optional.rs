@@ -135,7 +135,7 @@ fn the_intent_release_leaves_the_summary_and_the_contact_to_draft() {
         "{release}"
     );
     assert!(
-        release.contains("-- Ault Alliance, Inc. (“**Ault Alliance**,” or the “**Company**”), today"),
+        release.contains("-- Ault Alliance, Inc. (“**Ault Alliance**,” or the “**Company**”) today"),
         "{release}"
     );
 }

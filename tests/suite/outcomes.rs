@@ -103,11 +103,11 @@ fn an_amendment_may_state_the_minimum_as_a_percentage() {
     );
     assert_says(
         &text(&set, "schedule-to.md"),
-        "| Minimum condition | none | 25% of the outstanding Shares |",
+        "| Minimum condition | none | at least 25% of the outstanding Shares |",
     );
     assert_says(
         &text(&set, "press-release.md"),
-        "- Minimum condition: 25% of the outstanding Shares (previously none);",
+        "- Minimum condition: at least 25% of the outstanding Shares (previously none);",
     );
     let too_many = edited(
         "data/meridian-exchange-amended.yaml",

@@ -96,7 +96,7 @@ fn without_an_information_agent_holders_are_sent_to_the_exchange_agent() {
     }
     let release = document(&set, "press-release.md");
     for sentence in [
-        "Neither the Company nor its board of directors nor the exchange agent makes any recommendation",
+        "None of the Company, its board of directors or the exchange agent makes any recommendation",
         "Harbor Transfer & Trust Company is serving as exchange agent for the Offer. Questions and requests for assistance or for copies of the Offer documents may be directed to Harbor Transfer & Trust Company at (212) 555-0101.",
         "free of charge at the SEC’s website at www.sec.gov or from the exchange agent.",
     ] {
@@ -104,11 +104,11 @@ fn without_an_information_agent_holders_are_sent_to_the_exchange_agent() {
     }
     let offer = document(&set, "offer-to-exchange.md");
     for sentence in [
-        "NEITHER THE COMPANY, ITS BOARD OF DIRECTORS NOR THE EXCHANGE AGENT MAKES ANY RECOMMENDATION",
+        "NONE OF THE COMPANY, ITS BOARD OF DIRECTORS OR THE EXCHANGE AGENT MAKES ANY RECOMMENDATION",
         "Questions and requests for assistance may be directed to the Exchange Agent at its address and telephone number set forth on the back cover of this Offer to Exchange. Requests for additional copies of this Offer to Exchange, the Letter of Transmittal or the Notice of Guaranteed Delivery may be directed to the Exchange Agent.",
         "must not be relied upon as having been authorized by the Company or the Exchange Agent.",
         "The Exchange Agent, Harbor Transfer & Trust Company, at (212) 555-0101.",
-        "Neither the Company, its board of directors nor the Exchange Agent makes any recommendation to any stockholder",
+        "None of the Company, its board of directors or the Exchange Agent makes any recommendation to any stockholder",
         "The Company has retained Harbor Transfer & Trust Company as Exchange Agent in connection with the Offer. The Exchange Agent will receive reasonable and customary compensation",
         "may be directed to the Exchange Agent at the address and telephone number above.",
     ] {
@@ -122,7 +122,7 @@ fn a_dealer_manager_without_an_information_agent_is_still_named() {
     let set = render(&path);
     let release = document(&set, "press-release.md");
     for sentence in [
-        "Neither the Company nor its board of directors, the dealer manager nor the depositary makes any recommendation",
+        "None of the Company, its board of directors, the dealer manager or the depositary makes any recommendation",
         "Fairhaven Securities LLC is serving as dealer manager and Great Lakes Stock Transfer Company as depositary for the Offer. Questions and requests for assistance or for copies of the Offer documents may be directed to Great Lakes Stock Transfer Company at (216) 555-0199.",
     ] {
         assert!(release.contains(sentence), "{sentence}\n{release}");
@@ -139,7 +139,7 @@ fn a_dealer_manager_without_an_information_agent_is_still_named() {
     }
     assert!(
         document(&set, "offer-to-purchase.md")
-            .contains("NEITHER THE COMPANY, ITS BOARD OF DIRECTORS NOR THE DEPOSITARY MAKES")
+            .contains("NONE OF THE COMPANY, ITS BOARD OF DIRECTORS OR THE DEPOSITARY MAKES")
     );
 }
 
