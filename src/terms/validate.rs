@@ -738,6 +738,34 @@ fn amendment_changes(
             ));
         }
     }
+    let consideration_fields = [
+        "aggregate_liquidation_preference",
+        "block",
+        "dividend_rate",
+        "liquidation_preference",
+        "interest_rate",
+        "principal_amount",
+    ];
+    let foreign: &[&str] = match before.kind() {
+        OfferKind::Exchange => &["cash_price", "min_price", "max_price"],
+        OfferKind::Cash => &["min_price", "max_price"],
+        OfferKind::DutchAuction => &["cash_price"],
+    };
+    if let Some(name) = a.changes.fields_set().into_iter().find(|f| {
+        foreign.contains(f) || (before.kind() != OfferKind::Exchange && consideration_fields.contains(f))
+    }) {
+        let kind = match before.kind() {
+            OfferKind::Exchange => "an exchange offer",
+            OfferKind::Cash => "a cash offer at a fixed price",
+            OfferKind::DutchAuction => "a modified Dutch auction",
+        };
+        return Err(loaded.error_at(
+            &at(name),
+            format!(
+                "the offer is {kind}: `{name}` is not one of its terms, so an amendment cannot change it"
+            ),
+        ));
+    }
     if let Some(was) = &before.offer.consideration {
         let changed = a.changes.fields_set();
         let wrong = if was.security.is_debt() {

@@ -148,6 +148,14 @@ fn a_change_must_change_something_of_its_own_kind() {
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.interest_rate"), "{}", e.message);
     assert!(e.message.contains("the new security is preferred stock"), "{}", e.message);
 
+    let e = rendered("      cash_price: 1.00\n      expiration: 2024-02-13").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.cash_price"), "{}", e.message);
+    assert!(
+        e.message.contains("the offer is an exchange offer: `cash_price` is not one of its terms"),
+        "{}",
+        e.message
+    );
+
     let e = rendered("      expiration: 2024-01-29").unwrap_err();
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.expiration"), "{}", e.message);
     assert!(e.message.contains("may extend the offer, not shorten it"), "{}", e.message);
