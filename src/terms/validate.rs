@@ -219,6 +219,18 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
         (None, Some(_)) => {}
     }
+    if let (Some(max), Some(outstanding)) = (o.max_shares, t.security.shares_outstanding)
+        && max > outstanding
+    {
+        return err(
+            "offer.max_shares",
+            format!(
+                "the offer seeks {} shares, more than the {} outstanding (`security.shares_outstanding`)",
+                crate::format::shares(max.decimal()).unwrap_or_default(),
+                crate::format::shares(outstanding.decimal()).unwrap_or_default()
+            ),
+        );
+    }
     if o.min_percent.is_some() {
         if o.min_shares.is_some() {
             return err(
@@ -780,6 +792,19 @@ fn amendment_changes(
                 format!("the new security is {kind}: an amendment changes its own terms, not `{name}`"),
             ));
         }
+    }
+    if let (Some(max), Some(outstanding)) = (a.changes.max_shares, amended.security.shares_outstanding)
+        && max > outstanding
+    {
+        return Err(loaded.error_at(
+            &at("max_shares"),
+            format!(
+                "after Amendment No. {} the offer would seek {} shares, more than the {} outstanding",
+                a.number,
+                crate::format::shares(max.decimal()).unwrap_or_default(),
+                crate::format::shares(outstanding.decimal()).unwrap_or_default()
+            ),
+        ));
     }
     if let (Some(new_date), Some(old_date)) = (a.changes.expiration, before.dates.expiration)
         && new_date < old_date

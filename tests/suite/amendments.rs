@@ -156,6 +156,10 @@ fn a_change_must_change_something_of_its_own_kind() {
         e.message
     );
 
+    let e = rendered("      max_shares: 250_000_000\n      expiration: 2024-02-13").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.max_shares"), "{}", e.message);
+    assert!(e.message.contains("more than the 210,000,000 outstanding"), "{}", e.message);
+
     let e = rendered("      expiration: 2024-01-29").unwrap_err();
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.expiration"), "{}", e.message);
     assert!(e.message.contains("may extend the offer, not shorten it"), "{}", e.message);

@@ -221,6 +221,18 @@ fn lifecycle_terms_are_checked_where_they_are_written() {
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.aggregate_liquidation_preference"));
     assert!(e.message.contains("not a whole number of new shares"), "{}", e.message);
 
+    let e = load_error(
+        "data/meridian-exchange-commenced.yaml",
+        "  shares_outstanding: 210_000_000",
+        "  shares_outstanding: 50_000_000",
+    );
+    assert_eq!(e.field.as_deref(), Some("offer.max_shares"));
+    assert!(
+        e.message.contains("seeks 60,000,000 shares, more than the 50,000,000 outstanding"),
+        "{}",
+        e.message
+    );
+
     let e = load_error("data/meridian-exchange-commenced.yaml", "  commencement: 2024-01-02\n", "");
     assert!(e.message.contains("a commenced offer needs `dates.commencement`"), "{}", e.message);
 
