@@ -107,6 +107,10 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
         };
         row(format!("{rate_name} of the {name}"), rate(o), rate(n));
         row(format!("{face_name} of the {name}"), face(o), face(n));
+        let cash = |c: &crate::terms::Consideration| {
+            c.cash_per_share.map_or_else(|| "none".into(), |p| format::money(p.0))
+        };
+        row("Cash paid for each Share with the new securities".into(), cash(o), cash(n));
     }
     row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price));
     if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {

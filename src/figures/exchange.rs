@@ -18,6 +18,7 @@ const BLOCK_NEW_SHARES: &str = "offer.consideration.block.new_shares";
 const VALUE_SHARE_SOUGHT: &str = "offer.consideration.designated_values.share_sought";
 const VALUE_NEW_SHARE: &str = "offer.consideration.designated_values.new_share";
 const FRACTIONAL_SHARES: &str = "offer.consideration.fractional_shares";
+const CASH_PER_SHARE: &str = "offer.consideration.cash_per_share";
 
 /// An exchange ratio held exactly: `new_shares` new shares for each `shares` shares sought,
 /// both whole: a block as the terms write it, or an aggregate's ratio in lowest terms.
@@ -342,16 +343,43 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         },
     };
 
-    let effective_price = Computed {
-        id: FigureId::EffectivePrice,
-        formula: if debt {
-            "principal amount per note / exchange ratio (shares per note)"
-        } else {
-            "liquidation preference per new share / exchange ratio (shares per new share)"
+    // What the new securities are worth for each Share, at their face; cash paid with them
+    // is added to make the effective price.
+    let securities_value = div(mul(lp, ratio.new_shares, face_field)?, ratio.shares, face_field)?;
+    let cash = consideration.cash_per_share.map(|c| (c.0, sources.input(CASH_PER_SHARE, None, c.0)));
+    let effective_price = match &cash {
+        None => Computed {
+            id: FigureId::EffectivePrice,
+            formula: if debt {
+                "principal amount per note / exchange ratio (shares per note)"
+            } else {
+                "liquidation preference per new share / exchange ratio (shares per new share)"
+            },
+            inputs: vec![lp_input.clone(), exchange_ratio.as_input()],
+            value: securities_value,
         },
-        inputs: vec![lp_input.clone(), exchange_ratio.as_input()],
-        value: div(mul(lp, ratio.new_shares, face_field)?, ratio.shares, face_field)?,
+        Some((cash, cash_input)) => Computed {
+            id: FigureId::EffectivePrice,
+            formula: if debt {
+                "principal amount per note / exchange ratio (shares per note) + cash per share"
+            } else {
+                "liquidation preference per new share / exchange ratio (shares per new share) + cash per share"
+            },
+            inputs: vec![lp_input.clone(), exchange_ratio.as_input(), cash_input.clone()],
+            value: securities_value.checked_add(*cash).ok_or_else(|| super::too_large(CASH_PER_SHARE))?,
+        },
     };
+    let aggregate_cash = cash
+        .as_ref()
+        .map(|(cash, cash_input)| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::AggregateCash,
+                formula: "maximum shares sought x cash per share",
+                inputs: vec![max_input.clone(), cash_input.clone()],
+                value: mul(max_shares, *cash, CASH_PER_SHARE)?,
+            })
+        })
+        .transpose()?;
     let aggregate = match &stated_aggregate {
         Some((value, aggregate_input)) => Computed {
             id: aggregate_id,
@@ -375,12 +403,18 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     };
     let annual_dividend = Computed {
         id: if debt { FigureId::AnnualInterest } else { FigureId::AnnualDividend },
-        formula: if debt { "interest rate x effective price" } else { "dividend rate x effective price" },
-        inputs: vec![
-            sources.input(rate_field, rate_field.rsplit('.').next(), rate),
-            effective_price.as_input(),
-        ],
-        value: mul(rate, effective_price.value, rate_field)?,
+        formula: match (debt, cash.is_some()) {
+            (true, false) => "interest rate x effective price",
+            (false, false) => "dividend rate x effective price",
+            (true, true) => "interest rate x (effective price - cash per share)",
+            (false, true) => "dividend rate x (effective price - cash per share)",
+        },
+        inputs: [
+            vec![sources.input(rate_field, rate_field.rsplit('.').next(), rate), effective_price.as_input()],
+            cash.iter().map(|(_, input)| input.clone()).collect(),
+        ]
+        .concat(),
+        value: mul(rate, securities_value, rate_field)?,
     };
     // The principal amount of notes a block earns: how the documents state a notes ratio.
     let principal_per_block = match (&consideration.block, debt) {
@@ -528,8 +562,13 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     }
     figures.push(max_new);
     figures.push(aggregate);
-    for figure in
-        implied_block.into_iter().flatten().chain(per_share).chain(issued_preference).chain(whole_block_cap)
+    for figure in implied_block
+        .into_iter()
+        .flatten()
+        .chain(per_share)
+        .chain(issued_preference)
+        .chain(whole_block_cap)
+        .chain(aggregate_cash)
     {
         figures.push(figure);
     }

@@ -109,6 +109,7 @@ figure_table! {
     FeesPreviouslyPaid "fees_previously_paid" "Fees previously paid" Cents;
     FeeOffsets "fee_offsets" "Fee offsets" Cents;
     NetFeeDue "net_fee_due" "Net fee due" Cents;
+    AggregateCash "aggregate_cash" "Aggregate cash paid with the new securities" Aggregate;
 }
 
 impl FigureId {

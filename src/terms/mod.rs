@@ -457,6 +457,10 @@ pub struct Consideration {
     /// the maximum sought is not a whole number of blocks of the ratio.
     #[serde(default)]
     pub fractional_shares: Option<FractionalShares>,
+    /// Cash paid for each Share accepted, with the new securities: a cash-and-securities
+    /// offer.
+    #[serde(default)]
+    pub cash_per_share: Option<Positive>,
 }
 
 /// "$11.20 per share sought / $1.70 per new share = 6.59 new shares for each share":
@@ -679,6 +683,8 @@ pub struct Changes {
     pub interest_rate: Option<Percent>,
     /// The new notes' principal amount per note.
     pub principal_amount: Option<Positive>,
+    /// The cash paid for each Share with the new securities.
+    pub cash_per_share: Option<Positive>,
     /// The closing price re-measured at a later date: the premiums are computed against it.
     pub closing_price: Option<ClosingPrice>,
 }
@@ -703,6 +709,7 @@ impl Changes {
             liquidation_preference,
             interest_rate,
             principal_amount,
+            cash_per_share,
             closing_price,
         } = self;
         [
@@ -721,6 +728,7 @@ impl Changes {
             ("liquidation_preference", liquidation_preference.is_some()),
             ("interest_rate", interest_rate.is_some()),
             ("principal_amount", principal_amount.is_some()),
+            ("cash_per_share", cash_per_share.is_some()),
             ("closing_price", closing_price.is_some()),
         ]
         .into_iter()
@@ -764,6 +772,9 @@ impl Changes {
             if let Some(v) = self.principal_amount {
                 consideration.security.principal_amount = Some(v);
             }
+            if let Some(v) = self.cash_per_share {
+                consideration.cash_per_share = Some(v);
+            }
         }
         if let Some(v) = &self.closing_price {
             t.security.closing_price = Some(v.clone());
@@ -803,6 +814,7 @@ impl Changes {
             || self.liquidation_preference.is_some()
             || self.interest_rate.is_some()
             || self.principal_amount.is_some()
+            || self.cash_per_share.is_some()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -827,6 +839,7 @@ impl Changes {
             "liquidation_preference" => "offer.consideration.security.liquidation_preference",
             "interest_rate" => "offer.consideration.security.interest_rate",
             "principal_amount" => "offer.consideration.security.principal_amount",
+            "cash_per_share" => "offer.consideration.cash_per_share",
             "closing_price" => "security.closing_price",
             _ => return None,
         })

@@ -182,6 +182,13 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
     }
     if let Some(consideration) = &o.consideration {
         new_security(loaded, consideration)?;
+        // The results count new shares issued; the cash paid with them is not drafted yet.
+        if consideration.cash_per_share.is_some() && t.results.is_some() {
+            return err(
+                "offer.consideration.cash_per_share",
+                "the results of an offer that pays cash with the new securities are not drafted yet (nothing would state the cash paid): draft the final amendment by hand".into(),
+            );
+        }
     }
     if o.exemption.is_some() && t.kind() != OfferKind::Exchange {
         return err(
@@ -339,6 +346,28 @@ fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
             "offer.consideration.designated_values",
             "notes are issued in whole principal amounts: give the ratio as a `block` of notes for each block of shares",
         );
+    }
+    // The documents state cash paid with new preferred shares issued for whole blocks of
+    // Shares, or for an aggregate; the other combinations are not drafted yet, and a draft
+    // that left the cash out would misstate the consideration.
+    if consideration.cash_per_share.is_some() {
+        let unsupported = if s.is_debt() {
+            Some("notes")
+        } else if consideration.designated_values.is_some() {
+            Some("a ratio from designated values")
+        } else if consideration.fractional_shares.is_some() {
+            Some("`fractional_shares`")
+        } else {
+            None
+        };
+        if let Some(what) = unsupported {
+            return err(
+                "offer.consideration.cash_per_share",
+                &format!(
+                    "cash with the new securities is drafted for preferred stock issued in whole blocks or for an aggregate, not with {what}: state the cash in `disclosure` text instead"
+                ),
+            );
+        }
     }
     Ok(())
 }
@@ -757,6 +786,7 @@ fn amendment_changes(
         "liquidation_preference",
         "interest_rate",
         "principal_amount",
+        "cash_per_share",
     ];
     let foreign: &[&str] = match before.kind() {
         OfferKind::Exchange => &["cash_price", "min_price", "max_price"],

@@ -365,3 +365,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Cash paid with the new shares adds to the effective price and to nothing else: the
+    /// dividend is paid on the new shares alone, and the cash for the maximum is exact.
+    #[test]
+    fn cash_with_the_new_shares_adds_to_the_effective_price_only(
+        shares in 1u64..1_000, new_shares in 1u64..50, blocks in 1u64..1_000_000, cash_cents in 1u64..100_000,
+    ) {
+        let max = shares * blocks;
+        let plain = with_block(example(), shares, new_shares, max, None);
+        let mut with_cash = plain.clone();
+        let cash = Decimal::new(cash_cents as i64, 2);
+        with_cash.offer.consideration.as_mut().unwrap().cash_per_share = Some(Positive(cash));
+        let (f, g) = (Filing::figures_of(&plain).unwrap(), Filing::figures_of(&with_cash).unwrap());
+        prop_assert_eq!(v(&g, "effective_price"), v(&f, "effective_price") + cash);
+        prop_assert_eq!(v(&g, "annual_dividend"), v(&f, "annual_dividend"));
+        prop_assert_eq!(v(&g, "aggregate_liquidation_preference"), v(&f, "aggregate_liquidation_preference"));
+        prop_assert_eq!(v(&g, "aggregate_cash"), Decimal::from(max) * cash);
+        prop_assert!(f.value("aggregate_cash").is_none());
+    }
+}

@@ -5,6 +5,7 @@
 mod amendments;
 mod bad_inputs;
 mod calendar;
+mod cash_and_stock;
 mod check;
 mod cli;
 mod common;

@@ -1,0 +1,80 @@
+//! Cash paid with the new securities: the consideration, the effective price, the funds the
+//! Offer needs, at the intent and at commencement; and the combinations not drafted yet,
+//! refused where the terms state them.
+
+use predicates::prelude::*;
+
+use crate::common::{EXAMPLE, document, edited, render, scratch_terms, secdraft};
+
+const LINDEN: &str = "data/linden-cash-and-stock-commenced.yaml";
+
+#[test]
+fn the_commenced_set_states_the_cash_beside_the_new_shares() {
+    let set = render(LINDEN);
+    let release = document(&set, "press-release.md");
+    assert!(
+        release.contains("for each 100 Shares tendered, and $0.05 in cash for each Share, or up to 600,000 shares of Series D Preferred Stock with an aggregate liquidation preference of $15,000,000 and up to $3,000,000 in cash. The consideration represents an effective price of $0.30 per Share"),
+        "{release}"
+    );
+    let offer = document(&set, "offer-to-exchange.md");
+    for sentence in [
+        "you will receive one (1) share of Series D Preferred Stock, with a liquidation preference of $25.00 per share, and $0.05 in cash for each Share: an effective price of $0.30 per Share",
+        "with an aggregate liquidation preference of $15,000,000, and paying $0.05 in cash for each Share, or up to $3,000,000 in all.",
+        "to be issued by the Company in exchange for the Shares accepted, and up to $3,000,000 in cash ($0.05 for each Share accepted).",
+    ] {
+        assert!(offer.contains(sentence), "missing: {sentence}");
+    }
+}
+
+#[test]
+fn the_announcement_states_the_cash_in_the_effective_price() {
+    let text = edited(
+        EXAMPLE,
+        "    aggregate_liquidation_preference: 15_000_000\n",
+        "    aggregate_liquidation_preference: 15_000_000\n    cash_per_share: 0.02\n",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    let set = render(&terms);
+    let release = document(&set, "press-release.md");
+    assert!(release.contains("Series D Cumulative Redeemable Perpetual Preferred Stock (“**Series D Preferred Stock**”), and $0.02 in cash for each share of Common Stock accepted."), "{release}");
+    assert!(
+        release.contains(
+            "The $0.27 effective price per common share equivalent, including $0.02 in cash, represents"
+        ),
+        "{release}"
+    );
+    let schedule = document(&set, "schedule-to.md");
+    assert!(schedule.contains(", and $0.02 in cash for each share accepted"), "{schedule}");
+}
+
+#[test]
+fn cash_with_notes_or_at_results_is_refused_where_it_is_written() {
+    let notes = "data/calder-notes-exchange-commenced.yaml";
+    let text = std::fs::read_to_string(notes).unwrap();
+    let at = text.find("  consideration:\n").expect("calder states its consideration");
+    let with_cash = format!(
+        "{}  consideration:\n    cash_per_share: 0.10\n{}",
+        &text[..at],
+        &text[at + "  consideration:\n".len()..]
+    );
+    let (_dir, terms) = scratch_terms(&with_cash);
+    let line = with_cash.lines().position(|l| l.contains("cash_per_share")).unwrap() + 1;
+    secdraft()
+        .arg("check")
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("offer.consideration.cash_per_share"))
+        .stderr(predicate::str::contains("not with notes"))
+        .stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
+
+    let results = edited(
+        "data/meridian-exchange-results.yaml",
+        "    aggregate_liquidation_preference: 15_000_000\n",
+        "    aggregate_liquidation_preference: 15_000_000\n    cash_per_share: 0.05\n",
+    );
+    let (_dir2, terms) = scratch_terms(&results);
+    secdraft().arg("check").arg(&terms).assert().code(2).stderr(predicate::str::contains(
+        "results of an offer that pays cash with the new securities are not drafted yet",
+    ));
+}
