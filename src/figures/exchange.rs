@@ -316,6 +316,24 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         },
     };
 
+    // An offer whose maximum earns no whole new security could accept nothing.
+    if max_new.value.is_zero() {
+        return Err(FigureError::new(
+            max_field,
+            format!(
+                "{} shares at {} for each {} shares earn no whole new {}: raise the maximum{}",
+                format::shares(max_shares).unwrap_or_default(),
+                format::shares(ratio.new_shares).unwrap_or_default(),
+                format::shares(ratio.shares).unwrap_or_default(),
+                if debt { "note" } else { "share" },
+                if matches!(fractions, FractionalShares::CashInLieu(_)) {
+                    ""
+                } else {
+                    ", or pay cash in lieu of fractions (`offer.consideration.fractional_shares: {cash_in_lieu: PRICE}`)"
+                }
+            ),
+        ));
+    }
     let exchange_ratio = match stated_new_shares {
         Some(new_shares) if new_shares.fract().is_zero() => Computed {
             id: FigureId::ExchangeRatio,

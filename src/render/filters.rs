@@ -176,8 +176,13 @@ fn shares(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
 fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let n = number(value, "percent")?;
     let fraction = if kwargs.get::<bool>("abs")?.unwrap_or(false) { n.value.abs() } else { n.value };
-    let text = format::percent(fraction, places(&kwargs)?.unwrap_or(0))
-        .map_err(|why| Error::message(format!("`percent`: {why}")))?;
+    let asked = places(&kwargs)?.unwrap_or(0);
+    // A rate the terms state (6.875%) is a term, printed with every digit it was given; only a
+    // computed figure is rounded to the places asked. Four places is the most a term may give.
+    let written = fraction.normalize().scale().saturating_sub(2);
+    let places = if n.figure.is_none() && written <= 4 { asked.max(written) } else { asked };
+    let text =
+        format::percent(fraction, places).map_err(|why| Error::message(format!("`percent`: {why}")))?;
     Ok(n.printed(text))
 }
 

@@ -182,6 +182,18 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
     }
     if let Some(consideration) = &o.consideration {
         new_security(loaded, consideration)?;
+        if let Some(maturity) = consideration.security.maturity
+            && maturity <= t.filing.date
+        {
+            return err(
+                "offer.consideration.security.maturity",
+                format!(
+                    "the notes mature on {}, not after the filing date {}: notes offered in exchange mature later",
+                    crate::format::date(maturity.0),
+                    crate::format::date(t.filing.date.0)
+                ),
+            );
+        }
         // The results count new shares issued; the cash paid with them is not drafted yet.
         if consideration.cash_per_share.is_some() && t.results.is_some() {
             return err(
@@ -872,6 +884,15 @@ fn amendment_changes(
                 ),
             ));
         }
+    }
+    if a.changes.fields_set() == ["closing_price"] && a.other_changes.is_none() {
+        return Err(loaded.error_at(
+            &at("closing_price"),
+            format!(
+                "re-measuring the closing price changes no term of the offer: Amendment No. {} must also change a term, or say what it does in `other_changes`",
+                a.number
+            ),
+        ));
     }
     Ok(())
 }

@@ -68,11 +68,18 @@ fn a_new_dividend_rate_keeps_the_offer_open_ten_business_days() {
     let e = rendered("      dividend_rate: 14.00%\n      expiration: 2024-01-31").unwrap_err();
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.expiration"), "{}", e.message);
     assert!(e.message.contains("Rule 14e-1(b)"), "{}", e.message);
-    // Re-measuring the closing price changes no term of the offer: no period runs from it.
+    // Re-measuring the closing price changes no term of the offer: no period runs from it, and
+    // it is no amendment by itself.
     rendered(
-        "      closing_price:\n        price: 0.09\n        date: 2024-01-19\n        market: NYSE American",
+        "      closing_price:\n        price: 0.09\n        date: 2024-01-19\n        market: NYSE American\n      expiration: 2024-01-31",
     )
     .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let e = rendered(
+        "      closing_price:\n        price: 0.09\n        date: 2024-01-19\n        market: NYSE American",
+    )
+    .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.closing_price"), "{}", e.message);
+    assert!(e.message.contains("changes no term of the offer"), "{}", e.message);
 }
 
 #[test]

@@ -448,3 +448,49 @@ fn a_new_security_is_preferred_stock_or_notes() {
             .stderr(predicate::str::contains("terms.yaml:"));
     }
 }
+
+#[test]
+fn a_rate_the_terms_state_prints_with_every_digit_given() {
+    let text = edited(
+        "data/calder-notes-exchange-commenced.yaml",
+        "      interest_rate: 10.00%",
+        "      interest_rate: 6.875%",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    let set = render(&terms);
+    let release = document(&set, "press-release.md");
+    assert!(release.contains("6.875% Senior Notes due 2031"), "{release}");
+    assert!(!release.contains("7% Senior Notes"), "{release}");
+}
+
+#[test]
+fn a_maximum_that_earns_no_whole_new_share_is_refused() {
+    let text =
+        edited("data/harlow-exchange-whole-blocks.yaml", "  max_shares: 100_000_001", "  max_shares: 100");
+    let (_dir, terms) = scratch_terms(&text);
+    let line = text.lines().position(|l| l.starts_with("  max_shares:")).unwrap() + 1;
+    secdraft()
+        .arg("check")
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("100 shares at 2 for each 150 shares earn no whole new share"))
+        .stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
+}
+
+#[test]
+fn notes_that_have_matured_are_refused() {
+    let text = edited(
+        "data/calder-notes-exchange-commenced.yaml",
+        "      maturity: 2031-01-15",
+        "      maturity: 2023-01-01",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    secdraft()
+        .arg("check")
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("offer.consideration.security.maturity"))
+        .stderr(predicate::str::contains("the notes mature on January 1, 2023, not after the filing date"));
+}
