@@ -402,14 +402,18 @@ fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check 
         if crate::figures::minimum_required(amended).is_none() {
             return err(
                 &field,
-                "the offer has no minimum condition to waive (`offer.min_shares` or `offer.min_percent`)".into(),
+                "the offer has no minimum condition to waive (`offer.min_shares` or `offer.min_percent`)"
+                    .into(),
             );
         }
         if changes.min_shares.is_some() || changes.min_percent.is_some() {
             return err(&field, "this amendment both sets a minimum condition and waives it".into());
         }
         if let Some(before) = earlier.iter().find(|a| a.changes.waive_minimum_condition) {
-            return err(&field, format!("Amendment No. {} already waived the minimum condition", before.number));
+            return err(
+                &field,
+                format!("Amendment No. {} already waived the minimum condition", before.number),
+            );
         }
     }
     let conditions = amended.offer.conditions.len();
@@ -429,7 +433,10 @@ fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check 
         let text = &amended.offer.conditions[*n as usize - 1];
         let waived_before = earlier.iter().find(|a| {
             let then = t.amended_through(a.number).offer.conditions;
-            a.changes.waive_conditions.iter().any(|m| (*m as usize).checked_sub(1).and_then(|k| then.get(k)) == Some(text))
+            a.changes
+                .waive_conditions
+                .iter()
+                .any(|m| (*m as usize).checked_sub(1).and_then(|k| then.get(k)) == Some(text))
         });
         if let Some(before) = waived_before {
             return err(&field, format!("Amendment No. {} already waived condition {n}", before.number));
@@ -587,7 +594,8 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
     let required = crate::figures::minimum_required(in_force);
     let minimum_waived = in_force.minimum_condition_waived();
     if !r.preliminary
-        && let (Some(days), Some(expiration)) = (in_force.offer.guaranteed_delivery_days, in_force.dates.expiration)
+        && let (Some(days), Some(expiration)) =
+            (in_force.offer.guaranteed_delivery_days, in_force.dates.expiration)
     {
         // Shares tendered by notice may still be delivered until the last day of the period:
         // before then the count is not final.
