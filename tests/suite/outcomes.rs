@@ -221,6 +221,10 @@ fn a_withdrawal_leaves_the_condition_relied_on_to_draft() {
         "No Shares have been accepted for purchase, no payment will be made for any Shares, and all Shares tendered will be returned promptly to the tendering holders.\n",
     );
     assert!(!release.contains("aggregate of") && !release.contains("withdrawn the Offer"), "{release}");
+    assert_says(
+        &release,
+        "This announcement replaces the preliminary results announced on December 3, 2025.",
+    );
 }
 
 #[test]
@@ -350,6 +354,36 @@ fn preliminary_results_count_guaranteed_deliveries_and_say_so() {
     let schedule = text(&set, "schedule-to.md");
     assert_says(&schedule, "This Amendment reports the preliminary results of the Offer.");
     assert!(!schedule.contains("This Amendment is the final amendment"), "{schedule}");
+}
+
+/// A final results example made preliminary: the amendment before the final one, without a
+/// settlement date.
+fn made_preliminary(path: &str) -> RenderedSet {
+    let text = edited(path, "[issuer_tender_offer, final_amendment]", "[issuer_tender_offer]").replacen(
+        "  settlement_date: ",
+        "  preliminary: true\n  # settled: ",
+        1,
+    );
+    let (_dir, file) = scratch_terms(&text);
+    pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+#[test]
+fn a_preliminary_auction_and_exchange_say_approximately_of_every_count_taken_from_it() {
+    let auction = text(&made_preliminary("data/northwind-dutch-auction-results.yaml"), "press-release.md");
+    assert_says(
+        &auction,
+        "the Company expects the purchase price to be $20.75 per Share (the “**Purchase Price**”); approximately 5,800,000 Shares were tendered at or below that price.",
+    );
+    assert_says(
+        &auction,
+        "As a result of proration, approximately 800,000 Shares, or approximately 13.8% of the Shares properly tendered at or below the Purchase Price, are not expected to be accepted. The Company expects to pay an aggregate of approximately $103,750,000 for the Shares accepted, at the Purchase Price, promptly after the final results are determined.",
+    );
+    let exchange = text(&made_preliminary(EXCHANGE_RESULTS), "press-release.md");
+    assert_says(
+        &exchange,
+        "In exchange, the Company expects to issue approximately 750,000 shares of its 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock, promptly after the final results are determined.",
+    );
 }
 
 #[test]
