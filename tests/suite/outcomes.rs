@@ -692,6 +692,11 @@ fn waivers_that_contradict_the_terms_are_refused() {
         "  settlement_date: 2025-12-08\n  waived_conditions: [2]\n",
     );
     refused(&in_results, "waived_conditions", "results.waived_conditions: unknown field `waived_conditions`");
+    let (dir, path) = scratch_terms(&in_results);
+    let stderr =
+        secdraft().arg("render").arg(&path).arg("--out").arg(dir.path().join("out")).assert().code(2);
+    let stderr = String::from_utf8(stderr.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("`amendments[].changes.waive_conditions: [2]`"), "{stderr}");
 }
 
 #[test]
