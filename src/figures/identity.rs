@@ -128,7 +128,9 @@ impl FigureId {
             UnitKind::TotalPremiumPercent => Unit::Percent { places: places.total_premium.0 },
             UnitKind::ProrationPercent => Unit::Percent { places: places.proration.0 },
             UnitKind::OfOutstandingPercent => Unit::Percent { places: places.of_outstanding.0 },
-            UnitKind::OversubscriptionPercent => Unit::Percent { places: places.oversubscription.0 },
+            UnitKind::OversubscriptionPercent => {
+                Unit::Percent { places: places.oversubscription.unwrap_or(places.proration).0 }
+            }
         }
     }
 

@@ -19,14 +19,14 @@ pub enum Outcome {
 
 /// The outcome the results of `t` (the terms in force) report: a termination the terms state,
 /// or, where they state none, a termination because fewer shares were tendered than the
-/// minimum condition requires and it was not waived.
+/// minimum condition requires and no amendment in force waived it.
 pub fn outcome(t: &Terms) -> Outcome {
     let Some(r) = &t.results else { return Outcome::Accepted };
     if let Some(termination) = &r.terminated {
         return Outcome::Terminated(termination.reason);
     }
     match minimum_required(t) {
-        Some(required) if !r.minimum_condition_waived && r.tendered.decimal() < required => {
+        Some(required) if !t.minimum_condition_waived() && r.tendered.decimal() < required => {
             Outcome::Terminated(TerminationReason::MinimumNotMet)
         }
         _ => Outcome::Accepted,

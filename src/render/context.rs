@@ -14,7 +14,9 @@ use crate::changes;
 use crate::figures::{self, FigureId};
 use crate::filing::Filing;
 use crate::format;
-use crate::terms::{Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, TerminationReason, Terms};
+use crate::terms::{
+    Amendment, CoverBox, FilingRole, FormType, OfferKind, Stage, TerminationReason, Terms, Waiver,
+};
 use crate::timetable::OfferDates;
 
 #[derive(Serialize)]
@@ -43,6 +45,8 @@ struct Context<'a> {
     amendment: Option<&'a Amendment>,
     /// What the amendment changed, each with its value before and after.
     changes: Vec<Change>,
+    /// What the amendment waives: the minimum condition, and the conditions in their words.
+    waiver: Option<Waiver>,
     signature: SignatureView,
     /// The dates the rules derive for a commenced offer (docs/templates.md).
     offer_dates: Option<&'a OfferDates>,
@@ -66,9 +70,11 @@ struct OutcomeView {
     reason: &'static str,
     /// The condition not satisfied, in the words of `offer.conditions`.
     failed_condition: Option<String>,
-    /// The conditions waived, in the words of `offer.conditions`, in the order the terms list
-    /// them.
-    waived_conditions: Vec<String>,
+    /// The waivers announced in the amendments in force, in order, each with its date: the
+    /// results say "As announced on ..., the Company waived ...".
+    waivers: Vec<Waiver>,
+    /// Whether an amendment in force waived the minimum condition.
+    minimum_waived: bool,
     /// Whether every share tendered (at or below the purchase price, in an auction) was
     /// accepted: only then do the documents say "all".
     all_accepted: bool,
@@ -249,6 +255,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         exhibits,
         new_exhibits,
         amendment: terms.current_amendment(),
+        waiver: terms.current_amendment().and_then(|a| terms.waiver_of(a)),
         changes,
         signature,
         offer_dates: filing.timetable.as_ref(),
@@ -288,7 +295,8 @@ fn outcome(t: &Terms, figures: &crate::figures::Figures) -> Option<OutcomeView> 
             Some(TerminationReason::Withdrawn) => "withdrawn",
         },
         failed_condition: r.terminated.as_ref().and_then(|x| x.condition).and_then(condition),
-        waived_conditions: r.waived_conditions.iter().filter_map(|n| condition(*n)).collect(),
+        waivers: t.waivers(),
+        minimum_waived: t.minimum_condition_waived(),
         all_accepted: figures.of(FigureId::SharesAccepted).is_some_and(|accepted| accepted.value == tendered),
     })
 }

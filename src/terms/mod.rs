@@ -149,11 +149,52 @@ impl Terms {
         }
     }
 
+    /// The waivers announced in the amendments up to this filing's own, in order: each with
+    /// its date and the text of each condition waived as it stood when it was waived.
+    pub fn waivers(&self) -> Vec<Waiver> {
+        let through = self.filing.amendment.unwrap_or(0);
+        self.amendments.iter().filter(|a| a.number <= through).filter_map(|a| self.waiver_of(a)).collect()
+    }
+
+    /// What `amendment` waives, if anything, with the text of each condition as it stood
+    /// when waived.
+    pub fn waiver_of(&self, amendment: &Amendment) -> Option<Waiver> {
+        let changes = &amendment.changes;
+        if !changes.waive_minimum_condition && changes.waive_conditions.is_empty() {
+            return None;
+        }
+        let conditions = self.amended_through(amendment.number).offer.conditions;
+        Some(Waiver {
+            date: amendment.date,
+            minimum_condition: changes.waive_minimum_condition,
+            conditions: changes
+                .waive_conditions
+                .iter()
+                .filter_map(|n| conditions.get((*n as usize).checked_sub(1)?).map(|c| c.0.clone()))
+                .collect(),
+        })
+    }
+
+    /// Whether an amendment in force waived the minimum condition.
+    pub fn minimum_condition_waived(&self) -> bool {
+        self.waivers().iter().any(|w| w.minimum_condition)
+    }
+
     /// The amendment this filing reports, on an amendment form that is not the final one.
     pub fn current_amendment(&self) -> Option<&Amendment> {
         let n = self.filing.amendment?;
         self.amendments.iter().find(|a| a.number == n)
     }
+}
+
+/// Conditions waived in one amendment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiver {
+    /// The day the waiver was announced.
+    pub date: Date,
+    pub minimum_condition: bool,
+    /// The conditions waived, in the words of `offer.conditions` when they were waived.
+    pub conditions: Vec<String>,
 }
 
 /// The EDGAR submission type of the Schedule TO.
@@ -687,6 +728,14 @@ pub struct Changes {
     pub cash_per_share: Option<Positive>,
     /// The closing price re-measured at a later date: the premiums are computed against it.
     pub closing_price: Option<ClosingPrice>,
+    /// Conditions the bidder waives, by their place in `offer.conditions` (from 1) as in
+    /// force after this amendment's other changes. A waiver must be disseminated with the
+    /// offer open long enough to respond, so it is made in an amendment, not in the results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waive_conditions: Vec<u32>,
+    /// Whether the bidder waives the minimum condition.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waive_minimum_condition: bool,
 }
 
 impl Changes {
@@ -711,6 +760,8 @@ impl Changes {
             principal_amount,
             cash_per_share,
             closing_price,
+            waive_conditions,
+            waive_minimum_condition,
         } = self;
         [
             ("max_shares", max_shares.is_some()),
@@ -730,6 +781,8 @@ impl Changes {
             ("principal_amount", principal_amount.is_some()),
             ("cash_per_share", cash_per_share.is_some()),
             ("closing_price", closing_price.is_some()),
+            ("waive_conditions", !waive_conditions.is_empty()),
+            ("waive_minimum_condition", *waive_minimum_condition),
         ]
         .into_iter()
         .filter_map(|(name, set)| set.then_some(name))
@@ -799,6 +852,9 @@ impl Changes {
         if let Some(v) = &self.conditions {
             t.offer.conditions = v.clone();
         }
+        // A waiver changes no term: the condition stays in the Offer, and the waivers in
+        // force are read from the amendments themselves (`Terms::waivers`), with the date
+        // each was announced.
     }
 
     /// Whether the consideration offered changes: Rule 14e-1(b)'s ten business days then run
@@ -815,6 +871,16 @@ impl Changes {
             || self.interest_rate.is_some()
             || self.principal_amount.is_some()
             || self.cash_per_share.is_some()
+    }
+
+    /// Whether the conditions change: the minimum, the list, or a waiver of either. Another
+    /// material change, after which the offer stays open five business days.
+    pub fn changes_conditions(&self) -> bool {
+        self.min_shares.is_some()
+            || self.min_percent.is_some()
+            || self.conditions.is_some()
+            || self.waive_minimum_condition
+            || !self.waive_conditions.is_empty()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -876,14 +942,9 @@ pub struct Results {
     /// On the final results, the day the preliminary results were announced.
     #[serde(default)]
     pub preliminary_date: Option<Date>,
-    /// Whether the bidder waived the minimum condition.
-    #[serde(default)]
-    pub minimum_condition_waived: bool,
-    /// The conditions the bidder waived, by their place in `offer.conditions` (from 1).
-    #[serde(default)]
-    pub waived_conditions: Vec<u32>,
     /// Why nothing was accepted, when the offer was terminated. An offer whose minimum
-    /// condition was not met (and not waived) is terminated whether or not this is given.
+    /// condition was not met (and not waived in an amendment) is terminated whether or not
+    /// this is given.
     #[serde(default)]
     pub terminated: Option<Termination>,
 }
@@ -969,9 +1030,10 @@ pub struct PercentPlaces {
     /// Shares sought as a percentage of those outstanding.
     #[serde(default)]
     pub of_outstanding: Places,
-    /// Shares tendered and not accepted, as a percentage of those tendered.
-    #[serde(default)]
-    pub oversubscription: Places,
+    /// Shares tendered and not accepted, as a percentage of those tendered; the proration
+    /// factor's places when not given, since the two are read side by side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oversubscription: Option<Places>,
 }
 
 /// A number of decimal places, 0 to 4.

@@ -94,7 +94,7 @@ fn materiality(changes: &Changes, before: Option<Shares>, after: Option<Shares>)
     let amount = before != after;
     if price || amount {
         Materiality::PriceOrAmount
-    } else if changes.min_shares.is_some() || changes.min_percent.is_some() || changes.conditions.is_some() {
+    } else if changes.changes_conditions() {
         Materiality::OtherMaterial
     } else {
         Materiality::ExtensionOnly

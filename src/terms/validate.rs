@@ -471,6 +471,7 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
                 loaded.error_at(&format!("{field}.changes"), format!("after this amendment {why}"))
             })?;
         }
+        waivers(loaded, t, i, &amended)?;
         if a.changes.min_percent.is_some() && amended.security.shares_outstanding.is_none() {
             return err(
                 &format!("{field}.changes.min_percent"),
@@ -514,6 +515,60 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
             "filing.amendment",
             format!("the terms list Amendment No. {} but this filing is Amendment No. {n}", last.number),
         );
+    }
+    Ok(())
+}
+
+/// What the amendment at `i` waives exists in the terms as it amends them, and was not
+/// waived before.
+fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let changes = &t.amendments[i].changes;
+    let earlier = &t.amendments[..i];
+    if changes.waive_minimum_condition {
+        let field = format!("amendments[{i}].changes.waive_minimum_condition");
+        if crate::figures::minimum_required(amended).is_none() {
+            return err(
+                &field,
+                "the offer has no minimum condition to waive (`offer.min_shares` or `offer.min_percent`)"
+                    .into(),
+            );
+        }
+        if changes.min_shares.is_some() || changes.min_percent.is_some() {
+            return err(&field, "this amendment both sets a minimum condition and waives it".into());
+        }
+        if let Some(before) = earlier.iter().find(|a| a.changes.waive_minimum_condition) {
+            return err(
+                &field,
+                format!("Amendment No. {} already waived the minimum condition", before.number),
+            );
+        }
+    }
+    let conditions = amended.offer.conditions.len();
+    for (j, n) in changes.waive_conditions.iter().enumerate() {
+        let field = format!("amendments[{i}].changes.waive_conditions[{j}]");
+        if *n == 0 || *n as usize > conditions {
+            let listed = match conditions {
+                0 => "`offer.conditions` lists none".to_owned(),
+                1 => "`offer.conditions` lists 1".to_owned(),
+                n => format!("`offer.conditions` lists {n}, numbered from 1"),
+            };
+            return err(&field, format!("there is no condition {n}: {listed}"));
+        }
+        if changes.waive_conditions[..j].contains(n) {
+            return err(&field, format!("condition {n} is listed twice"));
+        }
+        let text = &amended.offer.conditions[*n as usize - 1];
+        let waived_before = earlier.iter().find(|a| {
+            let then = t.amended_through(a.number).offer.conditions;
+            a.changes
+                .waive_conditions
+                .iter()
+                .any(|m| (*m as usize).checked_sub(1).and_then(|k| then.get(k)) == Some(text))
+        });
+        if let Some(before) = waived_before {
+            return err(&field, format!("Amendment No. {} already waived condition {n}", before.number));
+        }
     }
     Ok(())
 }
@@ -664,23 +719,31 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
         }
         Ok(())
     };
-    for (i, n) in r.waived_conditions.iter().enumerate() {
-        let field = format!("results.waived_conditions[{i}]");
-        condition_at(&field, *n)?;
-        if r.waived_conditions[..i].contains(n) {
-            return err(&field, format!("condition {n} is listed twice"));
-        }
-    }
     let required = crate::figures::minimum_required(in_force);
-    if r.minimum_condition_waived && required.is_none() {
-        return err(
-            "results.minimum_condition_waived",
-            "the offer has no minimum condition to waive (`offer.min_shares` or `offer.min_percent`)".into(),
-        );
+    let minimum_waived = in_force.minimum_condition_waived();
+    if !r.preliminary
+        && let (Some(days), Some(expiration)) =
+            (in_force.offer.guaranteed_delivery_days, in_force.dates.expiration)
+    {
+        // Shares tendered by notice may still be delivered until the last day of the period:
+        // before then the count is not final.
+        let calendar = Calendar::new(&t.calendar.overrides());
+        if let Some(last) = calendar.advance(expiration.0, days)
+            && r.date.0 < last
+        {
+            return err(
+                "results.date",
+                format!(
+                    "shares tendered by notice of guaranteed delivery may be delivered until {} ({days} trading {} after the expiration): final results come no earlier; report a count before then as `preliminary: true`",
+                    format::date_with_weekday(last),
+                    if days == 1 { "day" } else { "days" }
+                ),
+            );
+        }
     }
     if let Some(required) = required
         && r.preliminary
-        && !r.minimum_condition_waived
+        && !minimum_waived
         && r.tendered.decimal() < required
     {
         return err(
@@ -706,10 +769,14 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
         ),
         (TerminationReason::ConditionFailed, Some(n)) => {
             condition_at("results.terminated.condition", n)?;
-            if r.waived_conditions.contains(&n) {
+            let text = &in_force.offer.conditions[n as usize - 1].0;
+            if let Some(waiver) = in_force.waivers().iter().find(|w| w.conditions.contains(text)) {
                 return err(
                     "results.terminated.condition",
-                    format!("condition {n} is also listed as waived"),
+                    format!(
+                        "condition {n} was waived on {}, so it cannot end the offer",
+                        format::date(waiver.date.0)
+                    ),
                 );
             }
             Ok(())
@@ -723,9 +790,9 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
                 "results.terminated.reason",
                 "the offer has no minimum condition (`offer.min_shares` or `offer.min_percent`)".into(),
             ),
-            Some(_) if r.minimum_condition_waived => err(
+            Some(_) if minimum_waived => err(
                 "results.terminated.reason",
-                "the minimum condition is listed as waived, so it cannot end the offer".into(),
+                "the minimum condition was waived in an amendment, so it cannot end the offer".into(),
             ),
             Some(required) if r.tendered.decimal() >= required => err(
                 "results.terminated.reason",

@@ -43,6 +43,20 @@ pub(crate) fn budget() -> serde_saphyr::Budget {
     budget
 }
 
+/// Where a field that results once carried now belongs: a waiver must be announced while the
+/// offer is open, so it is made in an amendment.
+fn moved_to(name: &str) -> Option<&'static str> {
+    match name {
+        "waived_conditions" => Some(
+            "waive a condition in the amendment that announces it: `amendments[].changes.waive_conditions: [2]`",
+        ),
+        "minimum_condition_waived" => Some(
+            "waive the minimum condition in the amendment that announces it: `amendments[].changes.waive_minimum_condition: true`",
+        ),
+        _ => None,
+    }
+}
+
 fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, err: &YamlError) -> Diagnostic {
     let inner = err.without_snippet();
     // serde_path_to_error writes `?` for a key it could not read, such as a duplicate.
@@ -52,7 +66,9 @@ fn yaml_diagnostic(path: &Path, source: &Arc<str>, failed_at: Option<String>, er
     let mut d = match inner {
         YamlError::SerdeUnknownField { field: name, expected, .. } => {
             let mut d = Diagnostic::new(format!("unknown field `{name}`")).label("not a field here");
-            if let Some(best) = crate::diagnostics::closest_name(name, expected) {
+            if let Some(moved) = moved_to(name) {
+                d = d.help(moved);
+            } else if let Some(best) = crate::diagnostics::closest_name(name, expected) {
                 d = d.help(format!("did you mean `{best}`?"));
             }
             d.help(format!("the fields here are: {}", expected.join(", ")))

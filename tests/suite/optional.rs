@@ -169,7 +169,7 @@ fn a_summary_that_says_including_is_joined_to_the_minimum_condition_once() {
     };
     let release = with_minimum("customary conditions, including the absence of any injunction");
     assert!(
-        release.contains("The Offer is subject to customary conditions, including the absence of any injunction, and to the condition that at least 20,000,000 Shares are properly tendered and not properly withdrawn."),
+        release.contains("The Offer is subject to customary conditions, including the absence of any injunction, and to the condition that at least 20,000,000 Shares be properly tendered and not properly withdrawn."),
         "{release}"
     );
     let release = with_minimum("customary conditions");

@@ -69,13 +69,20 @@ fn a_minimum_as_a_percentage_prints_the_shares_it_requires_at_commencement() {
         &offer,
         "THE OFFER IS CONDITIONED ON AT LEAST 5.5% OF THE OUTSTANDING SHARES (2,640,000 SHARES, BASED ON THE 48,000,000 SHARES OUTSTANDING AS OF OCTOBER 31, 2025) BEING PROPERLY TENDERED AND NOT PROPERLY WITHDRAWN, AND IS SUBJECT TO OTHER CONDITIONS.",
     );
+    // Defined where the Offer first states it in prose (the Summary Term Sheet), and used
+    // by its defined name in Section 7.
     assert_says(
         &offer,
-        "- at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) shall have been properly tendered and not properly withdrawn (the “**Minimum Condition**”);",
+        "The Offer is subject to the conditions described in Section 7, including the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) be properly tendered and not properly withdrawn (the “**Minimum Condition**”).",
     );
     assert_says(
+        &offer,
+        "- the Minimum Condition: at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) shall have been properly tendered and not properly withdrawn;",
+    );
+    assert_eq!(offer.matches("(the “**Minimum Condition**”)").count(), 1, "{offer}");
+    assert_says(
         &text(&set, "press-release.md"),
-        "and to the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) are properly tendered and not properly withdrawn.",
+        "and to the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) be properly tendered and not properly withdrawn.",
     );
 }
 
@@ -90,7 +97,7 @@ fn the_intent_of_a_tender_offer_states_a_percentage_minimum() {
     let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert_says(
         &text(&set, "press-release.md"),
-        "The Offer is expected to be subject to customary conditions, including the absence of a market disruption, and to the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) are properly tendered and not properly withdrawn.",
+        "The Offer is expected to be subject to customary conditions, including the absence of a market disruption, and to the condition that at least 5.5% of the outstanding Shares (2,640,000 Shares, based on the 48,000,000 Shares outstanding as of October 31, 2025) be properly tendered and not properly withdrawn.",
     );
 }
 
@@ -128,21 +135,26 @@ fn an_offer_below_its_minimum_is_terminated_and_accepts_nothing() {
     let set = render(TERMINATED);
     let release = text(&set, "press-release.md");
     assert_says(&release, "# Tamarack Point Announces Termination of Its Exchange Offer");
+    // The shares required were computed on the count the Offer gave, not at expiration; the
+    // release drops the citation of the rules requiring the return.
     assert_says(
         &release,
-        "The Offer was conditioned on at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026) being properly tendered and not properly withdrawn, and that condition was not satisfied. Accordingly, the Company has terminated the Offer. No Shares have been accepted for exchange, no shares of Series D Preferred Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders, as Rule 14e-1(c) under the Securities Exchange Act of 1934, as amended, requires.",
+        "The Offer was subject to the condition that at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026, as stated in the Offer to Exchange) be properly tendered and not properly withdrawn (the “**Minimum Condition**”). The Minimum Condition was not satisfied; the Company did not accept any Shares, and the Offer has terminated. No shares of 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders.\n",
     );
-    for absent in ["proration", "has accepted", "will issue", "Following settlement"] {
+    for absent in
+        ["proration", "has accepted", "will issue", "Following settlement", "Rule 14e-1", "Accordingly"]
+    {
         assert!(!release.contains(absent), "{absent}: {release}");
     }
     let schedule = text(&set, "schedule-to.md");
     assert_says(
         &schedule,
-        "This Amendment is the final amendment to the Schedule TO and reports the termination of the Offer.",
+        "This Amendment is the final amendment to the Schedule TO and reports the termination of the Offer. Only those items amended or supplemented are reported in this Amendment; except as specifically provided herein, the information contained in the Schedule TO remains unchanged. Capitalized terms used but not defined herein have the meanings given to them in the Offer to Exchange.",
     );
+    // An issuer offer: Rule 13e-4(f)(5) and Rule 14e-1(c) both require the prompt return.
     assert_says(
         &schedule,
-        "and that condition was not satisfied. Accordingly, the Company has terminated the Offer.",
+        "and all Shares tendered will be returned promptly to the tendering holders, as Rule 13e-4(f)(5) and Rule 14e-1(c) under the Securities Exchange Act of 1934, as amended, require.",
     );
     let f = Filing::figures_of(&terms::load(Path::new(TERMINATED)).unwrap().terms).unwrap();
     assert_eq!(f.value("minimum_shares"), Some(Decimal::from(42_000_000)));
@@ -157,7 +169,30 @@ fn an_offer_below_its_minimum_is_terminated_and_accepts_nothing() {
 }
 
 #[test]
-fn a_failed_condition_is_named() {
+fn a_third_party_schedule_cites_rule_14e_1_c_alone_on_termination() {
+    let third_party = edited(TERMINATED, "  form: SC TO-I/A\n", "  form: SC TO-T/A\n")
+        .replacen(
+            "  cover_boxes: [issuer_tender_offer, final_amendment]\n",
+            "  cover_boxes: [third_party_tender_offer, final_amendment]\n",
+            1,
+        )
+        .replacen(
+            "filing_persons:\n  - name: Tamarack Point Resources, Inc.\n    roles: [issuer, offeror]\n",
+            "filing_persons:\n  - name: Larchmont Capital Partners LP\n    roles: [offeror]\n",
+            1,
+        );
+    let (_dir, file) = scratch_terms(&third_party);
+    let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let schedule = text(&set, "schedule-to.md");
+    assert_says(
+        &schedule,
+        "all Shares tendered will be returned promptly to the tendering holders, as Rule 14e-1(c) under the Securities Exchange Act of 1934, as amended, requires.",
+    );
+    assert!(!schedule.contains("13e-4(f)(5)"), "{schedule}");
+}
+
+#[test]
+fn a_failed_condition_is_quoted_as_a_clause_and_the_termination_dated() {
     let set = render_edited(
         EXCHANGE_RESULTS,
         "  settlement_date: 2024-02-20\n",
@@ -167,25 +202,29 @@ fn a_failed_condition_is_named() {
     assert_says(&release, "# Meridian Ridge Announces Termination of Its Exchange Offer");
     assert_says(
         &release,
-        "The Company has terminated the Offer because the condition of the Offer that the Series D Preferred Stock to be issued in the Offer shall have been approved for listing on the NYSE American, subject to official notice of issuance was not satisfied. When the Offer ended, 75,000,000 Shares had been properly tendered and not properly withdrawn, including 2,000,000 Shares tendered by notice of guaranteed delivery. No Shares have been accepted for exchange, no shares of Series D Preferred Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders, as Rule 14e-1(c) under the Securities Exchange Act of 1934, as amended, requires.",
+        "On February 15, 2024, the Company terminated the Offer because the condition of the Offer set forth in Section 7 of the Offer to Exchange that “the Series D Preferred Stock to be issued in the Offer shall have been approved for listing on the NYSE American, subject to official notice of issuance” was not satisfied. As of that date, 75,000,000 Shares had been properly tendered and not properly withdrawn, including 2,000,000 Shares tendered by notice of guaranteed delivery. No Shares have been accepted for exchange, no shares of 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders.\n",
     );
-    assert!(!release.contains("proration"), "{release}");
+    assert!(!release.contains("proration") && !release.contains("When the Offer ended"), "{release}");
 }
 
 #[test]
-fn a_withdrawn_cash_offer_pays_nothing() {
+fn a_withdrawal_leaves_the_condition_relied_on_to_draft() {
     let set =
         render_edited(FINAL, "  settlement_date: 2025-12-08\n", "  terminated:\n    reason: withdrawn\n");
     let release = text(&set, "press-release.md");
     assert_says(
         &release,
-        "The Company has withdrawn the Offer. When the Offer ended, 6,250,000 Shares had been properly tendered and not properly withdrawn, including 300,000 Shares tendered by notice of guaranteed delivery.",
+        "On December 5, 2025, the Company terminated the Offer because [state the condition of the Offer on which the Company relied in terminating it: to draft] was not satisfied. As of that date, 6,250,000 Shares had been properly tendered and not properly withdrawn, including 300,000 Shares tendered by notice of guaranteed delivery.",
     );
     assert_says(
         &release,
-        "No Shares have been accepted for purchase, no payment will be made for any Shares, and all Shares tendered will be returned promptly to the tendering holders, as Rule 14e-1(c) under the Securities Exchange Act of 1934, as amended, requires.",
+        "No Shares have been accepted for purchase, no payment will be made for any Shares, and all Shares tendered will be returned promptly to the tendering holders.\n",
     );
-    assert!(!release.contains("aggregate of"), "{release}");
+    assert!(!release.contains("aggregate of") && !release.contains("withdrawn the Offer"), "{release}");
+    assert_says(
+        &release,
+        "This announcement replaces the preliminary results announced on December 3, 2025.",
+    );
 }
 
 #[test]
@@ -212,34 +251,73 @@ fn a_terminated_auction_needs_no_tenders_by_price_and_sets_no_price() {
     assert!(f.of(FigureId::PurchasePrice).is_none() && f.of(FigureId::AggregatePaid).is_none());
 }
 
-// ---- Waivers ----
+// ---- Waivers, made in amendments ----
+
+/// The terminated example with an Amendment No. 1 of March 20, 2026 (six business days
+/// before the expiration) that waives the minimum condition; `amendment` and `cover` make the
+/// filing the amendment itself or the results, which `results` keeps.
+fn with_minimum_waived(amendment: &str, cover: &str, results: bool) -> String {
+    let mut text = edited(TERMINATED, "  amendment: 1\n", &format!("  amendment: {amendment}\n"))
+        .replacen("  cover_boxes: [issuer_tender_offer, final_amendment]\n", &format!("  cover_boxes: {cover}\n"), 1)
+        .replacen(
+            "\nresults:\n",
+            "\namendments:\n  - number: 1\n    date: 2026-03-20\n    changes:\n      waive_minimum_condition: true\n\nresults:\n",
+            1,
+        );
+    if !results {
+        let from = text.find("\nresults:\n").unwrap();
+        let to = text.find("\nfee:\n").unwrap();
+        text.replace_range(from..to, "");
+    }
+    text
+}
 
 #[test]
-fn a_waived_minimum_is_said_to_be_waived_and_shares_are_accepted() {
-    let set = render_edited(
-        TERMINATED,
-        "  guaranteed_delivery: 1_200_000\n",
-        "  guaranteed_delivery: 1_200_000\n  minimum_condition_waived: true\n",
-    );
+fn a_waiver_of_the_minimum_is_announced_in_its_amendment_and_recalled_in_the_results() {
+    let (_dir, file) = scratch_terms(&with_minimum_waived("1", "[issuer_tender_offer]", false));
+    let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let waiver = "The Company has waived the condition of the Offer that at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026) be properly tendered and not properly withdrawn.";
+    assert_says(&text(&set, "press-release.md"), waiver);
+    assert_says(&text(&set, "schedule-to.md"), waiver);
+
+    let (_dir, file) =
+        scratch_terms(&with_minimum_waived("2", "[issuer_tender_offer, final_amendment]", true));
+    let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
     let release = text(&set, "press-release.md");
     assert_says(&release, "# Tamarack Point Announces Final Results of Its Exchange Offer");
     assert_says(
         &release,
-        "The Company waived the condition of the Offer that at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026) be properly tendered and not properly withdrawn. The Company has accepted all 31,480,000 Shares properly tendered and not properly withdrawn.",
+        "As announced on March 20, 2026, the Company waived the condition of the Offer that at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026, as stated in the Offer to Exchange) be properly tendered and not properly withdrawn. The Company has accepted all 31,480,000 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue ",
+    );
+    // All were accepted: none goes back.
+    assert!(!release.contains("not accepted will be returned"), "{release}");
+}
+
+#[test]
+fn a_waiver_needs_five_business_days_before_the_expiration() {
+    let late = with_minimum_waived("2", "[issuer_tender_offer, final_amendment]", true).replacen(
+        "    date: 2026-03-20\n",
+        "    date: 2026-03-25\n",
+        1,
+    );
+    refused(
+        &late,
+        "waive_minimum_condition: true",
+        "amendments[0].changes: SEC staff position on other material changes (5 business days): after Amendment No. 1 of Wednesday, March 25, 2026, the offer may expire no earlier than",
     );
 }
 
 #[test]
-fn waived_conditions_are_quoted_and_a_met_minimum_is_said_to_be_met() {
+fn waived_conditions_are_quoted_with_the_date_they_were_announced() {
     let release = text(&render(FINAL), "press-release.md");
     assert_says(
         &release,
-        "The condition of the Offer that at least 2,000,000 Shares be properly tendered and not properly withdrawn has been satisfied. The Company waived the condition of the Offer that the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025.",
+        "The condition of the Offer that at least 2,000,000 Shares be properly tendered and not properly withdrawn has been satisfied. As announced on November 21, 2025, the Company waived the condition of the Offer set forth in Section 7 of the Offer to Purchase that “the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025.” Because",
     );
-    let both = render_edited(FINAL, "  waived_conditions: [2]\n", "  waived_conditions: [2, 1]\n");
+    let both = render_edited(FINAL, "      waive_conditions: [2]\n", "      waive_conditions: [2, 1]\n");
     assert_says(
         &text(&both, "press-release.md"),
-        "The Company waived the conditions of the Offer that the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025 and that no general suspension of trading in securities on any national securities exchange in the United States shall have occurred.",
+        "As announced on November 21, 2025, the Company waived the conditions of the Offer set forth in Section 7 of the Offer to Purchase that “the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025” and that “no general suspension of trading in securities on any national securities exchange in the United States shall have occurred.”",
     );
 }
 
@@ -250,27 +328,62 @@ fn preliminary_results_count_guaranteed_deliveries_and_say_so() {
     let set = render(PRELIMINARY);
     let release = text(&set, "press-release.md");
     assert_says(&release, "# Ashgrove Announces Preliminary Results of Its Tender Offer");
+    // What is taken from a preliminary count is approximate too.
     assert_says(
         &release,
-        "Based on a preliminary count by Bluegrass Stock Transfer Company, the depositary for the Offer, a total of approximately 6,400,000 Shares were properly tendered and not properly withdrawn, including 450,000 Shares tendered by notice of guaranteed delivery. On the preliminary count, the condition of the Offer that at least 2,000,000 Shares be properly tendered and not properly withdrawn has been satisfied.",
+        "Based on a preliminary count by Bluegrass Stock Transfer Company, the depositary for the Offer, a total of approximately 6,400,000 Shares were properly tendered and not properly withdrawn, including approximately 450,000 Shares tendered by notice of guaranteed delivery. On the preliminary count, the condition of the Offer that at least 2,000,000 Shares be properly tendered and not properly withdrawn has been satisfied.",
     );
-    assert_says(&release, "the Company expects to accept approximately 5,000,000 Shares");
+    assert_says(
+        &release,
+        "the Company expects to accept approximately 5,000,000 Shares, accepting first, without proration, the approximately 40,000 Shares tendered by odd-lot holders",
+    );
     assert_says(&release, "with a preliminary proration factor of approximately 78.0%.");
     assert_says(
         &release,
-        "As a result of proration, 1,400,000 of the Shares properly tendered, approximately 21.9% of them, are not expected to be accepted.",
+        "As a result of proration, approximately 1,400,000 Shares, or approximately 21.9% of the Shares properly tendered, are not expected to be accepted.",
     );
     assert_says(
         &release,
-        "These figures are preliminary and subject to confirmation by the depositary of the proper delivery of the Shares tendered; they count as tendered the 450,000 Shares tendered by notice of guaranteed delivery, which have not yet been delivered and must be delivered within one (1) trading day after the date of the notice. The Company will announce the final results, including the final proration factor, promptly after the guaranteed delivery period expires and the depositary completes its count.",
+        "These figures are preliminary and subject to confirmation by the depositary of the proper delivery of the Shares tendered; they count as tendered the approximately 450,000 Shares tendered by notice of guaranteed delivery, which remain subject to delivery within the guaranteed delivery period, that is, within one trading day after the date of execution of the Notice of Guaranteed Delivery. The Company will announce the final results, including the final proration factor, promptly after the guaranteed delivery period expires and the depositary completes its count.",
     );
     assert_says(
         &release,
-        "The Company expects to pay an aggregate of $107,500,000 for the Shares accepted, at $21.50 per Share, promptly after the final results are determined.",
+        "The Company expects to pay an aggregate of approximately $107,500,000 for the Shares accepted, at $21.50 per Share, promptly after the final results are determined.",
     );
+    assert!(!release.contains("have not yet been delivered"), "{release}");
     let schedule = text(&set, "schedule-to.md");
     assert_says(&schedule, "This Amendment reports the preliminary results of the Offer.");
     assert!(!schedule.contains("This Amendment is the final amendment"), "{schedule}");
+}
+
+/// A final results example made preliminary: the amendment before the final one, without a
+/// settlement date.
+fn made_preliminary(path: &str) -> RenderedSet {
+    let text = edited(path, "[issuer_tender_offer, final_amendment]", "[issuer_tender_offer]").replacen(
+        "  settlement_date: ",
+        "  preliminary: true\n  # settled: ",
+        1,
+    );
+    let (_dir, file) = scratch_terms(&text);
+    pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+#[test]
+fn a_preliminary_auction_and_exchange_say_approximately_of_every_count_taken_from_it() {
+    let auction = text(&made_preliminary("data/northwind-dutch-auction-results.yaml"), "press-release.md");
+    assert_says(
+        &auction,
+        "the Company expects the purchase price to be $20.75 per Share (the “**Purchase Price**”); approximately 5,800,000 Shares were tendered at or below that price.",
+    );
+    assert_says(
+        &auction,
+        "As a result of proration, approximately 800,000 Shares, or approximately 13.8% of the Shares properly tendered at or below the Purchase Price, are not expected to be accepted. The Company expects to pay an aggregate of approximately $103,750,000 for the Shares accepted, at the Purchase Price, promptly after the final results are determined.",
+    );
+    let exchange = text(&made_preliminary(EXCHANGE_RESULTS), "press-release.md");
+    assert_says(
+        &exchange,
+        "In exchange, the Company expects to issue approximately 750,000 shares of its 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock, promptly after the final results are determined.",
+    );
 }
 
 #[test]
@@ -284,14 +397,47 @@ fn final_results_replace_the_preliminary_ones_and_list_their_release() {
     );
     assert_says(&release, "the Company has accepted 5,000,000 Shares");
     assert_says(&release, "with a final proration factor of approximately 79.9%.");
+    // The oversubscription takes the proration factor's places when the terms set none.
     assert_says(
         &release,
-        "As a result of proration, 1,250,000 of the Shares properly tendered, approximately 20.0% of them, were not accepted.",
+        "As a result of proration, 1,250,000 Shares, or approximately 20.0% of the Shares properly tendered, were not accepted.",
     );
     assert_says(
-        &text(&set, "schedule-to.md"),
-        "| (a)(5)(B) | Press release issued by Ashgrove Brands, Inc. on December 3, 2025 |",
+        &release,
+        "Bellmont Securities LLC served as dealer manager, Larkspur Shareholder Services, Inc. as information agent and Bluegrass Stock Transfer Company as depositary for the Offer.",
     );
+    let schedule = text(&set, "schedule-to.md");
+    assert_says(
+        &schedule,
+        "| (a)(5)(B) | Press release issued by Ashgrove Brands, Inc. on November 21, 2025 |",
+    );
+    assert_says(
+        &schedule,
+        "| (a)(5)(C) | Press release issued by Ashgrove Brands, Inc. on December 3, 2025 |",
+    );
+    assert_says(
+        &schedule,
+        "Capitalized terms used but not defined herein have the meanings given to them in the Offer to Purchase.",
+    );
+}
+
+#[test]
+fn final_results_wait_for_the_guaranteed_delivery_period() {
+    // Expiration Monday, March 30, 2026; two trading days of delivery run to April 1.
+    let early = edited(TERMINATED, "  date: 2026-04-01\n  tendered:", "  date: 2026-03-31\n  tendered:");
+    refused(
+        &early,
+        "date: 2026-03-31",
+        "results.date: shares tendered by notice of guaranteed delivery may be delivered until Wednesday, April 1, 2026 (2 trading days after the expiration): final results come no earlier; report a count before then as `preliminary: true`",
+    );
+    // A preliminary count may come before then.
+    let preliminary = edited(
+        PRELIMINARY,
+        "  date: 2025-12-03\n  preliminary: true\n",
+        "  date: 2025-12-02\n  preliminary: true\n",
+    );
+    let (_dir, file) = scratch_terms(&preliminary);
+    pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
 }
 
 // ---- Oversubscription and "all" ----
@@ -301,7 +447,16 @@ fn an_auction_measures_oversubscription_against_the_shares_tendered_at_or_below_
     let release = text(&render("data/northwind-dutch-auction-results.yaml"), "press-release.md");
     assert_says(
         &release,
-        "As a result of proration, 800,000 of the Shares properly tendered at or below the Purchase Price, approximately 14% of them, were not accepted.",
+        "As a result of proration, 800,000 Shares, or approximately 13.8% of the Shares properly tendered at or below the Purchase Price, were not accepted.",
+    );
+    let whole = render_edited(
+        "data/northwind-dutch-auction-results.yaml",
+        "    proration: 1\n",
+        "    proration: 1\n    oversubscription: 0\n",
+    );
+    assert_says(
+        &text(&whole, "press-release.md"),
+        "800,000 Shares, or approximately 14% of the Shares properly tendered",
     );
 }
 
@@ -320,15 +475,19 @@ fn all_is_said_only_when_every_share_tendered_was_accepted() {
         &release,
         "The Company has accepted 1,000,000 of the 1,000,050 Shares properly tendered and not properly withdrawn; only whole blocks of Shares are accepted for exchange.",
     );
+    assert_says(&release, "Shares tendered and not accepted will be returned promptly.");
     let whole = render_edited(
         EXCHANGE_RESULTS,
         "  tendered: 75_000_000\n  guaranteed_delivery: 2_000_000\n  odd_lots: 150_000\n",
         "  tendered: 1_000_000\n",
     );
+    let whole = text(&whole, "press-release.md");
     assert_says(
-        &text(&whole, "press-release.md"),
+        &whole,
         "The Company has accepted all 1,000,000 Shares properly tendered and not properly withdrawn.",
     );
+    // Every Share tendered was accepted: none is returned, and the release does not say so.
+    assert!(!whole.contains("not accepted will be returned"), "{whole}");
 }
 
 // ---- Properties of the figures ----
@@ -344,7 +503,7 @@ fn value(f: &figures::Figures, id: FigureId) -> Option<Decimal> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
-    /// The results honour the minimum: below it (unwaived) nothing is accepted; at or above
+    /// The results honour the minimum: below it (unless an amendment waived it) nothing is accepted; at or above
     /// it, shares are accepted up to the maximum, and what is not accepted of an
     /// oversubscribed offer is tendered minus accepted, as a share of those tendered.
     #[test]
@@ -359,7 +518,7 @@ proptest! {
         results.tendered = Shares(tendered);
         results.odd_lots = Count(odd.min(tendered));
         results.guaranteed_delivery = Count(0);
-        results.minimum_condition_waived = waived;
+        t.amendments[0].changes.waive_minimum_condition = waived;
         t.offer.min_shares = Some(Shares(minimum));
         let f = Filing::figures_of(&t).unwrap();
         let accepted = value(&f, FigureId::SharesAccepted);
@@ -389,6 +548,28 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// Without places of its own, the oversubscription prints at the proration factor's
+    /// places, since a release reads the two side by side; given, its own win.
+    #[test]
+    fn the_oversubscription_takes_the_proration_places_unless_given_its_own(
+        proration in 0u32..=4,
+        own in proptest::option::of(0u32..=4),
+        tendered in 5_000_001u64..20_000_000,
+    ) {
+        let mut t = final_terms();
+        t.results.as_mut().unwrap().tendered = Shares(tendered);
+        t.results.as_mut().unwrap().guaranteed_delivery = Count(0);
+        t.presentation.percent_places.proration = terms::Places(proration);
+        t.presentation.percent_places.oversubscription = own.map(terms::Places);
+        let f = Filing::figures_of(&t).unwrap();
+        let places = |id: FigureId| {
+            let shown = f.of(id).unwrap().display();
+            shown.trim_end_matches('%').split_once('.').map_or(0, |(_, fraction)| fraction.len() as u32)
+        };
+        prop_assert_eq!(places(FigureId::ProrationFactor), proration);
+        prop_assert_eq!(places(FigureId::OversubscriptionPercent), own.unwrap_or(proration));
     }
 
     /// A percentage minimum requires the fewest whole shares that reach the percentage.
@@ -458,11 +639,10 @@ fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
         "min_percent",
         "offer.min_percent: give the minimum condition as `min_shares` or as `min_percent`, not both",
     );
-    // Below the minimum, so terminated: without a settlement date.
-    let above = edited(FINAL, "  min_shares: 2_000_000\n", "  min_percent: 25%\n").replacen(
-        "  settlement_date: 2025-12-08\n",
-        "",
-        1,
+    let above = edited(
+        AUCTION_COMMENCED,
+        "  max_shares: 5_000_000\n",
+        "  max_shares: 5_000_000\n  min_percent: 25%\n",
     );
     refused(
         &above,
@@ -472,15 +652,55 @@ fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
 }
 
 #[test]
-fn results_that_contradict_the_terms_are_refused() {
-    let waived = edited(FINAL, "  waived_conditions: [2]\n", "  waived_conditions: [3]\n");
+fn waivers_that_contradict_the_terms_are_refused() {
+    let absent = edited(FINAL, "      waive_conditions: [2]\n", "      waive_conditions: [3]\n");
     refused(
-        &waived,
-        "waived_conditions",
-        "results.waived_conditions[0]: there is no condition 3: `offer.conditions` lists 2, numbered from 1",
+        &absent,
+        "waive_conditions",
+        "amendments[0].changes.waive_conditions[0]: there is no condition 3: `offer.conditions` lists 2, numbered from 1",
     );
-    let twice = edited(FINAL, "  waived_conditions: [2]\n", "  waived_conditions: [2, 2]\n");
-    refused(&twice, "waived_conditions", "results.waived_conditions[1]: condition 2 is listed twice");
+    let twice = edited(FINAL, "      waive_conditions: [2]\n", "      waive_conditions: [2, 2]\n");
+    refused(
+        &twice,
+        "waive_conditions",
+        "amendments[0].changes.waive_conditions[1]: condition 2 is listed twice",
+    );
+    let no_minimum = edited(FINAL, "  min_shares: 2_000_000\n", "").replacen(
+        "      waive_conditions: [2]\n",
+        "      waive_conditions: [2]\n      waive_minimum_condition: true\n",
+        1,
+    );
+    refused(
+        &no_minimum,
+        "waive_minimum_condition",
+        "amendments[0].changes.waive_minimum_condition: the offer has no minimum condition to waive",
+    );
+    let failed_after_waiver = edited(
+        FINAL,
+        "  settlement_date: 2025-12-08\n",
+        "  terminated:\n    reason: condition_failed\n    condition: 2\n",
+    );
+    refused(
+        &failed_after_waiver,
+        "condition: 2",
+        "results.terminated.condition: condition 2 was waived on November 21, 2025, so it cannot end the offer",
+    );
+    // The results no longer carry waivers: they are made in amendments.
+    let in_results = edited(
+        FINAL,
+        "  settlement_date: 2025-12-08\n",
+        "  settlement_date: 2025-12-08\n  waived_conditions: [2]\n",
+    );
+    refused(&in_results, "waived_conditions", "results.waived_conditions: unknown field `waived_conditions`");
+    let (dir, path) = scratch_terms(&in_results);
+    let stderr =
+        secdraft().arg("render").arg(&path).arg("--out").arg(dir.path().join("out")).assert().code(2);
+    let stderr = String::from_utf8(stderr.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("`amendments[].changes.waive_conditions: [2]`"), "{stderr}");
+}
+
+#[test]
+fn results_that_contradict_the_terms_are_refused() {
     let unnamed =
         edited(FINAL, "  settlement_date: 2025-12-08\n", "  terminated:\n    reason: condition_failed\n");
     refused(
@@ -494,16 +714,6 @@ fn results_that_contradict_the_terms_are_refused() {
         &met,
         "reason: minimum_not_met",
         "results.terminated.reason: 6,250,000 shares were tendered, which meets the minimum of 2,000,000",
-    );
-    let no_minimum = edited(FINAL, "  min_shares: 2_000_000\n", "").replacen(
-        "  waived_conditions: [2]\n",
-        "  waived_conditions: [2]\n  minimum_condition_waived: true\n",
-        1,
-    );
-    refused(
-        &no_minimum,
-        "minimum_condition_waived",
-        "results.minimum_condition_waived: the offer has no minimum condition to waive",
     );
 }
 
@@ -539,8 +749,11 @@ fn preliminary_results_belong_before_the_final_amendment() {
         "tendered: 3_900_000",
         "results.tendered: the preliminary count falls short of the minimum condition (4,000,000 shares)",
     );
-    let terminated =
-        edited(PRELIMINARY, "  waived_conditions: [2]\n", "  terminated:\n    reason: withdrawn\n");
+    let terminated = edited(
+        PRELIMINARY,
+        "  odd_lots: 40_000\n",
+        "  odd_lots: 40_000\n  terminated:\n    reason: withdrawn\n",
+    );
     refused(
         &terminated,
         "reason: withdrawn",

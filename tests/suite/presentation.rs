@@ -154,7 +154,7 @@ fn amendment_and_results_releases_without_an_information_agent() {
     let (_dir, results) = without_agents("data/northwind-dutch-auction-results.yaml", false);
     let release = document(&render(&results), "press-release.md");
     assert!(
-        release.contains("Great Lakes Stock Transfer Company served as depositary for the Offer. Questions may be directed to Great Lakes Stock Transfer Company at (216) 555-0199."),
+        release.contains("Fairhaven Securities LLC served as dealer manager and Great Lakes Stock Transfer Company as depositary for the Offer. Questions may be directed to Great Lakes Stock Transfer Company at (216) 555-0199."),
         "{release}"
     );
 }
