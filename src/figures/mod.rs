@@ -18,7 +18,7 @@ pub use crate::terms::{MAX_PRICE_POINTS, price_points};
 pub use allocation::{Allocation, Tender, allocate, clearing_price};
 pub use exchange::Ratio;
 pub use identity::{FigureId, UnitKind};
-pub use results::{Outcome, minimum_required, outcome};
+pub use results::{Outcome, minimum_required, odd_lot_priority_applies, outcome, whole_lot};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;

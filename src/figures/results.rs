@@ -167,6 +167,17 @@ pub(super) fn compute(
         )
     })?;
     let lot = exchange_lot(t)?;
+    // An odd lot is fewer than 100 Shares: where tenders are accepted only in blocks of 100 or
+    // more, no odd-lot holder can tender a whole block, and none can have been accepted first.
+    if r.odd_lots.0 > 0 && t.offer.odd_lot_priority && lot.0 >= 100 {
+        return Err(FigureError::new(
+            "results.odd_lots",
+            format!(
+                "Shares are accepted only in blocks of {}: a holder of fewer than 100 Shares cannot tender a whole block, so no odd lots are counted; give `odd_lots: 0`",
+                crate::format::shares(Decimal::from(lot.0)).unwrap_or_default()
+            ),
+        ));
+    }
     let odd = r.odd_lots.0.min(eligible);
     let tenders = [
         super::Tender { shares: odd, odd_lot: true },
@@ -265,6 +276,23 @@ pub(super) fn compute(
         });
     }
     Ok(())
+}
+
+/// Whether odd lots (holders of fewer than 100 Shares who tender all of them) can be accepted
+/// first: the terms give the priority, and tenders are not accepted only in blocks of 100 or
+/// more Shares, which no odd-lot holder could tender.
+pub fn odd_lot_priority_applies(t: &Terms) -> bool {
+    t.offer.odd_lot_priority && whole_lot(t) < 100
+}
+
+/// The fewest Shares a tender must hold to be accepted: the block, where tenders are accepted
+/// only in whole blocks; 1 otherwise (cash offers, cash in lieu of fractions).
+pub fn whole_lot(t: &Terms) -> u64 {
+    let cash_in_lieu =
+        t.offer.consideration.as_ref().is_some_and(|c| {
+            matches!(c.fractional_shares, Some(crate::terms::FractionalShares::CashInLieu(_)))
+        });
+    if cash_in_lieu { 1 } else { exchange_lot(t).map_or(1, |(shares, _)| shares) }
 }
 
 /// Shares per block and new shares per block of an exchange: tenders are accepted in whole

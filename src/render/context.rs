@@ -54,6 +54,12 @@ struct Context<'a> {
     premium_direction: &'static str,
     /// In the results, whether fewer shares were accepted than tendered.
     prorated: bool,
+    /// Whether odd lots can be accepted first: the terms give the priority, and tenders are
+    /// not accepted only in blocks of 100 Shares or more.
+    odd_lots_apply: bool,
+    /// The fewest Shares a tender must hold when tenders are accepted only in whole blocks of
+    /// more than one Share: holders of fewer cannot take part.
+    whole_lot: Option<u64>,
     /// Whether the offer has a minimum condition, as a number of shares or a percentage.
     has_minimum: bool,
     /// A minimum condition stated as a percentage, printed as the terms write it ("50.1%").
@@ -261,6 +267,8 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         offer_dates: filing.timetable.as_ref(),
         premium_direction: if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" },
         prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
+        odd_lots_apply: crate::figures::odd_lot_priority_applies(in_force),
+        whole_lot: Some(crate::figures::whole_lot(in_force)).filter(|lot| *lot > 1),
         has_minimum: in_force.offer.min_shares.is_some() || in_force.offer.min_percent.is_some(),
         minimum_percent: match in_force.offer.min_percent {
             Some(p) => Some(

@@ -86,7 +86,10 @@ fn an_aggregate_that_is_not_one_new_share_for_whole_shares_prints_its_block_and_
         &offer,
         "for each 250 Shares properly tendered and not properly withdrawn (0.012 of a share of Series D Preferred Stock for each Share),",
     );
-    assert_prints(&offer, "Shares may be tendered only in multiples of 250;");
+    assert_prints(
+        &offer,
+        "Shares will be accepted only in multiples of 250; any Shares tendered in excess of the largest multiple of 250 will be returned",
+    );
 }
 
 #[test]
@@ -207,7 +210,7 @@ fn without_a_closing_price_the_dividend_is_stated_alone() {
     let offer = document(&render(&terms), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $0.0325 per year for each Share exchanged. Shares may be tendered",
+        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $0.0325 per year for each Share exchanged. Shares will be accepted only in multiples",
     );
     assert_prints(&offer, "\nStockholders are urged to obtain current market quotations for the Shares.");
 }
@@ -343,7 +346,7 @@ fn notes_are_stated_by_principal_amount_and_interest() {
     );
     assert_prints(
         &offer,
-        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount and $0.05 per year for each Share exchanged, equal to 12% of that last reported sale price, and mature on January 15, 2031. Shares may be tendered only in multiples of 50; the Notes will be issued only in multiples of $25.00 principal amount. See Sections 1 and 18.",
+        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. A stockholder who holds fewer than 50 Shares cannot tender in the Offer.",
     );
     assert_prints(
         &offer,
@@ -493,4 +496,29 @@ fn notes_that_have_matured_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("offer.consideration.security.maturity"))
         .stderr(predicate::str::contains("the notes mature on January 1, 2023, not after the filing date"));
+}
+
+#[test]
+fn odd_lots_are_not_promised_where_no_odd_lot_can_tender_a_whole_block() {
+    // Blocks of 150: a holder of fewer than 100 Shares holds no whole block.
+    let offer = document(&render("data/harlow-exchange-whole-blocks.yaml"), "offer-to-exchange.md");
+    assert!(!offer.contains("Odd Lot Holder"), "the Offer promises an odd-lot priority no odd lot can use");
+    assert!(offer.contains("A stockholder who holds fewer than 150 Shares cannot tender in the Offer."));
+    // Blocks of 50: a holder of 50 to 99 Shares may, so the priority stands.
+    let offer = document(&render("data/calder-notes-exchange-commenced.yaml"), "offer-to-exchange.md");
+    assert!(offer.contains("(an “**Odd Lot Holder**”)"));
+    // Results cannot count odd lots accepted first in blocks of 100 or more (125 here).
+    let text = edited(
+        "data/meridian-exchange-results.yaml",
+        "      aggregate_liquidation_preference: 18_750_000\n",
+        "      aggregate_liquidation_preference: 12_000_000\n",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    secdraft()
+        .arg("check")
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("results.odd_lots"))
+        .stderr(predicate::str::contains("Shares are accepted only in blocks of 125: a holder of fewer than 100 Shares cannot tender a whole block"));
 }
