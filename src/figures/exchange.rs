@@ -255,13 +255,13 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
                 return Err(FigureError::new(
                     sources.path(AGGREGATE, Some("aggregate_liquidation_preference")),
                     format!(
-                        "{} of liquidation preference at {} per share is {} new shares for {} shares: \
+                        "{} of liquidation preference at {} per share is about {} new shares for {} shares: \
                          not a whole number of new shares; say what a tender that earns a fraction \
                          of a new share receives, in `{FRACTIONAL_SHARES}` (`whole_blocks` or \
                          `cash_in_lieu: PRICE`)",
                         format::money(aggregate.0),
                         format::money(lp),
-                        new_shares.normalize(),
+                        new_shares.round_dp(2).normalize(),
                         format::shares(max_shares).unwrap_or_default(),
                     ),
                 ));
