@@ -252,16 +252,18 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         (false, None) => {
             if let Some(aggregate) = &consideration.aggregate_liquidation_preference {
                 let new_shares = div(aggregate.0, lp, face_field)?;
+                let shown = new_shares.round_dp(2);
+                let about = if shown == new_shares { "" } else { "about " };
                 return Err(FigureError::new(
                     sources.path(AGGREGATE, Some("aggregate_liquidation_preference")),
                     format!(
-                        "{} of liquidation preference at {} per share is about {} new shares for {} shares: \
+                        "{} of liquidation preference at {} per share is {about}{} new shares for {} shares: \
                          not a whole number of new shares; say what a tender that earns a fraction \
                          of a new share receives, in `{FRACTIONAL_SHARES}` (`whole_blocks` or \
                          `cash_in_lieu: PRICE`)",
                         format::money(aggregate.0),
                         format::money(lp),
-                        new_shares.round_dp(2).normalize(),
+                        shown.normalize(),
                         format::shares(max_shares).unwrap_or_default(),
                     ),
                 ));
