@@ -27,11 +27,11 @@ fn a_monthly_dividend_that_does_not_end_in_cents_is_approximate() {
     let offer = document(&render(MERIDIAN), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "- ***Dividends.*** Holders are entitled to cumulative cash dividends, when, as and if declared by the board of directors out of funds legally available for the purpose, at the rate of 13.00% per year of the $25.00 liquidation preference per share (equivalent to $3.25 per share per year, or approximately $0.2708 per share for each monthly dividend period), payable monthly in arrears on the 20th day of each month.",
+        "- ***Dividends.*** Holders are entitled to cumulative cash dividends, when, as and if declared by the board of directors out of funds legally available for the purpose, at the rate of 13.00% per year of the $25.00 liquidation preference per share (equivalent to $3.25 per share per year, or approximately $0.2708 per share for each full monthly dividend period), payable monthly in arrears on the 20th day of each month.",
     );
     assert_prints(
         &offer,
-        "accrues dividends at 13.00% per year on its liquidation preference, or $3.25 per year on each share of Series D Preferred Stock (approximately $0.2708 for each monthly dividend period) and $0.0325 per year for each Share exchanged,",
+        "accrues dividends at 13.00% per year on its liquidation preference, or $3.25 per year on each share of Series D Preferred Stock (approximately $0.2708 for each full monthly dividend period) and $0.0325 per year for each Share exchanged,",
     );
 }
 
@@ -41,11 +41,11 @@ fn a_quarterly_dividend_on_a_25_dollar_8_percent_share_is_50_cents_exactly() {
     let offer = offer_of(&text.replacen("dividend_frequency: monthly", "dividend_frequency: quarterly", 1));
     assert_prints(
         &offer,
-        "at the rate of 8.00% per year of the $25.00 liquidation preference per share (equivalent to $2.00 per share per year, or $0.50 per share for each quarterly dividend period),",
+        "at the rate of 8.00% per year of the $25.00 liquidation preference per share (equivalent to $2.00 per share per year, or $0.50 per share for each full quarterly dividend period),",
     );
     assert_prints(
         &offer,
-        "or $2.00 per year on each share of Series D Preferred Stock ($0.50 for each quarterly dividend period) and $0.02 per year for each Share exchanged",
+        "or $2.00 per year on each share of Series D Preferred Stock ($0.50 for each full quarterly dividend period) and $0.02 per year for each Share exchanged",
     );
 }
 
@@ -54,7 +54,7 @@ fn semiannual_and_annual_dividends() {
     let offer = offer_of(&edited(MERIDIAN, "dividend_frequency: monthly", "dividend_frequency: semiannual"));
     assert_prints(
         &offer,
-        "(equivalent to $3.25 per share per year, or $1.625 per share for each semiannual dividend period)",
+        "(equivalent to $3.25 per share per year, or $1.625 per share for each full semiannual dividend period)",
     );
     // Paid once a year, the payment is the annual dividend: stated once.
     let offer = offer_of(&edited(MERIDIAN, "dividend_frequency: monthly", "dividend_frequency: annual"));
@@ -83,10 +83,10 @@ fn notes_state_interest_per_note_and_per_payment() {
     let offer = document(&render(CALDER), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "- ***Interest.*** The Notes bear interest at the rate of 10.00% per year on their principal amount (equivalent to $2.50 per year on each $25.00 principal amount, or $0.625 for each quarterly interest period), payable quarterly in arrears on January 15, April 15, July 15 and October 15 of each year.",
+        "- ***Interest.*** The Notes bear interest at the rate of 10.00% per year on their principal amount (equivalent to $2.50 per year on each $25.00 principal amount, or $0.625 for each full quarterly interest period), payable quarterly in arrears on January 15, April 15, July 15 and October 15 of each year.",
     );
     let offer = offer_of(&edited(CALDER, "interest_frequency: quarterly", "interest_frequency: monthly"));
-    assert_prints(&offer, "or approximately $0.2083 for each monthly interest period)");
+    assert_prints(&offer, "or approximately $0.2083 for each full monthly interest period)");
 }
 
 #[test]

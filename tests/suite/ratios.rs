@@ -210,7 +210,7 @@ fn without_a_closing_price_the_dividend_is_stated_alone() {
     let offer = document(&render(&terms), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $3.25 per year on each share of Series D Preferred Stock (approximately $0.2708 for each monthly dividend period) and $0.0325 per year for each Share exchanged. Shares will be accepted only in multiples",
+        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $3.25 per year on each share of Series D Preferred Stock (approximately $0.2708 for each full monthly dividend period) and $0.0325 per year for each Share exchanged. Shares will be accepted only in multiples",
     );
     assert_prints(&offer, "\nStockholders are urged to obtain current market quotations for the Shares.");
 }
@@ -346,7 +346,7 @@ fn notes_are_stated_by_principal_amount_and_interest() {
     );
     assert_prints(
         &offer,
-        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount ($0.625 for each quarterly interest period) and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. A stockholder who holds fewer than 50 Shares cannot tender in the Offer.",
+        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount ($0.625 for each full quarterly interest period) and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. A stockholder who holds fewer than 50 Shares cannot tender in the Offer.",
     );
     assert_prints(
         &offer,
