@@ -555,6 +555,13 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             })
         })
         .transpose()?;
+    let income = super::income::compute(
+        &consideration.security,
+        (rate, sources.input(rate_field, rate_field.rsplit('.').next(), rate)),
+        (lp, lp_input.clone()),
+        interest_per_note.as_ref(),
+        sources,
+    )?;
     // In the order the figures have always been listed: the effective price, the premium,
     // the annual dividend, then its yield and the first-year premium.
     // Notes have no first-year premium of price plus dividends.
@@ -589,6 +596,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         .chain(issued_preference)
         .chain(whole_block_cap)
         .chain(aggregate_cash)
+        .chain(income)
     {
         figures.push(figure);
     }
