@@ -166,6 +166,7 @@ impl Terms {
         let conditions = self.amended_through(amendment.number).offer.conditions;
         Some(Waiver {
             date: amendment.date,
+            amendment: amendment.number,
             minimum_condition: changes.waive_minimum_condition,
             conditions: changes
                 .waive_conditions
@@ -190,8 +191,9 @@ impl Terms {
 /// Conditions waived in one amendment.
 #[derive(Debug, Clone, Serialize)]
 pub struct Waiver {
-    /// The day the waiver was announced.
+    /// The day the waiver was announced, and the amendment that announced it.
     pub date: Date,
+    pub amendment: u32,
     pub minimum_condition: bool,
     /// The conditions waived, in the words of `offer.conditions` when they were waived.
     pub conditions: Vec<String>,

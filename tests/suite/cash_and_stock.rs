@@ -11,12 +11,12 @@ fn the_commenced_set_states_the_cash_beside_the_new_shares() {
     let set = render(LINDEN);
     let release = document(&set, "press-release.md");
     assert!(
-        release.contains("for each 100 Shares tendered, and $0.05 in cash for each Share, or up to 600,000 shares of Series D Preferred Stock with an aggregate liquidation preference of $15,000,000 and up to $3,000,000 in cash. The consideration represents an effective price of $0.30 per Share"),
+        release.contains("for each 100 Shares tendered, and $0.05 in cash for each Share accepted, or up to 600,000 shares of Series D Preferred Stock with an aggregate liquidation preference of $15,000,000 and up to $3,000,000 in cash. The consideration represents an effective price of $0.30 per Share"),
         "{release}"
     );
     let offer = document(&set, "offer-to-exchange.md");
     for sentence in [
-        "you will receive one (1) share of Series D Preferred Stock, with a liquidation preference of $25.00 per share, and $0.05 in cash for each Share: an effective price of $0.30 per Share",
+        "you will receive one (1) share of Series D Preferred Stock, with a liquidation preference of $25.00 per share, and $0.05 in cash for each Share accepted: an effective price of $0.30 per Share",
         "with an aggregate liquidation preference of $15,000,000, and paying $0.05 in cash for each Share, or up to $3,000,000 in all.",
         "to be issued by the Company in exchange for the Shares accepted, and up to $3,000,000 in cash ($0.05 for each Share accepted).",
     ] {

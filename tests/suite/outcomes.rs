@@ -287,7 +287,7 @@ fn a_waiver_of_the_minimum_is_announced_in_its_amendment_and_recalled_in_the_res
     assert_says(&release, "# Tamarack Point Announces Final Results of Its Exchange Offer");
     assert_says(
         &release,
-        "As announced on March 20, 2026, the Company waived the condition of the Offer that at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026, as stated in the Offer to Exchange) be properly tendered and not properly withdrawn. The Company has accepted all 31,480,000 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue ",
+        "As previously disclosed in Amendment No. 1 to the Schedule TO, filed on March 20, 2026, the Company waived the condition of the Offer that at least 20% of the outstanding Shares (42,000,000 Shares, based on the 210,000,000 Shares outstanding as of February 27, 2026, as stated in the Offer to Exchange) be properly tendered and not properly withdrawn. The Company has accepted all 31,480,000 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue ",
     );
     // All were accepted: none goes back.
     assert!(!release.contains("not accepted will be returned"), "{release}");
@@ -312,12 +312,12 @@ fn waived_conditions_are_quoted_with_the_date_they_were_announced() {
     let release = text(&render(FINAL), "press-release.md");
     assert_says(
         &release,
-        "The condition of the Offer that at least 2,000,000 Shares be properly tendered and not properly withdrawn has been satisfied. As announced on November 21, 2025, the Company waived the condition of the Offer set forth in Section 7 of the Offer to Purchase that “the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025.” Because",
+        "The condition of the Offer that at least 2,000,000 Shares be properly tendered and not properly withdrawn has been satisfied. As previously disclosed in Amendment No. 1 to the Schedule TO, filed on November 21, 2025, the Company waived the condition of the Offer set forth in Section 7 of the Offer to Purchase that “the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025.” Because",
     );
     let both = render_edited(FINAL, "      waive_conditions: [2]\n", "      waive_conditions: [2, 1]\n");
     assert_says(
         &text(&both, "press-release.md"),
-        "As announced on November 21, 2025, the Company waived the conditions of the Offer set forth in Section 7 of the Offer to Purchase that “the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025” and that “no general suspension of trading in securities on any national securities exchange in the United States shall have occurred.”",
+        "As previously disclosed in Amendment No. 1 to the Schedule TO, filed on November 21, 2025, the Company waived the conditions of the Offer set forth in Section 7 of the Offer to Purchase that “the Dow Jones Industrial Average shall not have declined by more than 15% from its close on October 31, 2025” and that “no general suspension of trading in securities on any national securities exchange in the United States shall have occurred.”",
     );
 }
 

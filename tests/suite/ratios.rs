@@ -346,7 +346,7 @@ fn notes_are_stated_by_principal_amount_and_interest() {
     );
     assert_prints(
         &offer,
-        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount ($0.625 for each full quarterly interest period) and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. A stockholder who holds fewer than 50 Shares cannot tender in the Offer.",
+        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount ($0.625 for each full quarterly interest period) and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. [Open point: as the terms stand, a stockholder who holds fewer than 50 Shares cannot tender in the Offer;",
     );
     assert_prints(
         &offer,
@@ -366,7 +366,7 @@ fn notes_are_stated_by_principal_amount_and_interest() {
     );
     assert_prints(
         &offer,
-        "| Liquidation | Share ratably in assets remaining after creditors and holders of preferred stock | Principal amount plus accrued and unpaid interest, as a creditor of the Company, before any distribution on the Shares |",
+        "| Liquidation | Share ratably in assets remaining after creditors and the holders of any senior securities | Principal amount plus accrued and unpaid interest, as a creditor of the Company, before any distribution on the Shares |",
     );
     for text in [&release, &offer] {
         assert!(!text.contains("liquidation preference"), "notes have no liquidation preference");
@@ -498,7 +498,7 @@ fn odd_lots_are_not_promised_where_no_odd_lot_can_tender_a_whole_block() {
     // Blocks of 150: a holder of fewer than 100 Shares holds no whole block.
     let offer = document(&render("data/harlow-exchange-whole-blocks.yaml"), "offer-to-exchange.md");
     assert!(!offer.contains("Odd Lot Holder"), "the Offer promises an odd-lot priority no odd lot can use");
-    assert!(offer.contains("A stockholder who holds fewer than 150 Shares cannot tender in the Offer."));
+    assert!(offer.contains("[Open point: as the terms stand, a stockholder who holds fewer than 150 Shares cannot tender in the Offer;"));
     // Blocks of 50: a holder of 50 to 99 Shares may, so the priority stands.
     let offer = document(&render("data/calder-notes-exchange-commenced.yaml"), "offer-to-exchange.md");
     assert!(offer.contains("(an “**Odd Lot Holder**”)"));
