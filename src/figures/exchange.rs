@@ -592,7 +592,11 @@ fn designated_ratio(values: &DesignatedValues, sources: &Sources) -> Result<Comp
         inputs: vec![
             sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
             sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
-            sources.input("offer.consideration.designated_values.places", None, Decimal::from(values.places.0)),
+            sources.input(
+                "offer.consideration.designated_values.places",
+                None,
+                Decimal::from(values.places.0),
+            ),
         ],
         value: rounded.normalize(),
     })
@@ -623,8 +627,8 @@ fn common_stock(
         }
         (None, Some(values)) => {
             let designated = designated_ratio(values, sources)?;
-            let ratio =
-                Ratio::new(designated.value, Decimal::ONE).ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?;
+            let ratio = Ratio::new(designated.value, Decimal::ONE)
+                .ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?;
             let inputs = vec![designated.as_input()];
             (Some(designated), ratio, inputs)
         }
@@ -662,7 +666,8 @@ fn common_stock(
             ));
         }
     };
-    let (earned_whole, _) = ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
+    let (earned_whole, _) =
+        ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
     let max_new = match fractions {
         _ if whole_blocks => Computed {
             id: FigureId::MaxNewShares,
@@ -714,7 +719,8 @@ fn common_stock(
     let value = match &consideration.security.closing_price {
         Some(common) => {
             let price_input = sources.input(COMMON_PRICE, None, common.price.0);
-            let value = div(mul(common.price.0, ratio.new_shares, COMMON_PRICE)?, ratio.shares, COMMON_PRICE)?;
+            let value =
+                div(mul(common.price.0, ratio.new_shares, COMMON_PRICE)?, ratio.shares, COMMON_PRICE)?;
             Some(Computed {
                 id: FigureId::EffectivePrice,
                 formula: "last sale price of the common stock x new shares per block / shares per block",

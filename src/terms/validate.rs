@@ -964,9 +964,16 @@ fn amendment_changes(
     if let Some(was) = &before.offer.consideration {
         let changed = a.changes.fields_set();
         let wrong = if was.security.is_common_stock() {
-            ["aggregate_liquidation_preference", "dividend_rate", "liquidation_preference", "interest_rate", "principal_amount", "cash_per_share"]
-                .into_iter()
-                .find(|f| changed.contains(f))
+            [
+                "aggregate_liquidation_preference",
+                "dividend_rate",
+                "liquidation_preference",
+                "interest_rate",
+                "principal_amount",
+                "cash_per_share",
+            ]
+            .into_iter()
+            .find(|f| changed.contains(f))
         } else if was.security.is_debt() {
             ["dividend_rate", "liquidation_preference"].into_iter().find(|f| changed.contains(f))
         } else {
