@@ -62,9 +62,7 @@ fn common_stock_for_a_preferred_class_by_designated_values() {
     );
     assert_prints(
         &offer,
-        &format!(
-            "For each Share properly tendered and accepted, you will receive 6.59 shares of Common Stock: a value of $9.885 per Share at $1.50 per share of Common Stock, its last reported sale price on February 28, 2025, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025. The number of shares of Common Stock offered for each Share is fixed"
-        ),
+        "For each Share properly tendered and accepted, you will receive 6.59 shares of Common Stock: a value of $9.885 per Share at $1.50 per share of Common Stock, its last reported sale price on February 28, 2025, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025. The number of shares of Common Stock offered for each Share is fixed",
     );
     assert_prints(
         &offer,
