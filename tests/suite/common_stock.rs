@@ -42,7 +42,7 @@ fn common_stock_for_a_preferred_class_by_designated_values() {
     let set = render(SORREL);
     let (release, offer) = (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"));
     let derivation = "The exchange ratio of 6.59 is the designated value of $11.20 per Share divided by the designated value of $1.70 per share of Common Stock, rounded to two decimal places.";
-    let value = "At $1.50 per share, the last reported sale price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Share had a value of $9.885, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025, on the NYSE American.";
+    let value = "At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Share had a value of $9.885, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025, on the NYSE American.";
     let waived = "By tendering Shares, a stockholder waives all dividends accrued and unpaid on the Shares accepted in the Offer, and no payment will be made for them. Shares not accepted and returned to the stockholder keep their right to accrued and unpaid dividends.";
     assert_prints(
         &release,
@@ -62,7 +62,7 @@ fn common_stock_for_a_preferred_class_by_designated_values() {
     );
     assert_prints(
         &offer,
-        "For each Share properly tendered and accepted, you will receive 6.59 shares of Common Stock: a value of $9.885 per Share at $1.50 per share of Common Stock, its last reported sale price on February 28, 2025, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025. The number of shares of Common Stock offered for each Share is fixed",
+        "For each Share properly tendered and accepted, you will receive 6.59 shares of Common Stock: a value of $9.885 per Share at $1.50 per share of Common Stock, its closing price on February 28, 2025, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025. The number of shares of Common Stock offered for each Share is fixed",
     );
     assert_prints(
         &offer,
@@ -153,7 +153,7 @@ fn a_block_of_common_stock_for_each_share() {
     );
     assert_prints(
         &release,
-        "at the rate of five (5) shares of Common Stock for each Share tendered, or a maximum of 10,000,000 shares of Common Stock. At $1.50 per share, the last reported sale price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Share had a value of $7.50, an 11% decrease from the last reported sale price of the Shares of $8.40",
+        "at the rate of five (5) shares of Common Stock for each Share tendered, or a maximum of 10,000,000 shares of Common Stock. At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Share had a value of $7.50, an 11% decrease from the last reported sale price of the Shares of $8.40",
     );
     assert_prints(
         &offer,
