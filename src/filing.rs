@@ -99,8 +99,65 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
         }
         None => (None, None),
     };
-    let figures = figures?;
+    let figures = figures.map_err(|e| at_the_amendment_that_caused(terms, amendment, kind, e))?;
     Ok(Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before })
+}
+
+/// An error in the figures of the terms in force that an amendment caused (the offer as first
+/// made computes) is placed at that amendment's change: it is what counsel must fix, and the
+/// term the figure engine names may be one the amendment left as it was.
+fn at_the_amendment_that_caused(
+    terms: &Terms,
+    through: u32,
+    kind: OfferKind,
+    e: figures::FigureError,
+) -> FilingError {
+    let plain =
+        |e: figures::FigureError| FilingError { field: e.field, message: e.message, help: String::new() };
+    if through == 0 || figures::compute(terms, &terms.amended_through(0), 0, kind).is_err() {
+        return plain(e);
+    }
+    let Some((index, amendment, cause)) =
+        terms.amendments.iter().enumerate().filter(|(_, a)| a.number <= through).find_map(|(index, a)| {
+            figures::compute(terms, &terms.amended_through(a.number), a.number, kind)
+                .err()
+                .map(|cause| (index, a, cause))
+        })
+    else {
+        return plain(e);
+    };
+    let changed = amendment.changes.fields_set();
+    // The change whose term the message names; else the change of a term the figures are
+    // computed from, the consideration first; else the amendment's first change.
+    const FIGURE_TERMS: [&str; 14] = [
+        "liquidation_preference",
+        "principal_amount",
+        "aggregate_liquidation_preference",
+        "block",
+        "cash_per_share",
+        "max_shares",
+        "dividend_rate",
+        "interest_rate",
+        "cash_price",
+        "min_price",
+        "max_price",
+        "min_shares",
+        "min_percent",
+        "closing_price",
+    ];
+    let name = changed
+        .iter()
+        .find(|name| crate::terms::Changes::replaces(name).is_some_and(|path| cause.field.starts_with(path)))
+        .or_else(|| FIGURE_TERMS.iter().find(|name| changed.contains(name)))
+        .or(changed.first());
+    FilingError {
+        field: match name {
+            Some(name) => format!("amendments[{index}].changes.{name}"),
+            None => format!("amendments[{index}].changes"),
+        },
+        message: format!("after Amendment No. {}: {}", amendment.number, cause.message),
+        help: String::new(),
+    }
 }
 
 /// Terms whose filing cannot be derived: `field` is the terms field to fix.

@@ -229,16 +229,18 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         (false, None) => {
             if let Some(aggregate) = &consideration.aggregate_liquidation_preference {
                 let new_shares = div(aggregate.0, lp, face_field)?;
+                let shown = new_shares.round_dp(2);
+                let about = if shown == new_shares { "" } else { "about " };
                 return Err(FigureError::new(
                     sources.path(AGGREGATE, Some("aggregate_liquidation_preference")),
                     format!(
-                        "{} of liquidation preference at {} per share is {} new shares for {} shares: \
+                        "{} of liquidation preference at {} per share is {about}{} new shares for {} shares: \
                          not a whole number of new shares; say what a tender that earns a fraction \
                          of a new share receives, in `{FRACTIONAL_SHARES}` (`whole_blocks` or \
                          `cash_in_lieu: PRICE`)",
                         format::money(aggregate.0),
                         format::money(lp),
-                        new_shares.normalize(),
+                        shown.normalize(),
                         format::shares(max_shares).unwrap_or_default(),
                     ),
                 ));
@@ -530,6 +532,13 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             })
         })
         .transpose()?;
+    let income = super::income::compute(
+        &consideration.security,
+        (rate, sources.input(rate_field, rate_field.rsplit('.').next(), rate)),
+        (lp, lp_input.clone()),
+        interest_per_note.as_ref(),
+        sources,
+    )?;
     // In the order the figures have always been listed: the effective price, the premium,
     // the annual dividend, then its yield and the first-year premium.
     // Notes have no first-year premium of price plus dividends.
@@ -564,6 +573,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         .chain(issued_preference)
         .chain(whole_block_cap)
         .chain(aggregate_cash)
+        .chain(income)
     {
         figures.push(figure);
     }

@@ -110,6 +110,9 @@ figure_table! {
     FeeOffsets "fee_offsets" "Fee offsets" Cents;
     NetFeeDue "net_fee_due" "Net fee due" Cents;
     AggregateCash "aggregate_cash" "Aggregate cash paid with the new securities" Aggregate;
+    DividendPerNewShare "dividend_per_new_share" "Annual dividend per new share" Money;
+    DividendPerPayment "dividend_per_payment" "Dividend per new share for each dividend period" Money;
+    InterestPerPayment "interest_per_payment" "Interest per note for each interest period" Money;
 }
 
 impl FigureId {

@@ -12,6 +12,7 @@ mod cash;
 mod exchange;
 mod fee;
 mod identity;
+mod income;
 mod results;
 
 pub use crate::terms::{MAX_PRICE_POINTS, price_points};

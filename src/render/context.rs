@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::documents::{Document, Section, offer_sections};
 use super::ledger::{self, Era};
 use crate::changes;
-use crate::figures::{self, FigureId};
+use crate::figures::{self, Figure, FigureId};
 use crate::filing::Filing;
 use crate::format;
 use crate::terms::{
@@ -411,6 +411,10 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
     for change in changes::figures(figures_before, &filing.figures) {
         // A figure the amendment adds or drops is not a change of the same figure.
         if let (Some(was), Some(now)) = (change.before, change.after) {
+            if let Some(row) = premium_change(change.id, was, now) {
+                rows.push(row);
+                continue;
+            }
             rows.push(Change {
                 what: change.id.label().to_owned(),
                 before: printed(was, Era::Before),
@@ -419,4 +423,36 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
         }
     }
     rows
+}
+
+/// A premium that fell below the closing price is a discount, and counsel state it as one
+/// ("Discount to the closing price: 5%"), never as a negative premium. `None` for any other
+/// figure, or for a premium on both sides (printed as it always was).
+fn premium_change(id: FigureId, was: &Figure, now: &Figure) -> Option<Change> {
+    let (discount, either) = match id {
+        FigureId::Premium => {
+            ("Discount to the closing price", "Premium over (discount to) the closing price")
+        }
+        FigureId::TotalPremium => (
+            "First-year discount (price plus dividends)",
+            "First-year premium (discount) (price plus dividends)",
+        ),
+        _ => return None,
+    };
+    let below = |f: &Figure| f.value.is_sign_negative() && !f.value.is_zero();
+    let unsigned = |f: &Figure, era| ledger::mark_figure(f, era, f.display().trim_start_matches('-'));
+    let worded = |f: &Figure, era| {
+        format!("{} {}", if below(f) { "a discount of" } else { "a premium of" }, unsigned(f, era))
+    };
+    Some(match (below(was), below(now)) {
+        (false, false) => return None,
+        (true, true) => Change {
+            what: discount.to_owned(),
+            before: unsigned(was, Era::Before),
+            after: unsigned(now, Era::Now),
+        },
+        _ => {
+            Change { what: either.to_owned(), before: worded(was, Era::Before), after: worded(now, Era::Now) }
+        }
+    })
 }

@@ -26,6 +26,10 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("length", length);
     tera.register_filter("capitalize", capitalize);
     tera.register_filter("title", title);
+    tera.register_filter("approximately", approximately);
+    tera.register_filter("rounded", rounded);
+    tera.register_filter("share_noun", share_noun);
+    tera.register_filter("by_count", by_count);
 }
 
 /// Tera's `capitalize`, on the text a reader sees: the first letter of a figure in words
@@ -195,6 +199,73 @@ fn unsigned(value: &str, _: Kwargs, _: &State) -> String {
     }
 }
 
+/// Whether a figure as printed is not its exact value ($0.3333 for 1/3): the printed text's
+/// digits read back as a number differ from the value the mark carries. Text that is not a
+/// figure is a term, printed as written, so never rounded.
+fn printed_rounded(value: &str) -> bool {
+    let Some((figure, text)) = ledger::unmark(value) else { return false };
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-')).collect();
+    let shown = match digits.parse::<Decimal>() {
+        Ok(shown) => shown,
+        Err(_) => return false,
+    };
+    // A percentage prints a fraction times one hundred.
+    let shown = if text.ends_with('%') { shown / Decimal::ONE_HUNDRED } else { shown };
+    // `unsigned` prints a figure without its sign; that is not rounding.
+    shown.abs() != figure.value.abs()
+}
+
+/// `{{ figures.effective_price | approximately }}` -> `approximately $0.3333` where the
+/// printed figure is rounded, the figure alone (`$0.25`) where it is exact: counsel never
+/// state a rounded amount as if it were exact.
+fn approximately(value: &str, _: Kwargs, _: &State) -> String {
+    // Money only: a percentage printed to whole points is read as rounded already.
+    let money = ledger::unmark(value).is_some_and(|(_, text)| text.starts_with('$'));
+    if money && printed_rounded(value) { format!("approximately {value}") } else { value.to_owned() }
+}
+
+/// `{% if figures.effective_price | rounded %}`: whether the figure as printed is rounded.
+fn rounded(value: &str, _: Kwargs, _: &State) -> bool {
+    printed_rounded(value)
+}
+
+/// `{{ lot }} {{ lot | share_noun(capital=true) }}` -> `1 Share`, `150 Shares`; a count below
+/// one is a fraction of a share (`0.0001 of a share`). The count may be printed already
+/// (`1,000`) or be a figure.
+fn share_noun(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<&'static str> {
+    let count = count(value, "share_noun")?;
+    let capital = kwargs.get::<bool>("capital")?.unwrap_or(false);
+    Ok(match (count.cmp(&Decimal::ONE), capital) {
+        (std::cmp::Ordering::Less, false) => "of a share",
+        (std::cmp::Ordering::Less, true) => "of a Share",
+        (std::cmp::Ordering::Equal, false) => "share",
+        (std::cmp::Ordering::Equal, true) => "Share",
+        (std::cmp::Ordering::Greater, false) => "shares",
+        (std::cmp::Ordering::Greater, true) => "Shares",
+    })
+}
+
+/// `{{ n | by_count(one="was", many="were") }}`: the word that agrees with a count, for the
+/// verbs and nouns beside it other than "share" ([`share_noun`]).
+fn by_count(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let n = count(value, "by_count")?;
+    let key = if n == Decimal::ONE { "one" } else { "many" };
+    kwargs
+        .get::<String>(key)?
+        .ok_or_else(|| Error::message(format!("`by_count` needs `one` and `many`; `{key}` is missing")))
+}
+
+/// A count as a template holds it: a number, a figure, or a count printed with commas.
+fn count(value: &Value, filter: &str) -> TeraResult<Decimal> {
+    match value.as_str() {
+        Some(text) => match ledger::unmark(text) {
+            Some((figure, _)) => Ok(figure.value),
+            None => decimal(&Value::from(text.replace(',', "")), filter),
+        },
+        None => decimal(value, filter),
+    }
+}
+
 /// `{{ figures.exchange_ratio | ratio }}` -> `100 to 1`.
 fn ratio(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     let n = number(value, "ratio")?;
@@ -269,6 +340,66 @@ mod tests {
         let forms: Vec<&str> = printed.iter().map(|p| p.form.as_str()).collect();
         assert_eq!(forms, ["-5%", "5%", "-5.12%"]);
         assert!(printed.iter().all(|p| p.figure == crate::figures::FigureId::Premium));
+    }
+
+    fn price(value: Decimal, text: &str) -> String {
+        let figure = crate::figures::FigureId::EffectivePrice;
+        ledger::mark(ledger::Marked { figure, era: ledger::Era::Now, value }, text)
+    }
+
+    #[test]
+    fn only_a_dollar_figure_printed_rounded_is_approximate() {
+        let third = Decimal::ONE / Decimal::from(3);
+        let (text, printed) =
+            ledger::resolve("t.md", &render("{{ v | approximately }}", &price(third, "$0.3333"))).unwrap();
+        assert_eq!(text, "approximately $0.3333");
+        assert_eq!(printed[0].form, "$0.3333");
+        let (text, _) =
+            ledger::resolve("t.md", &render("{{ v | approximately }}", &price(Decimal::new(25, 2), "$0.25")))
+                .unwrap();
+        assert_eq!(text, "$0.25");
+        let (text, _) = ledger::resolve(
+            "t.md",
+            &render("{% if v | rounded %}r{% else %}e{% endif %}", &price(Decimal::new(40625, 6), "$0.0406")),
+        )
+        .unwrap();
+        assert_eq!(text, "r");
+        // A rounded percentage is read as rounded already; a term is printed as written.
+        let premium = ledger::Marked {
+            figure: crate::figures::FigureId::Premium,
+            era: ledger::Era::Now,
+            value: Decimal::new(20120, 4),
+        };
+        let (text, _) =
+            ledger::resolve("t.md", &render("{{ v | approximately }}", &ledger::mark(premium, "201%")))
+                .unwrap();
+        assert_eq!(text, "201%");
+        assert_eq!(render("{{ v | approximately }}", "$0.083"), "$0.083");
+    }
+
+    #[test]
+    fn nouns_and_verbs_agree_with_the_count() {
+        let cases = [
+            ("1", "Share share was"),
+            ("1,000", "Shares shares were"),
+            ("0.004", "of a Share of a share were"),
+        ];
+        for (count, expected) in cases {
+            let text = render(
+                "{{ v | share_noun(capital=true) }} {{ v | share_noun }} {{ v | by_count(one=\"was\", many=\"were\") }}",
+                count,
+            );
+            assert_eq!(text, expected, "{count}");
+        }
+        let one = ledger::mark(
+            ledger::Marked {
+                figure: crate::figures::FigureId::SharesAccepted,
+                era: ledger::Era::Now,
+                value: Decimal::ONE,
+            },
+            "1",
+        );
+        assert_eq!(render("{{ v | share_noun }}", &one), "share");
     }
 
     #[test]

@@ -586,10 +586,18 @@ pub struct NewSecurity {
     pub maturity: Option<Date>,
     #[serde(default)]
     pub interest_payment: Option<Text>,
+    /// How often interest is paid, when the terms say: the interest per note for each
+    /// period is then a figure. `interest_payment` stays the words the documents print.
+    #[serde(default)]
+    pub interest_frequency: Option<PaymentFrequency>,
     /// When dividends are paid: "quarterly in arrears on the 15th day of January, April, July
     /// and October".
     #[serde(default)]
     pub dividend_payment: Option<Text>,
+    /// How often dividends are paid, when the terms say: the dividend per new share for each
+    /// period is then a figure. `dividend_payment` stays the words the documents print.
+    #[serde(default)]
+    pub dividend_frequency: Option<PaymentFrequency>,
     #[serde(default)]
     pub ranking: Option<Text>,
     #[serde(default)]
@@ -615,6 +623,27 @@ pub enum NewSecurityKind {
     Notes,
     /// The issuer's common stock: no rate and no face amount.
     CommonStock,
+}
+
+/// How often a new security pays its dividends or interest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentFrequency {
+    Monthly,
+    Quarterly,
+    Semiannual,
+    Annual,
+}
+
+impl PaymentFrequency {
+    pub fn payments_per_year(self) -> u32 {
+        match self {
+            PaymentFrequency::Monthly => 12,
+            PaymentFrequency::Quarterly => 4,
+            PaymentFrequency::Semiannual => 2,
+            PaymentFrequency::Annual => 1,
+        }
+    }
 }
 
 impl NewSecurity {

@@ -348,14 +348,30 @@ fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
     let preferred = [
         ("dividend_rate", s.dividend_rate.is_some()),
         ("liquidation_preference", s.liquidation_preference.is_some()),
+        ("dividend_frequency", s.dividend_frequency.is_some()),
     ];
     let debt = [
         ("interest_rate", s.interest_rate.is_some()),
         ("principal_amount", s.principal_amount.is_some()),
         ("maturity", s.maturity.is_some()),
         ("interest_payment", s.interest_payment.is_some()),
+        ("interest_frequency", s.interest_frequency.is_some()),
     ];
     let given = |fields: &[(&'static str, bool)]| fields.iter().find(|(_, set)| *set).map(|(name, _)| *name);
+    // A frequency of the wrong kind of payment is a slip in one field, named as such rather
+    // than as a mix of preferred stock and notes.
+    if s.is_debt() && s.dividend_frequency.is_some() {
+        return err(
+            "offer.consideration.security.dividend_frequency",
+            "notes pay interest, not dividends: give how often as `interest_frequency`",
+        );
+    }
+    if !s.is_debt() && s.liquidation_preference.is_some() && s.interest_frequency.is_some() {
+        return err(
+            "offer.consideration.security.interest_frequency",
+            "preferred stock pays dividends, not interest: give how often as `dividend_frequency`",
+        );
+    }
     match (given(&preferred), given(&debt)) {
         (Some(_), Some(name)) => {
             return err(
@@ -433,6 +449,8 @@ fn common_stock(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
         ("principal_amount", s.principal_amount.is_some()),
         ("maturity", s.maturity.is_some()),
         ("interest_payment", s.interest_payment.is_some()),
+        ("interest_frequency", s.interest_frequency.is_some()),
+        ("dividend_frequency", s.dividend_frequency.is_some()),
         ("redemption", s.redemption.is_some()),
     ];
     if let Some((name, _)) = foreign.iter().find(|(_, set)| *set) {

@@ -186,3 +186,11 @@ fn a_re_measured_closing_price_is_dated_between_the_one_it_replaces_and_the_amen
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.closing_price.date"), "{}", e.message);
     assert!(e.message.contains("after the one it replaces (December 29, 2023)"), "{}", e.message);
 }
+
+#[test]
+fn a_figure_an_amendment_breaks_is_reported_at_its_change() {
+    let e = rendered("      liquidation_preference: 24.99\n      expiration: 2024-02-13").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("amendments[0].changes.liquidation_preference"), "{}", e.message);
+    assert!(e.message.starts_with("after Amendment No. 1: "), "{}", e.message);
+    assert!(e.message.contains("is about 600240.1 new shares"), "{}", e.message);
+}

@@ -85,8 +85,9 @@ pub fn with_snapshots<R>(assert: impl FnOnce() -> R) -> R {
     settings.bind(assert)
 }
 
-/// The seed's figures, in the order the figure engine computes them.
-pub const SEED_FIGURES: [&str; 8] = [
+/// The seed's figures, in the order the figure engine computes them: the eight its
+/// documents print, then the annual dividend per new share, which only an Offer prints.
+pub const SEED_FIGURES: [&str; 9] = [
     "effective_price",
     "premium",
     "annual_dividend",
@@ -95,4 +96,5 @@ pub const SEED_FIGURES: [&str; 8] = [
     "exchange_ratio",
     "max_new_shares",
     "aggregate_liquidation_preference",
+    "dividend_per_new_share",
 ];

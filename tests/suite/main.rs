@@ -14,6 +14,7 @@ mod diff;
 mod fees;
 mod figures;
 mod golden;
+mod income;
 mod lifecycle;
 mod optional;
 mod outcomes;

@@ -33,7 +33,7 @@ fn a_maximum_not_in_whole_blocks_accepted_in_whole_blocks() {
     );
     assert_prints(
         &offer,
-        "issuing two (2) shares of Series B Preferred Stock for each 150 Shares, or up to 1,333,332 shares of Series B Preferred Stock. Because Shares are accepted only in multiples of 150, no more than 99,999,900 Shares will be accepted. At the effective price of $0.3333 per Share, the maximum number of Shares sought has an aggregate value of $33,333,334.",
+        "issuing two (2) shares of Series B Preferred Stock for each 150 Shares, or up to 1,333,332 shares of Series B Preferred Stock. Because Shares are accepted only in multiples of 150, no more than 99,999,900 Shares will be accepted. At the effective price of approximately $0.3333 per Share, the maximum number of Shares sought has an aggregate value of $33,333,334.",
     );
     assert_prints(
         &offer,
@@ -63,7 +63,7 @@ fn cash_in_lieu_of_fractional_shares() {
     assert_prints(&offer, "on a pro rata basis, rounded down to whole Shares,");
     assert_prints(
         &offer,
-        "or up to 1,333,333 shares of Series B Preferred Stock and cash in lieu of fractional shares. At the effective price of $0.3333 per Share, the maximum number of Shares sought has an aggregate value of $33,333,334.",
+        "or up to 1,333,333 shares of Series B Preferred Stock and cash in lieu of fractional shares. At the effective price of approximately $0.3333 per Share, the maximum number of Shares sought has an aggregate value of $33,333,334.",
     );
     assert_prints(
         &offer,
@@ -137,7 +137,7 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
         .stderr(predicate::str::contains(
             "error: offer.consideration.fractional_shares: `round_up` is not one of the accepted values",
         ))
-        .stderr(predicate::str::contains("terms.yaml:90:24"))
+        .stderr(predicate::str::contains("terms.yaml:91:24"))
         .stderr(predicate::str::contains("accepted values: whole_blocks, cash_in_lieu"));
 
     let (dir, terms) = scratch_terms(&edited(
@@ -154,7 +154,7 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
         .stderr(predicate::str::contains(
             "error: offer.consideration.fractional_shares.cash_in_lieu: expected a positive number",
         ))
-        .stderr(predicate::str::contains("terms.yaml:90:39"));
+        .stderr(predicate::str::contains("terms.yaml:91:39"));
     assert!(!dir.path().join("out").exists());
 }
 
@@ -210,7 +210,7 @@ fn without_a_closing_price_the_dividend_is_stated_alone() {
     let offer = document(&render(&terms), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $0.0325 per year for each Share exchanged. Shares will be accepted only in multiples",
+        "with a liquidation preference of $25.00 per share: an effective price of $0.25 per Share. The Series D Preferred Stock accrues dividends at 13.00% per year on its liquidation preference, or $3.25 per year on each share of Series D Preferred Stock (approximately $0.2708 for each full monthly dividend period) and $0.0325 per year for each Share exchanged. Shares will be accepted only in multiples",
     );
     assert_prints(&offer, "\nStockholders are urged to obtain current market quotations for the Shares.");
 }
@@ -263,7 +263,7 @@ fn a_ratio_is_given_one_way() {
         .stderr(predicate::str::contains(
             "error: offer.consideration.designated_values: give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`",
         ))
-        .stderr(predicate::str::contains("terms.yaml:90:24"));
+        .stderr(predicate::str::contains("terms.yaml:91:24"));
 
     let (_dir, terms) = scratch_terms(&edited(
         WHOLE_BLOCKS,
@@ -294,7 +294,7 @@ fn results_are_not_counted_for_cash_in_lieu_rather_than_miscounted() {
         .code(2)
         .stderr(predicate::str::contains("error: offer.consideration.fractional_shares: "))
         .stderr(predicate::str::contains("cash in lieu of fractional shares are not counted yet"))
-        .stderr(predicate::str::contains("terms.yaml:91:24"));
+        .stderr(predicate::str::contains("terms.yaml:92:24"));
 }
 
 /// `path` as the announcement of an intended offer (SC TO-C), its closing price before it.
@@ -346,7 +346,7 @@ fn notes_are_stated_by_principal_amount_and_interest() {
     );
     assert_prints(
         &offer,
-        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. A stockholder who holds fewer than 50 Shares cannot tender in the Offer.",
+        "For each 50 Shares properly tendered and accepted, you will receive $25.00 principal amount of Notes: an effective price of $0.50 per Share, a 19% increase over the last reported sale price of the Shares of $0.42 on December 29, 2023. The Notes bear interest at 10.00% per year on their principal amount, or $2.50 per year on each $25.00 principal amount ($0.625 for each full quarterly interest period) and $0.05 per year for each Share exchanged, equal to approximately 12% of that last reported sale price, and mature on January 15, 2031. Shares will be accepted only in multiples of 50; any Shares tendered in excess of the largest multiple of 50 will be returned, and the Notes will be issued only in multiples of $25.00 principal amount. A stockholder who holds fewer than 50 Shares cannot tender in the Offer.",
     );
     assert_prints(
         &offer,

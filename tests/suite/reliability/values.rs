@@ -367,7 +367,7 @@ fn a_value_a_built_in_template_cannot_print_is_reported_at_its_terms_field() {
     let (code, stderr) = run(&["render", "--out", dir.join("out").to_str().unwrap()], &terms);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("error: offer.consideration.block.new_shares:"), "{stderr}");
-    assert!(stderr.contains("terms.yaml:90:19"), "{stderr}");
+    assert!(stderr.contains("terms.yaml:91:19"), "{stderr}");
     assert!(stderr.contains("the built-in template"), "{stderr}");
     assert!(!dir.join("out").exists());
 }
@@ -389,7 +389,7 @@ fn figures_before_an_amendment_that_fail_are_reported_at_their_field() {
             ),
             "{stderr}"
         );
-        assert!(stderr.contains("terms.yaml:90:39"), "{stderr}");
+        assert!(stderr.contains("terms.yaml:91:39"), "{stderr}");
     }
 }
 
