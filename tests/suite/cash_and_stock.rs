@@ -2,9 +2,7 @@
 //! Offer needs, at the intent and at commencement; and the combinations not drafted yet,
 //! refused where the terms state them.
 
-use predicates::prelude::*;
-
-use crate::common::{EXAMPLE, document, edited, render, scratch_terms, secdraft};
+use crate::common::{EXAMPLE, document, edited, refused, render, scratch_terms};
 
 const LINDEN: &str = "data/linden-cash-and-stock-commenced.yaml";
 
@@ -57,24 +55,16 @@ fn cash_with_notes_or_at_results_is_refused_where_it_is_written() {
         &text[..at],
         &text[at + "  consideration:\n".len()..]
     );
-    let (_dir, terms) = scratch_terms(&with_cash);
     let line = with_cash.lines().position(|l| l.contains("cash_per_share")).unwrap() + 1;
-    secdraft()
-        .arg("check")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("offer.consideration.cash_per_share"))
-        .stderr(predicate::str::contains("not with notes"))
-        .stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
+    refused(
+        &with_cash,
+        &["offer.consideration.cash_per_share", "not with notes", &format!("terms.yaml:{line}:")],
+    );
 
     let results = edited(
         "data/meridian-exchange-results.yaml",
         "    aggregate_liquidation_preference: 15_000_000\n",
         "    aggregate_liquidation_preference: 15_000_000\n    cash_per_share: 0.05\n",
     );
-    let (_dir2, terms) = scratch_terms(&results);
-    secdraft().arg("check").arg(&terms).assert().code(2).stderr(predicate::str::contains(
-        "results of an offer that pays cash with the new securities are not drafted yet",
-    ));
+    refused(&results, &["results of an offer that pays cash with the new securities are not drafted yet"]);
 }

@@ -98,3 +98,27 @@ pub const SEED_FIGURES: [&str; 9] = [
     "aggregate_liquidation_preference",
     "dividend_per_new_share",
 ];
+
+/// Checks `text` as a terms file through the binary and asserts it is refused: exit 2, nothing
+/// but the error, and each of `says` in the message (a field path, the words, `terms.yaml:LINE:`).
+pub fn refused(text: &str, says: &[&str]) {
+    let (_dir, terms) = scratch_terms(text);
+    let mut assert = secdraft().arg("check").arg(&terms).assert().code(2);
+    for said in says {
+        assert = assert.stderr(predicates::str::contains(*said));
+    }
+}
+
+/// Renders `text` as a terms file and expects exit 2 with `message`, placed at the line of
+/// the file that holds `at` (its first occurrence).
+pub fn refused_at(text: &str, at: &str, message: &str) {
+    let (dir, path) = scratch_terms(text);
+    let line = text.lines().position(|l| l.contains(at)).unwrap_or_else(|| panic!("no line holds {at}")) + 1;
+    let out = dir.path().join("out");
+    let assert = secdraft().arg("render").arg(&path).arg("--out").arg(&out).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains(message), "expected {message}\n{stderr}");
+    let place = format!("{}:{line}:", path.display());
+    assert!(stderr.contains(&place), "expected the error at {place}\n{stderr}");
+    assert!(!out.exists(), "nothing is written");
+}

@@ -3,9 +3,7 @@
 //! and verbs that agree with a count of one. Golden text through the library, errors through
 //! the binary.
 
-use predicates::prelude::*;
-
-use crate::common::{document, edited, render, scratch_terms, secdraft};
+use crate::common::{document, edited, refused, render, scratch_terms, secdraft};
 
 const MERIDIAN: &str = "data/meridian-exchange-commenced.yaml";
 const MERIDIAN_AMENDED: &str = "data/meridian-exchange-amended.yaml";
@@ -109,36 +107,30 @@ fn the_per_payment_figures_name_their_formula_and_inputs() {
 
 #[test]
 fn a_frequency_must_be_one_the_format_knows_and_of_the_right_payment() {
-    let (_dir, terms) =
-        scratch_terms(&edited(MERIDIAN, "dividend_frequency: monthly", "dividend_frequency: weekly"));
-    secdraft()
-        .arg("figures")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("offer.consideration.security.dividend_frequency"))
-        .stderr(predicate::str::contains("terms.yaml:78:27"))
-        .stderr(predicate::str::contains("monthly, quarterly, semiannual, annual"));
-    let (_dir, terms) =
-        scratch_terms(&edited(CALDER, "interest_frequency: quarterly", "dividend_frequency: quarterly"));
-    secdraft()
-        .arg("figures")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("offer.consideration.security.dividend_frequency"))
-        .stderr(predicate::str::contains("notes pay interest, not dividends"))
-        .stderr(predicate::str::contains("terms.yaml:78:"));
-    let (_dir, terms) =
-        scratch_terms(&edited(MERIDIAN, "dividend_frequency: monthly", "interest_frequency: monthly"));
-    secdraft()
-        .arg("figures")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("offer.consideration.security.interest_frequency"))
-        .stderr(predicate::str::contains("preferred stock pays dividends, not interest"))
-        .stderr(predicate::str::contains("terms.yaml:78:"));
+    refused(
+        &edited(MERIDIAN, "dividend_frequency: monthly", "dividend_frequency: weekly"),
+        &[
+            "offer.consideration.security.dividend_frequency",
+            "terms.yaml:78:27",
+            "monthly, quarterly, semiannual, annual",
+        ],
+    );
+    refused(
+        &edited(CALDER, "interest_frequency: quarterly", "dividend_frequency: quarterly"),
+        &[
+            "offer.consideration.security.dividend_frequency",
+            "notes pay interest, not dividends",
+            "terms.yaml:78:",
+        ],
+    );
+    refused(
+        &edited(MERIDIAN, "dividend_frequency: monthly", "interest_frequency: monthly"),
+        &[
+            "offer.consideration.security.interest_frequency",
+            "preferred stock pays dividends, not interest",
+            "terms.yaml:78:",
+        ],
+    );
 }
 
 #[test]

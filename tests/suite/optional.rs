@@ -6,9 +6,7 @@
 
 use std::fs;
 
-use predicates::prelude::*;
-
-use crate::common::{document, edited, render, scratch_terms, secdraft};
+use crate::common::{document, edited, refused, render, scratch_terms};
 
 /// The lines of a terms file without the field `key` of the top-level `section` (its nested
 /// lines too); `section` "" removes a top-level field.
@@ -143,16 +141,8 @@ fn the_intent_release_leaves_the_summary_and_the_contact_to_draft() {
 #[test]
 fn an_exchange_without_a_symbol_is_refused_where_it_is_written() {
     let text = edited("data/ault-alliance-2023-12-13.yaml", "  ticker: AULT\n", "");
-    let (_dir, terms) = scratch_terms(&text);
     let line = text.lines().position(|l| l.starts_with("  exchange:")).unwrap() + 1;
-    secdraft()
-        .arg("check")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("issuer.exchange"))
-        .stderr(predicate::str::contains("`issuer.ticker`"))
-        .stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
+    refused(&text, &["issuer.exchange", "`issuer.ticker`", &format!("terms.yaml:{line}:")]);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use secdraft::filing::Filing;
 use secdraft::pipeline::{self, RenderedSet};
 use secdraft::terms::{self, Count, Percent, Shares, TerminationReason, Terms};
 
-use crate::common::{EXAMPLE, document, edited, render, scratch_terms, secdraft};
+use crate::common::{EXAMPLE, document, edited, refused_at, render, scratch_terms, secdraft};
 
 const TERMINATED: &str = "data/tamarack-exchange-terminated.yaml";
 const PRELIMINARY: &str = "data/ashgrove-tender-preliminary-results.yaml";
@@ -121,7 +121,7 @@ fn an_amendment_may_state_the_minimum_as_a_percentage() {
         "      expiration: 2024-02-13\n",
         "      expiration: 2024-02-13\n      min_percent: 30%\n",
     );
-    refused(
+    refused_at(
         &too_many,
         "min_percent: 30%",
         "amendments[0].changes.min_percent: after this amendment the minimum (63,000,000 shares) is above the maximum (60,000,000)",
@@ -300,7 +300,7 @@ fn a_waiver_needs_five_business_days_before_the_expiration() {
         "    date: 2026-03-25\n",
         1,
     );
-    refused(
+    refused_at(
         &late,
         "waive_minimum_condition: true",
         "amendments[0].changes: SEC staff position on other material changes (5 business days): after Amendment No. 1 of Wednesday, March 25, 2026, the offer may expire no earlier than",
@@ -425,7 +425,7 @@ fn final_results_replace_the_preliminary_ones_and_list_their_release() {
 fn final_results_wait_for_the_guaranteed_delivery_period() {
     // Expiration Monday, March 30, 2026; two trading days of delivery run to April 1.
     let early = edited(TERMINATED, "  date: 2026-04-01\n  tendered:", "  date: 2026-03-31\n  tendered:");
-    refused(
+    refused_at(
         &early,
         "date: 2026-03-31",
         "results.date: shares tendered by notice of guaranteed delivery may be delivered until Wednesday, April 1, 2026 (2 trading days after the expiration): final results come no earlier; report a count before then as `preliminary: true`",
@@ -606,25 +606,11 @@ fn a_percentage_minimum_is_a_figure_with_its_formula() {
 
 // ---- Errors, through the binary ----
 
-/// Renders `text` as a terms file and expects exit 2 with `message`, placed at the line of
-/// the file that holds `at` (its first occurrence).
-fn refused(text: &str, at: &str, message: &str) {
-    let (dir, path) = scratch_terms(text);
-    let line = text.lines().position(|l| l.contains(at)).unwrap_or_else(|| panic!("no line holds {at}")) + 1;
-    let out = dir.path().join("out");
-    let assert = secdraft().arg("render").arg(&path).arg("--out").arg(&out).assert().code(2);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains(message), "expected {message}\n{stderr}");
-    let place = format!("{}:{line}:", path.display());
-    assert!(stderr.contains(&place), "expected the error at {place}\n{stderr}");
-    assert!(!out.exists(), "nothing is written");
-}
-
 #[test]
 fn a_percentage_minimum_without_the_shares_outstanding_is_refused() {
     let text =
         edited(EXAMPLE, "  max_shares: 60_000_000\n", "  max_shares: 60_000_000\n  min_percent: 50.1%\n");
-    refused(
+    refused_at(
         &text,
         "min_percent",
         "offer.min_percent: a minimum stated as a percentage of the class outstanding needs `security.shares_outstanding`",
@@ -634,7 +620,7 @@ fn a_percentage_minimum_without_the_shares_outstanding_is_refused() {
 #[test]
 fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
     let both = edited(FINAL, "  min_shares: 2_000_000\n", "  min_shares: 2_000_000\n  min_percent: 5%\n");
-    refused(
+    refused_at(
         &both,
         "min_percent",
         "offer.min_percent: give the minimum condition as `min_shares` or as `min_percent`, not both",
@@ -644,7 +630,7 @@ fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
         "  max_shares: 5_000_000\n",
         "  max_shares: 5_000_000\n  min_percent: 25%\n",
     );
-    refused(
+    refused_at(
         &above,
         "min_percent",
         "offer.min_percent: the minimum (12,000,000 shares) is above the maximum number of shares sought (5,000,000)",
@@ -654,13 +640,13 @@ fn a_minimum_given_twice_or_above_the_maximum_is_refused() {
 #[test]
 fn waivers_that_contradict_the_terms_are_refused() {
     let absent = edited(FINAL, "      waive_conditions: [2]\n", "      waive_conditions: [3]\n");
-    refused(
+    refused_at(
         &absent,
         "waive_conditions",
         "amendments[0].changes.waive_conditions[0]: there is no condition 3: `offer.conditions` lists 2, numbered from 1",
     );
     let twice = edited(FINAL, "      waive_conditions: [2]\n", "      waive_conditions: [2, 2]\n");
-    refused(
+    refused_at(
         &twice,
         "waive_conditions",
         "amendments[0].changes.waive_conditions[1]: condition 2 is listed twice",
@@ -670,7 +656,7 @@ fn waivers_that_contradict_the_terms_are_refused() {
         "      waive_conditions: [2]\n      waive_minimum_condition: true\n",
         1,
     );
-    refused(
+    refused_at(
         &no_minimum,
         "waive_minimum_condition",
         "amendments[0].changes.waive_minimum_condition: the offer has no minimum condition to waive",
@@ -680,7 +666,7 @@ fn waivers_that_contradict_the_terms_are_refused() {
         "  settlement_date: 2025-12-08\n",
         "  terminated:\n    reason: condition_failed\n    condition: 2\n",
     );
-    refused(
+    refused_at(
         &failed_after_waiver,
         "condition: 2",
         "results.terminated.condition: condition 2 was waived on November 21, 2025, so it cannot end the offer",
@@ -691,7 +677,11 @@ fn waivers_that_contradict_the_terms_are_refused() {
         "  settlement_date: 2025-12-08\n",
         "  settlement_date: 2025-12-08\n  waived_conditions: [2]\n",
     );
-    refused(&in_results, "waived_conditions", "results.waived_conditions: unknown field `waived_conditions`");
+    refused_at(
+        &in_results,
+        "waived_conditions",
+        "results.waived_conditions: unknown field `waived_conditions`",
+    );
     let (dir, path) = scratch_terms(&in_results);
     let stderr =
         secdraft().arg("render").arg(&path).arg("--out").arg(dir.path().join("out")).assert().code(2);
@@ -703,14 +693,14 @@ fn waivers_that_contradict_the_terms_are_refused() {
 fn results_that_contradict_the_terms_are_refused() {
     let unnamed =
         edited(FINAL, "  settlement_date: 2025-12-08\n", "  terminated:\n    reason: condition_failed\n");
-    refused(
+    refused_at(
         &unnamed,
         "reason: condition_failed",
         "results.terminated: name the condition not satisfied by its place in `offer.conditions`",
     );
     let met =
         edited(FINAL, "  settlement_date: 2025-12-08\n", "  terminated:\n    reason: minimum_not_met\n");
-    refused(
+    refused_at(
         &met,
         "reason: minimum_not_met",
         "results.terminated.reason: 6,250,000 shares were tendered, which meets the minimum of 2,000,000",
@@ -724,7 +714,7 @@ fn a_terminated_offer_has_no_settlement() {
         "  guaranteed_delivery: 1_200_000\n",
         "  guaranteed_delivery: 1_200_000\n  settlement_date: 2026-04-03\n",
     );
-    refused(
+    refused_at(
         &settled,
         "settlement_date",
         "results.settlement_date: the offer was terminated and accepts no shares: there is no settlement",
@@ -734,7 +724,7 @@ fn a_terminated_offer_has_no_settlement() {
 #[test]
 fn preliminary_results_belong_before_the_final_amendment() {
     let on_final = edited(FINAL, "  preliminary_date: 2025-12-03\n", "  preliminary: true\n");
-    refused(
+    refused_at(
         &on_final,
         "preliminary: true",
         "results.preliminary: preliminary results come before the final amendment",
@@ -744,7 +734,7 @@ fn preliminary_results_belong_before_the_final_amendment() {
         "  tendered: 3_900_000\n",
         1,
     );
-    refused(
+    refused_at(
         &short,
         "tendered: 3_900_000",
         "results.tendered: the preliminary count falls short of the minimum condition (4,000,000 shares)",
@@ -754,7 +744,7 @@ fn preliminary_results_belong_before_the_final_amendment() {
         "  odd_lots: 40_000\n",
         "  odd_lots: 40_000\n  terminated:\n    reason: withdrawn\n",
     );
-    refused(
+    refused_at(
         &terminated,
         "reason: withdrawn",
         "results.terminated: a terminated offer reports its end in the final amendment",

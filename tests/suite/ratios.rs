@@ -7,7 +7,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::common::{document, edited, examples, render, scratch_terms, secdraft};
+use crate::common::{document, edited, examples, refused, render, scratch_terms, secdraft};
 
 const WHOLE_BLOCKS: &str = "data/harlow-exchange-whole-blocks.yaml";
 const MERIDIAN: &str = "data/meridian-exchange-commenced.yaml";
@@ -470,15 +470,11 @@ fn a_rate_the_terms_state_prints_with_every_digit_given() {
 fn a_maximum_that_earns_no_whole_new_share_is_refused() {
     let text =
         edited("data/harlow-exchange-whole-blocks.yaml", "  max_shares: 100_000_001", "  max_shares: 100");
-    let (_dir, terms) = scratch_terms(&text);
     let line = text.lines().position(|l| l.starts_with("  max_shares:")).unwrap() + 1;
-    secdraft()
-        .arg("check")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("100 shares at 2 for each 150 shares earn no whole new share"))
-        .stderr(predicate::str::contains(format!("terms.yaml:{line}:")));
+    refused(
+        &text,
+        &["100 shares at 2 for each 150 shares earn no whole new share", &format!("terms.yaml:{line}:")],
+    );
 }
 
 #[test]
@@ -488,14 +484,13 @@ fn notes_that_have_matured_are_refused() {
         "      maturity: 2031-01-15",
         "      maturity: 2023-01-01",
     );
-    let (_dir, terms) = scratch_terms(&text);
-    secdraft()
-        .arg("check")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("offer.consideration.security.maturity"))
-        .stderr(predicate::str::contains("the notes mature on January 1, 2023, not after the filing date"));
+    refused(
+        &text,
+        &[
+            "offer.consideration.security.maturity",
+            "the notes mature on January 1, 2023, not after the filing date",
+        ],
+    );
 }
 
 #[test]
@@ -513,12 +508,11 @@ fn odd_lots_are_not_promised_where_no_odd_lot_can_tender_a_whole_block() {
         "      aggregate_liquidation_preference: 18_750_000\n",
         "      aggregate_liquidation_preference: 12_000_000\n",
     );
-    let (_dir, terms) = scratch_terms(&text);
-    secdraft()
-        .arg("check")
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("results.odd_lots"))
-        .stderr(predicate::str::contains("Shares are accepted only in blocks of 125: a holder of fewer than 100 Shares cannot tender a whole block"));
+    refused(
+        &text,
+        &[
+            "results.odd_lots",
+            "Shares are accepted only in blocks of 125: a holder of fewer than 100 Shares cannot tender a whole block",
+        ],
+    );
 }
