@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, BlockRatio, ClosingPrice, Positive, Shares, Text};
 
-use crate::common::{document, edited, render, scratch_terms, secdraft};
+use crate::common::{document, edited, refused_at, render, scratch_terms, secdraft};
 
 const SORREL: &str = "data/sorrel-preferred-for-common-commenced.yaml";
 
@@ -24,17 +24,10 @@ fn assert_prints(text: &str, sentence: &str) {
     assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
 }
 
-fn refuses(from: &str, to: &str, message: &str, place: &str) {
-    let (_dir, terms) = scratch_terms(&edited(SORREL, from, to));
-    secdraft()
-        .args(["render"])
-        .arg(&terms)
-        .args(["--out"])
-        .arg(terms.parent().unwrap().join("out"))
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(message))
-        .stderr(predicate::str::contains(place));
+/// The Sorrel Creek terms with `from` replaced by `to` are refused with `message`, placed at
+/// the line that holds `at`.
+fn refuses(from: &str, to: &str, at: &str, message: &str) {
+    refused_at(&edited(SORREL, from, to), at, message);
 }
 
 #[test]
@@ -172,32 +165,32 @@ fn terms_that_misstate_common_stock_or_a_preferred_class_are_refused() {
     refuses(
         "      kind: common_stock\n",
         "      kind: common_stock\n      dividend_rate: 8.00%\n",
+        "dividend_rate: 8.00%",
         "error: offer.consideration.security.dividend_rate: the new security is the Company's common stock (`kind: common_stock`), which has no `dividend_rate`",
-        "terms.yaml:78:22",
     );
     refuses(
         "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n",
         "    aggregate_liquidation_preference: 20_000_000\n",
+        "aggregate_liquidation_preference:",
         "error: offer.consideration.aggregate_liquidation_preference: common stock has no liquidation preference",
-        "terms.yaml:",
     );
     refuses(
         "  preferred: true\n",
         "",
+        "accrued_dividends: waived",
         "error: security.accrued_dividends: only a preferred class accrues dividends",
-        "terms.yaml:54:",
     );
     refuses(
         "  preferred: true\n  accrued_dividends: waived\n",
         "",
+        "kind: common_stock",
         "error: offer.consideration.security.kind: the Company's common stock is offered for a class of its preferred stock: mark the class sought `security.preferred: true`",
-        "terms.yaml:75:13",
     );
     refuses(
         "        date: 2025-02-28\n        market: NYSE American\n    designated_values",
         "        date: 2025-03-04\n        market: NYSE American\n    designated_values",
+        "date: 2025-03-04",
         "error: offer.consideration.security.closing_price.date: the common stock's last sale price is dated after the press release that quotes it (March 3, 2025)",
-        "terms.yaml:",
     );
     // A rate given where the new security is preferred stock still loads as before; a price
     // given for it is refused: preferred stock is valued at its liquidation preference.
