@@ -262,3 +262,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_cash_offer_for_a_preferred_class_states_its_accrued_dividends() {
+    let text = edited(
+        "data/northwind-dutch-auction-commenced.yaml",
+        "\nsecurity:\n",
+        "\nsecurity:\n  preferred: true\n  accrued_dividends: paid\n",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    let offer = document(&render(&terms), "offer-to-purchase.md");
+    let paid = "For each Share accepted, the Company will also pay in cash the dividends accrued and unpaid on it to, but not including, the date the Shares are accepted for payment, without interest. [Amount of accrued and unpaid dividends per Share, and the date to which it is computed: to draft.]";
+    assert_prints(
+        &offer,
+        &format!("***What happens to the dividends accrued on my Shares?***\n\n{paid} See Section 1."),
+    );
+    assert_prints(&offer, &format!("***Accrued dividends.*** {paid}"));
+    // A class not marked preferred says nothing of accrued dividends.
+    let offer = document(&render("data/northwind-dutch-auction-commenced.yaml"), "offer-to-purchase.md");
+    assert!(!offer.contains("accrued"), "accrued dividends stated for a class not marked preferred");
+}
