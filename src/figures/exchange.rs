@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, floor, mul, premium};
 use crate::format;
-use crate::terms::{FractionalShares, Stage, Terms};
+use crate::terms::{Consideration, DesignatedValues, FractionalShares, Stage, Terms};
 
 const CLOSING_PRICE: &str = "security.closing_price.price";
 const MAX_SHARES: &str = "offer.max_shares";
@@ -19,6 +19,7 @@ const VALUE_SHARE_SOUGHT: &str = "offer.consideration.designated_values.share_so
 const VALUE_NEW_SHARE: &str = "offer.consideration.designated_values.new_share";
 const FRACTIONAL_SHARES: &str = "offer.consideration.fractional_shares";
 const CASH_PER_SHARE: &str = "offer.consideration.cash_per_share";
+const COMMON_PRICE: &str = "offer.consideration.security.closing_price.price";
 
 /// An exchange ratio held exactly: `new_shares` new shares for each `shares` shares sought,
 /// both whole: a block as the terms write it, or an aggregate's ratio in lowest terms.
@@ -132,6 +133,9 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
     let Some(max_shares_given) = t.offer.max_shares else {
         return Err(FigureError::new("offer", "an exchange offer needs `max_shares`"));
     };
+    if consideration.security.is_common_stock() {
+        return common_stock(t, consideration, max_shares_given.decimal(), sources, figures);
+    }
     let closing = t.security.closing_price.as_ref().map(|c| c.price.0);
     let max_shares = max_shares_given.decimal();
     let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares);
@@ -162,34 +166,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         Some(values)
             if consideration.aggregate_liquidation_preference.is_none() && consideration.block.is_none() =>
         {
-            let exact = div(values.share_sought.0, values.new_share.0, VALUE_NEW_SHARE)?;
-            let rounded =
-                exact.round_dp_with_strategy(values.places.0, RoundingStrategy::MidpointAwayFromZero);
-            if rounded.is_zero() {
-                return Err(FigureError::new(
-                    "offer.consideration.designated_values.places",
-                    format!(
-                        "{} / {} rounded to {} places is zero new shares for each share: state more places",
-                        format::money(values.share_sought.0),
-                        format::money(values.new_share.0),
-                        values.places.0
-                    ),
-                ));
-            }
-            Some(Computed {
-                id: FigureId::DesignatedRatio,
-                formula: "designated value per share sought / designated value per new share, rounded half away from zero to the places the terms state",
-                inputs: vec![
-                    sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
-                    sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
-                    sources.input(
-                        "offer.consideration.designated_values.places",
-                        None,
-                        Decimal::from(values.places.0),
-                    ),
-                ],
-                value: rounded.normalize(),
-            })
+            Some(designated_ratio(values, sources)?)
         }
         _ => None,
     };
@@ -598,6 +575,215 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         .chain(aggregate_cash)
         .chain(income)
     {
+        figures.push(figure);
+    }
+    Ok(max_input)
+}
+
+/// The ratio a designated value per share sought and per new share give, rounded half away
+/// from zero to the places the terms state.
+fn designated_ratio(values: &DesignatedValues, sources: &Sources) -> Result<Computed, FigureError> {
+    let exact = div(values.share_sought.0, values.new_share.0, VALUE_NEW_SHARE)?;
+    let rounded = exact.round_dp_with_strategy(values.places.0, RoundingStrategy::MidpointAwayFromZero);
+    if rounded.is_zero() {
+        return Err(FigureError::new(
+            "offer.consideration.designated_values.places",
+            format!(
+                "{} / {} rounded to {} places is zero new shares for each share: state more places",
+                format::money(values.share_sought.0),
+                format::money(values.new_share.0),
+                values.places.0
+            ),
+        ));
+    }
+    Ok(Computed {
+        id: FigureId::DesignatedRatio,
+        formula: "designated value per share sought / designated value per new share, rounded half away from zero to the places the terms state",
+        inputs: vec![
+            sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
+            sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
+            sources.input(
+                "offer.consideration.designated_values.places",
+                None,
+                Decimal::from(values.places.0),
+            ),
+        ],
+        value: rounded.normalize(),
+    })
+}
+
+/// The issuer's common stock for the Shares: the ratio is a block or designated values; the
+/// consideration has a value only where the terms give the common stock's last sale price,
+/// and then a premium over the Shares' own. Common stock has no dividend rate, yield or
+/// liquidation preference, so no figure states one.
+fn common_stock(
+    t: &Terms,
+    consideration: &Consideration,
+    max_shares: Decimal,
+    sources: &Sources,
+    figures: &mut Figures,
+) -> Result<Input, FigureError> {
+    let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares);
+    let max_field = sources.path(MAX_SHARES, Some("max_shares"));
+    let (designated, ratio, ratio_inputs) = match (&consideration.block, &consideration.designated_values) {
+        (Some(block), _) => {
+            let ratio = Ratio::block(block.new_shares.0, block.shares.0)
+                .ok_or_else(|| super::too_large(BLOCK_SHARES))?;
+            let inputs = vec![
+                sources.input(BLOCK_SHARES, Some("block"), block.shares.decimal()),
+                sources.input(BLOCK_NEW_SHARES, Some("block"), block.new_shares.decimal()),
+            ];
+            (None, ratio, inputs)
+        }
+        (None, Some(values)) => {
+            let designated = designated_ratio(values, sources)?;
+            let ratio = Ratio::new(designated.value, Decimal::ONE)
+                .ok_or_else(|| super::too_large(VALUE_NEW_SHARE))?;
+            let inputs = vec![designated.as_input()];
+            (Some(designated), ratio, inputs)
+        }
+        (None, None) => {
+            return Err(FigureError::new(
+                "offer.consideration",
+                "give the ratio of common stock as a `block` or as `designated_values`",
+            ));
+        }
+    };
+    // The results count new shares in whole blocks of a preferred stock's terms (results.rs);
+    // shares of common stock issued are not counted yet.
+    if t.stage() == Stage::Results {
+        return Err(FigureError::new(
+            "offer.consideration.security.kind",
+            "the results of an exchange for common stock are not counted yet: draft the final amendment by hand",
+        ));
+    }
+    let whole_blocks = ratio.whole_blocks_in(max_shares);
+    let fractions = match (whole_blocks, consideration.fractional_shares) {
+        (_, Some(rule)) => rule,
+        (true, None) => FractionalShares::WholeBlocks,
+        (false, None) => {
+            return Err(FigureError::new(
+                max_field,
+                format!(
+                    "{} shares is not a whole number of blocks of {} ({} shares of common stock for each {} shares): \
+                     say what a tender that earns a fraction of a share receives, in \
+                     `{FRACTIONAL_SHARES}` (`whole_blocks` or `cash_in_lieu: PRICE`)",
+                    format::shares(max_shares).unwrap_or_default(),
+                    format::shares(ratio.shares).unwrap_or_default(),
+                    format::shares(ratio.new_shares).unwrap_or_default(),
+                    format::shares(ratio.shares).unwrap_or_default(),
+                ),
+            ));
+        }
+    };
+    let (earned_whole, _) =
+        ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
+    let max_new = match fractions {
+        _ if whole_blocks => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "maximum shares sought / shares per block x new shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: earned_whole,
+        },
+        FractionalShares::WholeBlocks => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "whole blocks in the maximum shares sought (rounded down) x new shares per block",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.new_shares, &max_field)?,
+        },
+        FractionalShares::CashInLieu(_) => Computed {
+            id: FigureId::MaxNewShares,
+            formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            value: earned_whole,
+        },
+    };
+    if max_new.value.is_zero() {
+        return Err(FigureError::new(
+            max_field,
+            format!(
+                "{} shares at {} for each {} shares earn no whole share of common stock: raise the maximum{}",
+                format::shares(max_shares).unwrap_or_default(),
+                format::shares(ratio.new_shares).unwrap_or_default(),
+                format::shares(ratio.shares).unwrap_or_default(),
+                if matches!(fractions, FractionalShares::CashInLieu(_)) {
+                    ""
+                } else {
+                    ", or pay cash in lieu of fractions (`offer.consideration.fractional_shares: {cash_in_lieu: PRICE}`)"
+                }
+            ),
+        ));
+    }
+    let exchange_ratio = Computed {
+        id: FigureId::ExchangeRatio,
+        formula: if designated.is_some() {
+            "1 / new shares for each share sought (from designated values)"
+        } else {
+            "shares per block / new shares per block"
+        },
+        inputs: ratio_inputs.clone(),
+        value: ratio.shares_per_new_share().ok_or_else(|| super::too_large(&max_field))?,
+    };
+    // The value of the consideration for each Share, at the common stock's last sale price,
+    // and its premium over the Shares' own.
+    let value = match &consideration.security.closing_price {
+        Some(common) => {
+            let price_input = sources.input(COMMON_PRICE, None, common.price.0);
+            let value =
+                div(mul(common.price.0, ratio.new_shares, COMMON_PRICE)?, ratio.shares, COMMON_PRICE)?;
+            Some(Computed {
+                id: FigureId::EffectivePrice,
+                formula: "last sale price of the common stock x new shares per block / shares per block",
+                inputs: [vec![price_input], ratio_inputs.clone()].concat(),
+                value,
+            })
+        }
+        None => None,
+    };
+    let premium_figure = match (&value, &t.security.closing_price) {
+        (Some(value), Some(closing)) => Some(Computed {
+            id: FigureId::Premium,
+            formula: "effective price / closing price - 1",
+            inputs: vec![
+                value.as_input(),
+                sources.input(CLOSING_PRICE, Some("closing_price.price"), closing.price.0),
+            ],
+            value: premium(value.value, closing.price.0, CLOSING_PRICE)?,
+        }),
+        _ => None,
+    };
+    let implied_block = (designated.is_some() && ratio.new_shares != Decimal::ONE).then(|| {
+        [
+            Computed {
+                id: FigureId::BlockShares,
+                formula: "the shares sought for which whole new shares are given: the designated ratio in lowest whole terms",
+                inputs: ratio_inputs.clone(),
+                value: ratio.shares,
+            },
+            Computed {
+                id: FigureId::BlockNewShares,
+                formula: "the new shares given for each block of shares sought, in lowest whole terms",
+                inputs: ratio_inputs.clone(),
+                value: ratio.new_shares,
+            },
+        ]
+    });
+    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks)
+        .then(|| -> Result<Computed, FigureError> {
+            Ok(Computed {
+                id: FigureId::MaxSharesInWholeBlocks,
+                formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
+                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+                value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
+            })
+        })
+        .transpose()?;
+    for figure in [value, premium_figure, designated].into_iter().flatten() {
+        figures.push(figure);
+    }
+    figures.push_ratio(exchange_ratio, ratio);
+    figures.push(max_new);
+    for figure in implied_block.into_iter().flatten().chain(whole_block_cap) {
         figures.push(figure);
     }
     Ok(max_input)

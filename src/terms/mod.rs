@@ -392,6 +392,24 @@ pub struct SubjectSecurity {
     /// The issuer's dividend history and policy on the class.
     #[serde(default)]
     pub dividends: Option<Text>,
+    /// Whether the class sought is preferred stock: its holders may be owed accrued dividends.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preferred: bool,
+    /// A preferred class: what becomes of the dividends accrued and unpaid on the Shares
+    /// accepted. Without it the documents leave the treatment to draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accrued_dividends: Option<AccruedDividends>,
+}
+
+/// What holders of a preferred class get for the dividends accrued and unpaid on the Shares
+/// accepted in the offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccruedDividends {
+    /// Paid in cash with the consideration, to the date of exchange.
+    Paid,
+    /// Given up by tendering holders on the Shares accepted.
+    Waived,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -542,6 +560,9 @@ pub struct BlockRatio {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewSecurity {
+    /// What the new security is; without it, preferred stock or notes as the fields say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NewSecurityKind>,
     /// "Series D Cumulative Redeemable Perpetual Preferred Stock"; the documents print the
     /// dividend rate before it.
     pub title: Text,
@@ -588,6 +609,22 @@ pub struct NewSecurity {
     /// Where it trades: "NYSE American under the symbol \"AULT PRD\"".
     #[serde(default)]
     pub listing: Option<Text>,
+    /// The issuer's common stock: its last sale price, from which the value of the
+    /// consideration and its premium are computed. Without it neither is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_price: Option<ClosingPrice>,
+}
+
+/// The kinds of new security an exchange offer may issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NewSecurityKind {
+    /// Preferred stock, with a dividend rate and a liquidation preference.
+    PreferredStock,
+    /// Debt securities, with an interest rate and a principal amount.
+    Notes,
+    /// The issuer's common stock: no rate and no face amount.
+    CommonStock,
 }
 
 /// How often a new security pays its dividends or interest.
@@ -614,7 +651,15 @@ impl PaymentFrequency {
 impl NewSecurity {
     /// Whether the new security is debt (notes), stated by principal amount and interest.
     pub fn is_debt(&self) -> bool {
-        self.principal_amount.is_some() || self.interest_rate.is_some()
+        match self.kind {
+            Some(kind) => kind == NewSecurityKind::Notes,
+            None => self.principal_amount.is_some() || self.interest_rate.is_some(),
+        }
+    }
+
+    /// Whether the new security is the issuer's common stock, which has no rate and no face.
+    pub fn is_common_stock(&self) -> bool {
+        self.kind == Some(NewSecurityKind::CommonStock)
     }
 
     /// What each new security is worth at par, with the terms field that states it: the

@@ -289,6 +289,33 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
             ),
         );
     }
+    if t.security.accrued_dividends.is_some() && !t.security.preferred {
+        return err(
+            "security.accrued_dividends",
+            "only a preferred class accrues dividends: mark the class sought `preferred: true`, or leave `accrued_dividends` out".into(),
+        );
+    }
+    if let Some(consideration) = &o.consideration
+        && consideration.security.is_common_stock()
+    {
+        if !t.security.preferred {
+            return err(
+                "offer.consideration.security.kind",
+                "the Company's common stock is offered for a class of its preferred stock: mark the class sought `security.preferred: true`".into(),
+            );
+        }
+        if let Some(closing) = &consideration.security.closing_price
+            && closing.date > t.release_date()
+        {
+            return err(
+                "offer.consideration.security.closing_price.date",
+                format!(
+                    "the common stock's last sale price is dated after the press release that quotes it ({})",
+                    format::date(t.release_date().0)
+                ),
+            );
+        }
+    }
     if let Some(closing) = &t.security.closing_price
         && closing.date > t.release_date()
     {
@@ -309,6 +336,15 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
 fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> Check {
     let err = |field: &str, message: &str| Err(loaded.error_at(field, message.to_owned()));
     let s = &consideration.security;
+    if s.is_common_stock() {
+        return common_stock(loaded, consideration);
+    }
+    if s.closing_price.is_some() {
+        return err(
+            "offer.consideration.security.closing_price",
+            "only common stock offered in exchange is valued at its last sale price: preferred stock and notes are valued at their liquidation preference or principal amount",
+        );
+    }
     let preferred = [
         ("dividend_rate", s.dividend_rate.is_some()),
         ("liquidation_preference", s.liquidation_preference.is_some()),
@@ -396,6 +432,46 @@ fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
                 ),
             );
         }
+    }
+    Ok(())
+}
+
+/// The issuer's common stock offered in exchange has no rate and no face amount: its ratio is
+/// a block or designated values, and its value is read from its last sale price.
+fn common_stock(loaded: &LoadedTerms, consideration: &super::Consideration) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let s = &consideration.security;
+    let foreign = [
+        ("dividend_rate", s.dividend_rate.is_some()),
+        ("liquidation_preference", s.liquidation_preference.is_some()),
+        ("dividend_payment", s.dividend_payment.is_some()),
+        ("interest_rate", s.interest_rate.is_some()),
+        ("principal_amount", s.principal_amount.is_some()),
+        ("maturity", s.maturity.is_some()),
+        ("interest_payment", s.interest_payment.is_some()),
+        ("interest_frequency", s.interest_frequency.is_some()),
+        ("dividend_frequency", s.dividend_frequency.is_some()),
+        ("redemption", s.redemption.is_some()),
+    ];
+    if let Some((name, _)) = foreign.iter().find(|(_, set)| *set) {
+        return err(
+            &format!("offer.consideration.security.{name}"),
+            format!(
+                "the new security is the Company's common stock (`kind: common_stock`), which has no `{name}`: leave it out, or state the new security as preferred stock or notes"
+            ),
+        );
+    }
+    if consideration.aggregate_liquidation_preference.is_some() {
+        return err(
+            "offer.consideration.aggregate_liquidation_preference",
+            "common stock has no liquidation preference: give the ratio as a `block` of shares of common stock for each block of Shares, or as `designated_values`".into(),
+        );
+    }
+    if consideration.cash_per_share.is_some() {
+        return err(
+            "offer.consideration.cash_per_share",
+            "cash with common stock is not drafted yet: state the cash in `disclosure` text instead".into(),
+        );
     }
     Ok(())
 }
@@ -905,13 +981,30 @@ fn amendment_changes(
     }
     if let Some(was) = &before.offer.consideration {
         let changed = a.changes.fields_set();
-        let wrong = if was.security.is_debt() {
+        let wrong = if was.security.is_common_stock() {
+            [
+                "aggregate_liquidation_preference",
+                "dividend_rate",
+                "liquidation_preference",
+                "interest_rate",
+                "principal_amount",
+                "cash_per_share",
+            ]
+            .into_iter()
+            .find(|f| changed.contains(f))
+        } else if was.security.is_debt() {
             ["dividend_rate", "liquidation_preference"].into_iter().find(|f| changed.contains(f))
         } else {
             ["interest_rate", "principal_amount"].into_iter().find(|f| changed.contains(f))
         };
         if let Some(name) = wrong {
-            let kind = if was.security.is_debt() { "notes" } else { "preferred stock" };
+            let kind = if was.security.is_common_stock() {
+                "the Company's common stock"
+            } else if was.security.is_debt() {
+                "notes"
+            } else {
+                "preferred stock"
+            };
             return Err(loaded.error_at(
                 &at(name),
                 format!("the new security is {kind}: an amendment changes its own terms, not `{name}`"),

@@ -9,6 +9,7 @@ mod cash_and_stock;
 mod check;
 mod cli;
 mod common;
+mod common_stock;
 mod diff;
 mod fees;
 mod figures;

@@ -1,0 +1,284 @@
+//! The issuer's common stock as the new security, and a preferred class sought: golden text for
+//! each sentence they print, the figures (value at the common stock's last sale price and its
+//! premium) for any terms, and the errors of terms that misstate them, through the binary.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use secdraft::filing::Filing;
+use secdraft::terms::{self, BlockRatio, ClosingPrice, Positive, Shares, Text};
+
+use crate::common::{document, edited, refused_at, render, scratch_terms, secdraft};
+
+const SORREL: &str = "data/sorrel-preferred-for-common-commenced.yaml";
+
+fn rendered_with(from: &str, to: &str) -> (String, String) {
+    let (_dir, terms) = scratch_terms(&edited(SORREL, from, to));
+    let set = render(&terms);
+    (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"))
+}
+
+fn assert_prints(text: &str, sentence: &str) {
+    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
+}
+
+/// The Sorrel Creek terms with `from` replaced by `to` are refused with `message`, placed at
+/// the line that holds `at`.
+fn refuses(from: &str, to: &str, at: &str, message: &str) {
+    refused_at(&edited(SORREL, from, to), at, message);
+}
+
+#[test]
+fn common_stock_for_a_preferred_class_by_designated_values() {
+    let set = render(SORREL);
+    let (release, offer) = (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"));
+    let derivation = "The exchange ratio of 6.59 is the designated value of $11.20 per Share divided by the designated value of $1.70 per share of Common Stock, rounded to two decimal places.";
+    let value = "At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Share had a value of $9.885, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025, on the NYSE American.";
+    let waived = "By tendering Shares, a stockholder waives all dividends accrued and unpaid on the Shares accepted in the Offer, and no payment will be made for them. Shares not accepted and returned to the stockholder keep their right to accrued and unpaid dividends.";
+    assert_prints(
+        &release,
+        &format!(
+            "to exchange up to 2,000,000 shares of its 8.25% Series A Cumulative Preferred Stock (the “**Shares**”) for shares of its Common Stock (the “**Common Stock**”), at the rate of 6.59 shares of Common Stock for each Share tendered, or a maximum of 13,180,000 shares of Common Stock and cash in lieu of fractional shares. {derivation} {value} {waived}"
+        ),
+    );
+    assert_prints(
+        &offer,
+        "**Offer to Exchange up to 2,000,000 Shares of its 8.25% Series A Cumulative Preferred Stock for Shares of its Common Stock**",
+    );
+    assert_prints(
+        &offer,
+        &format!(
+            "constitute the “**Offer**.” {value} The number of shares of Common Stock offered for each Share is fixed and will not be adjusted for changes in the market price of the Common Stock or of the Shares; the market value of the Common Stock a tendering stockholder receives may be higher or lower than its value on the date the stockholder tenders."
+        ),
+    );
+    assert_prints(
+        &offer,
+        "For each Share properly tendered and accepted, you will receive 6.59 shares of Common Stock: a value of $9.885 per Share at $1.50 per share of Common Stock, its closing price on February 28, 2025, an 18% increase over the last reported sale price of the Shares of $8.40 on February 28, 2025. The number of shares of Common Stock offered for each Share is fixed",
+    );
+    assert_prints(
+        &offer,
+        &format!("***What happens to the dividends accrued on my Shares?***\n\n{waived} See Section 1."),
+    );
+    assert_prints(&offer, &format!("***Accrued dividends.*** {waived}"));
+    assert_prints(
+        &offer,
+        "issuing 6.59 shares of Common Stock for each Share, or a maximum of 13,180,000 shares of Common Stock and cash in lieu of fractional shares.",
+    );
+    assert_prints(
+        &offer,
+        "The consideration in the Offer consists of a maximum of 13,180,000 shares of Common Stock, to be issued by the Company in exchange for the Shares accepted, and cash paid in lieu of fractional shares. [The shares of Common Stock authorized and unissued, and any action needed to issue the 13,180,000 shares: to draft.]",
+    );
+    assert_prints(
+        &offer,
+        "- ***Dividends.*** Holders are entitled to dividends when, as and if declared by the board of directors out of funds legally available for the purpose, subject to the rights of holders of any preferred stock, including any Shares that remain outstanding. The Common Stock has no fixed dividend rate.",
+    );
+    assert_prints(
+        &offer,
+        "| Accrued and unpaid dividends | Waived by tendering stockholders on the Shares accepted in the Offer | None |",
+    );
+    assert_prints(
+        &offer,
+        "| Liquidation | [Liquidation preference per Share: to draft] | Share ratably in assets remaining after creditors and holders of preferred stock |",
+    );
+    // Common stock has no rate and no face amount: nothing may state one of it.
+    for text in [&release, &offer] {
+        for phrase in [
+            "liquidation preference of $",
+            "accrues dividends at",
+            "annual dividend",
+            "per year for each Share",
+        ] {
+            assert!(!text.contains(phrase), "`{phrase}` printed for common stock");
+        }
+    }
+}
+
+#[test]
+fn accrued_dividends_paid_or_left_to_draft() {
+    let (release, offer) = rendered_with("accrued_dividends: waived", "accrued_dividends: paid");
+    let paid = "For each Share accepted, the Company will also pay in cash the dividends accrued and unpaid on it to, but not including, the date the Shares are accepted for exchange, without interest. [Amount of accrued and unpaid dividends per Share, and the date to which it is computed: to draft.]";
+    assert_prints(&release, paid);
+    assert_prints(&offer, &format!("***Accrued dividends.*** {paid}"));
+    assert_prints(
+        &offer,
+        "| Accrued and unpaid dividends | Paid in cash on the Shares accepted in the Offer | None |",
+    );
+
+    let (release, offer) = rendered_with("  accrued_dividends: waived\n", "");
+    let to_draft = "[Whether the dividends accrued and unpaid on the Shares accepted are paid or waived by tendering stockholders: to draft (`security.accrued_dividends`).]";
+    assert_prints(&release, to_draft);
+    assert_prints(
+        &offer,
+        &format!("***What happens to the dividends accrued on my Shares?***\n\n{to_draft} See Section 1."),
+    );
+}
+
+#[test]
+fn without_the_common_stock_price_no_value_or_premium_is_stated() {
+    let (release, offer) = rendered_with(
+        "      closing_price:\n        price: 1.50\n        date: 2025-02-28\n        market: NYSE American\n",
+        "",
+    );
+    for text in [&release, &offer] {
+        assert!(!text.contains("had a value of"), "a value printed without the common stock's price");
+        assert!(!text.contains("increase over"), "a premium printed without the common stock's price");
+    }
+    assert_prints(
+        &offer,
+        "For each Share properly tendered and accepted, you will receive 6.59 shares of Common Stock. The number of shares of Common Stock offered for each Share is fixed",
+    );
+    let (_dir, terms) = scratch_terms(&edited(
+        SORREL,
+        "      closing_price:\n        price: 1.50\n        date: 2025-02-28\n        market: NYSE American\n",
+        "",
+    ));
+    let f = Filing::figures_of(&terms::load(&terms).unwrap().terms).unwrap();
+    assert!(f.get("effective_price").is_none() && f.get("premium").is_none());
+}
+
+#[test]
+fn a_block_of_common_stock_for_each_share() {
+    let (release, offer) = rendered_with(
+        "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n    fractional_shares:\n      cash_in_lieu: 1.70\n",
+        "    block:\n      shares: 1\n      new_shares: 5\n",
+    );
+    assert_prints(
+        &release,
+        "at the rate of five (5) shares of Common Stock for each Share tendered, or a maximum of 10,000,000 shares of Common Stock. At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Share had a value of $7.50, an 11% decrease from the last reported sale price of the Shares of $8.40",
+    );
+    assert_prints(
+        &offer,
+        "For each Share properly tendered and accepted, you will receive five (5) shares of Common Stock: a value of $7.50 per Share",
+    );
+    assert_prints(
+        &offer,
+        "***Fractional shares.*** Each Share earns a whole number of shares of Common Stock; no fractional shares will be issued.",
+    );
+    assert_prints(&offer, "on a pro rata basis, rounded down to whole Shares");
+    assert!(!offer.contains("multiples of 1;"), "a block of one Share printed as a multiple");
+}
+
+#[test]
+fn terms_that_misstate_common_stock_or_a_preferred_class_are_refused() {
+    refuses(
+        "      kind: common_stock\n",
+        "      kind: common_stock\n      dividend_rate: 8.00%\n",
+        "dividend_rate: 8.00%",
+        "error: offer.consideration.security.dividend_rate: the new security is the Company's common stock (`kind: common_stock`), which has no `dividend_rate`",
+    );
+    refuses(
+        "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n",
+        "    aggregate_liquidation_preference: 20_000_000\n",
+        "aggregate_liquidation_preference:",
+        "error: offer.consideration.aggregate_liquidation_preference: common stock has no liquidation preference",
+    );
+    refuses(
+        "  preferred: true\n",
+        "",
+        "accrued_dividends: waived",
+        "error: security.accrued_dividends: only a preferred class accrues dividends",
+    );
+    refuses(
+        "  preferred: true\n  accrued_dividends: waived\n",
+        "",
+        "kind: common_stock",
+        "error: offer.consideration.security.kind: the Company's common stock is offered for a class of its preferred stock: mark the class sought `security.preferred: true`",
+    );
+    refuses(
+        "        date: 2025-02-28\n        market: NYSE American\n    designated_values",
+        "        date: 2025-03-04\n        market: NYSE American\n    designated_values",
+        "date: 2025-03-04",
+        "error: offer.consideration.security.closing_price.date: the common stock's last sale price is dated after the press release that quotes it (March 3, 2025)",
+    );
+    // A rate given where the new security is preferred stock still loads as before; a price
+    // given for it is refused: preferred stock is valued at its liquidation preference.
+    let (_dir, terms) = scratch_terms(&edited(
+        "data/meridian-exchange-commenced.yaml",
+        "      dividend_rate: 13.00%\n",
+        "      dividend_rate: 13.00%\n      closing_price: {price: 1.00, date: 2023-12-29, market: NYSE American}\n",
+    ));
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: offer.consideration.security.closing_price: only common stock offered in exchange is valued at its last sale price",
+        ));
+}
+
+#[test]
+fn an_amendment_cannot_give_common_stock_a_rate() {
+    let text = edited(SORREL, "form: SC TO-I\n", "form: SC TO-I/A\n  amendment: 1\n").replace(
+        "investor_contact:",
+        "amendments:\n  - number: 1\n    date: 2025-03-10\n    changes:\n      dividend_rate: 2.00%\n\ninvestor_contact:",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    secdraft()
+        .args(["figures"])
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: amendments[0].changes.dividend_rate: the new security is the Company's common stock: an amendment changes its own terms, not `dividend_rate`",
+        ));
+}
+
+fn sorrel() -> terms::Terms {
+    terms::load(Path::new(SORREL)).unwrap().terms
+}
+
+proptest! {
+    #[test]
+    fn common_stock_is_valued_at_its_price_times_the_ratio(
+        shares in 1u64..500, new_shares in 1u64..500, price_cents in 1u64..100_000, closing_cents in 1u64..100_000,
+    ) {
+        let mut t = sorrel();
+        let consideration = t.offer.consideration.as_mut().unwrap();
+        consideration.designated_values = None;
+        consideration.fractional_shares = None;
+        consideration.block = Some(BlockRatio { shares: Shares(shares), new_shares: Shares(new_shares) });
+        consideration.security.closing_price = Some(ClosingPrice {
+            price: Positive(Decimal::new(price_cents as i64, 2)),
+            date: t.security.closing_price.as_ref().unwrap().date,
+            market: Text("NYSE American".into()),
+        });
+        t.offer.max_shares = Some(Shares(shares * 1_000));
+        t.security.closing_price.as_mut().unwrap().price = Positive(Decimal::new(closing_cents as i64, 2));
+        let f = Filing::figures_of(&t).unwrap();
+        let value = f.value("effective_price").unwrap();
+        // value x shares per block = price x new shares per block, to the last digit a decimal holds.
+        let lhs = value * Decimal::from(shares);
+        let rhs = Decimal::new(price_cents as i64, 2) * Decimal::from(new_shares);
+        prop_assert!((lhs - rhs).abs() <= Decimal::new(1, 20), "{lhs} vs {rhs}");
+        let premium = f.value("premium").unwrap();
+        let expected = value / Decimal::new(closing_cents as i64, 2) - Decimal::ONE;
+        prop_assert_eq!(premium, expected);
+        prop_assert_eq!(f.value("max_new_shares").unwrap(), Decimal::from(new_shares * 1_000));
+        for absent in ["annual_dividend", "dividend_yield", "total_premium", "aggregate_liquidation_preference", "max_new_liquidation_preference"] {
+            prop_assert!(f.get(absent).is_none(), "{} computed for common stock", absent);
+        }
+    }
+}
+
+#[test]
+fn a_cash_offer_for_a_preferred_class_states_its_accrued_dividends() {
+    let text = edited(
+        "data/northwind-dutch-auction-commenced.yaml",
+        "\nsecurity:\n",
+        "\nsecurity:\n  preferred: true\n  accrued_dividends: paid\n",
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    let offer = document(&render(&terms), "offer-to-purchase.md");
+    let paid = "For each Share accepted, the Company will also pay in cash the dividends accrued and unpaid on it to, but not including, the date the Shares are accepted for payment, without interest. [Amount of accrued and unpaid dividends per Share, and the date to which it is computed: to draft.]";
+    assert_prints(
+        &offer,
+        &format!("***What happens to the dividends accrued on my Shares?***\n\n{paid} See Section 1."),
+    );
+    assert_prints(&offer, &format!("***Accrued dividends.*** {paid}"));
+    // A class not marked preferred says nothing of accrued dividends.
+    let offer = document(&render("data/northwind-dutch-auction-commenced.yaml"), "offer-to-purchase.md");
+    assert!(!offer.contains("accrued"), "accrued dividends stated for a class not marked preferred");
+}
