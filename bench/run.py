@@ -49,16 +49,21 @@ def main():
     examples = sorted(p for p in glob.glob(os.path.join(ROOT, "data", "*.yaml")) if not p.endswith("fee-rates.yaml"))
     scratch = tempfile.mkdtemp(prefix="secdraft-bench-")
     # The peer's templates are a translation of the set secdraft rendered when the peer was
-    # written; the examples added since use terms it does not know. The comparison runs on the
-    # examples both render, and says which it left out.
-    both = []
-    for i, terms in enumerate(examples):
-        probe = subprocess.run([python, PEER, terms, os.path.join(scratch, f"probe{i}")], capture_output=True)
-        (both if probe.returncode == 0 else []).append(terms)
-    left_out = [os.path.basename(p) for p in examples if p not in both]
+    # written (issue 11): it renders those six examples as secdraft did then. Later examples use
+    # terms it does not know; it may run on some of them, but its text is not secdraft's, so
+    # they are left out of the comparison, and named.
+    peer_examples = {
+        "ault-alliance-2023-12-13.yaml",
+        "meridian-exchange-amended.yaml",
+        "meridian-exchange-commenced.yaml",
+        "meridian-exchange-results.yaml",
+        "northwind-dutch-auction-commenced.yaml",
+        "northwind-dutch-auction-results.yaml",
+    }
+    left_out = [os.path.basename(p) for p in examples if os.path.basename(p) not in peer_examples]
     if left_out:
-        print(f"Left out (the peer does not render them): {', '.join(left_out)}")
-    examples = both
+        print(f"Left out (written after the peer): {', '.join(left_out)}")
+    examples = [p for p in examples if os.path.basename(p) in peer_examples]
     fresh = iter(range(10**9))
 
     def out():

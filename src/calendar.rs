@@ -110,6 +110,10 @@ const EXECUTIVE_ORDER_CLOSURE_ROWS: [ClosureRow; 11] = [
 /// 2015): listed, never counted as a closed day.
 const PART_DAY_CLOSURES: [(i32, u32, u32); 1] = [(2015, 12, 24)];
 
+/// The table, built once: the calendar asks it for every day it counts.
+static CLOSURES: std::sync::LazyLock<Vec<ExecutiveOrderClosure>> =
+    std::sync::LazyLock::new(executive_order_closures);
+
 /// The closures by executive order secdraft knows, earliest first.
 pub fn executive_order_closures() -> Vec<ExecutiveOrderClosure> {
     EXECUTIVE_ORDER_CLOSURE_ROWS
@@ -295,8 +299,8 @@ impl Calendar {
         if self.executive_orders == ExecutiveOrders::BusinessDays {
             return None;
         }
-        executive_order_closures()
-            .into_iter()
+        CLOSURES
+            .iter()
             .find(|c| c.date == day && c.whole_day)
             .map(|c| format!("{} ({})", c.occasion, c.citation()))
     }
