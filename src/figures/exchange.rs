@@ -260,8 +260,8 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         }
     };
 
-    // New shares the maximum earns: whole ones, and the numerator of the fraction left over.
-    let (earned_whole, earned_left) =
+    // The numerator of the fraction of a new share the maximum earns beyond whole ones.
+    let (_, earned_left) =
         ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
     let stated_new_shares = match &stated_aggregate {
         Some((aggregate, _)) => Some(div(*aggregate, lp, face_field)?),
@@ -275,44 +275,18 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             inputs: vec![aggregate_input.clone(), lp_input.clone()],
             value: new_shares,
         },
-        (None, _, _) if whole_blocks => Computed {
-            id: max_new_id,
-            formula: "maximum shares sought / shares per block x new shares per block",
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: earned_whole,
-        },
-        (_, _, FractionalShares::WholeBlocks) => Computed {
-            id: max_new_id,
-            formula: "whole blocks in the maximum shares sought (rounded down) x new shares per block",
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.new_shares, &max_field)?,
-        },
-        (_, _, FractionalShares::CashInLieu(_)) => Computed {
-            id: max_new_id,
-            formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: earned_whole,
-        },
+        _ => by_ratio(
+            max_new_id,
+            if debt { "note" } else { "share" },
+            &Sought {
+                shares: max_shares,
+                field: &max_field,
+                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+            },
+            ratio,
+            fractions,
+        )?,
     };
-
-    // An offer whose maximum earns no whole new security could accept nothing.
-    if max_new.value.is_zero() {
-        return Err(FigureError::new(
-            max_field,
-            format!(
-                "{} shares at {} for each {} shares earn no whole new {}: raise the maximum{}",
-                format::shares(max_shares).unwrap_or_default(),
-                format::shares(ratio.new_shares).unwrap_or_default(),
-                format::shares(ratio.shares).unwrap_or_default(),
-                if debt { "note" } else { "share" },
-                if matches!(fractions, FractionalShares::CashInLieu(_)) {
-                    ""
-                } else {
-                    ", or pay cash in lieu of fractions (`offer.consideration.fractional_shares: {cash_in_lieu: PRICE}`)"
-                }
-            ),
-        ));
-    }
     let exchange_ratio = match stated_new_shares {
         Some(new_shares) if new_shares.fract().is_zero() => Computed {
             id: FigureId::ExchangeRatio,
@@ -676,44 +650,17 @@ fn common_stock(
             ));
         }
     };
-    let (earned_whole, _) =
-        ratio.whole_new_shares_for(max_shares).ok_or_else(|| super::too_large(&max_field))?;
-    let max_new = match fractions {
-        _ if whole_blocks => Computed {
-            id: FigureId::MaxNewShares,
-            formula: "maximum shares sought / shares per block x new shares per block",
+    let max_new = by_ratio(
+        FigureId::MaxNewShares,
+        "share of common stock",
+        &Sought {
+            shares: max_shares,
+            field: &max_field,
             inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: earned_whole,
         },
-        FractionalShares::WholeBlocks => Computed {
-            id: FigureId::MaxNewShares,
-            formula: "whole blocks in the maximum shares sought (rounded down) x new shares per block",
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.new_shares, &max_field)?,
-        },
-        FractionalShares::CashInLieu(_) => Computed {
-            id: FigureId::MaxNewShares,
-            formula: "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            value: earned_whole,
-        },
-    };
-    if max_new.value.is_zero() {
-        return Err(FigureError::new(
-            max_field,
-            format!(
-                "{} shares at {} for each {} shares earn no whole share of common stock: raise the maximum{}",
-                format::shares(max_shares).unwrap_or_default(),
-                format::shares(ratio.new_shares).unwrap_or_default(),
-                format::shares(ratio.shares).unwrap_or_default(),
-                if matches!(fractions, FractionalShares::CashInLieu(_)) {
-                    ""
-                } else {
-                    ", or pay cash in lieu of fractions (`offer.consideration.fractional_shares: {cash_in_lieu: PRICE}`)"
-                }
-            ),
-        ));
-    }
+        ratio,
+        fractions,
+    )?;
     let exchange_ratio = Computed {
         id: FigureId::ExchangeRatio,
         formula: if designated.is_some() {
@@ -787,4 +734,58 @@ fn common_stock(
         figures.push(figure);
     }
     Ok(max_input)
+}
+
+/// The maximum sought: its number, the field that states it, and the inputs a figure drawn
+/// from it and the ratio names.
+struct Sought<'a> {
+    shares: Decimal,
+    field: &'a str,
+    inputs: Vec<Input>,
+}
+
+/// The new securities the maximum sought earns by the ratio under the rule for fractions:
+/// whole blocks where the maximum is whole blocks; else the whole blocks in it, or (cash in
+/// lieu) the whole new securities it earns. Refused when it earns none: such an offer could
+/// accept nothing.
+fn by_ratio(
+    id: FigureId,
+    noun: &str,
+    sought: &Sought,
+    ratio: Ratio,
+    fractions: FractionalShares,
+) -> Result<Computed, FigureError> {
+    let field = sought.field;
+    let (earned_whole, _) =
+        ratio.whole_new_shares_for(sought.shares).ok_or_else(|| super::too_large(field))?;
+    let (formula, value) = if ratio.whole_blocks_in(sought.shares) {
+        ("maximum shares sought / shares per block x new shares per block", earned_whole)
+    } else if let FractionalShares::CashInLieu(_) = fractions {
+        (
+            "maximum shares sought x new shares per block / shares per block, rounded down to whole new shares (the fraction is paid in cash)",
+            earned_whole,
+        )
+    } else {
+        (
+            "whole blocks in the maximum shares sought (rounded down) x new shares per block",
+            mul(floor(div(sought.shares, ratio.shares, field)?), ratio.new_shares, field)?,
+        )
+    };
+    if value.is_zero() {
+        return Err(FigureError::new(
+            field,
+            format!(
+                "{} shares at {} for each {} shares earn no whole new {noun}: raise the maximum{}",
+                format::shares(sought.shares).unwrap_or_default(),
+                format::shares(ratio.new_shares).unwrap_or_default(),
+                format::shares(ratio.shares).unwrap_or_default(),
+                if matches!(fractions, FractionalShares::CashInLieu(_)) {
+                    ""
+                } else {
+                    ", or pay cash in lieu of fractions (`offer.consideration.fractional_shares: {cash_in_lieu: PRICE}`)"
+                }
+            ),
+        ));
+    }
+    Ok(Computed { id, formula, inputs: sought.inputs.clone(), value })
 }

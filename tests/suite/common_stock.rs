@@ -4,13 +4,12 @@
 
 use std::path::Path;
 
-use predicates::prelude::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, BlockRatio, ClosingPrice, Positive, Shares, Text};
 
-use crate::common::{document, edited, refused_at, render, scratch_terms, secdraft};
+use crate::common::{document, edited, refused, refused_at, render, scratch_terms};
 
 const SORREL: &str = "data/sorrel-preferred-for-common-commenced.yaml";
 
@@ -194,19 +193,16 @@ fn terms_that_misstate_common_stock_or_a_preferred_class_are_refused() {
     );
     // A rate given where the new security is preferred stock still loads as before; a price
     // given for it is refused: preferred stock is valued at its liquidation preference.
-    let (_dir, terms) = scratch_terms(&edited(
-        "data/meridian-exchange-commenced.yaml",
-        "      dividend_rate: 13.00%\n",
-        "      dividend_rate: 13.00%\n      closing_price: {price: 1.00, date: 2023-12-29, market: NYSE American}\n",
-    ));
-    secdraft()
-        .args(["figures"])
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
+    refused(
+        &edited(
+            "data/meridian-exchange-commenced.yaml",
+            "      dividend_rate: 13.00%\n",
+            "      dividend_rate: 13.00%\n      closing_price: {price: 1.00, date: 2023-12-29, market: NYSE American}\n",
+        ),
+        &[
             "error: offer.consideration.security.closing_price: only common stock offered in exchange is valued at its last sale price",
-        ));
+        ],
+    );
 }
 
 #[test]
@@ -215,15 +211,12 @@ fn an_amendment_cannot_give_common_stock_a_rate() {
         "investor_contact:",
         "amendments:\n  - number: 1\n    date: 2025-03-10\n    changes:\n      dividend_rate: 2.00%\n\ninvestor_contact:",
     );
-    let (_dir, terms) = scratch_terms(&text);
-    secdraft()
-        .args(["figures"])
-        .arg(&terms)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
+    refused(
+        &text,
+        &[
             "error: amendments[0].changes.dividend_rate: the new security is the Company's common stock: an amendment changes its own terms, not `dividend_rate`",
-        ));
+        ],
+    );
 }
 
 fn sorrel() -> terms::Terms {
