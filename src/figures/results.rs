@@ -240,6 +240,17 @@ pub(super) fn compute(
 
     match (kind, price) {
         (OfferKind::Exchange, _) => {
+            if let Some(cash) = t.offer.consideration.as_ref().and_then(|c| c.cash_per_share) {
+                figures.push(Computed {
+                    id: FigureId::AggregatePaid,
+                    formula: "shares accepted x cash per share paid with the new securities",
+                    inputs: vec![
+                        accepted.as_input(),
+                        sources.input("offer.consideration.cash_per_share", Some("cash_per_share"), cash.0),
+                    ],
+                    value: mul(accepted.value, cash.0, "results.tendered")?,
+                });
+            }
             figures.push(Computed {
                 id: FigureId::NewSharesIssued,
                 formula: "shares accepted / shares per block, rounded down, x new shares per block",

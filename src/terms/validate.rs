@@ -194,13 +194,6 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
                 ),
             );
         }
-        // The results count new shares issued; the cash paid with them is not drafted yet.
-        if consideration.cash_per_share.is_some() && t.results.is_some() {
-            return err(
-                "offer.consideration.cash_per_share",
-                "the results of an offer that pays cash with the new securities are not drafted yet (nothing would state the cash paid): draft the final amendment by hand".into(),
-            );
-        }
     }
     if o.exemption.is_some() && t.kind() != OfferKind::Exchange {
         return err(

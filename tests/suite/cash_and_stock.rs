@@ -1,6 +1,6 @@
 //! Cash paid with the new securities: the consideration, the effective price, the funds the
-//! Offer needs, at the intent and at commencement; and the combinations not drafted yet,
-//! refused where the terms state them.
+//! Offer needs, at the intent, at commencement and in the results; and the combinations not
+//! drafted yet, refused where the terms state them.
 
 use crate::common::{EXAMPLE, document, edited, refused, render, scratch_terms};
 
@@ -46,7 +46,7 @@ fn the_announcement_states_the_cash_in_the_effective_price() {
 }
 
 #[test]
-fn cash_with_notes_or_at_results_is_refused_where_it_is_written() {
+fn cash_with_notes_is_refused_and_results_state_the_cash_paid() {
     let notes = "data/calder-notes-exchange-commenced.yaml";
     let text = std::fs::read_to_string(notes).unwrap();
     let at = text.find("  consideration:\n").expect("calder states its consideration");
@@ -61,10 +61,18 @@ fn cash_with_notes_or_at_results_is_refused_where_it_is_written() {
         &["offer.consideration.cash_per_share", "not with notes", &format!("terms.yaml:{line}:")],
     );
 
+    // The results state the cash paid for the Shares accepted beside the new shares issued.
     let results = edited(
         "data/meridian-exchange-results.yaml",
         "    aggregate_liquidation_preference: 15_000_000\n",
         "    aggregate_liquidation_preference: 15_000_000\n    cash_per_share: 0.05\n",
     );
-    refused(&results, &["results of an offer that pays cash with the new securities are not drafted yet"]);
+    let (_dir2, terms) = scratch_terms(&results);
+    let set = render(&terms);
+    assert_eq!(set.filing.figures.get("aggregate_paid").map(|f| f.display()).as_deref(), Some("$3,000,000"));
+    let release = document(&set, "press-release.md");
+    assert!(
+        release.contains("will issue 750,000 shares of its 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock and pay $3,000,000 in cash ($0.05 for each Share accepted)"),
+        "{release}"
+    );
 }
