@@ -6,6 +6,15 @@ use crate::terms::{Stage, Terms};
 /// taken within 5 business days before the filing (Rule 0-11(a)(4)).
 pub fn warnings(terms: &Terms) -> Vec<String> {
     let mut out = Vec::new();
+    // Whether the cash the filer pays with the new securities is deducted from the value of the
+    // Shares received is a judgment the exhibit does not make for counsel.
+    if terms.stage() != Stage::Intent
+        && terms.offer.consideration.as_ref().is_some_and(|c| c.cash_per_share.is_some())
+    {
+        out.push(
+            "offer.consideration.cash_per_share: the fee exhibit values the Shares sought without deducting the cash the Company pays with the new securities; confirm the valuation under Rule 0-11(a)(4)".into(),
+        );
+    }
     let Some(mv) = terms.fee.as_ref().and_then(|f| f.market_value.as_ref()) else { return out };
     if terms.filing.form.is_amendment() || terms.stage() == Stage::Intent {
         return out;

@@ -9,6 +9,11 @@ const LINDEN: &str = "data/linden-cash-and-stock-commenced.yaml";
 #[test]
 fn the_commenced_set_states_the_cash_beside_the_new_shares() {
     let set = render(LINDEN);
+    assert!(
+        set.warnings.iter().any(|w| w.contains("confirm the valuation under Rule 0-11(a)(4)")),
+        "{:?}",
+        set.warnings
+    );
     let release = document(&set, "press-release.md");
     assert!(
         release.contains("for each 100 Shares tendered, and $0.05 in cash for each Share accepted, or up to 600,000 shares of Series D Preferred Stock with an aggregate liquidation preference of $15,000,000 and up to $3,000,000 in cash. The consideration represents an effective price of $0.30 per Share"),
