@@ -178,12 +178,31 @@ pub(super) fn compute(
             ),
         ));
     }
+    if t.offer.odd_lot_priority && r.odd_lots.0 > capacity {
+        return Err(FigureError::new(
+            "results.odd_lots",
+            format!(
+                "{} odd-lot shares are more than the {} the offer can accept: odd lots would be prorated too, which the results do not state; check the count",
+                crate::format::shares(Decimal::from(r.odd_lots.0)).unwrap_or_default(),
+                crate::format::shares(Decimal::from(capacity)).unwrap_or_default()
+            ),
+        ));
+    }
     let odd = r.odd_lots.0.min(eligible);
     let tenders = [
         super::Tender { shares: odd, odd_lot: true },
         super::Tender { shares: eligible - odd, odd_lot: false },
     ];
     let allocation = allocate(&tenders, capacity, lot.0, t.offer.odd_lot_priority);
+    if allocation.total == 0 {
+        return Err(FigureError::new(
+            "results.tendered",
+            format!(
+                "no whole block of {} Shares was tendered, so no Share can be accepted: report the offer as terminated (`results.terminated`)",
+                crate::format::shares(Decimal::from(lot.0)).unwrap_or_default()
+            ),
+        ));
+    }
     let capacity_figure = Computed {
         id: FigureId::SharesPurchasable,
         formula: "maximum shares sought (at the purchase price, for a dollar cap) + shares accepted under the 2% allowance",
@@ -310,6 +329,20 @@ pub fn whole_lot(t: &Terms) -> u64 {
 /// blocks. (1, 1) for cash offers.
 fn exchange_lot(t: &Terms) -> Result<(u64, u64), FigureError> {
     let Some(consideration) = &t.offer.consideration else { return Ok((1, 1)) };
+    // A designated ratio (6.59 new shares for each share) is accepted in the blocks that earn
+    // whole new shares (100 shares for 659).
+    if consideration.block.is_none()
+        && let Some(values) = &consideration.designated_values
+        && let Some(per_share) = values.share_sought.0.checked_div(values.new_share.0).map(|r| {
+            r.round_dp_with_strategy(values.places.0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        })
+        && let Some(ratio) = super::Ratio::new(per_share, Decimal::ONE)
+    {
+        let whole = |d: Decimal| u64::try_from(d).ok();
+        if let (Some(shares), Some(new_shares)) = (whole(ratio.shares), whole(ratio.new_shares)) {
+            return Ok((shares, new_shares));
+        }
+    }
     match (&consideration.block, &consideration.aggregate_liquidation_preference, t.offer.max_shares) {
         (Some(block), _, _) => Ok((block.shares.0, block.new_shares.0)),
         (None, Some(aggregate), Some(max)) => {

@@ -81,3 +81,12 @@ fn cash_with_notes_is_refused_and_results_state_the_cash_paid() {
         "{release}"
     );
 }
+
+#[test]
+fn cash_of_less_than_a_cent_prints_with_the_digits_it_has() {
+    let text = edited(LINDEN, "    cash_per_share: 0.05\n", "    cash_per_share: 0.0035\n");
+    let (_dir, terms) = scratch_terms(&text);
+    let release = document(&render(&terms), "press-release.md");
+    assert!(release.contains("and $0.0035 in cash for each Share accepted"), "{release}");
+    assert!(!release.contains("$0.00 in cash"), "{release}");
+}

@@ -275,3 +275,25 @@ fn a_cash_offer_for_a_preferred_class_states_its_accrued_dividends() {
     let offer = document(&render("data/northwind-dutch-auction-commenced.yaml"), "offer-to-purchase.md");
     assert!(!offer.contains("accrued"), "accrued dividends stated for a class not marked preferred");
 }
+
+#[test]
+fn a_designated_ratio_accepted_in_whole_blocks_states_the_open_point_and_promises_no_odd_lots() {
+    let text = fs_text(SORREL).replace("    fractional_shares:\n      cash_in_lieu: 1.70\n", "");
+    let (_dir, terms) = scratch_terms(&text);
+    let offer = document(&render(&terms), "offer-to-exchange.md");
+    assert!(offer.contains("Shares will be accepted only in multiples of 100"), "{offer}");
+    assert!(offer.contains("[Open point: as the terms stand, a stockholder who holds fewer than 100 Shares cannot tender in the Offer;"), "{offer}");
+    assert!(!offer.contains("Odd Lot Holder"), "{offer}");
+}
+
+#[test]
+fn a_designated_ratio_of_one_is_one_share() {
+    let text = fs_text(SORREL).replace("      share_sought: 11.20\n", "      share_sought: 1.70\n");
+    let (_dir, terms) = scratch_terms(&text);
+    let release = document(&render(&terms), "press-release.md");
+    assert!(release.contains("at the rate of 1 share of Common Stock for each Share"), "{release}");
+}
+
+fn fs_text(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap()
+}

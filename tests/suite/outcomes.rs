@@ -13,7 +13,7 @@ use secdraft::filing::Filing;
 use secdraft::pipeline::{self, RenderedSet};
 use secdraft::terms::{self, Count, Percent, Shares, TerminationReason, Terms};
 
-use crate::common::{EXAMPLE, document, edited, refused_at, render, scratch_terms, secdraft};
+use crate::common::{EXAMPLE, document, edited, refused, refused_at, render, scratch_terms, secdraft};
 
 const TERMINATED: &str = "data/tamarack-exchange-terminated.yaml";
 const PRELIMINARY: &str = "data/ashgrove-tender-preliminary-results.yaml";
@@ -748,5 +748,24 @@ fn preliminary_results_belong_before_the_final_amendment() {
         &terminated,
         "reason: withdrawn",
         "results.terminated: a terminated offer reports its end in the final amendment",
+    );
+}
+
+#[test]
+fn results_that_accept_nothing_or_more_odd_lots_than_can_be_accepted_are_refused() {
+    let results = "data/meridian-exchange-results.yaml";
+    let one = edited(
+        results,
+        "  tendered: 75_000_000\n  guaranteed_delivery: 2_000_000\n  odd_lots: 150_000\n",
+        "  tendered: 1\n",
+    );
+    refused(
+        &one,
+        &["results.tendered", "no whole block of 80 Shares was tendered, so no Share can be accepted"],
+    );
+    let odd = edited(results, "  odd_lots: 150_000\n", "  odd_lots: 75_000_000\n");
+    refused(
+        &odd,
+        &["results.odd_lots", "75,000,000 odd-lot shares are more than the 60,000,000 the offer can accept"],
     );
 }
