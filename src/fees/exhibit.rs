@@ -158,7 +158,7 @@ impl Exhibit {
 /// Note (1): how the transaction valuation was estimated, with the computed figures.
 fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError> {
     let missing = FeeError::MissingTerm;
-    let title = in_force.security.title.as_str().to_lowercase();
+    let title = format::class_in_text(in_force.security.title.as_str());
     let sought = || {
         in_force.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))
     };

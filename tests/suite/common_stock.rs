@@ -297,3 +297,10 @@ fn a_designated_ratio_of_one_is_one_share() {
 fn fs_text(path: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
+
+#[test]
+fn the_fee_exhibit_keeps_a_named_class_in_its_capitals() {
+    let fees = document(&render(SORREL), "filing-fees.htm");
+    assert!(fees.contains("8.25% Series A Cumulative Preferred Stock"), "{fees}");
+    assert!(!fees.contains("series a cumulative preferred stock"), "{fees}");
+}
