@@ -483,17 +483,15 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             inputs: vec![exchange_ratio.as_input()],
             value,
         });
-    // Tenders accepted only in whole blocks cannot reach a maximum that is not one.
-    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks)
-        .then(|| -> Result<Computed, FigureError> {
-            Ok(Computed {
-                id: FigureId::MaxSharesInWholeBlocks,
-                formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
-                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-                value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
-            })
-        })
-        .transpose()?;
+    let whole_block_cap = whole_block_cap(
+        &Sought {
+            shares: max_shares,
+            field: &max_field,
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+        },
+        ratio,
+        fractions,
+    )?;
     // Where the maximum does not earn whole new shares, the aggregate at the effective price
     // is not the liquidation preference issued; that is the whole new shares' own.
     let issued_preference = (!earned_left.is_zero() || !whole_blocks)
@@ -715,16 +713,15 @@ fn common_stock(
             },
         ]
     });
-    let whole_block_cap = (fractions == FractionalShares::WholeBlocks && !whole_blocks)
-        .then(|| -> Result<Computed, FigureError> {
-            Ok(Computed {
-                id: FigureId::MaxSharesInWholeBlocks,
-                formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
-                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-                value: mul(floor(div(max_shares, ratio.shares, &max_field)?), ratio.shares, &max_field)?,
-            })
-        })
-        .transpose()?;
+    let whole_block_cap = whole_block_cap(
+        &Sought {
+            shares: max_shares,
+            field: &max_field,
+            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+        },
+        ratio,
+        fractions,
+    )?;
     for figure in [value, premium_figure, designated].into_iter().flatten() {
         figures.push(figure);
     }
@@ -788,4 +785,22 @@ fn by_ratio(
         ));
     }
     Ok(Computed { id, formula, inputs: sought.inputs.clone(), value })
+}
+
+/// Tenders accepted only in whole blocks cannot reach a maximum that is not one: the most
+/// Shares that can be accepted, where that is fewer than the maximum.
+fn whole_block_cap(
+    sought: &Sought,
+    ratio: Ratio,
+    fractions: FractionalShares,
+) -> Result<Option<Computed>, FigureError> {
+    if fractions != FractionalShares::WholeBlocks || ratio.whole_blocks_in(sought.shares) {
+        return Ok(None);
+    }
+    Ok(Some(Computed {
+        id: FigureId::MaxSharesInWholeBlocks,
+        formula: "whole blocks in the maximum shares sought (rounded down) x shares per block",
+        inputs: sought.inputs.clone(),
+        value: mul(floor(div(sought.shares, ratio.shares, sought.field)?), ratio.shares, sought.field)?,
+    }))
 }
