@@ -113,10 +113,13 @@ pub fn ratio(per_new_share: Decimal) -> String {
 /// "100 to 1" when one new share is given, "2 for each 150" otherwise.
 pub fn ratio_of(new_shares: Decimal, shares: Decimal) -> String {
     if new_shares == Decimal::ONE {
-        ratio(shares)
-    } else {
-        format!("{} for each {}", grouped(new_shares, 0), grouped(shares, 0))
+        return ratio(shares);
     }
+    // New shares for each single share sought: "7 for each share", not "7 for each 1".
+    if shares == Decimal::ONE {
+        return format!("{} for each share", grouped(new_shares, 0));
+    }
+    format!("{} for each {}", grouped(new_shares, 0), grouped(shares, 0))
 }
 
 /// "a Delaware", "an Ohio", "an 82%", "a 1%", "an $8,000,000": the indefinite article the
@@ -460,6 +463,9 @@ mod tests {
         assert_eq!(ratio_of(d("1"), d("100")), "100 to 1");
         assert_eq!(ratio_of(d("2"), d("150")), "2 for each 150");
         assert_eq!(ratio_of(d("3"), d("1000")), "3 for each 1,000");
+        assert_eq!(ratio_of(d("7"), d("1")), "7 for each share");
+        assert_eq!(ratio_of(d("10000"), d("1")), "10,000 for each share");
+        assert_eq!(ratio_of(d("26"), d("25")), "26 for each 25");
         let day = NaiveDate::from_ymd_opt(2023, 12, 12).unwrap();
         assert_eq!(date(day), "December 12, 2023");
         assert_eq!(date_with_weekday(day), "Tuesday, December 12, 2023");
