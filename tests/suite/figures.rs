@@ -206,6 +206,7 @@ proptest! {
             (m % n != 0).then(|| Decimal::from(max_new * lp) / Decimal::ONE_HUNDRED));
         prop_assert_eq!(f.of(FigureId::ExchangeRatio).unwrap().display(),
             if k == 1 { format!("{} to 1", format::shares(Decimal::from(n)).unwrap()) }
+            else if n == 1 { format!("{} for each share", format::shares(Decimal::from(k)).unwrap()) }
             else { format!("{} for each {}", format::shares(Decimal::from(k)).unwrap(), format::shares(Decimal::from(n)).unwrap()) });
     }
 
