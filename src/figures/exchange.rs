@@ -267,6 +267,11 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
         Some((aggregate, _)) => Some(div(*aggregate, lp, face_field)?),
         None => None,
     };
+    let sought = Sought {
+        shares: max_shares,
+        field: &max_field,
+        inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+    };
     let max_new = match (&stated_aggregate, stated_new_shares, fractions) {
         // As the terms have always stated it: the aggregate in whole new shares.
         (Some((_, aggregate_input)), Some(new_shares), _) if new_shares.fract().is_zero() => Computed {
@@ -275,17 +280,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             inputs: vec![aggregate_input.clone(), lp_input.clone()],
             value: new_shares,
         },
-        _ => by_ratio(
-            max_new_id,
-            if debt { "note" } else { "share" },
-            &Sought {
-                shares: max_shares,
-                field: &max_field,
-                inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-            },
-            ratio,
-            fractions,
-        )?,
+        _ => by_ratio(max_new_id, if debt { "note" } else { "share" }, &sought, ratio, fractions)?,
     };
     let exchange_ratio = match stated_new_shares {
         Some(new_shares) if new_shares.fract().is_zero() => Computed {
@@ -483,15 +478,7 @@ pub(super) fn compute(t: &Terms, sources: &Sources, figures: &mut Figures) -> Re
             inputs: vec![exchange_ratio.as_input()],
             value,
         });
-    let whole_block_cap = whole_block_cap(
-        &Sought {
-            shares: max_shares,
-            field: &max_field,
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-        },
-        ratio,
-        fractions,
-    )?;
+    let whole_block_cap = whole_block_cap(&sought, ratio, fractions)?;
     // Where the maximum does not earn whole new shares, the aggregate at the effective price
     // is not the liquidation preference issued; that is the whole new shares' own.
     let issued_preference = (!earned_left.is_zero() || !whole_blocks)
@@ -648,17 +635,12 @@ fn common_stock(
             ));
         }
     };
-    let max_new = by_ratio(
-        FigureId::MaxNewShares,
-        "share of common stock",
-        &Sought {
-            shares: max_shares,
-            field: &max_field,
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-        },
-        ratio,
-        fractions,
-    )?;
+    let sought = Sought {
+        shares: max_shares,
+        field: &max_field,
+        inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
+    };
+    let max_new = by_ratio(FigureId::MaxNewShares, "share of common stock", &sought, ratio, fractions)?;
     let exchange_ratio = Computed {
         id: FigureId::ExchangeRatio,
         formula: if designated.is_some() {
@@ -713,15 +695,7 @@ fn common_stock(
             },
         ]
     });
-    let whole_block_cap = whole_block_cap(
-        &Sought {
-            shares: max_shares,
-            field: &max_field,
-            inputs: [vec![max_input.clone()], ratio_inputs.clone()].concat(),
-        },
-        ratio,
-        fractions,
-    )?;
+    let whole_block_cap = whole_block_cap(&sought, ratio, fractions)?;
     for figure in [value, premium_figure, designated].into_iter().flatten() {
         figures.push(figure);
     }
