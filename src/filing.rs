@@ -6,7 +6,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::figures::{self, FigureError, Figures};
-use crate::terms::{Date, LoadedTerms, OfferKind, Stage, Terms};
+use crate::terms::{Date, LoadedTerms, OfferKind, SoughtClass, Stage, Terms};
 use crate::timetable::{DateError, OfferDates};
 
 #[derive(Debug, Clone)]
@@ -27,6 +27,18 @@ pub struct Filing {
     pub figures: Figures,
     /// On an amendment, the figures before it, which it prints beside those that replace them.
     pub figures_before: Option<Figures>,
+    /// In an offer for several classes, the figures of each class beside the first
+    /// (`offer.other_classes`), in order; `figures` are the first class's and the offer's.
+    pub classes: Vec<ClassFigures>,
+}
+
+/// The figures of one class of an offer for several classes, beside the first.
+#[derive(Debug, Clone)]
+pub struct ClassFigures {
+    /// The offer for that class alone ([`Terms::class_view`]).
+    pub terms: Terms,
+    /// Its figures, each input named by the class's own terms field.
+    pub figures: Figures,
 }
 
 /// What a filing derives, before it is tied to the file it came from.
@@ -39,6 +51,7 @@ struct Derived {
     timetable: Option<OfferDates>,
     figures: Figures,
     figures_before: Option<Figures>,
+    classes: Vec<ClassFigures>,
 }
 
 impl Filing {
@@ -47,9 +60,20 @@ impl Filing {
     pub fn build(loaded: LoadedTerms) -> Result<Filing, Diagnostic> {
         let derived =
             derive(&loaded.terms).map_err(|e| loaded.error_with_help(&e.field, e.message, e.help))?;
-        let Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before } =
+        let Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before, classes } =
             derived;
-        Ok(Filing { loaded, stage, kind, amendment, in_force, before, timetable, figures, figures_before })
+        Ok(Filing {
+            loaded,
+            stage,
+            kind,
+            amendment,
+            in_force,
+            before,
+            timetable,
+            figures,
+            figures_before,
+            classes,
+        })
     }
 
     /// The figures of terms in force, for callers that hold terms without their file (tests,
@@ -100,7 +124,25 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
         None => (None, None),
     };
     let figures = figures.map_err(|e| at_the_amendment_that_caused(terms, amendment, kind, e))?;
-    Ok(Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before })
+    let classes = other_classes(&in_force, kind)?;
+    Ok(Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before, classes })
+}
+
+/// The figures of each class sought beside the first, computed from the offer for that class
+/// alone; an error is placed at the class's own field.
+fn other_classes(in_force: &Terms, kind: OfferKind) -> Result<Vec<ClassFigures>, FilingError> {
+    (0..in_force.offer.other_classes.len())
+        .filter_map(|i| in_force.class_view(i).map(|view| (i, view)))
+        .map(|(i, view)| {
+            let rename = |field: &str| SoughtClass::path(i, field);
+            match figures::compute(&view, &view, 0, kind) {
+                Ok(figures) => Ok(ClassFigures { figures: figures.with_terms_paths(rename), terms: view }),
+                Err(e) => {
+                    Err(FilingError { field: rename(&e.field), message: e.message, help: String::new() })
+                }
+            }
+        })
+        .collect()
 }
 
 /// An error in the figures of the terms in force that an amendment caused (the offer as first

@@ -42,6 +42,7 @@ impl RenderedSet {
             ledger: &self.ledger,
             figures: &self.filing.figures,
             figures_before: self.filing.figures_before.as_ref(),
+            class_figures: &self.filing.classes,
         }
     }
 }

@@ -45,6 +45,10 @@ const RULE_CONSTANTS: &[(&str, &str)] = &[
 pub struct FigureTrace {
     pub name: &'static str,
     pub label: &'static str,
+    /// In an offer for several classes, the class a figure of a class other than the first
+    /// is for (its title); absent for the first class's figures and the offer's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
     pub formula: &'static str,
     pub inputs: Vec<InputTrace>,
     /// The exact value.
@@ -55,6 +59,16 @@ pub struct FigureTrace {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exact_ratio: Option<ExactRatio>,
     pub printed_at: Vec<Place>,
+}
+
+impl FigureTrace {
+    /// The figure in words, with the class it is for when it is not the first.
+    pub fn heading(&self) -> String {
+        match &self.class {
+            Some(class) => format!("{} ({class})", self.label),
+            None => self.label.to_owned(),
+        }
+    }
 }
 
 /// `new_shares` new shares for each `shares` shares sought, both whole: a block as the terms
@@ -208,48 +222,48 @@ fn terms_values(value: &serde_json::Value, forms: &mut BTreeSet<String>, texts: 
 pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
     let loaded = &set.filing.loaded;
     let file = crate::diagnostics::display_path(&loaded.file);
-    let figures = set
-        .filing
-        .figures
-        .all()
-        .iter()
-        .map(|f| FigureTrace {
-            name: f.name(),
-            label: f.label(),
-            formula: f.formula,
-            inputs: f
-                .inputs
-                .iter()
-                .map(|input| match &input.source {
-                    Source::Terms(path) => InputTrace {
-                        from: "terms",
-                        path: path.clone(),
-                        at: Some(format!("{file}:{}", loaded.map().locate(path).0)),
-                        value: input.value.normalize().to_string(),
-                    },
-                    Source::Table(name) => InputTrace {
-                        from: "table",
-                        path: name.clone(),
-                        at: None,
-                        value: input.value.normalize().to_string(),
-                    },
-                    Source::Figure(id) => InputTrace {
-                        from: "figure",
-                        path: id.name().to_owned(),
-                        at: None,
-                        value: input.value.normalize().to_string(),
-                    },
-                })
-                .collect(),
-            value: f.value.normalize().to_string(),
-            display: f.display(),
-            exact_ratio: f.exact_ratio.map(|r| ExactRatio {
-                new_shares: r.new_shares.normalize().to_string(),
-                shares: r.shares.normalize().to_string(),
-            }),
-            printed_at: printed_at(set, |p| p.era == Era::Now && p.figure == f.id),
-        })
-        .collect();
+    let trace = |f: &figures::Figure, class: usize, title: Option<&str>| FigureTrace {
+        name: f.name(),
+        label: f.label(),
+        class: title.map(str::to_owned),
+        formula: f.formula,
+        inputs: f
+            .inputs
+            .iter()
+            .map(|input| match &input.source {
+                Source::Terms(path) => InputTrace {
+                    from: "terms",
+                    path: path.clone(),
+                    at: Some(format!("{file}:{}", loaded.map().locate(path).0)),
+                    value: input.value.normalize().to_string(),
+                },
+                Source::Table(name) => InputTrace {
+                    from: "table",
+                    path: name.clone(),
+                    at: None,
+                    value: input.value.normalize().to_string(),
+                },
+                Source::Figure(id) => InputTrace {
+                    from: "figure",
+                    path: id.name().to_owned(),
+                    at: None,
+                    value: input.value.normalize().to_string(),
+                },
+            })
+            .collect(),
+        value: f.value.normalize().to_string(),
+        display: f.display(),
+        exact_ratio: f.exact_ratio.map(|r| ExactRatio {
+            new_shares: r.new_shares.normalize().to_string(),
+            shares: r.shares.normalize().to_string(),
+        }),
+        printed_at: printed_at(set, |p| p.era == Era::Now && p.class == class && p.figure == f.id),
+    };
+    let mut figures: Vec<FigureTrace> = set.filing.figures.all().iter().map(|f| trace(f, 0, None)).collect();
+    for (i, class) in set.filing.classes.iter().enumerate() {
+        let title = class.terms.security.title.0.as_str();
+        figures.extend(class.figures.all().iter().map(|f| trace(f, i + 1, Some(title))));
+    }
 
     // Every form a figure was printed in, and (an amendment prints the figures it replaces
     // beside the new ones) those before.
@@ -257,6 +271,9 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
     traced.extend(set.ledger.iter().map(|p| p.form.clone()));
     if let Some(before) = &set.filing.figures_before {
         traced.extend(before.all().iter().map(|f| f.display()));
+    }
+    for class in &set.filing.classes {
+        traced.extend(class.figures.all().iter().map(|f| f.display()));
     }
     // Rates read from data secdraft carries, as a note prints them.
     for input in set.filing.figures.all().iter().flat_map(|f| &f.inputs) {
@@ -298,7 +315,7 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
 pub fn text(sheet: &TieOut) -> String {
     let mut out = String::new();
     for f in &sheet.figures {
-        out.push_str(&format!("{}: {}  (exact {})\n", f.label, f.display, f.value));
+        out.push_str(&format!("{}: {}  (exact {})\n", f.heading(), f.display, f.value));
         out.push_str(&format!("  = {}\n", f.formula));
         for i in &f.inputs {
             match &i.at {
@@ -362,7 +379,7 @@ pub fn markdown(t: &TieOut, terms: &str) -> String {
             f.printed_at.iter().map(|p| format!("{}:{}", cell(&p.document), p.line)).collect();
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
-            cell(f.label),
+            cell(&f.heading()),
             cell(&f.display),
             f.value,
             cell(f.formula),

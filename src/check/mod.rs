@@ -216,6 +216,8 @@ pub struct Rendered<'a> {
     pub figures: &'a Figures,
     /// On an amendment, the figures before it.
     pub figures_before: Option<&'a Figures>,
+    /// In an offer for several classes, the figures of each class beside the first.
+    pub class_figures: &'a [crate::filing::ClassFigures],
 }
 
 /// Checks the documents of one set (the files given together, or one rendered set); `rendered`

@@ -136,9 +136,11 @@ fn accepted_forms(figure: &Figure) -> Vec<String> {
 /// Each figure printed in a form other than its own, by the ledger the render kept.
 pub fn figure_variants(documents: &[Indexed], rendered: &Rendered, out: &mut Vec<Finding>) {
     for printed in rendered.ledger {
-        let figures = match printed.era {
-            Era::Now => Some(rendered.figures),
-            Era::Before => rendered.figures_before,
+        let figures = match (printed.era, printed.class) {
+            (Era::Now, 0) => Some(rendered.figures),
+            (Era::Before, 0) => rendered.figures_before,
+            (Era::Now, n) => rendered.class_figures.get(n - 1).map(|c| &c.figures),
+            (Era::Before, _) => None,
         };
         let Some(figure) = figures.and_then(|f| f.of(printed.figure)) else { continue };
         // Case is the sentence's, not the figure's: "Six hundred thousand" opens a sentence.

@@ -192,6 +192,17 @@ impl Figures {
         "offer".to_owned()
     }
 
+    /// The figures with each terms field they read renamed by `rename`: a class's figures,
+    /// computed as if it were the first class, read its own fields.
+    pub fn with_terms_paths(mut self, rename: impl Fn(&str) -> String) -> Figures {
+        for input in self.items.iter_mut().flat_map(|f| f.inputs.iter_mut()) {
+            if let Source::Terms(path) = &mut input.source {
+                *path = rename(path);
+            }
+        }
+        self
+    }
+
     fn push(&mut self, computed: Computed) -> &Figure {
         let Computed { id, formula, inputs, value } = computed;
         self.items.push(Figure {

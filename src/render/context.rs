@@ -66,6 +66,22 @@ struct Context<'a> {
     minimum_percent: Option<String>,
     /// In the results, how the offer ended.
     outcome: Option<OutcomeView>,
+    /// Each class the offer seeks, the first (`terms.security`) first: one for most offers,
+    /// and for an offer for several classes each with its own terms and figures.
+    classes: Vec<ClassView<'a>>,
+}
+
+/// One class sought: the offer for that class alone and its figures.
+#[derive(Serialize)]
+struct ClassView<'a> {
+    security: &'a crate::terms::SubjectSecurity,
+    /// The offer's terms for this class: its maximum, minimum and ratio.
+    offer: &'a crate::terms::Offer,
+    figures: BTreeMap<&'static str, String>,
+    /// A minimum condition stated as a percentage, printed as the terms write it.
+    minimum_percent: Option<String>,
+    /// "increase" when this class's premium is not negative, else "decrease".
+    premium_direction: &'static str,
 }
 
 #[derive(Serialize)]
@@ -235,11 +251,6 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         None => SignatureView { name: terms.notices.name.0.clone(), title: terms.notices.title.0.clone() },
     };
     let figures = &filing.figures;
-    // Every kind of offer has one of the two: an auction's headline is its maximum price.
-    let headline_premium = [FigureId::Premium, FigureId::PremiumAtMaxPrice]
-        .iter()
-        .find_map(|id| figures.of(*id))
-        .map_or(Decimal::ZERO, |premium| premium.value);
 
     let context = Context {
         terms: in_force,
@@ -265,21 +276,61 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         changes,
         signature,
         offer_dates: filing.timetable.as_ref(),
-        premium_direction: if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" },
+        premium_direction: premium_direction(figures),
         prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
         odd_lots_apply: crate::figures::odd_lot_priority_applies(in_force),
         whole_lot: Some(crate::figures::whole_lot(in_force)).filter(|lot| *lot > 1),
         has_minimum: in_force.offer.min_shares.is_some() || in_force.offer.min_percent.is_some(),
-        minimum_percent: match in_force.offer.min_percent {
-            Some(p) => Some(
-                format::percent(p.fraction(), p.as_written().scale())
-                    .map_err(|why| tera::Error::message(format!("offer.min_percent: {why}")))?,
-            ),
-            None => None,
-        },
+        minimum_percent: as_written(in_force.offer.min_percent, "offer.min_percent")?,
         outcome: outcome(in_force, figures),
+        classes: classes(filing)?,
     };
     tera::Context::from_serialize(&context)
+}
+
+/// "increase" when the headline premium is not negative, else "decrease". Every kind of offer
+/// has one of the two: an auction's headline is its maximum price.
+fn premium_direction(figures: &crate::figures::Figures) -> &'static str {
+    let headline_premium = [FigureId::Premium, FigureId::PremiumAtMaxPrice]
+        .iter()
+        .find_map(|id| figures.of(*id))
+        .map_or(Decimal::ZERO, |premium| premium.value);
+    if headline_premium >= Decimal::ZERO { "increase" } else { "decrease" }
+}
+
+/// A percentage as the terms write it ("50.1%"); `field` names it in an error.
+fn as_written(percent: Option<crate::terms::Percent>, field: &str) -> Result<Option<String>, tera::Error> {
+    percent
+        .map(|p| {
+            format::percent(p.fraction(), p.as_written().scale())
+                .map_err(|why| tera::Error::message(format!("{field}: {why}")))
+        })
+        .transpose()
+}
+
+/// Each class the filing's offer seeks, the first first, with its figures marked as its own.
+fn classes(filing: &Filing) -> Result<Vec<ClassView<'_>>, tera::Error> {
+    let first = ClassView {
+        security: &filing.in_force.security,
+        offer: &filing.in_force.offer,
+        figures: ledger::marked_figures(&filing.figures, Era::Now),
+        minimum_percent: as_written(filing.in_force.offer.min_percent, "offer.min_percent")?,
+        premium_direction: premium_direction(&filing.figures),
+    };
+    let mut classes = vec![first];
+    for (i, class) in filing.classes.iter().enumerate() {
+        classes.push(ClassView {
+            security: &class.terms.security,
+            offer: &class.terms.offer,
+            figures: ledger::marked_class_figures(&class.figures, Era::Now, i + 1),
+            minimum_percent: as_written(
+                class.terms.offer.min_percent,
+                &crate::terms::SoughtClass::path(i, "offer.min_percent"),
+            )?,
+            premium_direction: premium_direction(&class.figures),
+        });
+    }
+    Ok(classes)
 }
 
 /// How the offer the results report ended, for the results paragraph and headline.

@@ -327,6 +327,7 @@ mod tests {
         let premium = ledger::Marked {
             figure: crate::figures::FigureId::Premium,
             era: ledger::Era::Now,
+            class: 0,
             value: Decimal::new(-512, 4),
         };
         let marked = ledger::mark(premium, "-5%");
@@ -344,7 +345,7 @@ mod tests {
 
     fn price(value: Decimal, text: &str) -> String {
         let figure = crate::figures::FigureId::EffectivePrice;
-        ledger::mark(ledger::Marked { figure, era: ledger::Era::Now, value }, text)
+        ledger::mark(ledger::Marked { figure, era: ledger::Era::Now, class: 0, value }, text)
     }
 
     #[test]
@@ -368,6 +369,7 @@ mod tests {
         let premium = ledger::Marked {
             figure: crate::figures::FigureId::Premium,
             era: ledger::Era::Now,
+            class: 0,
             value: Decimal::new(20120, 4),
         };
         let (text, _) =
@@ -395,6 +397,7 @@ mod tests {
             ledger::Marked {
                 figure: crate::figures::FigureId::SharesAccepted,
                 era: ledger::Era::Now,
+                class: 0,
                 value: Decimal::ONE,
             },
             "1",
@@ -407,6 +410,7 @@ mod tests {
         let premium = ledger::Marked {
             figure: crate::figures::FigureId::Premium,
             era: ledger::Era::Now,
+            class: 0,
             value: Decimal::new(20120, 4),
         };
         assert_eq!(render("{{ v | length }}", &ledger::mark(premium, "201%")), "4");
@@ -418,6 +422,7 @@ mod tests {
         let shares = ledger::Marked {
             figure: crate::figures::FigureId::MaxNewShares,
             era: ledger::Era::Now,
+            class: 0,
             value: Decimal::new(600_000, 0),
         };
         let marked = ledger::mark(shares, "six hundred thousand");
@@ -437,6 +442,7 @@ mod tests {
         let ratio = ledger::Marked {
             figure: crate::figures::FigureId::ExchangeRatio,
             era: ledger::Era::Now,
+            class: 0,
             value: Decimal::new(80, 0),
         };
         let marked = ledger::mark(ratio, "eighty");

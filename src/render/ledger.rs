@@ -38,6 +38,9 @@ pub enum Era {
 pub struct Marked {
     pub figure: FigureId,
     pub era: Era,
+    /// Whose figure it is: 0 for the first class sought and the offer as a whole, `n` for
+    /// the `n`th of `offer.other_classes`.
+    pub class: usize,
     pub value: Decimal,
 }
 
@@ -46,6 +49,9 @@ pub struct Marked {
 pub struct Printed {
     pub figure: FigureId,
     pub era: Era,
+    /// Whose figure: 0 for the first class and the offer, `n` for the `n`th other class.
+    #[serde(skip_serializing_if = "is_first")]
+    pub class: usize,
     /// The text printed.
     pub form: String,
     /// The document's file name.
@@ -65,14 +71,31 @@ pub fn mark(marked: Marked, text: &str) -> String {
         Era::Before => 1,
     };
     let index = marked.figure.index();
+    let class = match marked.class {
+        0 => String::new(),
+        n => format!(".{n}"),
+    };
     // Digits, `-` and `.` only between the delimiters: no filter (`upper`, `lower`) changes them.
-    format!("{OPEN}{era}{index}{VALUE}{}{TEXT}{text}{CLOSE}", marked.value)
+    format!("{OPEN}{era}{index}{class}{VALUE}{}{TEXT}{text}{CLOSE}", marked.value)
+}
+
+fn is_first(class: &usize) -> bool {
+    *class == 0
+}
+
+/// A mark's code after its era: the figure's index, and the class when it is not the first.
+fn figure_and_class(code: &str) -> Option<(FigureId, usize)> {
+    let (index, class) = match code.split_once('.') {
+        Some((index, class)) => (index, class.parse::<usize>().ok().filter(|n| *n > 0)?),
+        None => (code, 0),
+    };
+    Some((*FigureId::ALL.get(index.parse::<usize>().ok()?)?, class))
 }
 
 /// `text`, a figure of the filing as a view prints it, marked so that rendering records it in
 /// the ledger of printed figures.
 pub fn mark_figure(figure: &Figure, era: Era, text: &str) -> String {
-    mark(Marked { figure: figure.id, era, value: figure.value }, text)
+    mark(Marked { figure: figure.id, era, class: 0, value: figure.value }, text)
 }
 
 /// The figure a value is, when the whole value is one mark; with its printed text.
@@ -85,14 +108,28 @@ pub fn unmark(value: &str) -> Option<(Marked, &str)> {
         "1" => Era::Before,
         _ => return None,
     };
-    let figure = *FigureId::ALL.get(code.get(1..)?.parse::<usize>().ok()?)?;
+    let (figure, class) = figure_and_class(code.get(1..)?)?;
     let value = exact.parse::<Decimal>().ok()?;
-    (!holds_marks(text)).then_some((Marked { figure, era, value }, text))
+    (!holds_marks(text)).then_some((Marked { figure, era, class, value }, text))
 }
 
 /// Each figure of a set as the templates receive it: its printed form, marked.
 pub fn marked_figures(figures: &Figures, era: Era) -> std::collections::BTreeMap<&'static str, String> {
-    figures.all().iter().map(|f| (f.name(), mark_figure(f, era, &f.display()))).collect()
+    marked_class_figures(figures, era, 0)
+}
+
+/// Each figure of one class sought as the templates receive it: 0 for the first class and
+/// the offer, `n` for the `n`th of `offer.other_classes`.
+pub fn marked_class_figures(
+    figures: &Figures,
+    era: Era,
+    class: usize,
+) -> std::collections::BTreeMap<&'static str, String> {
+    figures
+        .all()
+        .iter()
+        .map(|f| (f.name(), mark(Marked { figure: f.id, era, class, value: f.value }, &f.display())))
+        .collect()
 }
 
 /// A mark a template took apart (`truncate`, slicing, `reverse`, `replace` of its digits...):
@@ -129,6 +166,7 @@ pub fn resolve(document: &str, rendered: &str) -> Result<(String, Vec<Printed>),
         printed.push(Printed {
             figure: marked.figure,
             era: marked.era,
+            class: marked.class,
             form: unescaped(text),
             document: document.to_owned(),
             offset: out.len(),
@@ -146,8 +184,7 @@ pub fn resolve(document: &str, rendered: &str) -> Result<(String, Vec<Printed>),
 /// The figure a broken mark still names: its opening character, era and index are whole.
 fn named_by(fragment: &str) -> Option<&'static str> {
     let code = fragment.strip_prefix(OPEN)?.split(VALUE).next()?;
-    let index = code.get(1..)?.parse::<usize>().ok()?;
-    FigureId::ALL.get(index).map(|id| id.name())
+    figure_and_class(code.get(1..)?).map(|(id, _)| id.name())
 }
 
 /// The characters of `text` a reader sees, and the marks between them: each with the index of
@@ -197,7 +234,7 @@ mod tests {
     use super::*;
 
     fn premium() -> Marked {
-        Marked { figure: FigureId::Premium, era: Era::Now, value: Decimal::new(20120, 4) }
+        Marked { figure: FigureId::Premium, era: Era::Now, class: 0, value: Decimal::new(20120, 4) }
     }
 
     #[test]
@@ -222,6 +259,17 @@ mod tests {
         assert_eq!(&clean[printed[1].offset..printed[1].offset + 4], "201%");
         assert_eq!(printed[2].era, Era::Before);
         assert_eq!(printed[2].form, "150%");
+    }
+
+    #[test]
+    fn a_mark_names_the_class_whose_figure_it_is() {
+        let second = Marked { class: 2, ..premium() };
+        let m = mark(second, "17%");
+        assert_eq!(unmark(&m), Some((second, "17%")));
+        let (_, printed) = resolve("x.md", &format!("{} and {m}", mark(premium(), "201%"))).unwrap();
+        assert_eq!(printed.iter().map(|p| p.class).collect::<Vec<_>>(), [0, 2]);
+        // A class of 0 is never written: the first class's marks are as they always were.
+        assert!(unmark(&m.replacen(".2", ".0", 1)).is_none());
     }
 
     #[test]

@@ -130,6 +130,26 @@ impl Terms {
         t
     }
 
+    /// The terms of the offer for one class it seeks, `offer.other_classes[i]`, as if it were
+    /// the only one: that class in `security`, its maximum, minimum and ratio in `offer`, no
+    /// other class. Its figures are computed from these terms as the first class's are.
+    pub fn class_view(&self, i: usize) -> Option<Terms> {
+        let class = self.offer.other_classes.get(i)?;
+        let mut view = self.clone();
+        view.offer.other_classes.clear();
+        view.security = class.security.clone();
+        view.offer.max_shares = Some(class.max_shares);
+        view.offer.min_shares = class.min_shares;
+        view.offer.min_percent = class.min_percent;
+        if let Some(consideration) = view.offer.consideration.as_mut() {
+            consideration.aggregate_liquidation_preference = class.aggregate_liquidation_preference;
+            consideration.block = class.block.clone();
+            consideration.designated_values = class.designated_values.clone();
+            consideration.fractional_shares = class.fractional_shares;
+        }
+        Some(view)
+    }
+
     /// The terms in force for this filing: all amendments up to the filing's own number.
     pub fn in_force(&self) -> Terms {
         match self.filing.amendment {
@@ -473,6 +493,69 @@ pub struct Offer {
     /// delivered (two in the T+2 era, one since the move to T+1 settlement).
     #[serde(default)]
     pub guaranteed_delivery_days: Option<u32>,
+    /// Further classes sought in the same offer, each with its own maximum, minimum and
+    /// ratio, for the same new security: `security` and the fields above are the first class.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_classes: Vec<SoughtClass>,
+}
+
+/// A class sought beside the first (`security`) in an offer for several classes: its own
+/// maximum, minimum condition and exchange ratio, for the new security of
+/// `offer.consideration.security`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SoughtClass {
+    /// The class, as `security` states the first.
+    pub security: SubjectSecurity,
+    /// The most shares of this class sought.
+    pub max_shares: Shares,
+    /// A minimum condition for this class, in shares or as a percentage of the class
+    /// outstanding.
+    #[serde(default)]
+    pub min_shares: Option<Shares>,
+    #[serde(default)]
+    pub min_percent: Option<Percent>,
+    /// The ratio for this class, given one way as for the first class.
+    #[serde(default)]
+    pub aggregate_liquidation_preference: Option<Positive>,
+    #[serde(default)]
+    pub block: Option<BlockRatio>,
+    #[serde(default)]
+    pub designated_values: Option<DesignatedValues>,
+    #[serde(default)]
+    pub fractional_shares: Option<FractionalShares>,
+}
+
+impl SoughtClass {
+    /// Where a field of the first class stands for this class, the `i`th of
+    /// `offer.other_classes`: `security.*`, the maximum, the minimum and the ratio are the
+    /// class's own; every other field (the new security, the dates) is the offer's.
+    pub fn path(i: usize, field: &str) -> String {
+        let own = |rest: &str| format!("offer.other_classes[{i}]{rest}");
+        const RATIO: [&str; 4] =
+            ["aggregate_liquidation_preference", "block", "designated_values", "fractional_shares"];
+        if field == "security" || field.starts_with("security.") {
+            return own(&format!(".{field}"));
+        }
+        if field == "offer.consideration" {
+            return own("");
+        }
+        for name in ["max_shares", "min_shares", "min_percent"] {
+            if let Some(rest) = field.strip_prefix("offer.").and_then(|f| f.strip_prefix(name))
+                && (rest.is_empty() || rest.starts_with('.'))
+            {
+                return own(&format!(".{name}{rest}"));
+            }
+        }
+        for name in RATIO {
+            if let Some(rest) = field.strip_prefix("offer.consideration.").and_then(|f| f.strip_prefix(name))
+                && (rest.is_empty() || rest.starts_with('.'))
+            {
+                return own(&format!(".{name}{rest}"));
+            }
+        }
+        field.to_owned()
+    }
 }
 
 fn yes() -> bool {

@@ -152,33 +152,7 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         _ => return err("offer", "give only one of `consideration`, `cash_price` and `auction`".into()),
     }
     if let Some(consideration) = &o.consideration {
-        match (
-            &consideration.aggregate_liquidation_preference,
-            &consideration.block,
-            &consideration.designated_values,
-        ) {
-            (Some(_), Some(_), _) => {
-                return err(
-                    "offer.consideration.block",
-                    "give either `aggregate_liquidation_preference` or `block`, not both".into(),
-                );
-            }
-            (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
-                return err(
-                    "offer.consideration.designated_values",
-                    "give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`"
-                        .into(),
-                );
-            }
-            (None, None, None) => {
-                return err(
-                    "offer.consideration",
-                    "give the consideration as `aggregate_liquidation_preference`, as a `block` ratio, or as `designated_values`"
-                        .into(),
-                );
-            }
-            _ => {}
-        }
+        ratio_given_once(loaded, consideration, &|f: &str| f.to_owned())?;
     }
     if let Some(consideration) = &o.consideration {
         new_security(loaded, consideration)?;
@@ -231,15 +205,65 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
         (None, Some(_)) => {}
     }
+    sought_class(loaded, t, &|f: &str| f.to_owned())?;
+    other_classes(loaded, t)
+}
+
+/// The ratio of a class sought is given one way: an aggregate, a block, or designated values.
+/// `at` names a field of the first class as it stands for the class checked.
+fn ratio_given_once(
+    loaded: &LoadedTerms,
+    consideration: &super::Consideration,
+    at: &dyn Fn(&str) -> String,
+) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(&at(field), message));
+    match (
+        &consideration.aggregate_liquidation_preference,
+        &consideration.block,
+        &consideration.designated_values,
+    ) {
+        (Some(_), Some(_), _) => {
+            return err(
+                "offer.consideration.block",
+                "give either `aggregate_liquidation_preference` or `block`, not both".into(),
+            );
+        }
+        (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
+            return err(
+                "offer.consideration.designated_values",
+                "give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`"
+                    .into(),
+            );
+        }
+        (None, None, None) => {
+            return err(
+                "offer.consideration",
+                "give the consideration as `aggregate_liquidation_preference`, as a `block` ratio, or as `designated_values`"
+                    .into(),
+            );
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// What each class sought must be: no more sought than outstanding, a minimum within the
+/// maximum and stated once, accrued dividends only on preferred stock, and prices dated no
+/// later than the release that quotes them. `at` names a field of the first class as it
+/// stands for the class checked (`t` is the offer for that class alone).
+fn sought_class(loaded: &LoadedTerms, t: &Terms, at: &dyn Fn(&str) -> String) -> Check {
+    let err = |field: &str, message: String| Err(loaded.error_at(&at(field), message));
+    let o = &t.offer;
     if let (Some(max), Some(outstanding)) = (o.max_shares, t.security.shares_outstanding)
         && max > outstanding
     {
         return err(
             "offer.max_shares",
             format!(
-                "the offer seeks {} shares, more than the {} outstanding (`security.shares_outstanding`)",
+                "the offer seeks {} shares, more than the {} outstanding (`{}`)",
                 crate::format::shares(max.decimal()).unwrap_or_default(),
-                crate::format::shares(outstanding.decimal()).unwrap_or_default()
+                crate::format::shares(outstanding.decimal()).unwrap_or_default(),
+                at("security.shares_outstanding")
             ),
         );
     }
@@ -253,8 +277,10 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         if t.security.shares_outstanding.is_none() {
             return err(
                 "offer.min_percent",
-                "a minimum stated as a percentage of the class outstanding needs `security.shares_outstanding`"
-                    .into(),
+                format!(
+                    "a minimum stated as a percentage of the class outstanding needs `{}`",
+                    at("security.shares_outstanding")
+                ),
             );
         }
         if let (Some(required), Some(max)) = (crate::figures::minimum_required(t), o.max_shares)
@@ -294,7 +320,10 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         if !t.security.preferred {
             return err(
                 "offer.consideration.security.kind",
-                "the Company's common stock is offered for a class of its preferred stock: mark the class sought `security.preferred: true`".into(),
+                format!(
+                    "the Company's common stock is offered for a class of its preferred stock: mark the class sought `{}: true`",
+                    at("security.preferred")
+                ),
             );
         }
         if let Some(closing) = &consideration.security.closing_price
@@ -319,6 +348,55 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
                 format::date(t.release_date().0)
             ),
         );
+    }
+    Ok(())
+}
+
+/// An offer for several classes: each class other than the first is checked as the first
+/// is, and no class is sought twice. Only an exchange offer may seek several classes so far,
+/// and only its announcement (SC TO-C) is drafted for them.
+fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let classes = &t.offer.other_classes;
+    if classes.is_empty() {
+        return Ok(());
+    }
+    if t.kind() != OfferKind::Exchange {
+        return Err(loaded.error_at(
+            "offer.other_classes",
+            "several classes may be sought only for new securities (`offer.consideration`) so far: make one offer per class, or draft the offer for the other classes by hand",
+        ));
+    }
+    if t.stage() != Stage::Intent {
+        return Err(loaded
+            .error_at(
+                "offer.other_classes",
+                "an offer for several classes is drafted only at its announcement (SC TO-C) so far: the Offer to Exchange and the later filings state one class",
+            )
+            .help("render the announcement with `filing.form: SC TO-C`, and draft the commenced documents for the other classes by hand"));
+    }
+    let mut seen = vec![(&t.security, "security".to_owned())];
+    for (i, class) in classes.iter().enumerate() {
+        let at = |field: &str| super::SoughtClass::path(i, field);
+        let view = t.class_view(i).expect("the class is listed");
+        if let Some(consideration) = &view.offer.consideration {
+            ratio_given_once(loaded, consideration, &at)?;
+        }
+        sought_class(loaded, &view, &at)?;
+        for (earlier, path) in &seen {
+            let twice = |what: &str| {
+                Err(loaded.error_at(
+                    &at(&format!("security.{what}")),
+                    format!("this class is already sought at `{path}`: each class is listed once"),
+                ))
+            };
+            if earlier.title.0.eq_ignore_ascii_case(&class.security.title.0) {
+                return twice("title");
+            }
+            if earlier.cusip.is_some() && earlier.cusip == class.security.cusip {
+                return twice("cusip");
+            }
+        }
+        seen.push((&class.security, at("security")));
     }
     Ok(())
 }

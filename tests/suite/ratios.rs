@@ -160,11 +160,17 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
 
 /// The text of `path` without its `security.closing_price`.
 fn without_closing_price(path: &Path) -> String {
-    let text = fs::read_to_string(path).unwrap();
-    let start =
-        text.find("  closing_price:\n").unwrap_or_else(|| panic!("{} has no closing price", path.display()));
-    let block_end = text[start..].match_indices('\n').nth(3).map(|(i, _)| start + i + 1).unwrap();
-    format!("{}{}", &text[..start], &text[block_end..])
+    let mut text = fs::read_to_string(path).unwrap();
+    assert!(text.contains("\n  closing_price:\n"), "{} has no closing price", path.display());
+    // The class sought's (`security`), and each other class's (`offer.other_classes`); not the
+    // new common stock's, whose price values the consideration.
+    for block in ["\n  closing_price:\n", "\n        closing_price:\n"] {
+        if let Some(start) = text.find(block).map(|at| at + 1) {
+            let end = text[start..].match_indices('\n').nth(3).map(|(i, _)| start + i + 1).unwrap();
+            text.replace_range(start..end, "");
+        }
+    }
+    text
 }
 
 #[test]
@@ -176,6 +182,9 @@ fn without_a_closing_price_no_premium_is_computed_or_stated() {
             ["premium", "dividend_yield", "total_premium", "premium_at_min_price", "premium_at_max_price"]
         {
             assert!(set.filing.figures.get(name).is_none(), "{}: {name} computed", path.display());
+            for class in &set.filing.classes {
+                assert!(class.figures.get(name).is_none(), "{}: {name} computed for a class", path.display());
+            }
         }
         assert!(
             set.filing.figures.get("effective_price").is_some()
