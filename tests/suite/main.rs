@@ -21,4 +21,5 @@ mod outcomes;
 mod presentation;
 mod ratios;
 mod reliability;
+mod several_classes;
 mod snapshots;

@@ -1,0 +1,222 @@
+//! An exchange offer for several classes (`offer.other_classes`): golden text of the
+//! announcement for each class, each class's figures traced to its own fields and printed
+//! places, the figures of a class equal to those of an offer for that class alone, and the
+//! errors of terms that misstate a class, through the binary.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use secdraft::filing::Filing;
+use secdraft::terms::{self, DesignatedValues, Positive, Shares};
+
+use crate::common::{document, edited, refused_at, render, secdraft};
+
+const TWO_SERIES: &str = "data/sorrel-two-series-intent.yaml";
+
+fn assert_prints(text: &str, sentence: &str) {
+    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
+}
+
+#[test]
+fn the_announcement_states_each_class_with_its_own_terms_and_figures() {
+    let set = render(TWO_SERIES);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "# Sorrel Creek Announces Its Intention to Commence an Exchange Offer of Common Stock for Its 8.25% Series A Cumulative Preferred Stock and 9.00% Series B Cumulative Preferred Stock",
+    );
+    assert_prints(
+        &release,
+        "today announced its intent to initiate an exchange offer (the “**Offer**”) to accept for cancellation shares of each class of its stock listed below, up to the maximum stated for that class, in exchange for shares of its Common Stock (“**Common Stock**”) at the exchange ratio stated below for that class:",
+    );
+    assert_prints(
+        &release,
+        "- **8.25% Series A Cumulative Preferred Stock** (CUSIP 83586P201): up to 2,000,000 shares, approximately 58.0% of the 3,450,000 outstanding as of February 13, 2025, in exchange for 6.59 shares of Common Stock for each share tendered, or a maximum of 13,180,000 shares of Common Stock and cash in lieu of fractional shares. The exchange ratio of 6.59 is the designated value of $11.20 per share of 8.25% Series A Cumulative Preferred Stock divided by the designated value of $1.70 per share of Common Stock, rounded to two decimal places. At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 13, 2025, the Common Stock offered for each share had a value of $9.885, an 18% increase over the last reported sales price of the 8.25% Series A Cumulative Preferred Stock of $8.40 on February 13, 2025, on the NYSE American.\n",
+    );
+    assert_prints(
+        &release,
+        "- **9.00% Series B Cumulative Preferred Stock** (CUSIP 83586P300): up to 1,200,000 shares, approximately 66.7% of the 1,800,000 outstanding as of February 13, 2025, in exchange for 7.53 shares of Common Stock for each share tendered, or a maximum of 9,036,000 shares of Common Stock and cash in lieu of fractional shares. The exchange ratio of 7.53 is the designated value of $12.80 per share of 9.00% Series B Cumulative Preferred Stock divided by the designated value of $1.70 per share of Common Stock, rounded to two decimal places. At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 13, 2025, the Common Stock offered for each share had a value of $11.295, a 24% increase over the last reported sales price of the 9.00% Series B Cumulative Preferred Stock of $9.10 on February 13, 2025, on the NYSE American. The Offer for the 9.00% Series B Cumulative Preferred Stock is subject to the condition that at least 25% of the outstanding shares of 9.00% Series B Cumulative Preferred Stock (450,000 shares of 9.00% Series B Cumulative Preferred Stock, based on the 1,800,000 shares of 9.00% Series B Cumulative Preferred Stock outstanding as of February 13, 2025) be properly tendered and not properly withdrawn.",
+    );
+    // The minimum is Series B's alone: the Offer's own conditions say nothing of one.
+    assert_prints(&release, "The Offer is subject to customary conditions. Details regarding the Offer");
+    assert_prints(
+        &release,
+        "Any solicitation of offers to exchange 8.25% Series A Cumulative Preferred Stock or 9.00% Series B Cumulative Preferred Stock for the Common Stock will only be made",
+    );
+
+    let statement = document(&set, "schedule-to.md");
+    assert_prints(
+        &statement,
+        "**8.25% Series A Cumulative Preferred Stock**\\\n**9.00% Series B Cumulative Preferred Stock**\\\n(Title of Class of Securities)",
+    );
+    assert_prints(&statement, "**83586P201**\\\n**83586P300**\\\n(CUSIP Number of Class of Securities)");
+    assert_prints(
+        &statement,
+        "by Sorrel Creek Energy, Inc. (the “**Company**”) to exchange up to 2,000,000 shares of its 8.25% Series A Cumulative Preferred Stock and up to 1,200,000 shares of its 9.00% Series B Cumulative Preferred Stock for shares of its Common Stock at the exchange ratio stated for each class in the press release filed as Exhibit 99.1.",
+    );
+}
+
+#[test]
+fn each_class_figure_reads_its_own_fields_and_is_printed_as_its_own() {
+    let out = secdraft().args(["figures", TWO_SERIES, "--format", "json"]).assert().success();
+    let sheet: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let figures = sheet["figures"].as_array().unwrap();
+    let series_b = "9.00% Series B Cumulative Preferred Stock";
+    let find = |name: &str, class: Option<&str>| {
+        figures
+            .iter()
+            .find(|f| f["name"] == name && f["class"].as_str() == class)
+            .unwrap_or_else(|| panic!("no {name} for {class:?}"))
+    };
+    // The first class's figures keep the shape they had: no `class`.
+    let first = find("premium", None);
+    assert_eq!(first["display"], "18%");
+    assert!(first.get("class").is_none());
+    let ratio = find("designated_ratio", Some(series_b));
+    assert_eq!(ratio["display"], "7.53");
+    let paths: Vec<&str> =
+        ratio["inputs"].as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "offer.other_classes[0].designated_values.share_sought",
+            "offer.other_classes[0].designated_values.new_share",
+            "offer.other_classes[0].designated_values.places"
+        ]
+    );
+    // Each input is placed at its line in the file.
+    let text = std::fs::read_to_string(TWO_SERIES).unwrap();
+    let line = text.lines().position(|l| l.contains("share_sought: 12.80")).unwrap() + 1;
+    assert_eq!(ratio["inputs"][0]["at"], format!("{TWO_SERIES}:{line}"));
+    let minimum = find("minimum_shares", Some(series_b));
+    assert_eq!(minimum["display"], "450,000");
+    // Series A prints its premium on the line of its bullet, Series B on the next.
+    let printed = |f: &serde_json::Value| f["printed_at"][0]["line"].as_u64().unwrap();
+    assert_eq!(printed(find("premium", Some(series_b))), printed(first) + 1);
+    assert!(!figures.iter().any(|f| f["name"] == "minimum_shares" && f.get("class").is_none()));
+    // The text sheet names the class of each figure that is not the first's.
+    secdraft()
+        .args(["figures", TWO_SERIES])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!("Premium over the closing price ({series_b}): 24%")));
+}
+
+#[test]
+fn a_rendered_set_for_several_classes_checks_clean() {
+    secdraft().args(["check", TWO_SERIES, "--format", "json"]).assert().success();
+}
+
+fn designated(share_sought: i64, new_share: i64, places: u32) -> DesignatedValues {
+    DesignatedValues {
+        share_sought: Positive(Decimal::new(share_sought, 2)),
+        new_share: Positive(Decimal::new(new_share, 2)),
+        places: serde_json::from_value(serde_json::json!(places)).unwrap(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A class sought beside another has the figures of an offer for that class alone: no
+    /// figure of one class leaks into another's.
+    #[test]
+    fn a_class_has_the_figures_of_an_offer_for_it_alone(
+        max in 1_000u64..1_800_000,
+        min in proptest::option::of(1u64..1_000),
+        share_sought in 500i64..5_000,
+        new_share in 100i64..400,
+        places in 0u32..4,
+        closing in 100i64..2_000,
+    ) {
+        let loaded = terms::load(std::path::Path::new(TWO_SERIES)).unwrap();
+        let mut several = loaded.terms.clone();
+        let class = &mut several.offer.other_classes[0];
+        class.max_shares = Shares(max);
+        class.min_shares = min.map(Shares);
+        class.min_percent = None;
+        class.designated_values = Some(designated(share_sought, new_share, places));
+        class.security.closing_price.as_mut().unwrap().price = Positive(Decimal::new(closing, 2));
+        let alone = several.class_view(0).unwrap();
+        let mut loaded_several = loaded.clone();
+        loaded_several.terms = several;
+        let (filing, single) = match (Filing::build(loaded_several), Filing::figures_of(&alone)) {
+            (Ok(filing), Ok(single)) => (filing, single),
+            // A ratio that rounds to no new share is refused either way.
+            (Err(_), Err(_)) => return Ok(()),
+            (several, alone) => panic!("one computes and the other not: {:?} / {:?}", several.err(), alone.err()),
+        };
+        let class = &filing.classes[0].figures;
+        prop_assert_eq!(class.all().len(), single.all().len());
+        for (a, b) in class.all().iter().zip(single.all()) {
+            prop_assert_eq!((a.id, a.value, a.display()), (b.id, b.value, b.display()));
+        }
+        // The first class's figures are those of the file without the other class.
+        let mut first_alone = loaded.terms.clone();
+        first_alone.offer.other_classes.clear();
+        let first = Filing::figures_of(&first_alone).unwrap();
+        prop_assert_eq!(filing.figures.all(), first.all());
+    }
+}
+
+const CLASS_B: &str = "      max_shares: 1_200_000";
+
+#[test]
+fn a_class_seeking_more_than_it_has_outstanding_is_refused_at_its_own_field() {
+    refused_at(
+        &edited(TWO_SERIES, CLASS_B, "      max_shares: 1_900_000"),
+        "max_shares: 1_900_000",
+        "the offer seeks 1,900,000 shares, more than the 1,800,000 outstanding (`offer.other_classes[0].security.shares_outstanding`)",
+    );
+}
+
+#[test]
+fn a_class_listed_twice_is_refused() {
+    refused_at(
+        &edited(
+            TWO_SERIES,
+            "title: 9.00% Series B Cumulative Preferred Stock",
+            "title: 8.25% SERIES A CUMULATIVE PREFERRED STOCK",
+        ),
+        "8.25% SERIES A",
+        "this class is already sought at `security`: each class is listed once",
+    );
+}
+
+#[test]
+fn a_class_without_a_ratio_is_refused() {
+    let text = edited(
+        TWO_SERIES,
+        "      designated_values:\n        share_sought: 12.80\n        new_share: 1.70\n        places: 2\n",
+        "",
+    );
+    refused_at(
+        &text,
+        "    - security:",
+        "give the consideration as `aggregate_liquidation_preference`, as a `block` ratio, or as `designated_values`",
+    );
+}
+
+#[test]
+fn a_figure_a_class_cannot_compute_is_placed_at_the_class() {
+    // 0.001 / 1.70 rounds to no new share at one place.
+    refused_at(
+        &edited(
+            TWO_SERIES,
+            "share_sought: 12.80\n        new_share: 1.70\n        places: 2",
+            "share_sought: 0.001\n        new_share: 1.70\n        places: 1",
+        ),
+        "places: 1",
+        "offer.other_classes[0].designated_values.places: $0.001 / $1.70 rounded to 1 places is zero new shares",
+    );
+}
+
+#[test]
+fn several_classes_past_the_announcement_are_refused_until_the_offer_is_drafted_for_them() {
+    let commenced = edited(TWO_SERIES, "  form: SC TO-C", "  form: SC TO-I");
+    let commenced = commenced.replacen("  next_announcement: 2025-03-03", "  commencement: 2025-03-03", 1);
+    refused_at(
+        &commenced,
+        "    - security:",
+        "an offer for several classes is drafted only at its announcement (SC TO-C) so far",
+    );
+}
