@@ -1212,3 +1212,26 @@ impl<'de> Deserialize<'de> for Places {
         Ok(Places(n))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SoughtClass;
+
+    #[test]
+    fn a_class_reads_its_own_fields_and_the_offer_s_shared_ones() {
+        let at = |field| SoughtClass::path(1, field);
+        assert_eq!(at("security.closing_price.price"), "offer.other_classes[1].security.closing_price.price");
+        assert_eq!(at("offer.max_shares"), "offer.other_classes[1].max_shares");
+        assert_eq!(at("offer.min_percent"), "offer.other_classes[1].min_percent");
+        assert_eq!(at("offer.consideration.block.shares"), "offer.other_classes[1].block.shares");
+        assert_eq!(at("offer.consideration"), "offer.other_classes[1]");
+        // The new security, the cash and fields that only start like a class's are the offer's.
+        assert_eq!(
+            at("offer.consideration.security.closing_price"),
+            "offer.consideration.security.closing_price"
+        );
+        assert_eq!(at("offer.consideration.cash_per_share"), "offer.consideration.cash_per_share");
+        assert_eq!(at("offer.max_shares_extra"), "offer.max_shares_extra");
+        assert_eq!(at("securities"), "securities");
+    }
+}
