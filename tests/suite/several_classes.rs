@@ -220,3 +220,51 @@ fn several_classes_past_the_announcement_are_refused_until_the_offer_is_drafted_
         "an offer for several classes is drafted only at its announcement (SC TO-C) so far",
     );
 }
+
+/// The two-series terms with preferred stock as the new security: 10.00% Series C, one share
+/// for each 4 Series A shares and for each 3 Series B shares.
+fn for_preferred_stock() -> String {
+    let text = edited(
+        TWO_SERIES,
+        "      kind: common_stock\n      title: Common Stock\n      short_name: Common Stock\n",
+        "      title: Series C Cumulative Preferred Stock\n      short_name: Series C Preferred Stock\n      dividend_rate: 10.00%\n      liquidation_preference: 25.00\n",
+    );
+    let text = text.replacen("        price: 1.50\n", "", 1).replacen(
+        "      voting: One vote per share on all matters submitted to a vote of stockholders.\n      listing: The Common Stock is listed on the NYSE American under the symbol “SCEN.”\n      closing_price:\n        date: 2025-02-13\n        market: NYSE American\n",
+        "",
+        1,
+    );
+    let text = text.replacen(
+        "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n    fractional_shares:\n      cash_in_lieu: 1.70",
+        "    block:\n      shares: 4\n      new_shares: 1",
+        1,
+    );
+    text.replacen(
+        "      designated_values:\n        share_sought: 12.80\n        new_share: 1.70\n        places: 2\n      fractional_shares:\n        cash_in_lieu: 1.70",
+        "      block:\n        shares: 3\n        new_shares: 1",
+        1,
+    )
+}
+
+#[test]
+fn preferred_stock_for_several_classes_states_its_rate_preference_and_each_class_s_dividend() {
+    let (_dir, terms) = crate::common::scratch_terms(&for_preferred_stock());
+    let release = document(&render(&terms), "press-release.md");
+    assert_prints(
+        &release,
+        "an Exchange Offer of 10% Series C Preferred Stock for Its 8.25% Series A Cumulative Preferred Stock and 9.00% Series B Cumulative Preferred Stock",
+    );
+    assert_prints(
+        &release,
+        "in exchange for shares of its 10% Series C Cumulative Preferred Stock (“**Series C Preferred Stock**”), with a liquidation preference of $25.00 per share, at the exchange ratio stated below for that class:",
+    );
+    assert_prints(
+        &release,
+        "in exchange for one (1) share of Series C Preferred Stock for each 3 shares tendered, or a maximum of 400,000 shares of Series C Preferred Stock. The exchange ratio represents an effective price of approximately $8.3333 per share, an 8% decrease from the last reported sales price of the 9.00% Series B Cumulative Preferred Stock of $9.10 on February 13, 2025, on the NYSE American, and an annual dividend of approximately $0.8333 for each share exchanged, or 9% of that last reported sales price.",
+    );
+    // Series A's premium is its own, measured from its own closing price.
+    assert_prints(
+        &release,
+        "an effective price of $6.25 per share, a 26% decrease from the last reported sales price of the 8.25% Series A Cumulative Preferred Stock of $8.40",
+    );
+}
