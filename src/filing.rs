@@ -137,12 +137,24 @@ fn other_classes(in_force: &Terms, kind: OfferKind) -> Result<Vec<ClassFigures>,
             let rename = |field: &str| SoughtClass::path(i, field);
             match figures::compute(&view, &view, 0, kind) {
                 Ok(figures) => Ok(ClassFigures { figures: figures.with_terms_paths(rename), terms: view }),
-                Err(e) => {
-                    Err(FilingError { field: rename(&e.field), message: e.message, help: String::new() })
-                }
+                Err(e) => Err(FilingError {
+                    field: rename(&e.field),
+                    message: renamed_in_text(&e.message, rename),
+                    help: String::new(),
+                }),
             }
         })
         .collect()
+}
+
+/// A message with each field it names in backquotes (`offer.max_shares`) renamed.
+fn renamed_in_text(message: &str, rename: impl Fn(&str) -> String) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { rename(part) } else { part.to_owned() })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 /// An error in the figures of the terms in force that an amendment caused (the offer as first

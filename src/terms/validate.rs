@@ -318,8 +318,15 @@ fn sought_class(loaded: &LoadedTerms, t: &Terms, at: &dyn Fn(&str) -> String) ->
         && consideration.security.is_common_stock()
     {
         if !t.security.preferred {
+            // The first class is told at the new security's kind, as it always was; another
+            // class at its own `preferred`, the field that differs from the first's.
+            let field = if at("security") == "security" {
+                "offer.consideration.security.kind"
+            } else {
+                "security.preferred"
+            };
             return err(
-                "offer.consideration.security.kind",
+                field,
                 format!(
                     "the Company's common stock is offered for a class of its preferred stock: mark the class sought `{}: true`",
                     at("security.preferred")
