@@ -608,14 +608,6 @@ fn common_stock(
             ));
         }
     };
-    // The results count new shares in whole blocks of a preferred stock's terms (results.rs);
-    // shares of common stock issued are not counted yet.
-    if t.stage() == Stage::Results {
-        return Err(FigureError::new(
-            "offer.consideration.security.kind",
-            "the results of an exchange for common stock are not counted yet: draft the final amendment by hand",
-        ));
-    }
     let whole_blocks = ratio.whole_blocks_in(max_shares);
     let fractions = match (whole_blocks, consideration.fractional_shares) {
         (_, Some(rule)) => rule,

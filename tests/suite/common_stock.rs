@@ -304,3 +304,105 @@ fn the_fee_exhibit_keeps_a_named_class_in_its_capitals() {
     assert!(fees.contains("8.25% Series A Cumulative Preferred Stock"), "{fees}");
     assert!(!fees.contains("series a cumulative preferred stock"), "{fees}");
 }
+
+const SORREL_RESULTS: &str = "data/sorrel-preferred-for-common-results.yaml";
+
+/// The Sorrel Creek results with `from` replaced by `to`, through the library: the release and
+/// the figures.
+fn results_with(from: &str, to: &str) -> (String, secdraft::figures::Figures) {
+    let (_dir, terms) = scratch_terms(&edited(SORREL_RESULTS, from, to));
+    let release = document(&render(&terms), "press-release.md");
+    (release, Filing::figures_of(&terms::load(&terms).unwrap().terms).unwrap())
+}
+
+#[test]
+fn the_final_results_of_an_exchange_for_common_stock() {
+    let set = render(SORREL_RESULTS);
+    let results = "The Offer expired at one minute after 11:59 p.m., New York City time, on Monday, March 31, 2025. A total of 2,415,300 Shares were properly tendered and not properly withdrawn, including 36,200 Shares tendered by notice of guaranteed delivery. Because more Shares were properly tendered than the Company offered to exchange, the Company has accepted 2,000,000 Shares, accepting first, without proration, the 8,450 Shares tendered by odd-lot holders, and then the other Shares tendered on a pro rata basis with a final proration factor of approximately 83%. As a result of proration, 415,300 Shares, or approximately 17% of the Shares properly tendered, were not accepted. In exchange, the Company will issue approximately 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares, on or about April 4, 2025. Shares tendered and not accepted will be returned promptly. Following settlement, the Company expects that approximately 1,450,000 Shares will be outstanding.";
+    for name in ["press-release.md", "schedule-to.md"] {
+        assert_prints(&document(&set, name), results);
+    }
+    assert_prints(
+        &document(&set, "press-release.md"),
+        "# Sorrel Creek Announces Final Results of Its Exchange Offer",
+    );
+    let f = Filing::figures_of(&terms::load(Path::new(SORREL_RESULTS)).unwrap().terms).unwrap();
+    assert_eq!(f.value("shares_accepted"), Some(Decimal::from(2_000_000)));
+    assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(13_180_000)));
+    assert_eq!(f.value("shares_outstanding_after"), Some(Decimal::from(1_450_000)));
+    // The cash paid for fractions is each holder's: no aggregate is stated or computed.
+    assert!(f.get("aggregate_paid").is_none());
+}
+
+#[test]
+fn shares_accepted_in_whole_shares_earn_whole_shares_of_common_stock_with_cash_for_fractions() {
+    let (release, f) = results_with(
+        "  tendered: 2_415_300\n  guaranteed_delivery: 36_200\n  odd_lots: 8_450\n",
+        "  tendered: 1_234_567\n",
+    );
+    // Every Share is accepted, not only whole blocks of 100: 1,234,567 x 6.59 = 8,135,796.53.
+    assert_eq!(f.value("shares_accepted"), Some(Decimal::from(1_234_567)));
+    assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(8_135_796)));
+    assert_prints(
+        &release,
+        "The Company has accepted all 1,234,567 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue approximately 8,135,796 shares of its Common Stock, and pay cash in lieu of fractional shares, on or about April 4, 2025. Following settlement, the Company expects that approximately 2,215,433 Shares will be outstanding.",
+    );
+    assert!(!release.contains("in cash ("), "an aggregate cash amount stated for fractions:\n{release}");
+}
+
+#[test]
+fn a_block_of_common_stock_at_results_is_issued_exactly() {
+    let (release, f) = results_with(
+        "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n    fractional_shares:\n      cash_in_lieu: 1.70\n",
+        "    block:\n      shares: 1\n      new_shares: 5\n",
+    );
+    assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(10_000_000)));
+    assert_prints(
+        &release,
+        "In exchange, the Company will issue 10,000,000 shares of its Common Stock, on or about April 4, 2025.",
+    );
+}
+
+#[test]
+fn preliminary_and_terminated_results_of_an_exchange_for_common_stock() {
+    let preliminary = edited(
+        SORREL_RESULTS,
+        "  cover_boxes: [issuer_tender_offer, final_amendment]\n",
+        "  cover_boxes: [issuer_tender_offer]\n",
+    )
+    .replace("  settlement_date: 2025-04-04\n", "  preliminary: true\n");
+    let (_dir, terms) = scratch_terms(&preliminary);
+    assert_prints(
+        &document(&render(&terms), "press-release.md"),
+        "In exchange, the Company expects to issue approximately 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares, promptly after the final results are determined.",
+    );
+
+    let (release, f) = results_with(
+        "  settlement_date: 2025-04-04\n",
+        "  terminated:\n    reason: condition_failed\n    condition: 2\n",
+    );
+    assert_prints(
+        &release,
+        "No Shares have been accepted for exchange, no shares of Common Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders.",
+    );
+    assert!(f.get("new_shares_issued").is_none());
+}
+
+proptest! {
+    #[test]
+    fn common_stock_issued_with_cash_in_lieu_is_the_whole_shares_the_shares_accepted_earn(
+        tendered in 1u64..2_000_000,
+    ) {
+        let mut t = terms::load(Path::new(SORREL_RESULTS)).unwrap().terms;
+        let r = t.results.as_mut().unwrap();
+        r.tendered = Shares(tendered);
+        r.guaranteed_delivery = terms::Count(0);
+        r.odd_lots = terms::Count(0);
+        let f = Filing::figures_of(&t).unwrap();
+        prop_assert_eq!(f.value("shares_accepted"), Some(Decimal::from(tendered)));
+        let issued = f.value("new_shares_issued").unwrap();
+        // issued <= tendered x 6.59 < issued + 1
+        let earned = Decimal::from(tendered) * Decimal::new(659, 2);
+        prop_assert!(issued <= earned && earned < issued + Decimal::ONE, "{} for {}", issued, earned);
+    }
+}
