@@ -647,7 +647,8 @@ fn common_stock(
     // and its premium over the Shares' own.
     let value = match &consideration.security.closing_price {
         Some(common) => {
-            let price_input = sources.input(COMMON_PRICE, None, common.price.0);
+            let price_input =
+                sources.input(COMMON_PRICE, Some("common_stock_closing_price.price"), common.price.0);
             let value =
                 div(mul(common.price.0, ratio.new_shares, COMMON_PRICE)?, ratio.shares, COMMON_PRICE)?;
             Some(Computed {

@@ -951,6 +951,7 @@ fn amendment_changes(
         "interest_rate",
         "principal_amount",
         "cash_per_share",
+        "common_stock_closing_price",
     ];
     let foreign: &[&str] = match before.kind() {
         OfferKind::Exchange => &["cash_price", "min_price", "max_price"],
@@ -986,9 +987,13 @@ fn amendment_changes(
             .into_iter()
             .find(|f| changed.contains(f))
         } else if was.security.is_debt() {
-            ["dividend_rate", "liquidation_preference"].into_iter().find(|f| changed.contains(f))
+            ["dividend_rate", "liquidation_preference", "common_stock_closing_price"]
+                .into_iter()
+                .find(|f| changed.contains(f))
         } else {
-            ["interest_rate", "principal_amount"].into_iter().find(|f| changed.contains(f))
+            ["interest_rate", "principal_amount", "common_stock_closing_price"]
+                .into_iter()
+                .find(|f| changed.contains(f))
         };
         if let Some(name) = wrong {
             let kind = if was.security.is_common_stock() {
@@ -1030,10 +1035,17 @@ fn amendment_changes(
             ),
         ));
     }
-    if let Some(closing) = &a.changes.closing_price {
+    // The Shares' closing price, and the common stock's offered for them: each re-measured
+    // after the price it replaces, and no later than the amendment that states it.
+    let common_before = before.offer.consideration.as_ref().and_then(|c| c.security.closing_price.as_ref());
+    for (name, closing, was) in [
+        ("closing_price", &a.changes.closing_price, before.security.closing_price.as_ref()),
+        ("common_stock_closing_price", &a.changes.common_stock_closing_price, common_before),
+    ] {
+        let Some(closing) = closing else { continue };
         if closing.date > a.date {
             return Err(loaded.error_at(
-                &format!("{}.date", at("closing_price")),
+                &format!("{}.date", at(name)),
                 format!(
                     "the closing price is dated {}, after Amendment No. {} of {}",
                     crate::format::date(closing.date.0),
@@ -1042,11 +1054,11 @@ fn amendment_changes(
                 ),
             ));
         }
-        if let Some(was) = &before.security.closing_price
+        if let Some(was) = was
             && closing.date < was.date
         {
             return Err(loaded.error_at(
-                &format!("{}.date", at("closing_price")),
+                &format!("{}.date", at(name)),
                 format!(
                     "a re-measured closing price is dated after the one it replaces ({}), not before",
                     crate::format::date(was.date.0)
@@ -1054,11 +1066,18 @@ fn amendment_changes(
             ));
         }
     }
-    if a.changes.fields_set() == ["closing_price"] && a.other_changes.is_none() {
+    let changed = a.changes.fields_set();
+    let prices = ["closing_price", "common_stock_closing_price"];
+    if !changed.is_empty() && changed.iter().all(|f| prices.contains(f)) && a.other_changes.is_none() {
+        let what = if changed == ["common_stock_closing_price"] {
+            "the closing price of the common stock offered"
+        } else {
+            "the closing price"
+        };
         return Err(loaded.error_at(
-            &at("closing_price"),
+            &at(changed[0]),
             format!(
-                "re-measuring the closing price changes no term of the offer: Amendment No. {} must also change a term, or say what it does in `other_changes`",
+                "re-measuring {what} changes no term of the offer: Amendment No. {} must also change a term, or say what it does in `other_changes`",
                 a.number
             ),
         ));

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, BlockRatio, ClosingPrice, Positive, Shares, Text};
 
-use crate::common::{document, edited, refused, refused_at, render, scratch_terms};
+use crate::common::{document, edited, refused, refused_at, render, scratch_terms, secdraft};
 
 const SORREL: &str = "data/sorrel-preferred-for-common-commenced.yaml";
 
@@ -405,4 +405,98 @@ proptest! {
         let earned = Decimal::from(tendered) * Decimal::new(659, 2);
         prop_assert!(issued <= earned && earned < issued + Decimal::ONE, "{} for {}", issued, earned);
     }
+}
+
+/// The Sorrel Creek offer as Amendment No. 1 of March 14, 2025, making `changes` (YAML under
+/// `changes:`, indented six spaces).
+fn sorrel_amended(changes: &str) -> String {
+    edited(SORREL, "  form: SC TO-I\n", "  form: SC TO-I/A\n  amendment: 1\n")
+        .replacen("  date: 2025-03-03\n", "  date: 2025-03-14\n", 1)
+        .replace(
+            "\ninvestor_contact:",
+            &format!("\namendments:\n  - number: 1\n    date: 2025-03-14\n    changes:\n{changes}\n\ninvestor_contact:"),
+        )
+}
+
+fn common_price(price: &str, date: &str) -> String {
+    format!(
+        "      common_stock_closing_price:\n        price: {price}\n        date: {date}\n        market: NYSE American"
+    )
+}
+
+#[test]
+fn an_amendment_re_measures_the_common_stock_s_closing_price() {
+    let text =
+        sorrel_amended(&format!("{}\n      expiration: 2025-04-14", common_price("1.62", "2025-03-13")));
+    let (dir, terms) = scratch_terms(&text);
+    let out = dir.path().join("out");
+    secdraft().arg("render").arg(&terms).arg("--out").arg(&out).assert().success();
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let (release, schedule) = (read("press-release.md"), read("schedule-to.md"));
+    // 6.59 x $1.62 = $10.6758; $10.6758 / $8.40 - 1 = 27%.
+    for (what, before, after) in [
+        (
+            "Closing price of the Common Stock offered",
+            "$1.50 on February 28, 2025",
+            "$1.62 on March 13, 2025",
+        ),
+        ("Value of the Common Stock offered for each Share", "$9.885", "$10.6758"),
+        ("Premium over the closing price", "18%", "27%"),
+    ] {
+        assert_prints(&release, &format!("- {what}: {after} (previously {before})"));
+        assert_prints(&schedule, &format!("| {what} | {before} | {after} |"));
+    }
+    // The figures are computed at the new price, which they name as their input.
+    let json = secdraft().arg("figures").arg(&terms).arg("--format").arg("json").assert().success();
+    let figures: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let figure = |name: &str| {
+        figures["figures"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone()
+    };
+    let value = |name: &str| Decimal::from_str_exact(figure(name)["value"].as_str().unwrap()).unwrap();
+    assert_eq!(value("effective_price"), Decimal::new(162, 2) * Decimal::new(659, 2));
+    assert_eq!(value("premium"), value("effective_price") / Decimal::new(840, 2) - Decimal::ONE);
+    let inputs = figure("effective_price")["inputs"].to_string();
+    assert!(inputs.contains("amendments[0].changes.common_stock_closing_price.price"), "{inputs}");
+}
+
+#[test]
+fn a_re_measured_common_stock_price_is_refused_where_it_cannot_be() {
+    // Dated after the amendment, or before the price it replaces.
+    refused_at(
+        &sorrel_amended(&format!("{}\n      expiration: 2025-04-14", common_price("1.62", "2025-03-17"))),
+        "date: 2025-03-17",
+        "error: amendments[0].changes.common_stock_closing_price.date: the closing price is dated March 17, 2025, after Amendment No. 1 of March 14, 2025",
+    );
+    refused_at(
+        &sorrel_amended(&format!("{}\n      expiration: 2025-04-14", common_price("1.62", "2025-02-27"))),
+        "date: 2025-02-27",
+        "error: amendments[0].changes.common_stock_closing_price.date: a re-measured closing price is dated after the one it replaces (February 28, 2025), not before",
+    );
+    // The price already in force is no change.
+    refused_at(
+        &sorrel_amended(
+            "      common_stock_closing_price: {price: 1.50, date: 2025-02-28, market: NYSE American}\n      expiration: 2025-04-14",
+        ),
+        "common_stock_closing_price:",
+        "error: amendments[0].changes.common_stock_closing_price: Amendment No. 1 sets `common_stock_closing_price` to the value already in force",
+    );
+    // A price alone changes no term of the offer.
+    refused_at(
+        &sorrel_amended(
+            "      common_stock_closing_price: {price: 1.62, date: 2025-03-13, market: NYSE American}",
+        ),
+        "common_stock_closing_price:",
+        "error: amendments[0].changes.common_stock_closing_price: re-measuring the closing price of the common stock offered changes no term of the offer",
+    );
+    // Preferred stock is valued at its liquidation preference, not at a price.
+    let meridian = edited(
+        "data/meridian-exchange-amended.yaml",
+        "      expiration: 2024-02-13\n",
+        "      expiration: 2024-02-13\n      common_stock_closing_price: {price: 1.00, date: 2024-01-19, market: NYSE American}\n",
+    );
+    refused_at(
+        &meridian,
+        "common_stock_closing_price:",
+        "error: amendments[0].changes.common_stock_closing_price: the new security is preferred stock: an amendment changes its own terms, not `common_stock_closing_price`",
+    );
 }
