@@ -540,6 +540,7 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
         if i > 0 && a.date < t.amendments[i - 1].date {
             return err(&format!("{field}.date"), "amendments are dated in order".into());
         }
+        empty_lists(loaded, t, a, i)?;
         if a.changes.is_empty() && a.other_changes.is_none() {
             return err(
                 &format!("{field}.changes"),
@@ -600,6 +601,36 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
             "filing.amendment",
             format!("the terms list Amendment No. {} but this filing is Amendment No. {n}", last.number),
         );
+    }
+    Ok(())
+}
+
+/// An empty list in an amendment is refused rather than read: `conditions: []` would drop
+/// every condition of the Offer (a waiver of all of them in effect, which counsel state as
+/// such, condition by condition), and `waive_conditions: []` waives nothing and would be
+/// ignored.
+fn empty_lists(loaded: &LoadedTerms, t: &Terms, a: &super::Amendment, i: usize) -> Check {
+    let in_force = t.amended_through(a.number - 1).offer.conditions.len();
+    if a.changes.conditions.as_ref().is_some_and(Vec::is_empty) {
+        let dropped = match in_force {
+            0 => "`offer.conditions` lists none, so it changes nothing".to_owned(),
+            1 => "it would drop the one condition of the Offer".to_owned(),
+            n => format!("it would drop all {n} conditions of the Offer"),
+        };
+        return Err(loaded.error_at(
+            &format!("amendments[{i}].changes.conditions"),
+            format!(
+                "an empty list of conditions: {dropped}; list the conditions as amended, waive those given up with `waive_conditions: [N, ...]`, or leave `conditions` out"
+            ),
+        ));
+    }
+    let waive = format!("amendments[{i}].changes.waive_conditions");
+    if a.changes.waive_conditions.is_empty() && loaded.map().contains(&waive) {
+        return Err(loaded.error_at(
+            &waive,
+            "an empty list waives no condition and would be ignored: list the conditions waived by their place in `offer.conditions` (from 1), such as `waive_conditions: [2]`, or leave `waive_conditions` out"
+                .to_owned(),
+        ));
     }
     Ok(())
 }
