@@ -128,6 +128,16 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
         closing(&old.security.closing_price),
         closing(&new.security.closing_price),
     );
+    // The common stock offered is valued at its own closing price.
+    if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration)
+        && n.security.is_common_stock()
+    {
+        row(
+            format!("Closing price of the {} offered", n.security.short_name.0),
+            closing(&o.security.closing_price),
+            closing(&n.security.closing_price),
+        );
+    }
     let expiration = |d: Option<Date>| d.map(|d| format::date_with_weekday(d.0)).unwrap_or_default();
     row("Expiration date".into(), expiration(old.dates.expiration), expiration(new.dates.expiration));
     row(

@@ -183,7 +183,7 @@ fn at_the_amendment_that_caused(
     let changed = amendment.changes.fields_set();
     // The change whose term the message names; else the change of a term the figures are
     // computed from, the consideration first; else the amendment's first change.
-    const FIGURE_TERMS: [&str; 14] = [
+    const FIGURE_TERMS: [&str; 15] = [
         "liquidation_preference",
         "principal_amount",
         "aggregate_liquidation_preference",
@@ -198,6 +198,7 @@ fn at_the_amendment_that_caused(
         "min_shares",
         "min_percent",
         "closing_price",
+        "common_stock_closing_price",
     ];
     let name = changed
         .iter()

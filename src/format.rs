@@ -98,8 +98,19 @@ pub fn shares(value: Decimal) -> Option<String> {
 
 /// A fraction as a percentage at `places` decimals, half away from zero: 2.01204 -> 201%.
 pub fn percent(fraction: Decimal, places: u32) -> Result<String, FormatError> {
-    let places = checked_places(places)?;
+    let mut places = checked_places(places)?;
     let hundredfold = fraction.checked_mul(Decimal::ONE_HUNDRED).ok_or(FormatError::TooLarge(fraction))?;
+    // A percentage short of 100 never prints as 100: a price of $0.01 against $8.40 is a
+    // 99.88% decrease, not "a 100% decrease" (which would make it nothing), and a proration
+    // factor of 99.96% is not all. It takes the fewest further places that show it short; at
+    // its own scale it prints exactly, so this ends.
+    let whole = |p: u32| hundredfold.round_dp_with_strategy(p, RoundingStrategy::MidpointAwayFromZero).abs();
+    while places < MAX_PLACES
+        && hundredfold.abs() < Decimal::ONE_HUNDRED
+        && whole(places) == Decimal::ONE_HUNDRED
+    {
+        places += 1;
+    }
     Ok(format!("{}%", grouped(hundredfold, places)))
 }
 
@@ -358,6 +369,21 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_percentage_short_of_100_never_prints_as_100() {
+        // $0.01 against $8.40: a 99.88% decrease, not "100%".
+        let premium = d("0.01") / d("8.40") - Decimal::ONE;
+        assert_eq!(percent(premium, 0).unwrap(), "-99.9%");
+        assert_eq!(percent(premium, 2).unwrap(), "-99.88%");
+        assert_eq!(percent(d("-0.99996"), 2).unwrap(), "-99.996%");
+        assert_eq!(percent(d("0.9996"), 0).unwrap(), "99.96%");
+        // Exactly 100%, and whatever does not round to it, print as before.
+        assert_eq!(percent(d("-1"), 0).unwrap(), "-100%");
+        assert_eq!(percent(d("1.004"), 0).unwrap(), "100%");
+        assert_eq!(percent(d("-0.994"), 0).unwrap(), "-99%");
+        assert_eq!(percent(d("2.01"), 0).unwrap(), "201%");
     }
 
     #[test]

@@ -608,14 +608,6 @@ fn common_stock(
             ));
         }
     };
-    // The results count new shares in whole blocks of a preferred stock's terms (results.rs);
-    // shares of common stock issued are not counted yet.
-    if t.stage() == Stage::Results {
-        return Err(FigureError::new(
-            "offer.consideration.security.kind",
-            "the results of an exchange for common stock are not counted yet: draft the final amendment by hand",
-        ));
-    }
     let whole_blocks = ratio.whole_blocks_in(max_shares);
     let fractions = match (whole_blocks, consideration.fractional_shares) {
         (_, Some(rule)) => rule,
@@ -655,7 +647,8 @@ fn common_stock(
     // and its premium over the Shares' own.
     let value = match &consideration.security.closing_price {
         Some(common) => {
-            let price_input = sources.input(COMMON_PRICE, None, common.price.0);
+            let price_input =
+                sources.input(COMMON_PRICE, Some("common_stock_closing_price.price"), common.price.0);
             let value =
                 div(mul(common.price.0, ratio.new_shares, COMMON_PRICE)?, ratio.shares, COMMON_PRICE)?;
             Some(Computed {

@@ -167,14 +167,16 @@ pub(super) fn compute(
         )
     })?;
     let lot = exchange_lot(t)?;
+    // Tenders are accepted in whole blocks, or, with cash in lieu of fractions, in whole Shares.
+    let accepted_in = whole_lot(t);
     // An odd lot is fewer than 100 Shares: where tenders are accepted only in blocks of 100 or
     // more, no odd-lot holder can tender a whole block, and none can have been accepted first.
-    if r.odd_lots.0 > 0 && t.offer.odd_lot_priority && lot.0 >= 100 {
+    if r.odd_lots.0 > 0 && t.offer.odd_lot_priority && accepted_in >= 100 {
         return Err(FigureError::new(
             "results.odd_lots",
             format!(
                 "Shares are accepted only in blocks of {}: a holder of fewer than 100 Shares cannot tender a whole block, so no odd lots are counted; give `odd_lots: 0`",
-                crate::format::shares(Decimal::from(lot.0)).unwrap_or_default()
+                crate::format::shares(Decimal::from(accepted_in)).unwrap_or_default()
             ),
         ));
     }
@@ -193,13 +195,13 @@ pub(super) fn compute(
         super::Tender { shares: odd, odd_lot: true },
         super::Tender { shares: eligible - odd, odd_lot: false },
     ];
-    let allocation = allocate(&tenders, capacity, lot.0, t.offer.odd_lot_priority);
+    let allocation = allocate(&tenders, capacity, accepted_in, t.offer.odd_lot_priority);
     if allocation.total == 0 {
         return Err(FigureError::new(
             "results.tendered",
             format!(
                 "no whole block of {} Shares was tendered, so no Share can be accepted: report the offer as terminated (`results.terminated`)",
-                crate::format::shares(Decimal::from(lot.0)).unwrap_or_default()
+                crate::format::shares(Decimal::from(accepted_in)).unwrap_or_default()
             ),
         ));
     }
@@ -270,15 +272,34 @@ pub(super) fn compute(
                     value: mul(accepted.value, cash.0, "results.tendered")?,
                 });
             }
+            // With cash in lieu of fractions, each holder's fraction is paid in cash, so the
+            // whole new shares the Shares accepted earn together are the most that can be
+            // issued: the documents say "approximately", and state no aggregate cash.
+            let (formula, value) = if accepted_in == 1 && lot.0 > 1 {
+                let ratio =
+                    super::Ratio::block(lot.1, lot.0).ok_or_else(|| super::too_large("results.tendered"))?;
+                let (whole, _) = ratio
+                    .whole_new_shares_for(accepted.value)
+                    .ok_or_else(|| super::too_large("results.tendered"))?;
+                (
+                    "shares accepted x new shares per block / shares per block, rounded down: the most issued, since each holder's fraction of a new share is paid in cash",
+                    whole,
+                )
+            } else {
+                (
+                    "shares accepted / shares per block, rounded down, x new shares per block",
+                    mul(
+                        floor(div(accepted.value, Decimal::from(lot.0), "results.tendered")?),
+                        Decimal::from(lot.1),
+                        "results.tendered",
+                    )?,
+                )
+            };
             figures.push(Computed {
                 id: FigureId::NewSharesIssued,
-                formula: "shares accepted / shares per block, rounded down, x new shares per block",
+                formula,
                 inputs: vec![accepted.as_input()],
-                value: mul(
-                    floor(div(accepted.value, Decimal::from(lot.0), "results.tendered")?),
-                    Decimal::from(lot.1),
-                    "results.tendered",
-                )?,
+                value,
             });
         }
         (_, Some(price)) => {

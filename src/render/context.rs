@@ -459,6 +459,9 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
     let mut rows = changes::offer_terms(old, new);
     let Some(figures_before) = &filing.figures_before else { return rows };
     let printed = |f: &crate::figures::Figure, era| ledger::mark_figure(f, era, &f.display());
+    // The common stock offered has no effective price of its own: the figure is the value,
+    // at its closing price, of the common stock offered for each Share, and is named so.
+    let common = new.offer.consideration.as_ref().map(|c| &c.security).filter(|s| s.is_common_stock());
     for change in changes::figures(figures_before, &filing.figures) {
         // A figure the amendment adds or drops is not a change of the same figure.
         if let (Some(was), Some(now)) = (change.before, change.after) {
@@ -467,7 +470,12 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
                 continue;
             }
             rows.push(Change {
-                what: change.id.label().to_owned(),
+                what: match common {
+                    Some(security) if change.id == FigureId::EffectivePrice => {
+                        format!("Value of the {} offered for each Share", security.short_name.0)
+                    }
+                    _ => change.id.label().to_owned(),
+                },
                 before: printed(was, Era::Before),
                 after: printed(now, Era::Now),
             });

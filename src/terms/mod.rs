@@ -887,6 +887,9 @@ pub struct Changes {
     pub cash_per_share: Option<Positive>,
     /// The closing price re-measured at a later date: the premiums are computed against it.
     pub closing_price: Option<ClosingPrice>,
+    /// The closing price of the issuer's common stock offered in exchange, re-measured at a
+    /// later date: the value of the consideration and its premium are computed at it.
+    pub common_stock_closing_price: Option<ClosingPrice>,
     /// Conditions the bidder waives, by their place in `offer.conditions` (from 1) as in
     /// force after this amendment's other changes. A waiver must be disseminated with the
     /// offer open long enough to respond, so it is made in an amendment, not in the results.
@@ -919,6 +922,7 @@ impl Changes {
             principal_amount,
             cash_per_share,
             closing_price,
+            common_stock_closing_price,
             waive_conditions,
             waive_minimum_condition,
         } = self;
@@ -940,6 +944,7 @@ impl Changes {
             ("principal_amount", principal_amount.is_some()),
             ("cash_per_share", cash_per_share.is_some()),
             ("closing_price", closing_price.is_some()),
+            ("common_stock_closing_price", common_stock_closing_price.is_some()),
             ("waive_conditions", !waive_conditions.is_empty()),
             ("waive_minimum_condition", *waive_minimum_condition),
         ]
@@ -986,6 +991,9 @@ impl Changes {
             }
             if let Some(v) = self.cash_per_share {
                 consideration.cash_per_share = Some(v);
+            }
+            if let Some(v) = &self.common_stock_closing_price {
+                consideration.security.closing_price = Some(v.clone());
             }
         }
         if let Some(v) = &self.closing_price {
@@ -1066,6 +1074,7 @@ impl Changes {
             "principal_amount" => "offer.consideration.security.principal_amount",
             "cash_per_share" => "offer.consideration.cash_per_share",
             "closing_price" => "security.closing_price",
+            "common_stock_closing_price" => "offer.consideration.security.closing_price",
             _ => return None,
         })
     }

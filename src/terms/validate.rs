@@ -625,6 +625,7 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
         if i > 0 && a.date < t.amendments[i - 1].date {
             return err(&format!("{field}.date"), "amendments are dated in order".into());
         }
+        empty_lists(loaded, t, a, i)?;
         if a.changes.is_empty() && a.other_changes.is_none() {
             return err(
                 &format!("{field}.changes"),
@@ -685,6 +686,36 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
             "filing.amendment",
             format!("the terms list Amendment No. {} but this filing is Amendment No. {n}", last.number),
         );
+    }
+    Ok(())
+}
+
+/// An empty list in an amendment is refused rather than read: `conditions: []` would drop
+/// every condition of the Offer (a waiver of all of them in effect, which counsel state as
+/// such, condition by condition), and `waive_conditions: []` waives nothing and would be
+/// ignored.
+fn empty_lists(loaded: &LoadedTerms, t: &Terms, a: &super::Amendment, i: usize) -> Check {
+    let in_force = t.amended_through(a.number - 1).offer.conditions.len();
+    if a.changes.conditions.as_ref().is_some_and(Vec::is_empty) {
+        let dropped = match in_force {
+            0 => "`offer.conditions` lists none, so it changes nothing".to_owned(),
+            1 => "it would drop the one condition of the Offer".to_owned(),
+            n => format!("it would drop all {n} conditions of the Offer"),
+        };
+        return Err(loaded.error_at(
+            &format!("amendments[{i}].changes.conditions"),
+            format!(
+                "an empty list of conditions: {dropped}; list the conditions as amended, waive those given up with `waive_conditions: [N, ...]`, or leave `conditions` out"
+            ),
+        ));
+    }
+    let waive = format!("amendments[{i}].changes.waive_conditions");
+    if a.changes.waive_conditions.is_empty() && loaded.map().contains(&waive) {
+        return Err(loaded.error_at(
+            &waive,
+            "an empty list waives no condition and would be ignored: list the conditions waived by their place in `offer.conditions` (from 1), such as `waive_conditions: [2]`, or leave `waive_conditions` out"
+                .to_owned(),
+        ));
     }
     Ok(())
 }
@@ -1036,6 +1067,7 @@ fn amendment_changes(
         "interest_rate",
         "principal_amount",
         "cash_per_share",
+        "common_stock_closing_price",
     ];
     let foreign: &[&str] = match before.kind() {
         OfferKind::Exchange => &["cash_price", "min_price", "max_price"],
@@ -1071,9 +1103,13 @@ fn amendment_changes(
             .into_iter()
             .find(|f| changed.contains(f))
         } else if was.security.is_debt() {
-            ["dividend_rate", "liquidation_preference"].into_iter().find(|f| changed.contains(f))
+            ["dividend_rate", "liquidation_preference", "common_stock_closing_price"]
+                .into_iter()
+                .find(|f| changed.contains(f))
         } else {
-            ["interest_rate", "principal_amount"].into_iter().find(|f| changed.contains(f))
+            ["interest_rate", "principal_amount", "common_stock_closing_price"]
+                .into_iter()
+                .find(|f| changed.contains(f))
         };
         if let Some(name) = wrong {
             let kind = if was.security.is_common_stock() {
@@ -1115,10 +1151,17 @@ fn amendment_changes(
             ),
         ));
     }
-    if let Some(closing) = &a.changes.closing_price {
+    // The Shares' closing price, and the common stock's offered for them: each re-measured
+    // after the price it replaces, and no later than the amendment that states it.
+    let common_before = before.offer.consideration.as_ref().and_then(|c| c.security.closing_price.as_ref());
+    for (name, closing, was) in [
+        ("closing_price", &a.changes.closing_price, before.security.closing_price.as_ref()),
+        ("common_stock_closing_price", &a.changes.common_stock_closing_price, common_before),
+    ] {
+        let Some(closing) = closing else { continue };
         if closing.date > a.date {
             return Err(loaded.error_at(
-                &format!("{}.date", at("closing_price")),
+                &format!("{}.date", at(name)),
                 format!(
                     "the closing price is dated {}, after Amendment No. {} of {}",
                     crate::format::date(closing.date.0),
@@ -1127,11 +1170,11 @@ fn amendment_changes(
                 ),
             ));
         }
-        if let Some(was) = &before.security.closing_price
+        if let Some(was) = was
             && closing.date < was.date
         {
             return Err(loaded.error_at(
-                &format!("{}.date", at("closing_price")),
+                &format!("{}.date", at(name)),
                 format!(
                     "a re-measured closing price is dated after the one it replaces ({}), not before",
                     crate::format::date(was.date.0)
@@ -1139,11 +1182,18 @@ fn amendment_changes(
             ));
         }
     }
-    if a.changes.fields_set() == ["closing_price"] && a.other_changes.is_none() {
+    let changed = a.changes.fields_set();
+    let prices = ["closing_price", "common_stock_closing_price"];
+    if !changed.is_empty() && changed.iter().all(|f| prices.contains(f)) && a.other_changes.is_none() {
+        let what = if changed == ["common_stock_closing_price"] {
+            "the closing price of the common stock offered"
+        } else {
+            "the closing price"
+        };
         return Err(loaded.error_at(
-            &at("closing_price"),
+            &at(changed[0]),
             format!(
-                "re-measuring the closing price changes no term of the offer: Amendment No. {} must also change a term, or say what it does in `other_changes`",
+                "re-measuring {what} changes no term of the offer: Amendment No. {} must also change a term, or say what it does in `other_changes`",
                 a.number
             ),
         ));

@@ -7,7 +7,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use secdraft::pipeline::{self, RenderedSet};
 
-use crate::common::{document, edited};
+use crate::common::{document, edited, refused_at};
 
 const AMENDED: &str = "data/meridian-exchange-amended.yaml";
 const AMENDMENT_1: &str = "      aggregate_liquidation_preference: 18_750_000\n      expiration: 2024-02-13";
@@ -193,4 +193,29 @@ fn a_figure_an_amendment_breaks_is_reported_at_its_change() {
     assert_eq!(e.field.as_deref(), Some("amendments[0].changes.liquidation_preference"), "{}", e.message);
     assert!(e.message.starts_with("after Amendment No. 1: "), "{}", e.message);
     assert!(e.message.contains("is about 600240.1 new shares"), "{}", e.message);
+}
+
+#[test]
+fn an_empty_list_of_conditions_or_waivers_is_refused_not_read() {
+    // `conditions: []` would drop every condition of the Offer; `waive_conditions: []` waives
+    // nothing and would be ignored, whatever else the amendment changes.
+    for (changes, at, message) in [
+        (
+            "      conditions: []\n      expiration: 2024-02-13",
+            "conditions: []",
+            "error: amendments[0].changes.conditions: an empty list of conditions: it would drop all 3 conditions of the Offer; list the conditions as amended, waive those given up with `waive_conditions: [N, ...]`, or leave `conditions` out",
+        ),
+        (
+            "      waive_conditions: []\n      expiration: 2024-02-13",
+            "waive_conditions: []",
+            "error: amendments[0].changes.waive_conditions: an empty list waives no condition and would be ignored",
+        ),
+        (
+            "      waive_conditions: []",
+            "waive_conditions: []",
+            "error: amendments[0].changes.waive_conditions: an empty list waives no condition and would be ignored",
+        ),
+    ] {
+        refused_at(&edited(AMENDED, AMENDMENT_1, changes), at, message);
+    }
 }

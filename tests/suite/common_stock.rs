@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, BlockRatio, ClosingPrice, Positive, Shares, Text};
 
-use crate::common::{document, edited, refused, refused_at, render, scratch_terms};
+use crate::common::{document, edited, refused, refused_at, render, scratch_terms, secdraft};
 
 const SORREL: &str = "data/sorrel-preferred-for-common-commenced.yaml";
 
@@ -303,4 +303,200 @@ fn the_fee_exhibit_keeps_a_named_class_in_its_capitals() {
     let fees = document(&render(SORREL), "filing-fees.htm");
     assert!(fees.contains("8.25% Series A Cumulative Preferred Stock"), "{fees}");
     assert!(!fees.contains("series a cumulative preferred stock"), "{fees}");
+}
+
+const SORREL_RESULTS: &str = "data/sorrel-preferred-for-common-results.yaml";
+
+/// The Sorrel Creek results with `from` replaced by `to`, through the library: the release and
+/// the figures.
+fn results_with(from: &str, to: &str) -> (String, secdraft::figures::Figures) {
+    let (_dir, terms) = scratch_terms(&edited(SORREL_RESULTS, from, to));
+    let release = document(&render(&terms), "press-release.md");
+    (release, Filing::figures_of(&terms::load(&terms).unwrap().terms).unwrap())
+}
+
+#[test]
+fn the_final_results_of_an_exchange_for_common_stock() {
+    let set = render(SORREL_RESULTS);
+    let results = "The Offer expired at one minute after 11:59 p.m., New York City time, on Monday, March 31, 2025. A total of 2,415,300 Shares were properly tendered and not properly withdrawn, including 36,200 Shares tendered by notice of guaranteed delivery. Because more Shares were properly tendered than the Company offered to exchange, the Company has accepted 2,000,000 Shares, accepting first, without proration, the 8,450 Shares tendered by odd-lot holders, and then the other Shares tendered on a pro rata basis with a final proration factor of approximately 83%. As a result of proration, 415,300 Shares, or approximately 17% of the Shares properly tendered, were not accepted. In exchange, the Company will issue approximately 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares, on or about April 4, 2025. Shares tendered and not accepted will be returned promptly. Following settlement, the Company expects that approximately 1,450,000 Shares will be outstanding.";
+    for name in ["press-release.md", "schedule-to.md"] {
+        assert_prints(&document(&set, name), results);
+    }
+    assert_prints(
+        &document(&set, "press-release.md"),
+        "# Sorrel Creek Announces Final Results of Its Exchange Offer",
+    );
+    let f = Filing::figures_of(&terms::load(Path::new(SORREL_RESULTS)).unwrap().terms).unwrap();
+    assert_eq!(f.value("shares_accepted"), Some(Decimal::from(2_000_000)));
+    assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(13_180_000)));
+    assert_eq!(f.value("shares_outstanding_after"), Some(Decimal::from(1_450_000)));
+    // The cash paid for fractions is each holder's: no aggregate is stated or computed.
+    assert!(f.get("aggregate_paid").is_none());
+}
+
+#[test]
+fn shares_accepted_in_whole_shares_earn_whole_shares_of_common_stock_with_cash_for_fractions() {
+    let (release, f) = results_with(
+        "  tendered: 2_415_300\n  guaranteed_delivery: 36_200\n  odd_lots: 8_450\n",
+        "  tendered: 1_234_567\n",
+    );
+    // Every Share is accepted, not only whole blocks of 100: 1,234,567 x 6.59 = 8,135,796.53.
+    assert_eq!(f.value("shares_accepted"), Some(Decimal::from(1_234_567)));
+    assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(8_135_796)));
+    assert_prints(
+        &release,
+        "The Company has accepted all 1,234,567 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue approximately 8,135,796 shares of its Common Stock, and pay cash in lieu of fractional shares, on or about April 4, 2025. Following settlement, the Company expects that approximately 2,215,433 Shares will be outstanding.",
+    );
+    assert!(!release.contains("in cash ("), "an aggregate cash amount stated for fractions:\n{release}");
+}
+
+#[test]
+fn a_block_of_common_stock_at_results_is_issued_exactly() {
+    let (release, f) = results_with(
+        "    designated_values:\n      share_sought: 11.20\n      new_share: 1.70\n      places: 2\n    fractional_shares:\n      cash_in_lieu: 1.70\n",
+        "    block:\n      shares: 1\n      new_shares: 5\n",
+    );
+    assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(10_000_000)));
+    assert_prints(
+        &release,
+        "In exchange, the Company will issue 10,000,000 shares of its Common Stock, on or about April 4, 2025.",
+    );
+}
+
+#[test]
+fn preliminary_and_terminated_results_of_an_exchange_for_common_stock() {
+    let preliminary = edited(
+        SORREL_RESULTS,
+        "  cover_boxes: [issuer_tender_offer, final_amendment]\n",
+        "  cover_boxes: [issuer_tender_offer]\n",
+    )
+    .replace("  settlement_date: 2025-04-04\n", "  preliminary: true\n");
+    let (_dir, terms) = scratch_terms(&preliminary);
+    assert_prints(
+        &document(&render(&terms), "press-release.md"),
+        "In exchange, the Company expects to issue approximately 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares, promptly after the final results are determined.",
+    );
+
+    let (release, f) = results_with(
+        "  settlement_date: 2025-04-04\n",
+        "  terminated:\n    reason: condition_failed\n    condition: 2\n",
+    );
+    assert_prints(
+        &release,
+        "No Shares have been accepted for exchange, no shares of Common Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders.",
+    );
+    assert!(f.get("new_shares_issued").is_none());
+}
+
+proptest! {
+    #[test]
+    fn common_stock_issued_with_cash_in_lieu_is_the_whole_shares_the_shares_accepted_earn(
+        tendered in 1u64..2_000_000,
+    ) {
+        let mut t = terms::load(Path::new(SORREL_RESULTS)).unwrap().terms;
+        let r = t.results.as_mut().unwrap();
+        r.tendered = Shares(tendered);
+        r.guaranteed_delivery = terms::Count(0);
+        r.odd_lots = terms::Count(0);
+        let f = Filing::figures_of(&t).unwrap();
+        prop_assert_eq!(f.value("shares_accepted"), Some(Decimal::from(tendered)));
+        let issued = f.value("new_shares_issued").unwrap();
+        // issued <= tendered x 6.59 < issued + 1
+        let earned = Decimal::from(tendered) * Decimal::new(659, 2);
+        prop_assert!(issued <= earned && earned < issued + Decimal::ONE, "{} for {}", issued, earned);
+    }
+}
+
+/// The Sorrel Creek offer as Amendment No. 1 of March 14, 2025, making `changes` (YAML under
+/// `changes:`, indented six spaces).
+fn sorrel_amended(changes: &str) -> String {
+    edited(SORREL, "  form: SC TO-I\n", "  form: SC TO-I/A\n  amendment: 1\n")
+        .replacen("  date: 2025-03-03\n", "  date: 2025-03-14\n", 1)
+        .replace(
+            "\ninvestor_contact:",
+            &format!("\namendments:\n  - number: 1\n    date: 2025-03-14\n    changes:\n{changes}\n\ninvestor_contact:"),
+        )
+}
+
+fn common_price(price: &str, date: &str) -> String {
+    format!(
+        "      common_stock_closing_price:\n        price: {price}\n        date: {date}\n        market: NYSE American"
+    )
+}
+
+#[test]
+fn an_amendment_re_measures_the_common_stock_s_closing_price() {
+    let text =
+        sorrel_amended(&format!("{}\n      expiration: 2025-04-14", common_price("1.62", "2025-03-13")));
+    let (dir, terms) = scratch_terms(&text);
+    let out = dir.path().join("out");
+    secdraft().arg("render").arg(&terms).arg("--out").arg(&out).assert().success();
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let (release, schedule) = (read("press-release.md"), read("schedule-to.md"));
+    // 6.59 x $1.62 = $10.6758; $10.6758 / $8.40 - 1 = 27%.
+    for (what, before, after) in [
+        (
+            "Closing price of the Common Stock offered",
+            "$1.50 on February 28, 2025",
+            "$1.62 on March 13, 2025",
+        ),
+        ("Value of the Common Stock offered for each Share", "$9.885", "$10.6758"),
+        ("Premium over the closing price", "18%", "27%"),
+    ] {
+        assert_prints(&release, &format!("- {what}: {after} (previously {before})"));
+        assert_prints(&schedule, &format!("| {what} | {before} | {after} |"));
+    }
+    // The figures are computed at the new price, which they name as their input.
+    let json = secdraft().arg("figures").arg(&terms).arg("--format").arg("json").assert().success();
+    let figures: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let figure = |name: &str| {
+        figures["figures"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone()
+    };
+    let value = |name: &str| Decimal::from_str_exact(figure(name)["value"].as_str().unwrap()).unwrap();
+    assert_eq!(value("effective_price"), Decimal::new(162, 2) * Decimal::new(659, 2));
+    assert_eq!(value("premium"), value("effective_price") / Decimal::new(840, 2) - Decimal::ONE);
+    let inputs = figure("effective_price")["inputs"].to_string();
+    assert!(inputs.contains("amendments[0].changes.common_stock_closing_price.price"), "{inputs}");
+}
+
+#[test]
+fn a_re_measured_common_stock_price_is_refused_where_it_cannot_be() {
+    // Dated after the amendment, or before the price it replaces.
+    refused_at(
+        &sorrel_amended(&format!("{}\n      expiration: 2025-04-14", common_price("1.62", "2025-03-17"))),
+        "date: 2025-03-17",
+        "error: amendments[0].changes.common_stock_closing_price.date: the closing price is dated March 17, 2025, after Amendment No. 1 of March 14, 2025",
+    );
+    refused_at(
+        &sorrel_amended(&format!("{}\n      expiration: 2025-04-14", common_price("1.62", "2025-02-27"))),
+        "date: 2025-02-27",
+        "error: amendments[0].changes.common_stock_closing_price.date: a re-measured closing price is dated after the one it replaces (February 28, 2025), not before",
+    );
+    // The price already in force is no change.
+    refused_at(
+        &sorrel_amended(
+            "      common_stock_closing_price: {price: 1.50, date: 2025-02-28, market: NYSE American}\n      expiration: 2025-04-14",
+        ),
+        "common_stock_closing_price:",
+        "error: amendments[0].changes.common_stock_closing_price: Amendment No. 1 sets `common_stock_closing_price` to the value already in force",
+    );
+    // A price alone changes no term of the offer.
+    refused_at(
+        &sorrel_amended(
+            "      common_stock_closing_price: {price: 1.62, date: 2025-03-13, market: NYSE American}",
+        ),
+        "common_stock_closing_price:",
+        "error: amendments[0].changes.common_stock_closing_price: re-measuring the closing price of the common stock offered changes no term of the offer",
+    );
+    // Preferred stock is valued at its liquidation preference, not at a price.
+    let meridian = edited(
+        "data/meridian-exchange-amended.yaml",
+        "      expiration: 2024-02-13\n",
+        "      expiration: 2024-02-13\n      common_stock_closing_price: {price: 1.00, date: 2024-01-19, market: NYSE American}\n",
+    );
+    refused_at(
+        &meridian,
+        "common_stock_closing_price:",
+        "error: amendments[0].changes.common_stock_closing_price: the new security is preferred stock: an amendment changes its own terms, not `common_stock_closing_price`",
+    );
 }

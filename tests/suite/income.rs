@@ -239,8 +239,8 @@ fn a_count_of_one_takes_the_singular() {
         "block:\n      shares: 1\n      new_shares: 1\n",
     );
     let offer = offer_of(&text);
-    assert_prints(&offer, "for each 1 Share properly tendered and not properly withdrawn");
-    assert!(!offer.contains("each 1 Shares"), "{offer}");
+    assert_prints(&offer, "for each Share properly tendered and not properly withdrawn");
+    assert!(!offer.contains("each 1 Share"), "{offer}");
 }
 
 #[test]

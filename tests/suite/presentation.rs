@@ -187,3 +187,18 @@ fn a_commenced_offer_without_an_information_agent_renders_through_the_binary() {
             "agents: a commenced offer names its exchange agent in `agents.exchange_agent`",
         ));
 }
+
+#[test]
+fn a_price_that_is_nearly_nothing_against_the_closing_price_is_not_a_100_percent_decrease() {
+    // $0.25 against $300.00 is a 99.92% decrease: whole points would print "100%", which
+    // would say the consideration is worth nothing.
+    let intent = rendered_with(EXAMPLE, "    price: 0.083\n", "    price: 300.00\n");
+    let release = document(&intent, "press-release.md");
+    assert!(
+        release.contains(
+            "per common share equivalent represents a 99.9% decrease from the last reported sales price"
+        ),
+        "{release}"
+    );
+    assert!(!release.contains("100% decrease"), "{release}");
+}

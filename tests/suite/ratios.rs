@@ -525,3 +525,38 @@ fn odd_lots_are_not_promised_where_no_odd_lot_can_tender_a_whole_block() {
         ],
     );
 }
+
+#[test]
+fn a_block_of_one_share_reads_each_share_and_states_no_multiples() {
+    let text = std::fs::read_to_string("data/linden-cash-and-stock-commenced.yaml")
+        .unwrap()
+        .replace(
+            "    block:\n      shares: 100\n      new_shares: 1\n",
+            "    block:\n      shares: 1\n      new_shares: 1\n",
+        )
+        .replace("    cash_per_share: 0.05\n", "");
+    let (_dir, terms) = crate::common::scratch_terms(&text);
+    let set = crate::common::render(&terms);
+    let (release, offer) = (
+        crate::common::document(&set, "press-release.md"),
+        crate::common::document(&set, "offer-to-exchange.md"),
+    );
+    assert!(release.contains("with a liquidation preference of $25.00 per share, for each Share tendered, or up to 60,000,000 shares"), "{release}");
+    assert!(offer.contains("For each Share properly tendered and accepted, you will receive one (1) share of Series D Preferred Stock"), "{offer}");
+    assert!(
+        offer.contains(
+            "issuing one (1) share of Series D Preferred Stock for each Share, or up to 60,000,000 shares"
+        ),
+        "{offer}"
+    );
+    assert!(
+        offer.contains(
+            "***Fractional shares.*** No fractional shares of Series D Preferred Stock will be issued.\n"
+        ),
+        "{offer}"
+    );
+    for text in [&release, &offer] {
+        assert!(!text.contains("each 1 Share"), "{text}");
+        assert!(!text.contains("multiples of 1;") && !text.contains("multiple of 1 "), "{text}");
+    }
+}
