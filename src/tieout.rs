@@ -45,8 +45,8 @@ const RULE_CONSTANTS: &[(&str, &str)] = &[
 pub struct FigureTrace {
     pub name: &'static str,
     pub label: &'static str,
-    /// In an offer for several classes, the class a figure of a class other than the first
-    /// is for (its title); absent for the first class's figures and the offer's.
+    /// In an offer for several classes, the class the figure is for (its title); absent in an
+    /// offer for one class.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
     pub formula: &'static str,
@@ -259,7 +259,10 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
         }),
         printed_at: printed_at(set, |p| p.era == Era::Now && p.class == class && p.figure == f.id),
     };
-    let mut figures: Vec<FigureTrace> = set.filing.figures.all().iter().map(|f| trace(f, 0, None)).collect();
+    // In an offer for several classes every figure names its class, the first's too; an offer
+    // for one class keeps the sheet it always had.
+    let first = (!set.filing.classes.is_empty()).then_some(set.filing.in_force.security.title.0.as_str());
+    let mut figures: Vec<FigureTrace> = set.filing.figures.all().iter().map(|f| trace(f, 0, first)).collect();
     for (i, class) in set.filing.classes.iter().enumerate() {
         let title = class.terms.security.title.0.as_str();
         figures.extend(class.figures.all().iter().map(|f| trace(f, i + 1, Some(title))));

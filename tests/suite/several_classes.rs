@@ -72,10 +72,10 @@ fn each_class_figure_reads_its_own_fields_and_is_printed_as_its_own() {
             .find(|f| f["name"] == name && f["class"].as_str() == class)
             .unwrap_or_else(|| panic!("no {name} for {class:?}"))
     };
-    // The first class's figures keep the shape they had: no `class`.
-    let first = find("premium", None);
+    // Every figure names its class, the first class's too.
+    let first = find("premium", Some("8.25% Series A Cumulative Preferred Stock"));
     assert_eq!(first["display"], "18%");
-    assert!(first.get("class").is_none());
+    assert!(figures.iter().all(|f| f["class"].is_string()));
     let ratio = find("designated_ratio", Some(series_b));
     assert_eq!(ratio["display"], "7.53");
     let paths: Vec<&str> =
@@ -97,7 +97,7 @@ fn each_class_figure_reads_its_own_fields_and_is_printed_as_its_own() {
     // Series A prints its premium on the line of its bullet, Series B on the next.
     let printed = |f: &serde_json::Value| f["printed_at"][0]["line"].as_u64().unwrap();
     assert_eq!(printed(find("premium", Some(series_b))), printed(first) + 1);
-    assert!(!figures.iter().any(|f| f["name"] == "minimum_shares" && f.get("class").is_none()));
+    assert!(!figures.iter().any(|f| f["name"] == "minimum_shares" && f["class"] == first["class"]));
     // The text sheet names the class of each figure that is not the first's.
     secdraft()
         .args(["figures", TWO_SERIES])
