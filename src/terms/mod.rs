@@ -141,6 +141,10 @@ impl Terms {
         view.offer.max_shares = Some(class.max_shares);
         view.offer.min_shares = class.min_shares;
         view.offer.min_percent = class.min_percent;
+        // A cash offer prices each class on its own; an exchange offer has no cash price.
+        if view.offer.cash_price.is_some() {
+            view.offer.cash_price = class.cash_price;
+        }
         if let Some(consideration) = view.offer.consideration.as_mut() {
             consideration.aggregate_liquidation_preference = class.aggregate_liquidation_preference;
             consideration.block = class.block.clone();
@@ -524,6 +528,9 @@ pub struct SoughtClass {
     pub designated_values: Option<DesignatedValues>,
     #[serde(default)]
     pub fractional_shares: Option<FractionalShares>,
+    /// In a cash offer at a fixed price, this class's price per share.
+    #[serde(default)]
+    pub cash_price: Option<Positive>,
 }
 
 impl SoughtClass {
@@ -540,7 +547,7 @@ impl SoughtClass {
         if field == "offer.consideration" {
             return own("");
         }
-        for name in ["max_shares", "min_shares", "min_percent"] {
+        for name in ["max_shares", "min_shares", "min_percent", "cash_price"] {
             if let Some(rest) = field.strip_prefix("offer.").and_then(|f| f.strip_prefix(name))
                 && (rest.is_empty() || rest.starts_with('.'))
             {
@@ -1232,6 +1239,7 @@ mod tests {
         assert_eq!(at("security.closing_price.price"), "offer.other_classes[1].security.closing_price.price");
         assert_eq!(at("offer.max_shares"), "offer.other_classes[1].max_shares");
         assert_eq!(at("offer.min_percent"), "offer.other_classes[1].min_percent");
+        assert_eq!(at("offer.cash_price"), "offer.other_classes[1].cash_price");
         assert_eq!(at("offer.consideration.block.shares"), "offer.other_classes[1].block.shares");
         assert_eq!(at("offer.consideration"), "offer.other_classes[1]");
         // The new security, the cash and fields that only start like a class's are the offer's.

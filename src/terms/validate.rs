@@ -359,18 +359,58 @@ fn sought_class(loaded: &LoadedTerms, t: &Terms, at: &dyn Fn(&str) -> String) ->
     Ok(())
 }
 
+/// What a class other than the first is offered: a ratio in an exchange offer, its own price
+/// in a cash offer, never both.
+fn price_of_class(
+    loaded: &LoadedTerms,
+    kind: OfferKind,
+    class: &super::SoughtClass,
+    at: &dyn Fn(&str) -> String,
+) -> Check {
+    let ratio = [
+        ("aggregate_liquidation_preference", class.aggregate_liquidation_preference.is_some()),
+        ("block", class.block.is_some()),
+        ("designated_values", class.designated_values.is_some()),
+        ("fractional_shares", class.fractional_shares.is_some()),
+    ];
+    match kind {
+        OfferKind::Cash => {
+            if class.cash_price.is_none() {
+                return Err(loaded.error_at(
+                    &at("offer.consideration"),
+                    "a cash offer states each class's price per share: give this class's in `cash_price`",
+                ));
+            }
+            if let Some((name, _)) = ratio.iter().find(|(_, given)| *given) {
+                return Err(loaded.error_at(
+                    &at(&format!("offer.consideration.{name}")),
+                    format!("`{name}` is a term of an exchange offer; this offer is for cash: leave it out"),
+                ));
+            }
+        }
+        _ if class.cash_price.is_some() => {
+            return Err(loaded.error_at(
+                &at("offer.cash_price"),
+                "an exchange offer gives each class a ratio, not a price in cash: leave `cash_price` out, or give the cash paid with the new securities in `offer.consideration.cash_per_share`",
+            ));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// An offer for several classes: each class other than the first is checked as the first
-/// is, and no class is sought twice. Only an exchange offer may seek several classes so far,
-/// and only its announcement (SC TO-C) is drafted for them.
+/// is, and no class is sought twice. An exchange offer or a cash offer at a fixed price may
+/// seek several classes so far, and only its announcement (SC TO-C) is drafted for them.
 fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
     let classes = &t.offer.other_classes;
     if classes.is_empty() {
         return Ok(());
     }
-    if t.kind() != OfferKind::Exchange {
+    if t.kind() == OfferKind::DutchAuction {
         return Err(loaded.error_at(
             "offer.other_classes",
-            "several classes may be sought only for new securities (`offer.consideration`) so far: make one offer per class, or draft the offer for the other classes by hand",
+            "several classes may be sought for new securities or for cash at a fixed price, not by a modified Dutch auction so far: make one offer per class, or draft the offer for the other classes by hand",
         ));
     }
     if t.stage() != Stage::Intent {
@@ -385,6 +425,7 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
     for (i, class) in classes.iter().enumerate() {
         let at = |field: &str| super::SoughtClass::path(i, field);
         let view = t.class_view(i).expect("the class is listed");
+        price_of_class(loaded, t.kind(), class, &at)?;
         if let Some(consideration) = &view.offer.consideration {
             ratio_given_once(loaded, consideration, &at)?;
         }

@@ -293,3 +293,53 @@ fn a_class_that_is_not_preferred_stock_is_told_at_its_own_field() {
         "mark the class sought `offer.other_classes[0].security.preferred: true`",
     );
 }
+
+const TWO_SERIES_CASH: &str = "data/sorrel-two-series-cash-intent.yaml";
+
+#[test]
+fn a_cash_offer_for_several_classes_prices_each_on_its_own() {
+    let set = render(TWO_SERIES_CASH);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "today announced its intent to commence a tender offer (the “**Offer**”) to purchase shares of each series of its preferred stock listed below, up to the maximum stated for that series, at the price per share stated for that series, net to the seller in cash, less any applicable withholding taxes and without interest:",
+    );
+    assert_prints(
+        &release,
+        "- **9.00% Series B Cumulative Preferred Stock** (CUSIP 83586P300): up to 1,200,000 shares, approximately 66.7% of the 1,800,000 shares outstanding as of February 13, 2025, at $10.00 per share, for an aggregate purchase price of up to $12,000,000. The price represents a 10% premium over the last reported sale price of the 9.00% Series B Cumulative Preferred Stock of $9.10 on February 13, 2025, on the NYSE American.",
+    );
+    assert_prints(
+        &release,
+        "at $9.25 per share, for an aggregate purchase price of up to $18,500,000. The price represents a 10% premium over the last reported sale price of the 8.25% Series A Cumulative Preferred Stock of $8.40",
+    );
+    assert_prints(
+        &document(&set, "schedule-to.md"),
+        "to purchase up to 2,000,000 shares of its 8.25% Series A Cumulative Preferred Stock and up to 1,200,000 shares of its 9.00% Series B Cumulative Preferred Stock for cash at the price per share stated for each class in the press release filed as Exhibit 99.1.",
+    );
+    let purchase_price = set.filing.classes[0].figures.get("purchase_price").unwrap();
+    assert_eq!(purchase_price.display(), "$10.00");
+}
+
+#[test]
+fn a_class_is_priced_as_its_offer_is() {
+    refused_at(
+        &edited(TWO_SERIES_CASH, "      cash_price: 10.00\n", ""),
+        "    - security:",
+        "a cash offer states each class's price per share: give this class's in `cash_price`",
+    );
+    refused_at(
+        &edited(
+            TWO_SERIES_CASH,
+            "      cash_price: 10.00\n",
+            "      cash_price: 10.00\n      block:\n        shares: 3\n        new_shares: 1\n",
+        ),
+        // A mapping's error stands at its first key.
+        "        shares: 3",
+        "`block` is a term of an exchange offer; this offer is for cash: leave it out",
+    );
+    refused_at(
+        &edited(TWO_SERIES, "      min_percent: 25%\n", "      min_percent: 25%\n      cash_price: 10.00\n"),
+        "cash_price: 10.00",
+        "an exchange offer gives each class a ratio, not a price in cash",
+    );
+}
