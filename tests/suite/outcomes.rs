@@ -515,7 +515,7 @@ proptest! {
     ) {
         let mut t = final_terms();
         let results = t.results.as_mut().unwrap();
-        results.tendered = Shares(tendered);
+        results.tendered = Count(tendered);
         results.odd_lots = Count(odd.min(tendered));
         results.guaranteed_delivery = Count(0);
         t.amendments[0].changes.waive_minimum_condition = waived;
@@ -559,7 +559,7 @@ proptest! {
         tendered in 5_000_001u64..20_000_000,
     ) {
         let mut t = final_terms();
-        t.results.as_mut().unwrap().tendered = Shares(tendered);
+        t.results.as_mut().unwrap().tendered = Count(tendered);
         t.results.as_mut().unwrap().guaranteed_delivery = Count(0);
         t.presentation.percent_places.proration = terms::Places(proration);
         t.presentation.percent_places.oversubscription = own.map(terms::Places);
@@ -568,8 +568,22 @@ proptest! {
             let shown = f.of(id).unwrap().display();
             shown.trim_end_matches('%').split_once('.').map_or(0, |(_, fraction)| fraction.len() as u32)
         };
-        prop_assert_eq!(places(FigureId::ProrationFactor), proration);
-        prop_assert_eq!(places(FigureId::OversubscriptionPercent), own.unwrap_or(proration));
+        // A factor short of 100% that would print as 100% at its places takes the places that
+        // show it is short (99.99998%); every other prints at its places.
+        let short_of_whole = |id: FigureId, at: u32| {
+            let value = f.of(id).unwrap().value * Decimal::ONE_HUNDRED;
+            value < Decimal::ONE_HUNDRED && value.round_dp(at) == Decimal::ONE_HUNDRED
+        };
+        for (id, at) in [
+            (FigureId::ProrationFactor, proration),
+            (FigureId::OversubscriptionPercent, own.unwrap_or(proration)),
+        ] {
+            if short_of_whole(id, at) {
+                prop_assert!(places(id) > at);
+            } else {
+                prop_assert_eq!(places(id), at);
+            }
+        }
     }
 
     /// A percentage minimum requires the fewest whole shares that reach the percentage.
@@ -768,4 +782,28 @@ fn results_that_accept_nothing_or_more_odd_lots_than_can_be_accepted_are_refused
         &odd,
         &["results.odd_lots", "75,000,000 odd-lot shares are more than the 60,000,000 the offer can accept"],
     );
+}
+
+#[test]
+fn an_offer_terminated_with_no_shares_tendered_says_none_were_and_returns_nothing() {
+    let text =
+        edited(TERMINATED, "  tendered: 31_480_000\n  guaranteed_delivery: 1_200_000\n", "  tendered: 0\n");
+    let (_dir, terms) = scratch_terms(&text);
+    let set = render(&terms);
+    for name in ["press-release.md", "schedule-to.md"] {
+        let text = document(&set, name);
+        assert!(text.contains("New York City time, on Monday, March 30, 2026. No Shares were properly tendered. The Offer was subject to"), "{name}:\n{text}");
+        assert!(
+            text.contains("the Company did not accept any Shares, and the Offer has terminated. No shares of 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock will be issued."),
+            "{name}:\n{text}"
+        );
+        assert!(!text.contains("will be returned"), "{name}: nothing tendered, nothing returned");
+    }
+}
+
+#[test]
+fn no_shares_tendered_is_refused_where_the_offer_was_not_terminated() {
+    // The Meridian offer has no minimum condition: with none tendered it was not terminated.
+    let text = edited("data/meridian-exchange-results.yaml", "  tendered: ", "  tendered: 0 #");
+    refused_at(&text, "tendered: 0", "no shares were tendered, so none can be accepted");
 }
