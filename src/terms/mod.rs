@@ -1093,8 +1093,9 @@ impl Changes {
 pub struct Results {
     /// The day the results are announced.
     pub date: Date,
-    /// Shares properly tendered and not withdrawn, notices of guaranteed delivery included.
-    pub tendered: Shares,
+    /// Shares properly tendered and not withdrawn, notices of guaranteed delivery included;
+    /// zero only for an offer terminated with none tendered.
+    pub tendered: Count,
     /// Of those, shares tendered by notice of guaranteed delivery.
     #[serde(default)]
     pub guaranteed_delivery: Count,

@@ -830,6 +830,15 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
             "results belong to the final amendment: check `final_amendment` on its cover".into(),
         );
     }
+    let in_force = t.in_force();
+    if r.tendered.0 == 0
+        && !matches!(crate::figures::outcome(&in_force), crate::figures::Outcome::Terminated(_))
+    {
+        return err(
+            "results.tendered",
+            "no shares were tendered, so none can be accepted: an offer with none tendered is reported as terminated (`results.terminated`)".into(),
+        );
+    }
     for (field, part) in
         [("results.guaranteed_delivery", r.guaranteed_delivery.0), ("results.odd_lots", r.odd_lots.0)]
     {
@@ -837,7 +846,6 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
             return err(field, format!("more than the {} shares tendered", shares(r.tendered.0)));
         }
     }
-    let in_force = t.in_force();
     outcome(loaded, t, &in_force, r)?;
     let terminated = matches!(crate::figures::outcome(&in_force), crate::figures::Outcome::Terminated(_));
     if terminated {

@@ -7,7 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use secdraft::filing::Filing;
-use secdraft::terms::{self, BlockRatio, ClosingPrice, Positive, Shares, Text};
+use secdraft::terms::{self, BlockRatio, ClosingPrice, Count, Positive, Shares, Text};
 
 use crate::common::{document, edited, refused, refused_at, render, scratch_terms, secdraft};
 
@@ -395,7 +395,7 @@ proptest! {
     ) {
         let mut t = terms::load(Path::new(SORREL_RESULTS)).unwrap().terms;
         let r = t.results.as_mut().unwrap();
-        r.tendered = Shares(tendered);
+        r.tendered = Count(tendered);
         r.guaranteed_delivery = terms::Count(0);
         r.odd_lots = terms::Count(0);
         let f = Filing::figures_of(&t).unwrap();
