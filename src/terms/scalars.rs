@@ -115,9 +115,21 @@ impl Shares {
 }
 
 /// `value` as a whole number of zero or more, if it is one a u64 holds. The callers refuse
-/// anything else, too large included, as not a count ("expected a whole number ...").
+/// anything else as not a count ("expected a whole number ..."), except a whole number past
+/// what a count can be, which [`too_many`] names as such.
 fn whole_number(value: Decimal) -> Option<u64> {
     if value.fract().is_zero() && value >= Decimal::ZERO { u64::try_from(value).ok() } else { None }
+}
+
+/// The error of a count that is whole but larger than any count of shares can be.
+fn too_many<E: de::Error>(value: Decimal, text: &str) -> Option<E> {
+    (value.fract().is_zero() && value > Decimal::from(u64::MAX)).then(|| {
+        E::custom(format!(
+            "`{}` is too large: a number of shares is at most {}",
+            text.trim(),
+            crate::format::shares(Decimal::from(u64::MAX)).unwrap_or_default()
+        ))
+    })
 }
 
 impl<'de> Deserialize<'de> for Shares {
@@ -127,7 +139,7 @@ impl<'de> Deserialize<'de> for Shares {
         let value = parse_decimal(&text).map_err(de::Error::custom)?;
         match whole_number(value) {
             Some(n) if n > 0 => Ok(Shares(n)),
-            _ => Err(expected(EXPECTING, &text)),
+            _ => Err(too_many(value, &text).unwrap_or_else(|| expected(EXPECTING, &text))),
         }
     }
 }
@@ -150,7 +162,7 @@ impl<'de> Deserialize<'de> for Count {
         let value = parse_decimal(&text).map_err(de::Error::custom)?;
         match whole_number(value) {
             Some(n) => Ok(Count(n)),
-            None => Err(expected(EXPECTING, &text)),
+            None => Err(too_many(value, &text).unwrap_or_else(|| expected(EXPECTING, &text))),
         }
     }
 }

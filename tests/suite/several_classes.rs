@@ -343,3 +343,18 @@ fn a_class_is_priced_as_its_offer_is() {
         "an exchange offer gives each class a ratio, not a price in cash",
     );
 }
+
+#[test]
+fn a_count_past_any_number_of_shares_is_called_too_large() {
+    crate::common::refused(
+        &edited(
+            TWO_SERIES,
+            "        shares_outstanding: 1_800_000",
+            "        shares_outstanding: 18_446_744_073_709_551_616",
+        ),
+        &[
+            "offer.other_classes[0].security.shares_outstanding",
+            "`18_446_744_073_709_551_616` is too large: a number of shares is at most 18,446,744,073,709,551,615",
+        ],
+    );
+}
