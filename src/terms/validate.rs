@@ -318,19 +318,9 @@ fn sought_class(loaded: &LoadedTerms, t: &Terms, at: &dyn Fn(&str) -> String) ->
         && consideration.security.is_common_stock()
     {
         if !t.security.preferred {
-            // The first class is told at the new security's kind, as it always was; another
-            // class at its own `preferred`, the field that differs from the first's.
-            let field = if at("security") == "security" {
-                "offer.consideration.security.kind"
-            } else {
-                "security.preferred"
-            };
             return err(
-                field,
-                format!(
-                    "the Company's common stock is offered for a class of its preferred stock: mark the class sought `{}: true`",
-                    at("security.preferred")
-                ),
+                "offer.consideration.security.kind",
+                "the Company's common stock is offered for a class of its preferred stock: mark the class sought `security.preferred: true`".into(),
             );
         }
         if let Some(closing) = &consideration.security.closing_price
@@ -426,6 +416,19 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
         let at = |field: &str| super::SoughtClass::path(i, field);
         let view = t.class_view(i).expect("the class is listed");
         price_of_class(loaded, t.kind(), class, &at)?;
+        // The first class is told at the new security's kind; another at its own `preferred`,
+        // the field in which it differs from a class the common stock may be offered for.
+        if t.offer.consideration.as_ref().is_some_and(|c| c.security.is_common_stock())
+            && !class.security.preferred
+        {
+            return Err(loaded.error_at(
+                &at("security.preferred"),
+                format!(
+                    "the Company's common stock is offered for a class of its preferred stock: mark this class `{}: true`",
+                    at("security.preferred")
+                ),
+            ));
+        }
         if let Some(consideration) = &view.offer.consideration {
             ratio_given_once(loaded, consideration, &at)?;
         }

@@ -290,7 +290,7 @@ fn a_class_that_is_not_preferred_stock_is_told_at_its_own_field() {
             "        preferred: false\n        closing_price:\n          price: 9.10",
         ),
         "preferred: false",
-        "mark the class sought `offer.other_classes[0].security.preferred: true`",
+        "mark this class `offer.other_classes[0].security.preferred: true`",
     );
 }
 
