@@ -252,11 +252,14 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
     };
     let figures = &filing.figures;
 
+    // The first class's figures, minimum and direction are the filing's own names too.
+    let classes = classes(filing)?;
+    let first = &classes[0];
     let context = Context {
         terms: in_force,
         stage,
         kind,
-        figures: ledger::marked_figures(figures, Era::Now),
+        figures: first.figures.clone(),
         previous_figures,
         previous_terms: amendment.and(filing.before.as_ref()),
         form: FormView {
@@ -276,14 +279,14 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         changes,
         signature,
         offer_dates: filing.timetable.as_ref(),
-        premium_direction: premium_direction(figures),
+        premium_direction: first.premium_direction,
         prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
         odd_lots_apply: crate::figures::odd_lot_priority_applies(in_force),
         whole_lot: Some(crate::figures::whole_lot(in_force)).filter(|lot| *lot > 1),
         has_minimum: in_force.offer.min_shares.is_some() || in_force.offer.min_percent.is_some(),
-        minimum_percent: as_written(in_force.offer.min_percent, "offer.min_percent")?,
+        minimum_percent: first.minimum_percent.clone(),
         outcome: outcome(in_force, figures),
-        classes: classes(filing)?,
+        classes,
     };
     tera::Context::from_serialize(&context)
 }
