@@ -807,3 +807,27 @@ fn no_shares_tendered_is_refused_where_the_offer_was_not_terminated() {
     let text = edited("data/meridian-exchange-results.yaml", "  tendered: ", "  tendered: 0 #");
     refused_at(&text, "tendered: 0", "no shares were tendered, so none can be accepted");
 }
+
+#[test]
+fn an_offer_withdrawn_before_any_share_was_tendered_says_none_had_been() {
+    let text = std::fs::read_to_string("data/northwind-dutch-auction-results.yaml").unwrap();
+    let start = text.find("results:\n").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    let text = format!(
+        "{}results:\n  date: 2025-12-04\n  tendered: 0\n  terminated:\n    reason: withdrawn{}",
+        &text[..start],
+        &text[end..]
+    );
+    let (_dir, terms) = scratch_terms(&text);
+    let release = document(&render(&terms), "press-release.md");
+    assert!(release.contains("was not satisfied. As of that date, no Shares had been properly tendered. No payment will be made."), "{release}");
+    assert!(!release.contains("returned"), "{release}");
+}
+
+#[test]
+fn a_count_tendered_past_any_number_of_shares_is_called_too_large() {
+    refused(
+        &edited(TERMINATED, "  tendered: 31_480_000", "  tendered: 18446744073709551616"),
+        &["results.tendered", "is too large: a number of shares is at most 18,446,744,073,709,551,615"],
+    );
+}
