@@ -318,7 +318,7 @@ fn results_with(from: &str, to: &str) -> (String, secdraft::figures::Figures) {
 #[test]
 fn the_final_results_of_an_exchange_for_common_stock() {
     let set = render(SORREL_RESULTS);
-    let results = "The Offer expired at one minute after 11:59 p.m., New York City time, on Monday, March 31, 2025. A total of 2,415,300 Shares were properly tendered and not properly withdrawn, including 36,200 Shares tendered by notice of guaranteed delivery. Because more Shares were properly tendered than the Company offered to exchange, the Company has accepted 2,000,000 Shares, accepting first, without proration, the 8,450 Shares tendered by odd-lot holders, and then the other Shares tendered on a pro rata basis with a final proration factor of approximately 83%. As a result of proration, 415,300 Shares, or approximately 17% of the Shares properly tendered, were not accepted. In exchange, the Company will issue approximately 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares, on or about April 4, 2025. Shares tendered and not accepted will be returned promptly. Following settlement, the Company expects that approximately 1,450,000 Shares will be outstanding.";
+    let results = "The Offer expired at one minute after 11:59 p.m., New York City time, on Monday, March 31, 2025. A total of 2,415,300 Shares were properly tendered and not properly withdrawn, including 36,200 Shares tendered by notice of guaranteed delivery. Because more Shares were properly tendered than the Company offered to exchange, the Company has accepted 2,000,000 Shares, accepting first, without proration, the 8,450 Shares tendered by odd-lot holders, and then the other Shares tendered on a pro rata basis with a final proration factor of approximately 83%. As a result of proration, 415,300 Shares, or approximately 17% of the Shares properly tendered, were not accepted. In exchange, the Company will issue no more than 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares [number of shares of Common Stock issued and aggregate cash paid in lieu of fractional shares, from the exchange agent’s count of each holder’s Shares accepted: to draft], on or about April 4, 2025. Shares tendered and not accepted will be returned promptly. Following settlement, the Company expects that approximately 1,450,000 Shares will be outstanding.";
     for name in ["press-release.md", "schedule-to.md"] {
         assert_prints(&document(&set, name), results);
     }
@@ -345,7 +345,7 @@ fn shares_accepted_in_whole_shares_earn_whole_shares_of_common_stock_with_cash_f
     assert_eq!(f.value("new_shares_issued"), Some(Decimal::from(8_135_796)));
     assert_prints(
         &release,
-        "The Company has accepted all 1,234,567 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue approximately 8,135,796 shares of its Common Stock, and pay cash in lieu of fractional shares, on or about April 4, 2025. Following settlement, the Company expects that approximately 2,215,433 Shares will be outstanding.",
+        "The Company has accepted all 1,234,567 Shares properly tendered and not properly withdrawn. In exchange, the Company will issue no more than 8,135,796 shares of its Common Stock, and pay cash in lieu of fractional shares [number of shares of Common Stock issued and aggregate cash paid in lieu of fractional shares, from the exchange agent’s count of each holder’s Shares accepted: to draft], on or about April 4, 2025. Following settlement, the Company expects that approximately 2,215,433 Shares will be outstanding.",
     );
     assert!(!release.contains("in cash ("), "an aggregate cash amount stated for fractions:\n{release}");
 }
@@ -374,7 +374,7 @@ fn preliminary_and_terminated_results_of_an_exchange_for_common_stock() {
     let (_dir, terms) = scratch_terms(&preliminary);
     assert_prints(
         &document(&render(&terms), "press-release.md"),
-        "In exchange, the Company expects to issue approximately 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares, promptly after the final results are determined.",
+        "In exchange, the Company expects to issue no more than 13,180,000 shares of its Common Stock, and pay cash in lieu of fractional shares [number of shares of Common Stock issued and aggregate cash paid in lieu of fractional shares, from the exchange agent’s count of each holder’s Shares accepted: to draft], promptly after the final results are determined.",
     );
 
     let (release, f) = results_with(

@@ -792,7 +792,7 @@ fn an_offer_terminated_with_no_shares_tendered_says_none_were_and_returns_nothin
     let set = render(&terms);
     for name in ["press-release.md", "schedule-to.md"] {
         let text = document(&set, name);
-        assert!(text.contains("New York City time, on Monday, March 30, 2026. No Shares were properly tendered. The Offer was subject to"), "{name}:\n{text}");
+        assert!(text.contains("New York City time, on Monday, March 30, 2026. No Shares were tendered. The Offer was subject to"), "{name}:\n{text}");
         assert!(
             text.contains("the Company did not accept any Shares, and the Offer has terminated. No shares of 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock will be issued."),
             "{name}:\n{text}"
@@ -820,7 +820,7 @@ fn an_offer_withdrawn_before_any_share_was_tendered_says_none_had_been() {
     );
     let (_dir, terms) = scratch_terms(&text);
     let release = document(&render(&terms), "press-release.md");
-    assert!(release.contains("was not satisfied. As of that date, no Shares had been properly tendered. No payment will be made."), "{release}");
+    assert!(release.contains("was not satisfied. As of that date, no Shares had been tendered. No payment will be made."), "{release}");
     assert!(!release.contains("returned"), "{release}");
 }
 
