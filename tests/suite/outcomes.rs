@@ -820,7 +820,12 @@ fn an_offer_withdrawn_before_any_share_was_tendered_says_none_had_been() {
     );
     let (_dir, terms) = scratch_terms(&text);
     let release = document(&render(&terms), "press-release.md");
-    assert!(release.contains("was not satisfied. As of that date, no Shares had been tendered. No payment will be made."), "{release}");
+    assert!(
+        release.contains(
+            "was not satisfied. As of that date, no Shares had been tendered. No payment will be made."
+        ),
+        "{release}"
+    );
     assert!(!release.contains("returned"), "{release}");
 }
 
