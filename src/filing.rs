@@ -135,11 +135,11 @@ fn other_classes(in_force: &Terms, kind: OfferKind) -> Result<Vec<ClassFigures>,
         .filter_map(|i| in_force.class_view(i).map(|view| (i, view)))
         .map(|(i, view)| {
             let rename = |field: &str| SoughtClass::path(i, field);
-            match figures::compute(&view, &view, 0, kind) {
+            match figures::compute_class(&view, kind) {
                 Ok(figures) => Ok(ClassFigures { figures: figures.with_terms_paths(rename), terms: view }),
                 Err(e) => Err(FilingError {
                     field: rename(&e.field),
-                    message: renamed_in_text(&e.message, rename),
+                    message: SoughtClass::renamed_in_text(i, &e.message),
                     help: String::new(),
                 }),
             }
@@ -147,15 +147,6 @@ fn other_classes(in_force: &Terms, kind: OfferKind) -> Result<Vec<ClassFigures>,
         .collect()
 }
 
-/// A message with each field it names in backquotes (`offer.max_shares`) renamed.
-fn renamed_in_text(message: &str, rename: impl Fn(&str) -> String) -> String {
-    message
-        .split('`')
-        .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { rename(part) } else { part.to_owned() })
-        .collect::<Vec<_>>()
-        .join("`")
-}
 
 /// An error in the figures of the terms in force that an amendment caused (the offer as first
 /// made computes) is placed at that amendment's change: it is what counsel must fix, and the

@@ -46,7 +46,7 @@ pub struct FigureTrace {
     pub name: &'static str,
     pub label: &'static str,
     /// In an offer for several classes, the class the figure is for (its title); absent in an
-    /// offer for one class.
+    /// offer for one class, and for the fee, which is the whole offer's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
     pub formula: &'static str,
@@ -259,10 +259,17 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
         }),
         printed_at: printed_at(set, |p| p.era == Era::Now && p.class == class && p.figure == f.id),
     };
-    // In an offer for several classes every figure names its class, the first's too; an offer
-    // for one class keeps the sheet it always had.
+    // In an offer for several classes every figure of a class names it, the first's too (the
+    // fee is the whole offer's and names none); an offer for one class keeps the sheet it
+    // always had.
     let first = (!set.filing.classes.is_empty()).then_some(set.filing.in_force.security.title.0.as_str());
-    let mut figures: Vec<FigureTrace> = set.filing.figures.all().iter().map(|f| trace(f, 0, first)).collect();
+    let mut figures: Vec<FigureTrace> = set
+        .filing
+        .figures
+        .all()
+        .iter()
+        .map(|f| trace(f, 0, first.filter(|_| !f.id.is_offer_wide())))
+        .collect();
     for (i, class) in set.filing.classes.iter().enumerate() {
         let title = class.terms.security.title.0.as_str();
         figures.extend(class.figures.all().iter().map(|f| trace(f, i + 1, Some(title))));

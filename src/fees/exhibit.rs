@@ -155,8 +155,71 @@ impl Exhibit {
     }
 }
 
-/// Note (1): how the transaction valuation was estimated, with the computed figures.
+/// Note (1): how the transaction valuation was estimated, with the computed figures; in an
+/// offer for several classes, each class's part.
 fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError> {
+    if in_force.offer.other_classes.is_empty() || kind == OfferKind::DutchAuction {
+        return one_class_note(in_force, kind);
+    }
+    let views = std::iter::once(Ok(in_force.clone())).chain((0..in_force.offer.other_classes.len()).map(|i| {
+        in_force.class_view(i).ok_or(FeeError::MissingTerm("offer.other_classes"))
+    }));
+    let parts = views
+        .map(|view| view.and_then(|view| class_part(&view, kind)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (last, rest) = parts.split_last().expect("the first class is always there");
+    let list = format!("{}; and {last}", rest.join("; "));
+    Ok(match kind {
+        OfferKind::Exchange => format!(
+            "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the sum of the values of the shares of each class sought in the offer: {list}, in accordance with Rule 0-11(a)(4) under the Securities Exchange Act of 1934, as amended."
+        ),
+        _ => format!(
+            "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {list}."
+        ),
+    })
+}
+
+/// One class's part of the transaction valuation of an offer for several classes, `view` the
+/// offer for that class alone.
+fn class_part(view: &Terms, kind: OfferKind) -> Result<String, FeeError> {
+    let missing = FeeError::MissingTerm;
+    let title = format::class_in_text(view.security.title.as_str());
+    let sought =
+        view.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))?;
+    let fee = view.fee.as_ref();
+    Ok(match kind {
+        OfferKind::Exchange => match fee.and_then(|f| f.market_value.as_ref()) {
+            Some(mv) => format!(
+                "the market value of the {sought} shares of {title} sought, based on the average of the high ({}) and low ({}) sales prices of the {title} as reported on the {} on {}",
+                format::money(mv.high.0),
+                format::money(mv.low.0),
+                reported_on(view),
+                format::date(mv.date.0)
+            ),
+            None => format!(
+                "there being no market for the {title}, the book value of the {sought} shares sought, {} per share",
+                format::money(fee.and_then(|f| f.book_value_per_share).ok_or(missing("fee.book_value_per_share"))?.0),
+            ),
+        },
+        _ => format!(
+            "{sought} shares of {title} at the purchase price of {} per share in cash",
+            format::money(view.offer.cash_price.ok_or(missing("offer.cash_price"))?.0)
+        ),
+    })
+}
+
+/// The market on which the prices of the class sought were reported.
+fn reported_on(t: &Terms) -> &str {
+    t.security
+        .closing_price
+        .as_ref()
+        .map(|closing| closing.market.as_str())
+        .or(t.issuer.exchange.as_ref().map(|e| e.as_str()))
+        .unwrap_or("[market on which the prices were reported: to draft]")
+}
+
+/// Note (1) of an offer for one class.
+fn one_class_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError> {
     let missing = FeeError::MissingTerm;
     let title = format::class_in_text(in_force.security.title.as_str());
     let sought = || {
@@ -170,13 +233,7 @@ fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
                 sought()?,
                 format::money(mv.high.0),
                 format::money(mv.low.0),
-                in_force
-                    .security
-                    .closing_price
-                    .as_ref()
-                    .map(|closing| closing.market.as_str())
-                    .or(in_force.issuer.exchange.as_ref().map(|e| e.as_str()))
-                    .unwrap_or("[market on which the prices were reported: to draft]"),
+                reported_on(in_force),
                 format::date(mv.date.0)
             ),
             None => format!(

@@ -5,10 +5,43 @@ use rust_decimal::Decimal;
 
 use super::{Computed, FigureError, FigureId, Figures, Input, Source, Sources, div, mul};
 use crate::fees;
-use crate::terms::{OfferKind, Terms};
+use crate::terms::{OfferKind, SoughtClass, Terms};
 
-/// The transaction valuation of terms as they stand, with its inputs and formula.
+/// The transaction valuation of terms as they stand, with its inputs and formula: in an offer
+/// for several classes, the sum of each class's, every input named at the class's own field.
 fn transaction_valuation(
+    t: &Terms,
+    kind: OfferKind,
+    sources: &Sources,
+) -> Result<(Decimal, Vec<Input>, &'static str), FigureError> {
+    if t.offer.other_classes.is_empty() {
+        return class_valuation(t, kind, sources);
+    }
+    let mut first = t.clone();
+    first.offer.other_classes.clear();
+    let (mut total, mut inputs, _) = class_valuation(&first, kind, sources)?;
+    for i in 0..t.offer.other_classes.len() {
+        let view = t.class_view(i).expect("the class is listed");
+        let rename = |field: &str| SoughtClass::path(i, field);
+        let (value, class_inputs, _) = class_valuation(&view, kind, sources)
+            .map_err(|e| FigureError::new(rename(&e.field), SoughtClass::renamed_in_text(i, &e.message)))?;
+        total = total.checked_add(value).ok_or_else(|| super::too_large(&rename("offer.max_shares")))?;
+        inputs.extend(class_inputs.into_iter().map(|input| match input.source {
+            Source::Terms(path) => Input { source: Source::Terms(rename(&path)), value: input.value },
+            source => Input { source, value: input.value },
+        }));
+    }
+    let formula = match kind {
+        OfferKind::Exchange => {
+            "sum over the classes sought of each class's valuation: the market value of its shares sought (average of the high and low prices on the stated date x maximum shares sought), or their book value where there is no market (Rule 0-11(a)(4))"
+        }
+        _ => "sum over the classes sought of the cash offered for each: purchase price x maximum shares sought (Rule 0-11(b))",
+    };
+    Ok((total, inputs, formula))
+}
+
+/// The transaction valuation of one class, with its inputs and formula.
+fn class_valuation(
     t: &Terms,
     kind: OfferKind,
     sources: &Sources,

@@ -116,6 +116,20 @@ figure_table! {
 }
 
 impl FigureId {
+    /// Whether the figure is the whole offer's rather than one class's: the filing fee is paid
+    /// once, on the valuation of every class sought.
+    pub fn is_offer_wide(self) -> bool {
+        matches!(
+            self,
+            FigureId::TransactionValuation
+                | FigureId::FeeRate
+                | FigureId::FilingFee
+                | FigureId::FeesPreviouslyPaid
+                | FigureId::FeeOffsets
+                | FigureId::NetFeeDue
+        )
+    }
+
     /// The unit the figure prints in, at the places the terms' presentation gives.
     pub fn unit(self, places: &PercentPlaces) -> Unit {
         match self.kind() {

@@ -255,6 +255,23 @@ pub fn compute(
     through: u32,
     kind: OfferKind,
 ) -> Result<Figures, FigureError> {
+    compute_with(terms, amended, through, kind, true)
+}
+
+/// The figures of one class of an offer for several classes, `view` the offer for that class
+/// alone ([`Terms::class_view`]): every figure but the fee, which the offer pays once on the
+/// valuation of all its classes (the first class's figures hold it).
+pub fn compute_class(view: &Terms, kind: OfferKind) -> Result<Figures, FigureError> {
+    compute_with(view, view, 0, kind, false)
+}
+
+fn compute_with(
+    terms: &Terms,
+    amended: &Terms,
+    through: u32,
+    kind: OfferKind,
+    with_fee: bool,
+) -> Result<Figures, FigureError> {
     let sources = Sources { terms, through };
     let t = amended;
     let mut figures = Figures::new(&t.presentation.percent_places);
@@ -268,7 +285,7 @@ pub fn compute(
     if terms.stage() == Stage::Results {
         results::compute(t, kind, &sources, &mut figures)?;
     }
-    if terms.stage() != Stage::Intent {
+    if with_fee && terms.stage() != Stage::Intent {
         fee::compute(terms, t, kind, &sources, &mut figures)?;
     }
     for figure in figures.all() {

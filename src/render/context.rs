@@ -82,6 +82,19 @@ struct ClassView<'a> {
     minimum_percent: Option<String>,
     /// "increase" when this class's premium is not negative, else "decrease".
     premium_direction: &'static str,
+    /// What the documents call the class's shares: "Shares" in an offer for one class, the
+    /// class's `short_name` ("Series A Shares") in an offer for several once it commences.
+    term: String,
+    /// The same in the singular: "Share", "Series A Share".
+    term_one: String,
+    /// What sets the class apart, as its name gives it ("Series A"; empty in an offer for one
+    /// class): "the Series A Minimum Condition".
+    label: String,
+    /// As the offer's: whether odd lots of this class are accepted first, the fewest shares
+    /// of it a tender must hold, and whether it has a minimum condition.
+    odd_lots_apply: bool,
+    whole_lot: Option<u64>,
+    has_minimum: bool,
 }
 
 #[derive(Serialize)]
@@ -313,27 +326,51 @@ fn as_written(percent: Option<crate::terms::Percent>, field: &str) -> Result<Opt
 
 /// Each class the filing's offer seeks, the first first, with its figures marked as its own.
 fn classes(filing: &Filing) -> Result<Vec<ClassView<'_>>, tera::Error> {
+    let in_force = &filing.in_force;
     let first = ClassView {
-        security: &filing.in_force.security,
-        offer: &filing.in_force.offer,
         figures: ledger::marked_figures(&filing.figures, Era::Now),
-        minimum_percent: as_written(filing.in_force.offer.min_percent, "offer.min_percent")?,
+        minimum_percent: as_written(in_force.offer.min_percent, "offer.min_percent")?,
         premium_direction: premium_direction(&filing.figures),
+        ..class_terms(in_force, &in_force.security, &in_force.offer)
     };
     let mut classes = vec![first];
     for (i, class) in filing.classes.iter().enumerate() {
         classes.push(ClassView {
-            security: &class.terms.security,
-            offer: &class.terms.offer,
             figures: ledger::marked_class_figures(&class.figures, Era::Now, i + 1),
             minimum_percent: as_written(
                 class.terms.offer.min_percent,
                 &crate::terms::SoughtClass::path(i, "offer.min_percent"),
             )?,
             premium_direction: premium_direction(&class.figures),
+            ..class_terms(&class.terms, &class.terms.security, &class.terms.offer)
         });
     }
     Ok(classes)
+}
+
+/// What a class's view takes from the offer for that class alone (`view`), its figures left
+/// to the caller.
+fn class_terms<'a>(
+    view: &Terms,
+    security: &'a crate::terms::SubjectSecurity,
+    offer: &'a crate::terms::Offer,
+) -> ClassView<'a> {
+    let term = security.short_name.as_ref().map_or("Shares", |name| name.as_str().trim()).to_owned();
+    let term_one = term.strip_suffix('s').unwrap_or(&term).to_owned();
+    let label = term.strip_suffix("Shares").unwrap_or_default().trim().to_owned();
+    ClassView {
+        security,
+        offer,
+        figures: BTreeMap::new(),
+        minimum_percent: None,
+        premium_direction: "increase",
+        term,
+        term_one,
+        label,
+        odd_lots_apply: crate::figures::odd_lot_priority_applies(view),
+        whole_lot: Some(crate::figures::whole_lot(view)).filter(|lot| *lot > 1),
+        has_minimum: offer.min_shares.is_some() || offer.min_percent.is_some(),
+    }
 }
 
 /// How the offer the results report ended, for the results paragraph and headline.

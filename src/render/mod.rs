@@ -90,8 +90,12 @@ impl Templates {
     /// extends it, so the other kinds' are left out.
     pub fn embedded_for(stage: Stage, kind: OfferKind) -> Result<Templates, Diagnostic> {
         let sources = embedded_sources();
-        let mut roots: Vec<String> =
-            Document::for_stage(stage).iter().map(|&d| root_name(&sources, d, kind_name(kind))).collect();
+        // An offer for several classes renders its Offer from the kind's variant for them.
+        let mut roots: Vec<String> = Document::for_stage(stage)
+            .iter()
+            .flat_map(|&d| [false, true].map(|several| root_name(&sources, d, kind_name(kind), several)))
+            .collect();
+        roots.dedup();
         roots.extend((stage != Stage::Intent).then(|| FEE_EXHIBIT.to_owned()));
         Templates::build(used_from(sources, roots, stage))
     }
@@ -220,7 +224,8 @@ impl Templates {
     /// document's own template otherwise, or when a `--templates` folder replaced it.
     fn root(&self, document: Document, context: &tera::Context) -> String {
         let kind = context.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
-        root_name(&self.sources, document, kind)
+        let several = context.get("classes").and_then(|c| c.as_array()).is_some_and(|c| c.len() > 1);
+        root_name(&self.sources, document, kind, several)
     }
 
     /// The error placed at the terms field the failing expression of a built-in template
@@ -391,11 +396,17 @@ pub fn tidy(markdown: &str) -> String {
 }
 
 /// The template `document` renders from among `sources`: for the Offer, the template of its
-/// kind (`dutch_auction`: `offer/dutch-auction.md`) when there is one; otherwise the
-/// document's own (`offer.md`, which a `--templates` folder may have put in its place).
-fn root_name(sources: &BTreeMap<String, Source>, document: Document, kind: &str) -> String {
+/// kind (`dutch_auction`: `offer/dutch-auction.md`) when there is one, and for an offer for
+/// `several` classes the kind's variant for them (`offer/exchange-classes.md`) when there is
+/// one; otherwise the document's own (`offer.md`, which a `--templates` folder may have put
+/// in its place).
+fn root_name(sources: &BTreeMap<String, Source>, document: Document, kind: &str, several: bool) -> String {
     if document == Document::Offer {
         let by_kind = format!("offer/{}.md", kind.replace('_', "-"));
+        let for_classes = format!("offer/{}-classes.md", kind.replace('_', "-"));
+        if several && sources.contains_key(&for_classes) {
+            return for_classes;
+        }
         if sources.contains_key(&by_kind) {
             return by_kind;
         }
@@ -583,7 +594,7 @@ mod tests {
     fn kinds_are_named_as_the_templates_name_them() {
         for kind in [OfferKind::Exchange, OfferKind::Cash, OfferKind::DutchAuction] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
-            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind));
+            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind), false);
             assert!(template.starts_with("offer/"), "{template}");
         }
     }

@@ -145,6 +145,11 @@ impl Terms {
         if view.offer.cash_price.is_some() {
             view.offer.cash_price = class.cash_price;
         }
+        // The fee's rate, payments and offsets are the offer's; its valuation basis the class's.
+        if let Some(fee) = view.fee.as_mut() {
+            fee.market_value = class.fee.as_ref().and_then(|f| f.market_value.clone());
+            fee.book_value_per_share = class.fee.as_ref().and_then(|f| f.book_value_per_share);
+        }
         if let Some(consideration) = view.offer.consideration.as_mut() {
             consideration.aggregate_liquidation_preference = class.aggregate_liquidation_preference;
             consideration.block = class.block.clone();
@@ -396,6 +401,11 @@ pub struct Counsel {
 pub struct SubjectSecurity {
     /// As on the cover page: "Common Stock".
     pub title: Text,
+    /// In an offer for several classes, what the commenced documents call this class's
+    /// shares, ending in "Shares" ("Series A Shares"); the classes together are "the Shares".
+    /// An offer for one class calls its shares "the Shares" and needs none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Text>,
     /// Absent for a class that has no CUSIP number: the cover leaves it to draft.
     #[serde(default)]
     pub cusip: Option<Cusip>,
@@ -531,6 +541,20 @@ pub struct SoughtClass {
     /// In a cash offer at a fixed price, this class's price per share.
     #[serde(default)]
     pub cash_price: Option<Positive>,
+    /// In a commenced exchange offer, what this class's part of the transaction valuation is
+    /// computed from, as `fee` states it for the first class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<ClassFee>,
+}
+
+/// The basis of one class's part of the transaction valuation (Rule 0-11(a)(4)).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassFee {
+    #[serde(default)]
+    pub market_value: Option<MarketValue>,
+    #[serde(default)]
+    pub book_value_per_share: Option<Positive>,
 }
 
 impl SoughtClass {
@@ -547,6 +571,13 @@ impl SoughtClass {
         if field == "offer.consideration" {
             return own("");
         }
+        for name in ["fee.market_value", "fee.book_value_per_share"] {
+            if let Some(rest) = field.strip_prefix(name)
+                && (rest.is_empty() || rest.starts_with('.'))
+            {
+                return own(&format!(".{name}{rest}"));
+            }
+        }
         for name in ["max_shares", "min_shares", "min_percent", "cash_price"] {
             if let Some(rest) = field.strip_prefix("offer.").and_then(|f| f.strip_prefix(name))
                 && (rest.is_empty() || rest.starts_with('.'))
@@ -562,6 +593,17 @@ impl SoughtClass {
             }
         }
         field.to_owned()
+    }
+
+    /// A message about the offer for the `i`th class alone, each field it names in backquotes
+    /// (`offer.max_shares`) renamed to the class's own.
+    pub fn renamed_in_text(i: usize, message: &str) -> String {
+        message
+            .split('`')
+            .enumerate()
+            .map(|(n, part)| if n % 2 == 1 { Self::path(i, part) } else { part.to_owned() })
+            .collect::<Vec<_>>()
+            .join("`")
     }
 }
 

@@ -395,6 +395,11 @@ fn price_of_class(
 fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
     let classes = &t.offer.other_classes;
     if classes.is_empty() {
+        if t.security.short_name.is_some() {
+            return Err(loaded
+                .error_at("security.short_name", "only an offer for several classes names each class's shares: an offer for one class calls them \"the Shares\"")
+                .help("remove `security.short_name`, or list the other classes in `offer.other_classes`"));
+        }
         return Ok(());
     }
     if t.kind() == OfferKind::DutchAuction {
@@ -403,13 +408,16 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
             "several classes may be sought for new securities or for cash at a fixed price, not by a modified Dutch auction so far: make one offer per class, or draft the offer for the other classes by hand",
         ));
     }
-    if t.stage() != Stage::Intent {
+    if matches!(t.stage(), Stage::Amendment | Stage::Results) {
         return Err(loaded
             .error_at(
                 "offer.other_classes",
-                "an offer for several classes is drafted only at its announcement (SC TO-C) so far: the Offer to Exchange and the later filings state one class",
+                "an offer for several classes is drafted at its announcement (SC TO-C) and commencement (SC TO-I or SC TO-T) so far: its amendments and results state one class",
             )
-            .help("render the announcement with `filing.form: SC TO-C`, and draft the commenced documents for the other classes by hand"));
+            .help("draft the amendments and results of an offer for several classes by hand from the commenced set"));
+    }
+    if t.stage() == Stage::Commencement {
+        class_names(loaded, t)?;
     }
     let mut seen = vec![(&t.security, "security".to_owned())];
     for (i, class) in classes.iter().enumerate() {
@@ -448,6 +456,33 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
             }
         }
         seen.push((&class.security, at("security")));
+    }
+    Ok(())
+}
+
+/// Once an offer for several classes commences, its documents call each class's shares by a
+/// name of their own ("Series A Shares"), and all of them together "the Shares".
+fn class_names(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let first = std::iter::once((&t.security, "security".to_owned()));
+    let others = t.offer.other_classes.iter().enumerate().map(|(i, c)| (&c.security, super::SoughtClass::path(i, "security")));
+    let mut seen: Vec<(&str, String)> = Vec::new();
+    for (security, at) in first.chain(others) {
+        let field = format!("{at}.short_name");
+        let Some(name) = &security.short_name else {
+            return Err(loaded
+                .error_at(&at, format!("an offer for several classes names each class's shares in its documents: give `{field}`"))
+                .help(format!("for example `short_name: Series A Shares` for the {}", security.title.0)));
+        };
+        let name = name.0.trim();
+        let Some(stem) = name.strip_suffix(" Shares").filter(|stem| !stem.trim().is_empty()) else {
+            return Err(loaded
+                .error_at(&field, "the name of a class's shares ends in \"Shares\", after what sets the class apart (\"Series A Shares\")")
+                .help("the documents say \"each Series A Share\" and call all the classes together \"the Shares\""));
+        };
+        if let Some((_, earlier)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(stem)) {
+            return Err(loaded.error_at(&field, format!("`{earlier}` already names a class so: each class needs its own name")));
+        }
+        seen.push((stem, field));
     }
     Ok(())
 }
