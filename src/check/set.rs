@@ -45,12 +45,20 @@ static FACTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 /// What marks a statement as of the past ("previously scheduled to expire ...").
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)previously|originally"));
 
+/// The class a premium is measured for, where the statement names it: an offer for several
+/// classes states one premium for each ("over the last reported sale price of the Series B
+/// Shares of $9.10"), each a fact of its own.
+static PREMIUM_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^ the last reported sales? price of the ([^$\n]{1,100}?) of \$"));
+
 struct Stated<'a> {
     doc: &'a Indexed<'a>,
     view: &'a TextView,
     start: usize,
     end: usize,
     value: String,
+    /// What the fact is stated of, where it may differ within a set (the class of a premium).
+    subject: String,
 }
 
 /// Facts that are computed figures: in a set secdraft rendered, the ledger tells how each is
@@ -89,18 +97,47 @@ pub fn facts(documents: &[Indexed], views: &[TextView], figures_in_ledger: bool,
                 if last.is_some_and(|i| earlier[i].0 >= sentence_start) {
                     continue;
                 }
+                let subject = match *fact {
+                    "premium over the closing price" => PREMIUM_CLASS
+                        .captures(&view.text[all.end()..])
+                        .and_then(|c| c.get(1))
+                        .map_or_else(String::new, |class| normalise(class.as_str())),
+                    _ => String::new(),
+                };
                 stated.push(Stated {
                     doc,
                     view,
                     start: value.start(),
                     end: value.end(),
                     value: normalise(value.as_str()),
+                    subject,
                 });
             }
         }
-        let Some(first) = stated.first() else { continue };
-        let (first_value, first_doc) = (first.value.clone(), first.doc.name.clone());
-        for s in stated.iter().filter(|s| s.value != first_value) {
+        // Only a set that states the fact of two subjects or more is told apart by them: in an
+        // offer for one class, a premium stated of "the Shares" and of the class's title is one.
+        let mut subjects: Vec<&str> =
+            stated.iter().map(|s| s.subject.as_str()).filter(|s| !s.is_empty()).collect();
+        subjects.sort_unstable();
+        subjects.dedup();
+        if subjects.len() < 2 {
+            stated.iter_mut().for_each(|s| s.subject.clear());
+        }
+        // The first statement of each subject is the one the others must agree with.
+        let mut firsts: Vec<(&str, &str, &str)> = Vec::new();
+        for s in &stated {
+            if !firsts.iter().any(|(subject, _, _)| *subject == s.subject) {
+                firsts.push((&s.subject, &s.value, &s.doc.name));
+            }
+        }
+        for s in &stated {
+            let Some(&(_, first_value, first_doc)) = firsts.iter().find(|(subject, _, _)| *subject == s.subject)
+            else {
+                continue;
+            };
+            if s.value == first_value {
+                continue;
+            }
             let from = s.view.source_offset(s.start);
             let to = s.view.source_offset(s.end.saturating_sub(1)) + 1;
             let to = (to..=s.doc.source.len()).find(|i| s.doc.source.is_char_boundary(*i)).unwrap_or(to);

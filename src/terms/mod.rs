@@ -409,6 +409,10 @@ pub struct SubjectSecurity {
     /// Absent for a class that has no CUSIP number: the cover leaves it to draft.
     #[serde(default)]
     pub cusip: Option<Cusip>,
+    /// The class's trading symbol, where it is not the issuer's (`issuer.ticker`): in an offer
+    /// for several classes, each class listed has its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticker: Option<Text>,
     /// The last sale price the premiums are measured from. Without it, no premium or
     /// dividend yield is computed and the sentences that state one are left out.
     #[serde(default)]
