@@ -131,7 +131,8 @@ pub fn facts(documents: &[Indexed], views: &[TextView], figures_in_ledger: bool,
             }
         }
         for s in &stated {
-            let Some(&(_, first_value, first_doc)) = firsts.iter().find(|(subject, _, _)| *subject == s.subject)
+            let Some(&(_, first_value, first_doc)) =
+                firsts.iter().find(|(subject, _, _)| *subject == s.subject)
             else {
                 continue;
             };

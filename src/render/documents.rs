@@ -70,7 +70,8 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
     let new_name =
         t.offer.consideration.as_ref().map(|c| c.security.short_name.0.clone()).unwrap_or_default();
     // An offer for several classes calls them together "the Shares".
-    let class = if t.offer.other_classes.is_empty() { t.security.title.0.clone() } else { "Shares".to_owned() };
+    let class =
+        if t.offer.other_classes.is_empty() { t.security.title.0.clone() } else { "Shares".to_owned() };
     let front = [
         ("summary", "Summary Term Sheet", "summary-term-sheet"),
         ("forward_looking", "Forward-Looking Statements", "forward-looking-statements"),

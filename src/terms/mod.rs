@@ -575,6 +575,9 @@ impl SoughtClass {
         if field == "offer.consideration" {
             return own("");
         }
+        if field == "fee" {
+            return own(".fee");
+        }
         for name in ["fee.market_value", "fee.book_value_per_share"] {
             if let Some(rest) = field.strip_prefix(name)
                 && (rest.is_empty() || rest.starts_with('.'))

@@ -22,4 +22,5 @@ mod presentation;
 mod ratios;
 mod reliability;
 mod several_classes;
+mod several_classes_offer;
 mod snapshots;

@@ -222,17 +222,6 @@ fn a_figure_a_class_cannot_compute_is_placed_at_the_class() {
     );
 }
 
-#[test]
-fn several_classes_past_the_announcement_are_refused_until_the_offer_is_drafted_for_them() {
-    let commenced = edited(TWO_SERIES, "  form: SC TO-C", "  form: SC TO-I");
-    let commenced = commenced.replacen("  next_announcement: 2025-03-03", "  commencement: 2025-03-03", 1);
-    refused_at(
-        &commenced,
-        "    - security:",
-        "an offer for several classes is drafted only at its announcement (SC TO-C) so far",
-    );
-}
-
 /// The two-series terms with preferred stock as the new security: 10.00% Series C, one share
 /// for each 4 Series A shares and for each 3 Series B shares.
 fn for_preferred_stock() -> String {
