@@ -145,7 +145,7 @@ fn the_offer_to_purchase_prices_each_class_on_its_own() {
     );
     assert_prints(
         &offer,
-        "- ***Series B Shares.*** $10.00 per Series B Share; the Purchase Price of $10.00 is a 10% premium over the last reported sale price of the Series B Shares of $9.10 on February 13, 2025.",
+        "- ***Series B Shares.*** The Purchase Price is $10.00 per Series B Share, a 10% premium over the last reported sale price of the Series B Shares of $9.10 on February 13, 2025.",
     );
     assert_prints(
         &offer,
