@@ -195,3 +195,15 @@ fn the_amendments_and_results_of_an_offer_for_several_classes_are_refused_with_h
         "an offer for several classes is drafted at its announcement (SC TO-C) and commencement (SC TO-I or SC TO-T) so far",
     );
 }
+
+#[test]
+fn classes_whose_accrued_dividends_differ_are_each_stated_and_a_missing_one_left_to_draft() {
+    let text = edited(COMMENCED, "        accrued_dividends: waived\n", "");
+    let (_dir, path) = scratch_terms(&text);
+    let offer = document(&render(&path), "offer-to-exchange.md");
+    assert_prints(
+        &offer,
+        "***Accrued dividends.*** By tendering Series A Shares, a stockholder waives all dividends accrued and unpaid on the Series A Shares accepted in the Offer, and no payment will be made for them. Series A Shares not accepted and returned to the stockholder keep their right to accrued and unpaid dividends. [Whether the dividends accrued and unpaid on the Series B Shares accepted are paid or waived by tendering stockholders: to draft (`offer.other_classes[0].security.accrued_dividends`).]",
+    );
+    assert_prints(&offer, "| Accrued and unpaid dividends | As Section 1 states for each series | None |");
+}
