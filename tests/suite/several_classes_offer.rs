@@ -25,11 +25,11 @@ fn the_offer_to_exchange_defines_each_class_and_states_its_rate_value_and_maximu
     );
     assert_prints(
         &offer,
-        "For each Series B Share, at $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered has a value of $11.295, a 24% increase over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025.",
+        "For each Series B Share, at $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered had a value of $11.295, a 24% increase over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025.",
     );
     assert_prints(
         &offer,
-        "- up to 2,000,000 Series A Shares, issuing 6.59 shares of Common Stock for each Series A Share, or a maximum of 13,180,000 shares of Common Stock and cash in lieu of fractional shares; and\n- up to 1,200,000 Series B Shares, issuing 7.53 shares of Common Stock for each Series B Share, or a maximum of 9,036,000 shares of Common Stock and cash in lieu of fractional shares.",
+        "- up to 2,000,000 Series A Shares, issuing 6.59 shares of Common Stock for each Series A Share, or a maximum of 13,180,000 shares of Common Stock and cash in lieu of fractional shares; and\n- up to 1,200,000 Series B Shares, subject to the Series B Minimum Condition (Section 7), issuing 7.53 shares of Common Stock for each Series B Share, or a maximum of 9,036,000 shares of Common Stock and cash in lieu of fractional shares.",
     );
     assert_prints(
         &offer,
@@ -74,9 +74,18 @@ fn each_class_is_prorated_separately_with_its_own_minimum_and_allowance() {
     );
     assert_prints(
         &offer,
-        "- for the Offer for the Series B Shares, the Series B Minimum Condition: at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) shall have been properly tendered and not properly withdrawn;",
+        "***Series B Minimum Condition.*** Notwithstanding any other provision of the Offer, the Company will not be required to accept for exchange any Series B Shares unless, at the expiration of the Offer, at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) have been properly tendered and not properly withdrawn (the “**Series B Minimum Condition**”). The Offer for the Series A Shares is not subject to the Series B Minimum Condition.",
     );
     assert!(!offer.contains("Series A Minimum Condition"), "the Series A offer has no minimum");
+    assert_prints(
+        &offer,
+        "THE OFFER FOR THE SERIES A SHARES IS NOT CONDITIONED ON ANY MINIMUM NUMBER OF SERIES A SHARES BEING TENDERED.",
+    );
+    // The 2% allowance, and the extension a change requires, are each series' own.
+    assert_prints(
+        &offer,
+        "or the number of Shares sought of a series (other than by accepting up to an additional 2% of the outstanding Shares of that series), the Offer for that series will remain open for at least 10 business days",
+    );
     assert_prints(
         &offer,
         "[Whether the Offer for each series is conditioned on the Offer for any other series",
@@ -149,7 +158,7 @@ fn the_offer_to_purchase_prices_each_class_on_its_own() {
     );
     assert_prints(
         &offer,
-        "- up to 1,200,000 Series B Shares, at a price of $10.00 per Series B Share, or up to $12,000,000 in the aggregate.",
+        "- up to 1,200,000 Series B Shares, subject to the Series B Minimum Condition (Section 7), at a price of $10.00 per Series B Share, or up to $12,000,000 in the aggregate.",
     );
     assert_prints(
         &offer,
