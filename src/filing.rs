@@ -147,7 +147,6 @@ fn other_classes(in_force: &Terms, kind: OfferKind) -> Result<Vec<ClassFigures>,
         .collect()
 }
 
-
 /// An error in the figures of the terms in force that an amendment caused (the offer as first
 /// made computes) is placed at that amendment's change: it is what counsel must fix, and the
 /// term the figure engine names may be one the amendment left as it was.

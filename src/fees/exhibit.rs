@@ -161,12 +161,12 @@ fn valuation_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
     if in_force.offer.other_classes.is_empty() || kind == OfferKind::DutchAuction {
         return one_class_note(in_force, kind);
     }
-    let views = std::iter::once(Ok(in_force.clone())).chain((0..in_force.offer.other_classes.len()).map(|i| {
-        in_force.class_view(i).ok_or(FeeError::MissingTerm("offer.other_classes"))
-    }));
-    let parts = views
-        .map(|view| view.and_then(|view| class_part(&view, kind)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let views = std::iter::once(Ok(in_force.clone())).chain(
+        (0..in_force.offer.other_classes.len())
+            .map(|i| in_force.class_view(i).ok_or(FeeError::MissingTerm("offer.other_classes"))),
+    );
+    let parts =
+        views.map(|view| view.and_then(|view| class_part(&view, kind))).collect::<Result<Vec<_>, _>>()?;
     let (last, rest) = parts.split_last().expect("the first class is always there");
     let list = format!("{}; and {last}", rest.join("; "));
     Ok(match kind {
@@ -198,7 +198,9 @@ fn class_part(view: &Terms, kind: OfferKind) -> Result<String, FeeError> {
             ),
             None => format!(
                 "there being no market for the {title}, the book value of the {sought} shares sought, {} per share",
-                format::money(fee.and_then(|f| f.book_value_per_share).ok_or(missing("fee.book_value_per_share"))?.0),
+                format::money(
+                    fee.and_then(|f| f.book_value_per_share).ok_or(missing("fee.book_value_per_share"))?.0
+                ),
             ),
         },
         _ => format!(

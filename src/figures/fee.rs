@@ -35,7 +35,9 @@ fn transaction_valuation(
         OfferKind::Exchange => {
             "sum over the classes sought of each class's valuation: the market value of its shares sought (average of the high and low prices on the stated date x maximum shares sought), or their book value where there is no market (Rule 0-11(a)(4))"
         }
-        _ => "sum over the classes sought of the cash offered for each: purchase price x maximum shares sought (Rule 0-11(b))",
+        _ => {
+            "sum over the classes sought of the cash offered for each: purchase price x maximum shares sought (Rule 0-11(b))"
+        }
     };
     Ok((total, inputs, formula))
 }

@@ -464,7 +464,12 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
 /// name of their own ("Series A Shares"), and all of them together "the Shares".
 fn class_names(loaded: &LoadedTerms, t: &Terms) -> Check {
     let first = std::iter::once((&t.security, "security".to_owned()));
-    let others = t.offer.other_classes.iter().enumerate().map(|(i, c)| (&c.security, super::SoughtClass::path(i, "security")));
+    let others = t
+        .offer
+        .other_classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (&c.security, super::SoughtClass::path(i, "security")));
     let mut seen: Vec<(&str, String)> = Vec::new();
     for (security, at) in first.chain(others) {
         let field = format!("{at}.short_name");
@@ -480,7 +485,10 @@ fn class_names(loaded: &LoadedTerms, t: &Terms) -> Check {
                 .help("the documents say \"each Series A Share\" and call all the classes together \"the Shares\""));
         };
         if let Some((_, earlier)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(stem)) {
-            return Err(loaded.error_at(&field, format!("`{earlier}` already names a class so: each class needs its own name")));
+            return Err(loaded.error_at(
+                &field,
+                format!("`{earlier}` already names a class so: each class needs its own name"),
+            ));
         }
         seen.push((stem, field));
     }
