@@ -1,7 +1,7 @@
-//! An exchange offer for several classes (`offer.other_classes`): golden text of the
-//! announcement for each class, each class's figures traced to its own fields and printed
-//! places, the figures of a class equal to those of an offer for that class alone, and the
-//! errors of terms that misstate a class, through the binary.
+//! An offer for several classes (`offer.other_classes`): golden text of the announcement and
+//! of the commencement release and Schedule TO for each class, each class's figures traced to
+//! its own fields and printed places, the figures of a class equal to those of an offer for
+//! that class alone, and the errors of terms that misstate a class, through the binary.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -345,5 +345,163 @@ fn a_count_past_any_number_of_shares_is_called_too_large() {
             "offer.other_classes[0].security.shares_outstanding",
             "`18_446_744_073_709_551_616` is too large: a number of shares is at most 18,446,744,073,709,551,615",
         ],
+    );
+}
+
+const TWO_SERIES_COMMENCED: &str = "data/sorrel-two-series-commenced.yaml";
+const TWO_SERIES_CASH_COMMENCED: &str = "data/sorrel-two-series-cash-commenced.yaml";
+
+#[test]
+fn the_commencement_release_states_each_class_with_its_own_term_ratio_and_minimum() {
+    let set = render(TWO_SERIES_COMMENCED);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "# Sorrel Creek Commences Exchange Offer for Its 8.25% Series A Cumulative Preferred Stock and 9.00% Series B Cumulative Preferred Stock\n",
+    );
+    assert_prints(
+        &release,
+        "(the “**Company**”) today commenced an exchange offer (the “**Offer**”) to exchange shares of each series of its preferred stock listed below (together, the “**Shares**”), up to the maximum stated for that series, for shares of its Common Stock (the “**Common Stock**”) at the exchange ratio stated below for that series:\n\n- ",
+    );
+    // Each class's term is defined in its own bullet, and its figures are its own.
+    assert_prints(
+        &release,
+        "- **8.25% Series A Cumulative Preferred Stock** (the “**Series A Shares**”; CUSIP 83586P201): up to 2,000,000 Series A Shares, approximately 58.0% of the 3,450,000 Series A Shares outstanding as of February 28, 2025, at the rate of 6.59 shares of Common Stock for each Series A Share tendered, or a maximum of 13,180,000 shares of Common Stock and cash in lieu of fractional shares. The exchange ratio of 6.59 is the designated value of $11.20 per Series A Share divided by the designated value of $1.70 per share of Common Stock, rounded to two decimal places. At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Series A Share had a value of $9.885, an 18% increase over the last reported sale price of the Series A Shares of $8.40 on February 28, 2025, on the NYSE American. By tendering Series A Shares, a stockholder waives all dividends accrued and unpaid on the Series A Shares accepted in the Offer, and no payment will be made for them. Series A Shares not accepted and returned to the stockholder keep their right to accrued and unpaid dividends.\n",
+    );
+    assert_prints(
+        &release,
+        "- **9.00% Series B Cumulative Preferred Stock** (the “**Series B Shares**”; CUSIP 83586P300): up to 1,200,000 Series B Shares, approximately 66.7% of the 1,800,000 Series B Shares outstanding as of February 28, 2025, at the rate of 7.53 shares of Common Stock for each Series B Share tendered, or a maximum of 9,036,000 shares of Common Stock and cash in lieu of fractional shares. The exchange ratio of 7.53 is the designated value of $12.80 per Series B Share divided by the designated value of $1.70 per share of Common Stock, rounded to two decimal places. At $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Series B Share had a value of $11.295, a 24% increase over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025, on the NYSE American. By tendering Series B Shares, a stockholder waives all dividends accrued and unpaid on the Series B Shares accepted in the Offer, and no payment will be made for them. Series B Shares not accepted and returned to the stockholder keep their right to accrued and unpaid dividends. The Offer for the Series B Shares is subject to the condition that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn (the “**Series B Minimum Condition**”).\n\n",
+    );
+    // The conditions name Series B's minimum, which the first class's `has_minimum` does not
+    // know of; whether one series' offer depends on another's is counsel's to draft.
+    assert_prints(
+        &release,
+        "\n\nThe Offer is subject to customary conditions, including the Series B Minimum Condition. The Offer for the Series A Shares is not conditioned on any minimum number of Series A Shares being tendered. [Whether the Offer for each series is conditioned on the Offer for any other series: to draft.]\n\n",
+    );
+    assert_prints(
+        &release,
+        "\n\nProration applies to each series separately: if more Shares of a series are properly tendered than the maximum the Company offers to exchange for that series, the Company will accept the Shares of that series on a pro rata basis, after first accepting all Shares of that series tendered by holders of fewer than 100 Shares of that series who tender all of them, as described in the Offer to Exchange.\n\n",
+    );
+    assert!(!release.contains("Commences Exchange Offer for Up to"), "{release}");
+
+    let statement = document(&set, "schedule-to.md");
+    assert_prints(
+        &statement,
+        "**8.25% Series A Cumulative Preferred Stock**\\\n**9.00% Series B Cumulative Preferred Stock**\\\n(Title of Class of Securities)\n\n**83586P201**\\\n**83586P300**\\\n(CUSIP Number of Class of Securities)",
+    );
+    assert_prints(
+        &statement,
+        "relates to the offer by Sorrel Creek Energy, Inc., a Delaware corporation (the “**Company**”), to exchange shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**” and, together with the Series A Shares, the “**Shares**”), upon the terms and subject to the conditions set forth in the Offer to Exchange,",
+    );
+    assert_prints(
+        &statement,
+        "(b) *Securities.* The subject classes of equity securities are the Series A Shares and the Series B Shares. As of February 28, 2025, there were 3,450,000 Series A Shares and 1,800,000 Series B Shares outstanding.\n",
+    );
+}
+
+#[test]
+fn the_commencement_release_of_a_cash_offer_prices_each_class_on_its_own() {
+    let set = render(TWO_SERIES_CASH_COMMENCED);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "# Sorrel Creek Commences Tender Offer for Its 8.25% Series A Cumulative Preferred Stock and 9.00% Series B Cumulative Preferred Stock\n",
+    );
+    assert_prints(
+        &release,
+        "(the “**Company**”) today commenced a tender offer (the “**Offer**”) to purchase shares of each series of its preferred stock listed below (together, the “**Shares**”), up to the maximum stated for that series, at the price per share stated for that series, net to the seller in cash, less any applicable withholding taxes and without interest:\n\n- ",
+    );
+    assert_prints(
+        &release,
+        "- **8.25% Series A Cumulative Preferred Stock** (the “**Series A Shares**”; CUSIP 83586P201): up to 2,000,000 Series A Shares, approximately 58.0% of the 3,450,000 Series A Shares outstanding as of February 28, 2025, at a price of $9.25 per Series A Share, for an aggregate purchase price of up to $18,500,000. The purchase price represents a 10% premium over the last reported sale price of the Series A Shares of $8.40 on February 28, 2025, on the NYSE American. By tendering Series A Shares,",
+    );
+    assert_prints(
+        &release,
+        "- **9.00% Series B Cumulative Preferred Stock** (the “**Series B Shares**”; CUSIP 83586P300): up to 1,200,000 Series B Shares, approximately 66.7% of the 1,800,000 Series B Shares outstanding as of February 28, 2025, at a price of $10.00 per Series B Share, for an aggregate purchase price of up to $12,000,000. The purchase price represents a 10% premium over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025, on the NYSE American. By tendering Series B Shares, a stockholder waives all dividends accrued and unpaid on the Series B Shares accepted in the Offer, and no payment will be made for them. Series B Shares not accepted and returned to the stockholder keep their right to accrued and unpaid dividends. The Offer for the Series B Shares is subject to the condition that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn (the “**Series B Minimum Condition**”).\n\n",
+    );
+    assert_prints(
+        &release,
+        "The Offer is subject to customary conditions, including the Series B Minimum Condition. The Offer for the Series A Shares is not conditioned on any minimum number of Series A Shares being tendered. [Whether the Offer for each series is conditioned on the Offer for any other series: to draft.]",
+    );
+    assert_prints(
+        &release,
+        "Proration applies to each series separately: if more Shares of a series are properly tendered than the maximum the Company offers to purchase for that series, the Company will accept the Shares of that series on a pro rata basis, after first accepting all Shares of that series tendered by holders of fewer than 100 Shares of that series who tender all of them, as described in the Offer to Purchase.",
+    );
+
+    let statement = document(&set, "schedule-to.md");
+    assert_prints(
+        &statement,
+        "to purchase shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**” and, together with the Series A Shares, the “**Shares**”), upon the terms and subject to the conditions set forth in the Offer to Purchase,",
+    );
+    assert_prints(
+        &statement,
+        "(b) *Securities.* The subject classes of equity securities are the Series A Shares and the Series B Shares. As of February 28, 2025, there were 3,450,000 Series A Shares and 1,800,000 Series B Shares outstanding.\n",
+    );
+    // Each class's price is its own figure.
+    assert_eq!(set.filing.classes[0].figures.get("purchase_price").unwrap().display(), "$10.00");
+}
+
+#[test]
+fn each_class_states_its_own_minimum_dividends_and_odd_lot_priority() {
+    // Both series have a minimum; Series A's dividends are paid, Series B's not stated; Series
+    // B is exchanged only in whole blocks of 150, so its odd lots have no priority.
+    let text = edited(
+        TWO_SERIES_COMMENCED,
+        "offer:\n  max_shares: 2_000_000\n",
+        "offer:\n  max_shares: 2_000_000\n  min_shares: 500_000\n",
+    );
+    let text = text.replacen("  accrued_dividends: waived\n", "  accrued_dividends: paid\n", 1);
+    let text = text.replacen("        accrued_dividends: waived\n", "", 1);
+    let text = text.replacen(
+        "      designated_values:\n        share_sought: 12.80\n        new_share: 1.70\n        places: 2\n      fractional_shares:\n        cash_in_lieu: 1.70",
+        "      block:\n        shares: 150\n        new_shares: 1000",
+        1,
+    );
+    let text = text.replacen(
+        "        shares_outstanding_date: 2025-02-28\n",
+        "        shares_outstanding_date: 2025-02-27\n",
+        1,
+    );
+    let (_dir, terms) = crate::common::scratch_terms(&text);
+    let set = render(&terms);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "For each Series A Share accepted, the Company will also pay in cash the dividends accrued and unpaid on it to, but not including, the date the Series A Shares are accepted for exchange, without interest. [Amount of accrued and unpaid dividends per Series A Share, and the date to which it is computed: to draft.] The Offer for the Series A Shares is subject to the condition that at least 500,000 Series A Shares be properly tendered and not properly withdrawn (the “**Series A Minimum Condition**”).\n",
+    );
+    assert_prints(
+        &release,
+        "at the rate of one thousand (1,000) shares of Common Stock for each 150 Series B Shares tendered",
+    );
+    assert_prints(
+        &release,
+        "[Whether the dividends accrued and unpaid on the Series B Shares accepted are paid or waived by tendering stockholders: to draft (`offer.other_classes[0].security.accrued_dividends`).]",
+    );
+    assert_prints(
+        &release,
+        "The Offer is subject to customary conditions, including the Series A Minimum Condition and the Series B Minimum Condition. [Whether",
+    );
+    assert_prints(
+        &release,
+        "on a pro rata basis, as described in the Offer to Exchange. Before prorating the Series A Shares, the Company will first accept all Series A Shares tendered by holders of fewer than 100 Series A Shares who tender all of them.\n",
+    );
+    assert_prints(
+        &document(&set, "schedule-to.md"),
+        "As of February 28, 2025, there were 3,450,000 Series A Shares outstanding. As of February 27, 2025, there were 1,800,000 Series B Shares outstanding.\n",
+    );
+}
+
+#[test]
+fn a_class_of_a_commenced_offer_without_a_name_for_its_shares_is_refused() {
+    for example in [TWO_SERIES_COMMENCED, TWO_SERIES_CASH_COMMENCED] {
+        refused_at(
+            &edited(example, "        short_name: Series B Shares\n", ""),
+            "title: 9.00% Series B Cumulative Preferred Stock",
+            "an offer for several classes names each class's shares in its documents: give `offer.other_classes[0].security.short_name`",
+        );
+    }
+    crate::common::refused(
+        &edited(TWO_SERIES_COMMENCED, "        short_name: Series B Shares\n", ""),
+        &["offer.other_classes[0].security", "give `offer.other_classes[0].security.short_name`"],
     );
 }
