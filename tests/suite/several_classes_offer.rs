@@ -5,7 +5,7 @@
 use crate::common::{document, edited, refused_at, render, scratch_terms, secdraft};
 
 const COMMENCED: &str = "data/sorrel-two-series-commenced.yaml";
-const CASH_INTENT: &str = "data/sorrel-two-series-cash-intent.yaml";
+const CASH_COMMENCED: &str = "data/sorrel-two-series-cash-commenced.yaml";
 
 fn assert_prints(text: &str, sentence: &str) {
     assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
@@ -123,30 +123,9 @@ fn a_class_without_its_own_valuation_basis_is_refused_at_the_class() {
     refused_at(&text, "    - security:", "offer.other_classes[0].fee.market_value");
 }
 
-/// The cash announcement for two series, commenced.
-fn cash_commenced() -> String {
-    edited(CASH_INTENT, "  form: SC TO-C", "  form: SC TO-I")
-        .replacen(
-            "  next_announcement: 2025-03-03",
-            "  commencement: 2025-03-03\n  expiration: 2025-03-31",
-            1,
-        )
-        .replacen(
-            "  title: 8.25% Series A Cumulative Preferred Stock\n",
-            "  title: 8.25% Series A Cumulative Preferred Stock\n  short_name: Series A Shares\n",
-            1,
-        )
-        .replacen(
-            "        title: 9.00% Series B Cumulative Preferred Stock\n",
-            "        title: 9.00% Series B Cumulative Preferred Stock\n        short_name: Series B Shares\n",
-            1,
-        )
-}
-
 #[test]
 fn the_offer_to_purchase_prices_each_class_on_its_own() {
-    let (_dir, path) = scratch_terms(&cash_commenced());
-    let set = render(&path);
+    let set = render(CASH_COMMENCED);
     let offer = document(&set, "offer-to-purchase.md");
     assert_prints(
         &offer,
@@ -154,7 +133,7 @@ fn the_offer_to_purchase_prices_each_class_on_its_own() {
     );
     assert_prints(
         &offer,
-        "- ***Series B Shares.*** The Purchase Price is $10.00 per Series B Share, a 10% premium over the last reported sale price of the Series B Shares of $9.10 on February 13, 2025.",
+        "- ***Series B Shares.*** The Purchase Price is $10.00 per Series B Share, a 10% premium over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025.",
     );
     assert_prints(
         &offer,
