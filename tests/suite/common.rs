@@ -62,6 +62,11 @@ pub fn document(set: &RenderedSet, name: &str) -> String {
     String::from_utf8(file.bytes.clone()).unwrap()
 }
 
+/// Asserts that `text` holds `sentence` word for word, showing both when it does not.
+pub fn assert_prints(text: &str, sentence: &str) {
+    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
+}
+
 /// The files of a folder, by name with their bytes, in name order.
 pub fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = fs::read_dir(dir)

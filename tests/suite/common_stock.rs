@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, BlockRatio, ClosingPrice, Count, Positive, Shares, Text};
 
-use crate::common::{document, edited, refused, refused_at, render, scratch_terms, secdraft};
+use crate::common::{assert_prints, document, edited, refused, refused_at, render, scratch_terms, secdraft};
 
 const SORREL: &str = "data/sorrel-preferred-for-common-commenced.yaml";
 
@@ -17,10 +17,6 @@ fn rendered_with(from: &str, to: &str) -> (String, String) {
     let (_dir, terms) = scratch_terms(&edited(SORREL, from, to));
     let set = render(&terms);
     (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"))
-}
-
-fn assert_prints(text: &str, sentence: &str) {
-    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
 }
 
 /// The Sorrel Creek terms with `from` replaced by `to` are refused with `message`, placed at

@@ -3,7 +3,7 @@
 //! and verbs that agree with a count of one. Golden text through the library, errors through
 //! the binary.
 
-use crate::common::{document, edited, refused, render, scratch_terms, secdraft};
+use crate::common::{assert_prints, document, edited, refused, render, scratch_terms, secdraft};
 
 const MERIDIAN: &str = "data/meridian-exchange-commenced.yaml";
 const MERIDIAN_AMENDED: &str = "data/meridian-exchange-amended.yaml";
@@ -14,10 +14,6 @@ const SEED: &str = "data/ault-alliance-2023-12-13.yaml";
 fn offer_of(text: &str) -> String {
     let (_dir, terms) = scratch_terms(text);
     document(&render(&terms), "offer-to-exchange.md")
-}
-
-fn assert_prints(text: &str, sentence: &str) {
-    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::common::{document, edited, examples, refused, render, scratch_terms, secdraft};
+use crate::common::{assert_prints, document, edited, examples, refused, render, scratch_terms, secdraft};
 
 const WHOLE_BLOCKS: &str = "data/harlow-exchange-whole-blocks.yaml";
 const MERIDIAN: &str = "data/meridian-exchange-commenced.yaml";
@@ -17,10 +17,6 @@ fn rendered_with(path: &str, from: &str, to: &str) -> (String, String) {
     let (_dir, terms) = scratch_terms(&edited(path, from, to));
     let set = render(&terms);
     (document(&set, "press-release.md"), document(&set, "offer-to-exchange.md"))
-}
-
-fn assert_prints(text: &str, sentence: &str) {
-    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
 }
 
 #[test]

@@ -8,13 +8,9 @@ use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, DesignatedValues, Positive, Shares};
 
-use crate::common::{document, edited, refused_at, render, secdraft};
+use crate::common::{assert_prints, document, edited, refused_at, render, secdraft};
 
 const TWO_SERIES: &str = "data/sorrel-two-series-intent.yaml";
-
-fn assert_prints(text: &str, sentence: &str) {
-    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
-}
 
 #[test]
 fn the_announcement_states_each_class_with_its_own_terms_and_figures() {

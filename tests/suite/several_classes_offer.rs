@@ -2,14 +2,10 @@
 //! Exchange and the Offer to Purchase for each class, the fee on the valuation of every class,
 //! and the terms a commenced offer for several classes refuses, through the binary.
 
-use crate::common::{document, edited, refused_at, render, scratch_terms, secdraft};
+use crate::common::{assert_prints, document, edited, refused_at, render, scratch_terms, secdraft};
 
 const COMMENCED: &str = "data/sorrel-two-series-commenced.yaml";
 const CASH_COMMENCED: &str = "data/sorrel-two-series-cash-commenced.yaml";
-
-fn assert_prints(text: &str, sentence: &str) {
-    assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
-}
 
 #[test]
 fn the_offer_to_exchange_defines_each_class_and_states_its_rate_value_and_maximum() {
