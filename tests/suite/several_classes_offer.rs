@@ -21,7 +21,7 @@ fn the_offer_to_exchange_defines_each_class_and_states_its_rate_value_and_maximu
     );
     assert_prints(
         &offer,
-        "For each Series B Share, at $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered had a value of $11.295, a 24% increase over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025.",
+        "For the Series B Shares, at $1.50 per share, the closing price of the Common Stock on the NYSE American on February 28, 2025, the Common Stock offered for each Series B Share had a value of $11.295, a 24% increase over the last reported sale price of the Series B Shares of $9.10 on February 28, 2025.",
     );
     assert_prints(
         &offer,
