@@ -294,9 +294,9 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         offer_dates: filing.timetable.as_ref(),
         premium_direction: first.premium_direction,
         prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
-        odd_lots_apply: crate::figures::odd_lot_priority_applies(in_force),
-        whole_lot: Some(crate::figures::whole_lot(in_force)).filter(|lot| *lot > 1),
-        has_minimum: in_force.offer.min_shares.is_some() || in_force.offer.min_percent.is_some(),
+        odd_lots_apply: first.odd_lots_apply,
+        whole_lot: first.whole_lot,
+        has_minimum: first.has_minimum,
         minimum_percent: first.minimum_percent.clone(),
         outcome: outcome(in_force, figures),
         classes,
@@ -326,51 +326,40 @@ fn as_written(percent: Option<crate::terms::Percent>, field: &str) -> Result<Opt
 
 /// Each class the filing's offer seeks, the first first, with its figures marked as its own.
 fn classes(filing: &Filing) -> Result<Vec<ClassView<'_>>, tera::Error> {
-    let in_force = &filing.in_force;
-    let first = ClassView {
-        figures: ledger::marked_figures(&filing.figures, Era::Now),
-        minimum_percent: as_written(in_force.offer.min_percent, "offer.min_percent")?,
-        premium_direction: premium_direction(&filing.figures),
-        ..class_terms(in_force, &in_force.security, &in_force.offer)
-    };
-    let mut classes = vec![first];
+    let first = ledger::marked_figures(&filing.figures, Era::Now);
+    let mut classes = vec![class_view(&filing.in_force, &filing.figures, first, "offer.min_percent")?];
     for (i, class) in filing.classes.iter().enumerate() {
-        classes.push(ClassView {
-            figures: ledger::marked_class_figures(&class.figures, Era::Now, i + 1),
-            minimum_percent: as_written(
-                class.terms.offer.min_percent,
-                &crate::terms::SoughtClass::path(i, "offer.min_percent"),
-            )?,
-            premium_direction: premium_direction(&class.figures),
-            ..class_terms(&class.terms, &class.terms.security, &class.terms.offer)
-        });
+        let marked = ledger::marked_class_figures(&class.figures, Era::Now, i + 1);
+        let min_percent = crate::terms::SoughtClass::path(i, "offer.min_percent");
+        classes.push(class_view(&class.terms, &class.figures, marked, &min_percent)?);
     }
     Ok(classes)
 }
 
-/// What a class's view takes from the offer for that class alone (`view`), its figures left
-/// to the caller.
-fn class_terms<'a>(
-    view: &Terms,
-    security: &'a crate::terms::SubjectSecurity,
-    offer: &'a crate::terms::Offer,
-) -> ClassView<'a> {
-    let term = security.short_name.as_ref().map_or("Shares", |name| name.as_str().trim()).to_owned();
+/// One class's view: `view` the offer for that class alone, `figures` its figures and `marked`
+/// the same as the templates print them; `min_percent` names its minimum's field in an error.
+fn class_view<'a>(
+    view: &'a Terms,
+    figures: &crate::figures::Figures,
+    marked: BTreeMap<&'static str, String>,
+    min_percent: &str,
+) -> Result<ClassView<'a>, tera::Error> {
+    let term = view.security.short_name.as_ref().map_or("Shares", |name| name.as_str().trim()).to_owned();
     let term_one = term.strip_suffix('s').unwrap_or(&term).to_owned();
     let label = term.strip_suffix("Shares").unwrap_or_default().trim().to_owned();
-    ClassView {
-        security,
-        offer,
-        figures: BTreeMap::new(),
-        minimum_percent: None,
-        premium_direction: "increase",
+    Ok(ClassView {
+        security: &view.security,
+        offer: &view.offer,
+        figures: marked,
+        minimum_percent: as_written(view.offer.min_percent, min_percent)?,
+        premium_direction: premium_direction(figures),
         term,
         term_one,
         label,
         odd_lots_apply: crate::figures::odd_lot_priority_applies(view),
         whole_lot: Some(crate::figures::whole_lot(view)).filter(|lot| *lot > 1),
-        has_minimum: offer.min_shares.is_some() || offer.min_percent.is_some(),
-    }
+        has_minimum: view.offer.min_shares.is_some() || view.offer.min_percent.is_some(),
+    })
 }
 
 /// How the offer the results report ended, for the results paragraph and headline.
