@@ -191,3 +191,29 @@ fn classes_whose_accrued_dividends_differ_are_each_stated_and_a_missing_one_left
     );
     assert_prints(&offer, "| Accrued and unpaid dividends | As Section 1 states for each series | None |");
 }
+
+#[test]
+fn a_class_valuation_past_what_a_decimal_holds_is_refused_at_the_class_field() {
+    let text = edited(COMMENCED, "          high: 9.24", "          high: 79228162514264337593543950335");
+    refused_at(
+        &text,
+        "high: 79228162514264337593543950335",
+        "offer.other_classes[0].fee.market_value.high: the figures computed from this value exceed what can be held exactly",
+    );
+}
+
+#[test]
+fn a_class_name_with_markdown_in_it_prints_literally() {
+    let text = edited(
+        COMMENCED,
+        "        short_name: Series B Shares",
+        "        short_name: 'Series *B* [x](y) Shares'",
+    );
+    let (_dir, path) = scratch_terms(&text);
+    let offer = document(&render(&path), "offer-to-exchange.md");
+    assert_prints(
+        &offer,
+        r"(the “**Series \*B\* \[x\](y) Shares**” and, together with the Series A Shares, the “**Shares**”)",
+    );
+    assert_prints(&offer, r"for each Series \*B\* \[x\](y) Share,");
+}
