@@ -65,29 +65,34 @@ pub struct TermRow {
     pub what: String,
     pub before: String,
     pub after: String,
+    /// Whether the term is one class's own (its maximum, minimum, price, closing price) rather
+    /// than the offer's: an offer for several classes names the class beside it.
+    #[serde(skip)]
+    pub of_class: bool,
 }
 
 /// Each term of the offer printed differently in `new` than in `old`, in the order an
 /// amendment states them: the amount sought, the consideration, the measure of the premiums,
-/// the expiration, the conditions. The figures that move with them are [`figures`].
-pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
+/// the expiration, the conditions. The figures that move with them are [`figures`]. `term`
+/// is what the documents call the class's shares ("Shares", "Series B Shares").
+pub fn offer_terms(old: &Terms, new: &Terms, term: &str) -> Vec<TermRow> {
     let mut rows = Vec::new();
-    let mut row = |what: String, before: String, after: String| {
+    let mut row = |what: String, before: String, after: String, of_class: bool| {
         if before != after {
-            rows.push(TermRow { what, before, after });
+            rows.push(TermRow { what, before, after, of_class });
         }
     };
     let shares =
         |n: Option<Shares>| n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into());
     let money = |p: Option<Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
-    row("Maximum shares sought".into(), shares(old.offer.max_shares), shares(new.offer.max_shares));
+    row("Maximum shares sought".into(), shares(old.offer.max_shares), shares(new.offer.max_shares), true);
     let minimum = |t: &Terms| match (t.offer.min_shares, t.offer.min_percent) {
         (None, Some(p)) => format::percent(p.fraction(), p.as_written().scale())
-            .map_or_else(|_| "none".into(), |p| format!("at least {p} of the outstanding Shares")),
-        (Some(n), _) => format!("at least {} Shares", shares(Some(n))),
+            .map_or_else(|_| "none".into(), |p| format!("at least {p} of the outstanding {term}")),
+        (Some(n), _) => format!("at least {} {term}", shares(Some(n))),
         (None, None) => "none".into(),
     };
-    row("Minimum condition".into(), minimum(old), minimum(new));
+    row("Minimum condition".into(), minimum(old), minimum(new), true);
     if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration) {
         let name = &n.security.short_name.0;
         let places = new.presentation.percent_places.dividend_rate.0;
@@ -105,17 +110,17 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
         } else {
             ("Dividend rate", "Liquidation preference per share")
         };
-        row(format!("{rate_name} of the {name}"), rate(o), rate(n));
-        row(format!("{face_name} of the {name}"), face(o), face(n));
+        row(format!("{rate_name} of the {name}"), rate(o), rate(n), false);
+        row(format!("{face_name} of the {name}"), face(o), face(n), false);
         let cash = |c: &crate::terms::Consideration| {
             c.cash_per_share.map_or_else(|| "none".into(), |p| format::money(p.0))
         };
-        row("Cash paid for each Share with the new securities".into(), cash(o), cash(n));
+        row("Cash paid for each Share with the new securities".into(), cash(o), cash(n), false);
     }
-    row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price));
+    row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price), true);
     if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {
-        row("Minimum price".into(), format::money(o.min_price.0), format::money(n.min_price.0));
-        row("Maximum price".into(), format::money(o.max_price.0), format::money(n.max_price.0));
+        row("Minimum price".into(), format::money(o.min_price.0), format::money(n.min_price.0), true);
+        row("Maximum price".into(), format::money(o.max_price.0), format::money(n.max_price.0), true);
     }
     let closing = |c: &Option<ClosingPrice>| {
         c.as_ref().map_or_else(
@@ -127,6 +132,7 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
         "Closing price the premiums are measured against".into(),
         closing(&old.security.closing_price),
         closing(&new.security.closing_price),
+        true,
     );
     // The common stock offered is valued at its own closing price.
     if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration)
@@ -136,20 +142,23 @@ pub fn offer_terms(old: &Terms, new: &Terms) -> Vec<TermRow> {
             format!("Closing price of the {} offered", n.security.short_name.0),
             closing(&o.security.closing_price),
             closing(&n.security.closing_price),
+            false,
         );
     }
     let expiration = |d: Option<Date>| d.map(|d| format::date_with_weekday(d.0)).unwrap_or_default();
-    row("Expiration date".into(), expiration(old.dates.expiration), expiration(new.dates.expiration));
+    row("Expiration date".into(), expiration(old.dates.expiration), expiration(new.dates.expiration), false);
     row(
         "Expiration time (New York City time)".into(),
         old.dates.expiration_time.words().into(),
         new.dates.expiration_time.words().into(),
+        false,
     );
     if old.offer.conditions.iter().map(|c| &c.0).ne(new.offer.conditions.iter().map(|c| &c.0)) {
         rows.push(TermRow {
             what: "Conditions of the Offer".into(),
             before: format!("{} conditions", old.offer.conditions.len()),
             after: format!("{} conditions, as amended", new.offer.conditions.len()),
+            of_class: false,
         });
     }
     rows

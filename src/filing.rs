@@ -35,10 +35,13 @@ pub struct Filing {
 /// The figures of one class of an offer for several classes, beside the first.
 #[derive(Debug, Clone)]
 pub struct ClassFigures {
-    /// The offer for that class alone ([`Terms::class_view`]).
+    /// The offer for that class alone ([`Terms::class_view`]), its amendments in force.
     pub terms: Terms,
     /// Its figures, each input named by the class's own terms field.
     pub figures: Figures,
+    /// On an amendment, the offer for that class as it stood before it, and its figures.
+    pub before: Option<Terms>,
+    pub figures_before: Option<Figures>,
 }
 
 /// What a filing derives, before it is tied to the file it came from.
@@ -124,25 +127,42 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
         None => (None, None),
     };
     let figures = figures.map_err(|e| at_the_amendment_that_caused(terms, amendment, kind, e))?;
-    let classes = other_classes(&in_force, kind)?;
+    let classes = other_classes(terms, amendment, kind)?;
     Ok(Derived { stage, kind, amendment, in_force, before, timetable, figures, figures_before, classes })
 }
 
 /// The figures of each class sought beside the first, computed from the offer for that class
-/// alone; an error is placed at the class's own field.
-fn other_classes(in_force: &Terms, kind: OfferKind) -> Result<Vec<ClassFigures>, FilingError> {
-    (0..in_force.offer.other_classes.len())
-        .filter_map(|i| in_force.class_view(i).map(|view| (i, view)))
+/// alone as the first class's are from the whole terms (its amendments through the filing's
+/// own applied, and on an amendment as it stood before); an error is placed at the class's
+/// own field.
+fn other_classes(terms: &Terms, amendment: u32, kind: OfferKind) -> Result<Vec<ClassFigures>, FilingError> {
+    (0..terms.offer.other_classes.len())
+        .filter_map(|i| terms.class_view(i).map(|view| (i, view)))
         .map(|(i, view)| {
             let rename = |field: &str| SoughtClass::path(i, field);
-            match figures::compute_class(&view, kind) {
-                Ok(figures) => Ok(ClassFigures { figures: figures.with_terms_paths(rename), terms: view }),
-                Err(e) => Err(FilingError {
-                    field: rename(&e.field),
-                    message: SoughtClass::renamed_in_text(i, &e.message),
-                    help: String::new(),
-                }),
-            }
+            let at_class = |e: FigureError| FilingError {
+                field: rename(&e.field),
+                message: SoughtClass::renamed_in_text(i, &e.message),
+                help: String::new(),
+            };
+            let figures_through = |through: u32| {
+                let in_force = view.amended_through(through);
+                figures::compute_class(&view, &in_force, through, kind)
+                    .map(|figures| (in_force, figures.with_terms_paths(rename)))
+                    .map_err(at_class)
+            };
+            let (in_force, figures) = figures_through(amendment)?;
+            let (before, figures_before) = match amendment.checked_sub(1) {
+                Some(previous) => {
+                    let (before, figures) = figures_through(previous).map_err(|e| FilingError {
+                        message: format!("before Amendment No. {amendment}: {}", e.message),
+                        ..e
+                    })?;
+                    (Some(before), Some(figures))
+                }
+                None => (None, None),
+            };
+            Ok(ClassFigures { terms: in_force, figures, before, figures_before })
         })
         .collect()
 }

@@ -284,6 +284,9 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
     }
     for class in &set.filing.classes {
         traced.extend(class.figures.all().iter().map(|f| f.display()));
+        if let Some(before) = &class.figures_before {
+            traced.extend(before.all().iter().map(|f| f.display()));
+        }
     }
     // Rates read from data secdraft carries, as a note prints them.
     for input in set.filing.figures.all().iter().flat_map(|f| &f.inputs) {

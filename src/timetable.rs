@@ -90,6 +90,15 @@ pub enum Materiality {
 }
 
 impl Materiality {
+    /// The more material first: the period the most material change sets applies.
+    pub fn rank(self) -> u8 {
+        match self {
+            Materiality::PriceOrAmount => 0,
+            Materiality::OtherMaterial => 1,
+            Materiality::ExtensionOnly => 2,
+        }
+    }
+
     /// The minimum period (Rule 14e-1(b) and staff guidance) and the rule that sets it.
     fn period(self) -> (u32, &'static str) {
         match self {

@@ -178,7 +178,7 @@ pub fn figure_variants(documents: &[Indexed], rendered: &Rendered, out: &mut Vec
             (Era::Now, 0) => Some(rendered.figures),
             (Era::Before, 0) => rendered.figures_before,
             (Era::Now, n) => rendered.class_figures.get(n - 1).map(|c| &c.figures),
-            (Era::Before, _) => None,
+            (Era::Before, n) => rendered.class_figures.get(n - 1).and_then(|c| c.figures_before.as_ref()),
         };
         let Some(figure) = figures.and_then(|f| f.of(printed.figure)) else { continue };
         // Case is the sentence's, not the figure's: "Six hundred thousand" opens a sentence.

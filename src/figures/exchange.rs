@@ -559,11 +559,11 @@ fn designated_ratio(values: &DesignatedValues, sources: &Sources) -> Result<Comp
         id: FigureId::DesignatedRatio,
         formula: "designated value per share sought / designated value per new share, rounded half away from zero to the places the terms state",
         inputs: vec![
-            sources.input(VALUE_SHARE_SOUGHT, None, values.share_sought.0),
-            sources.input(VALUE_NEW_SHARE, None, values.new_share.0),
+            sources.input(VALUE_SHARE_SOUGHT, Some("designated_values.share_sought"), values.share_sought.0),
+            sources.input(VALUE_NEW_SHARE, Some("designated_values.new_share"), values.new_share.0),
             sources.input(
                 "offer.consideration.designated_values.places",
-                None,
+                Some("designated_values.places"),
                 Decimal::from(values.places.0),
             ),
         ],

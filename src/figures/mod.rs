@@ -259,10 +259,16 @@ pub fn compute(
 }
 
 /// The figures of one class of an offer for several classes, `view` the offer for that class
-/// alone ([`Terms::class_view`]): every figure but the fee, which the offer pays once on the
-/// valuation of all its classes (the first class's figures hold it).
-pub fn compute_class(view: &Terms, kind: OfferKind) -> Result<Figures, FigureError> {
-    compute_with(view, view, 0, kind, false)
+/// alone ([`Terms::class_view`]) and `amended` the same with its amendments through `through`
+/// applied: every figure but the fee, which the offer pays once on the valuation of all its
+/// classes (the first class's figures hold it).
+pub fn compute_class(
+    view: &Terms,
+    amended: &Terms,
+    through: u32,
+    kind: OfferKind,
+) -> Result<Figures, FigureError> {
+    compute_with(view, amended, through, kind, false)
 }
 
 fn compute_with(

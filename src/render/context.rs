@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::documents::{Document, Section, offer_sections};
 use super::ledger::{self, Era};
 use crate::changes;
-use crate::figures::{self, Figure, FigureId};
+use crate::figures::{self, Figure, FigureId, Figures};
 use crate::filing::Filing;
 use crate::format;
 use crate::terms::{
@@ -95,6 +95,16 @@ struct ClassView<'a> {
     odd_lots_apply: bool,
     whole_lot: Option<u64>,
     has_minimum: bool,
+    /// In the results, this class's count (the offer's date, settlement and termination with
+    /// it), how its offer ended and whether fewer of its shares were accepted than tendered.
+    results: Option<&'a crate::terms::Results>,
+    outcome: Option<OutcomeView>,
+    prorated: bool,
+    /// On an amendment, the amendment as it reads for this class: its own
+    /// `shares_tendered_to_date`.
+    amendment: Option<&'a Amendment>,
+    /// Whether this filing's amendment waives this class's minimum condition.
+    minimum_waived_now: bool,
 }
 
 #[derive(Serialize)]
@@ -293,7 +303,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         signature,
         offer_dates: filing.timetable.as_ref(),
         premium_direction: first.premium_direction,
-        prorated: figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE),
+        prorated: prorated(figures),
         odd_lots_apply: first.odd_lots_apply,
         whole_lot: first.whole_lot,
         has_minimum: first.has_minimum,
@@ -302,6 +312,11 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         classes,
     };
     tera::Context::from_serialize(&context)
+}
+
+/// In the results, whether fewer shares were accepted than tendered.
+fn prorated(figures: &Figures) -> bool {
+    figures.of(FigureId::ProrationFactor).is_some_and(|factor| factor.value != Decimal::ONE)
 }
 
 /// "increase" when the headline premium is not negative, else "decrease". Every kind of offer
@@ -359,6 +374,11 @@ fn class_view<'a>(
         odd_lots_apply: crate::figures::odd_lot_priority_applies(view),
         whole_lot: Some(crate::figures::whole_lot(view)).filter(|lot| *lot > 1),
         has_minimum: view.offer.min_shares.is_some() || view.offer.min_percent.is_some(),
+        results: view.results.as_ref(),
+        outcome: outcome(view, figures),
+        prorated: prorated(figures),
+        amendment: view.current_amendment(),
+        minimum_waived_now: view.current_amendment().is_some_and(|a| a.changes.waive_minimum_condition),
     })
 }
 
@@ -483,32 +503,82 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
     (list, new)
 }
 
-/// Each term an amendment changed, and each figure that moved with it, before and after.
+/// Each term an amendment changed, and each figure that moved with it, before and after. In
+/// an offer for several classes the offer's own terms come first, then each class's terms and
+/// figures with the class named beside each, then the figures of the offer as a whole (the fee).
 fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
-    let mut rows = changes::offer_terms(old, new);
-    let Some(figures_before) = &filing.figures_before else { return rows };
-    let printed = |f: &crate::figures::Figure, era| ledger::mark_figure(f, era, &f.display());
+    let figure_rows = |new: &Terms, before: Option<&Figures>, now: &Figures, class: usize| match before {
+        Some(before) => figure_changes(new, before, now, class),
+        None => Vec::new(),
+    };
+    if filing.classes.is_empty() {
+        let mut rows = changes::offer_terms(old, new, "Shares");
+        rows.extend(figure_rows(new, filing.figures_before.as_ref(), &filing.figures, 0));
+        return rows;
+    }
+    // A row that names the class already ("Value of the Common Stock offered for each
+    // Series B Share") is not named twice.
+    let named = |term: &str| {
+        let term = term.to_owned();
+        move |mut row: Change| {
+            if !row.what.contains(term.trim_end_matches('s')) {
+                row.what = format!("{} ({term})", row.what);
+            }
+            row
+        }
+    };
+    let term = |t: &Terms| t.security.short_name.as_ref().map_or("Shares", |n| n.as_str().trim()).to_owned();
+    let (mut rows, of_first): (Vec<Change>, Vec<Change>) =
+        changes::offer_terms(old, new, &term(new)).into_iter().partition(|row| !row.of_class);
+    let (of_offer, first_figures): (Vec<Change>, Vec<Change>) =
+        figure_rows(new, filing.figures_before.as_ref(), &filing.figures, 0)
+            .into_iter()
+            .partition(|row| !row.of_class);
+    rows.extend(of_first.into_iter().chain(first_figures).map(named(&term(new))));
+    for (i, class) in filing.classes.iter().enumerate() {
+        let Some(before) = &class.before else { continue };
+        let own = changes::offer_terms(before, &class.terms, &term(&class.terms))
+            .into_iter()
+            .filter(|r| r.of_class);
+        let moved = figure_rows(&class.terms, class.figures_before.as_ref(), &class.figures, i + 1);
+        rows.extend(own.chain(moved).map(named(&term(&class.terms))));
+    }
+    rows.extend(of_offer);
+    rows
+}
+
+/// `text`, a figure of one class (0 the first, `n` the `n`th of `offer.other_classes`) as a
+/// change prints it, marked for the ledger.
+fn printed_figure(figure: &Figure, era: Era, class: usize, text: &str) -> String {
+    ledger::mark(ledger::Marked { figure: figure.id, era, class, value: figure.value }, text)
+}
+
+/// Each figure of one class that moved with an amendment, before and after; `new` the terms of
+/// that class in force. A figure of the offer as a whole (the fee) is not `of_class`.
+fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) -> Vec<Change> {
+    let mut rows = Vec::new();
+    let share = new.security.short_name.as_ref().map_or("Share", |n| n.as_str().trim().trim_end_matches('s'));
     // The common stock offered has no effective price of its own: the figure is the value,
     // at its closing price, of the common stock offered for each Share, and is named so.
     let common = new.offer.consideration.as_ref().map(|c| &c.security).filter(|s| s.is_common_stock());
-    for change in changes::figures(figures_before, &filing.figures) {
+    for change in changes::figures(before, now) {
         // A figure the amendment adds or drops is not a change of the same figure.
-        if let (Some(was), Some(now)) = (change.before, change.after) {
-            if let Some(row) = premium_change(change.id, was, now) {
-                rows.push(row);
-                continue;
-            }
-            rows.push(Change {
-                what: match common {
-                    Some(security) if change.id == FigureId::EffectivePrice => {
-                        format!("Value of the {} offered for each Share", security.short_name.0)
-                    }
-                    _ => change.id.label().to_owned(),
-                },
-                before: printed(was, Era::Before),
-                after: printed(now, Era::Now),
-            });
+        let (Some(was), Some(now)) = (change.before, change.after) else { continue };
+        if let Some(row) = premium_change(change.id, was, now, class) {
+            rows.push(row);
+            continue;
         }
+        rows.push(Change {
+            what: match common {
+                Some(security) if change.id == FigureId::EffectivePrice => {
+                    format!("Value of the {} offered for each {share}", security.short_name.0)
+                }
+                _ => change.id.label().to_owned(),
+            },
+            before: printed_figure(was, Era::Before, class, &was.display()),
+            after: printed_figure(now, Era::Now, class, &now.display()),
+            of_class: !change.id.is_offer_wide(),
+        });
     }
     rows
 }
@@ -516,7 +586,7 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
 /// A premium that fell below the closing price is a discount, and counsel state it as one
 /// ("Discount to the closing price: 5%"), never as a negative premium. `None` for any other
 /// figure, or for a premium on both sides (printed as it always was).
-fn premium_change(id: FigureId, was: &Figure, now: &Figure) -> Option<Change> {
+fn premium_change(id: FigureId, was: &Figure, now: &Figure, class: usize) -> Option<Change> {
     let (discount, either) = match id {
         FigureId::Premium => {
             ("Discount to the closing price", "Premium over (discount to) the closing price")
@@ -528,7 +598,7 @@ fn premium_change(id: FigureId, was: &Figure, now: &Figure) -> Option<Change> {
         _ => return None,
     };
     let below = |f: &Figure| f.value.is_sign_negative() && !f.value.is_zero();
-    let unsigned = |f: &Figure, era| ledger::mark_figure(f, era, f.display().trim_start_matches('-'));
+    let unsigned = |f: &Figure, era| printed_figure(f, era, class, f.display().trim_start_matches('-'));
     let worded = |f: &Figure, era| {
         format!("{} {}", if below(f) { "a discount of" } else { "a premium of" }, unsigned(f, era))
     };
@@ -538,9 +608,13 @@ fn premium_change(id: FigureId, was: &Figure, now: &Figure) -> Option<Change> {
             what: discount.to_owned(),
             before: unsigned(was, Era::Before),
             after: unsigned(now, Era::Now),
+            of_class: true,
         },
-        _ => {
-            Change { what: either.to_owned(), before: worded(was, Era::Before), after: worded(now, Era::Now) }
-        }
+        _ => Change {
+            what: either.to_owned(),
+            before: worded(was, Era::Before),
+            after: worded(now, Era::Now),
+            of_class: true,
+        },
     })
 }

@@ -125,14 +125,16 @@ impl Terms {
     pub fn amended_through(&self, through: u32) -> Terms {
         let mut t = self.clone();
         for amendment in self.amendments.iter().filter(|a| a.number <= through) {
-            amendment.changes.apply(&mut t);
+            amendment.apply(&mut t);
         }
         t
     }
 
     /// The terms of the offer for one class it seeks, `offer.other_classes[i]`, as if it were
-    /// the only one: that class in `security`, its maximum, minimum and ratio in `offer`, no
-    /// other class. Its figures are computed from these terms as the first class's are.
+    /// the only one: that class in `security`, its maximum, minimum and ratio in `offer`, its
+    /// changes in each amendment and its count in the results, no other class. Its figures
+    /// are computed from these terms as the first class's are; the view of terms in force is
+    /// the terms in force of the view of the terms as first made.
     pub fn class_view(&self, i: usize) -> Option<Terms> {
         let class = self.offer.other_classes.get(i)?;
         let mut view = self.clone();
@@ -155,6 +157,19 @@ impl Terms {
             consideration.block = class.block.clone();
             consideration.designated_values = class.designated_values.clone();
             consideration.fractional_shares = class.fractional_shares;
+        }
+        // The amendments and the results as they read for this class: the offer's dates,
+        // conditions and outcome, the class's own changes and counts.
+        view.amendments = self.amendments.iter().map(|a| a.for_class(i)).collect();
+        if let Some(results) = view.results.as_mut() {
+            let count = results.other_classes.get(i);
+            let zero = Count(0);
+            results.tendered = count.map_or(zero, |c| c.tendered);
+            results.guaranteed_delivery = count.map_or(zero, |c| c.guaranteed_delivery);
+            results.odd_lots = count.map_or(zero, |c| c.odd_lots);
+            results.additional_accepted = count.map_or(zero, |c| c.additional_accepted);
+            results.tenders_by_price.clear();
+            results.other_classes.clear();
         }
         Some(view)
     }
@@ -575,6 +590,9 @@ impl SoughtClass {
         if field == "offer.consideration" {
             return own("");
         }
+        if let Some(counted) = Self::counted(i, field) {
+            return counted;
+        }
         if field == "fee" {
             return own(".fee");
         }
@@ -600,6 +618,37 @@ impl SoughtClass {
             }
         }
         field.to_owned()
+    }
+
+    /// Where an amendment's change or a count of the results stands for the `i`th class: in
+    /// `amendments[k].other_classes[i]` and `results.other_classes[i]`.
+    fn counted(i: usize, field: &str) -> Option<String> {
+        const CLASS_CHANGES: [&str; 9] = [
+            "max_shares",
+            "min_shares",
+            "min_percent",
+            "aggregate_liquidation_preference",
+            "block",
+            "designated_values",
+            "cash_price",
+            "closing_price",
+            "waive_minimum_condition",
+        ];
+        const COUNTS: [&str; 4] = ["tendered", "guaranteed_delivery", "odd_lots", "additional_accepted"];
+        let first_part = |rest: &str| rest.split(['.', '[']).next().unwrap_or(rest).to_owned();
+        if let Some(rest) = field.strip_prefix("results.")
+            && COUNTS.contains(&first_part(rest).as_str())
+        {
+            return Some(format!("results.other_classes[{i}].{rest}"));
+        }
+        let (amendment, rest) = field.strip_prefix("amendments[")?.split_once("].")?;
+        if rest.starts_with("shares_tendered_to_date") {
+            return Some(format!("amendments[{amendment}].other_classes[{i}].{rest}"));
+        }
+        let change = rest.strip_prefix("changes.")?;
+        CLASS_CHANGES
+            .contains(&first_part(change).as_str())
+            .then(|| format!("amendments[{amendment}].other_classes[{i}].changes.{change}"))
     }
 
     /// A message about the offer for the `i`th class alone, each field it names in backquotes
@@ -912,6 +961,149 @@ pub struct Amendment {
     /// Anything else the amendment does, in counsel's words.
     #[serde(default)]
     pub other_changes: Option<Text>,
+    /// In an offer for several classes, what the amendment changes for each class beside the
+    /// first, in the order of `offer.other_classes`; `changes` and `shares_tendered_to_date`
+    /// above are the first class's and the offer's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_classes: Vec<ClassAmendment>,
+}
+
+/// An amendment to the offer for one class beside the first.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassAmendment {
+    #[serde(default)]
+    pub changes: ClassChanges,
+    /// Shares of this class tendered and not withdrawn so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares_tendered_to_date: Option<Shares>,
+}
+
+/// The terms of one class an amendment may change: those `offer.other_classes` gives each
+/// class. The offer's other terms (the expiration, the conditions, the new security) are
+/// changed once, in the amendment's `changes`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassChanges {
+    pub max_shares: Option<Shares>,
+    pub min_shares: Option<Shares>,
+    pub min_percent: Option<Percent>,
+    pub aggregate_liquidation_preference: Option<Positive>,
+    pub block: Option<BlockRatio>,
+    pub designated_values: Option<DesignatedValues>,
+    pub cash_price: Option<Positive>,
+    pub closing_price: Option<ClosingPrice>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waive_minimum_condition: bool,
+}
+
+impl ClassChanges {
+    pub fn is_empty(&self) -> bool {
+        let ClassChanges {
+            max_shares,
+            min_shares,
+            min_percent,
+            aggregate_liquidation_preference,
+            block,
+            designated_values,
+            cash_price,
+            closing_price,
+            waive_minimum_condition,
+        } = self;
+        max_shares.is_none()
+            && min_shares.is_none()
+            && min_percent.is_none()
+            && aggregate_liquidation_preference.is_none()
+            && block.is_none()
+            && designated_values.is_none()
+            && cash_price.is_none()
+            && closing_price.is_none()
+            && !waive_minimum_condition
+    }
+}
+
+impl Amendment {
+    /// The amendment as it reads for the offer for the `i`th class beside the first alone:
+    /// the offer's changes, with the class's own in place of the first class's.
+    pub fn for_class(&self, i: usize) -> Amendment {
+        let class = self.other_classes.get(i).cloned().unwrap_or_default();
+        let ClassChanges {
+            max_shares,
+            min_shares,
+            min_percent,
+            aggregate_liquidation_preference,
+            block,
+            designated_values,
+            cash_price,
+            closing_price,
+            waive_minimum_condition,
+        } = class.changes;
+        Amendment {
+            changes: Changes {
+                max_shares,
+                min_shares,
+                min_percent,
+                aggregate_liquidation_preference,
+                block,
+                designated_values,
+                cash_price,
+                closing_price,
+                waive_minimum_condition,
+                ..self.changes.clone()
+            },
+            shares_tendered_to_date: class.shares_tendered_to_date,
+            other_classes: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Applies the amendment to the terms: the first class's changes and the offer's, then
+    /// each other class's.
+    fn apply(&self, t: &mut Terms) {
+        self.changes.apply(t);
+        for (class, amendment) in t.offer.other_classes.iter_mut().zip(&self.other_classes) {
+            class.apply(&amendment.changes);
+        }
+    }
+}
+
+impl SoughtClass {
+    fn apply(&mut self, changes: &ClassChanges) {
+        if let Some(v) = changes.max_shares {
+            self.max_shares = v;
+        }
+        // As for the first class: a minimum in either form replaces the old one, and a ratio
+        // given one way replaces the ratio given any other.
+        if let Some(v) = changes.min_shares {
+            self.min_shares = Some(v);
+            self.min_percent = None;
+        }
+        if let Some(v) = changes.min_percent {
+            self.min_percent = Some(v);
+            self.min_shares = None;
+        }
+        if let Some(v) = changes.aggregate_liquidation_preference {
+            self.aggregate_liquidation_preference = Some(v);
+            self.block = None;
+            self.designated_values = None;
+        }
+        if let Some(v) = &changes.block {
+            self.block = Some(v.clone());
+            self.aggregate_liquidation_preference = None;
+            self.designated_values = None;
+        }
+        if let Some(v) = &changes.designated_values {
+            self.designated_values = Some(v.clone());
+            self.aggregate_liquidation_preference = None;
+            self.block = None;
+        }
+        if let Some(v) = changes.cash_price {
+            self.cash_price = Some(v);
+        }
+        if let Some(v) = &changes.closing_price {
+            self.security.closing_price = Some(v.clone());
+        }
+    }
 }
 
 /// The terms an amendment replaces; each one given replaces the term of the same name.
@@ -924,6 +1116,9 @@ pub struct Changes {
     pub min_percent: Option<Percent>,
     pub aggregate_liquidation_preference: Option<Positive>,
     pub block: Option<BlockRatio>,
+    /// A ratio derived from new designated values; replaces a ratio given any other way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designated_values: Option<DesignatedValues>,
     pub cash_price: Option<Positive>,
     pub min_price: Option<Positive>,
     pub max_price: Option<Positive>,
@@ -966,6 +1161,7 @@ impl Changes {
             min_percent,
             aggregate_liquidation_preference,
             block,
+            designated_values,
             cash_price,
             min_price,
             max_price,
@@ -988,6 +1184,7 @@ impl Changes {
             ("min_percent", min_percent.is_some()),
             ("aggregate_liquidation_preference", aggregate_liquidation_preference.is_some()),
             ("block", block.is_some()),
+            ("designated_values", designated_values.is_some()),
             ("cash_price", cash_price.is_some()),
             ("min_price", min_price.is_some()),
             ("max_price", max_price.is_some()),
@@ -1032,6 +1229,11 @@ impl Changes {
                 consideration.block = Some(v.clone());
                 consideration.aggregate_liquidation_preference = None;
                 consideration.designated_values = None;
+            }
+            if let Some(v) = &self.designated_values {
+                consideration.designated_values = Some(v.clone());
+                consideration.aggregate_liquidation_preference = None;
+                consideration.block = None;
             }
             if let Some(v) = self.dividend_rate {
                 consideration.security.dividend_rate = Some(v);
@@ -1086,6 +1288,7 @@ impl Changes {
     pub fn changes_consideration(&self) -> bool {
         self.aggregate_liquidation_preference.is_some()
             || self.block.is_some()
+            || self.designated_values.is_some()
             || self.cash_price.is_some()
             || self.min_price.is_some()
             || self.max_price.is_some()
@@ -1118,6 +1321,7 @@ impl Changes {
             "min_percent" => "offer.min_percent",
             "aggregate_liquidation_preference" => "offer.consideration.aggregate_liquidation_preference",
             "block" => "offer.consideration.block",
+            "designated_values" => "offer.consideration.designated_values",
             "cash_price" => "offer.cash_price",
             "min_price" => "offer.auction.min_price",
             "max_price" => "offer.auction.max_price",
@@ -1172,6 +1376,23 @@ pub struct Results {
     /// this is given.
     #[serde(default)]
     pub terminated: Option<Termination>,
+    /// In an offer for several classes, the count of each class beside the first, in the order
+    /// of `offer.other_classes`; the counts above are the first class's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_classes: Vec<ClassResults>,
+}
+
+/// The count of one class beside the first, as `results` gives the first's.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassResults {
+    pub tendered: Count,
+    #[serde(default)]
+    pub guaranteed_delivery: Count,
+    #[serde(default)]
+    pub odd_lots: Count,
+    #[serde(default)]
+    pub additional_accepted: Count,
 }
 
 /// How an offer ended without accepting any shares.

@@ -48,25 +48,28 @@ impl Terms {
 impl From<&Terms> for Schedule {
     fn from(terms: &Terms) -> Schedule {
         let through = terms.filing.amendment.unwrap_or(0);
-        // The shares sought as each amendment found them: amendments apply in order (validation
-        // has checked that they are numbered from 1, oldest first).
-        let mut sought = terms.offer.max_shares;
+        // In an offer for several classes an amendment is as material as its change to any
+        // class: a new ratio for one class runs the ten business days for the whole offer.
+        let views: Vec<Terms> =
+            (0..terms.offer.other_classes.len()).filter_map(|i| terms.class_view(i)).collect();
+        let by_class: Vec<Vec<Materiality>> =
+            std::iter::once(terms).chain(&views).map(|t| materialities(t, through)).collect();
         let amendments = terms
             .amendments
             .iter()
             .enumerate()
             .filter(|(_, a)| a.number <= through)
-            .map(|(index, a)| {
-                let before = sought;
-                sought = a.changes.max_shares.or(sought);
-                ScheduledAmendment {
-                    index,
-                    number: a.number,
-                    announced: a.date.0,
-                    change: materiality(&a.changes, before, sought),
-                    expiration: a.changes.expiration.map(|d| d.0),
-                    expiration_time: a.changes.expiration_time,
-                }
+            .map(|(index, a)| ScheduledAmendment {
+                index,
+                number: a.number,
+                announced: a.date.0,
+                change: by_class
+                    .iter()
+                    .filter_map(|class| class.get(index).copied())
+                    .min_by_key(|m| m.rank())
+                    .unwrap_or(Materiality::ExtensionOnly),
+                expiration: a.changes.expiration.map(|d| d.0),
+                expiration_time: a.changes.expiration_time,
             })
             .collect();
         Schedule {
@@ -83,6 +86,22 @@ impl From<&Terms> for Schedule {
             results: terms.results.as_ref().map(|r| r.date.0),
         }
     }
+}
+
+/// How far each amendment through `through` changes the offer for the class `terms` state
+/// first, in order (validation has checked that they are numbered from 1, oldest first).
+fn materialities(terms: &Terms, through: u32) -> Vec<Materiality> {
+    let mut sought = terms.offer.max_shares;
+    terms
+        .amendments
+        .iter()
+        .filter(|a| a.number <= through)
+        .map(|a| {
+            let before = sought;
+            sought = a.changes.max_shares.or(sought);
+            materiality(&a.changes, before, sought)
+        })
+        .collect()
 }
 
 /// How far an amendment changes the offer: the consideration or the number sought (any change

@@ -18,7 +18,8 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     parties(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
-    amendments(loaded, t)?;
+    amendments(loaded, t, true)?;
+    class_amendments_and_results(loaded, t)?;
     results(loaded, t)?;
     dates(loaded, t)?;
     offer(loaded, t)
@@ -390,8 +391,8 @@ fn price_of_class(
 }
 
 /// An offer for several classes: each class other than the first is checked as the first
-/// is, and no class is sought twice. An exchange offer or a cash offer at a fixed price may
-/// seek several classes so far, and only its announcement (SC TO-C) is drafted for them.
+/// is (its amendments and count too), and no class is sought twice. An exchange offer or a
+/// cash offer at a fixed price may seek several classes so far.
 fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
     let classes = &t.offer.other_classes;
     if classes.is_empty() {
@@ -408,21 +409,17 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
             "several classes may be sought for new securities or for cash at a fixed price, not by a modified Dutch auction so far: make one offer per class, or draft the offer for the other classes by hand",
         ));
     }
-    if matches!(t.stage(), Stage::Amendment | Stage::Results) {
-        return Err(loaded
-            .error_at(
-                "offer.other_classes",
-                "an offer for several classes is drafted at its announcement (SC TO-C) and commencement (SC TO-I or SC TO-T) so far: its amendments and results state one class",
-            )
-            .help("draft the amendments and results of an offer for several classes by hand from the commenced set"));
-    }
-    if t.stage() == Stage::Commencement {
+    if t.stage() != Stage::Intent {
         class_names(loaded, t)?;
     }
     let mut seen = vec![(&t.security, "security".to_owned())];
     for (i, class) in classes.iter().enumerate() {
         let at = |field: &str| super::SoughtClass::path(i, field);
         let view = t.class_view(i).expect("the class is listed");
+        // The class's amendments and count are checked as the first class's are, each error
+        // placed at the class's own field.
+        in_class(loaded, i, amendments(loaded, &view, false))?;
+        in_class(loaded, i, results(loaded, &view))?;
         price_of_class(loaded, t.kind(), class, &at)?;
         // The first class is told at the new security's kind; another at its own `preferred`,
         // the field in which it differs from a class the common stock may be offered for.
@@ -456,6 +453,66 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
             }
         }
         seen.push((&class.security, at("security")));
+    }
+    Ok(())
+}
+
+/// A diagnostic about the offer for the `i`th class alone, placed at the class's own field
+/// and naming it in its message.
+fn in_class(loaded: &LoadedTerms, i: usize, check: Check) -> Check {
+    check.map_err(|d| {
+        let Some(field) = &d.field else { return d };
+        let mut placed = loaded.error_at(
+            &super::SoughtClass::path(i, field),
+            super::SoughtClass::renamed_in_text(i, &d.message),
+        );
+        placed.label = d.label;
+        placed.help = d.help.iter().map(|h| super::SoughtClass::renamed_in_text(i, h)).collect();
+        placed
+    })
+}
+
+/// Each amendment changes only classes the offer seeks, and the results count each of them
+/// and end each class's offer by its own minimum condition.
+fn class_amendments_and_results(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let classes = t.offer.other_classes.len();
+    for (k, a) in t.amendments.iter().enumerate() {
+        if a.other_classes.len() > classes {
+            return Err(loaded.error_at(
+                &format!("amendments[{k}].other_classes[{classes}]"),
+                match classes {
+                    0 => "the offer seeks one class: the amendment's changes to it are given in `changes`".to_owned(),
+                    n => format!(
+                        "the offer seeks {n} {} beside the first: each entry here changes the class listed at the same place in `offer.other_classes`",
+                        if n == 1 { "class" } else { "classes" }
+                    ),
+                },
+            ));
+        }
+    }
+    let Some(r) = &t.results else { return Ok(()) };
+    if r.other_classes.len() > classes {
+        return Err(loaded.error_at(
+            &format!("results.other_classes[{classes}]"),
+            "the results count each class listed in `offer.other_classes`, at the same place, and no other",
+        ));
+    }
+    if classes > 0 {
+        if r.other_classes.len() < classes {
+            let missing = r.other_classes.len();
+            let title = &t.offer.other_classes[missing].security.title.0;
+            return Err(loaded
+                .error_at("results", format!("the results give no count for the {title} (`offer.other_classes[{missing}]`)"))
+                .help(format!(
+                    "list under `results.other_classes`, in the order of `offer.other_classes`, each class's `tendered` (and its `guaranteed_delivery`, `odd_lots` and `additional_accepted` if any); `results.tendered` is the {}'s",
+                    t.security.title.0
+                )));
+        }
+        if let Some(TerminationReason::MinimumNotMet) = r.terminated.as_ref().map(|x| x.reason) {
+            return Err(loaded
+                .error_at("results.terminated.reason", "in an offer for several classes each class's minimum condition ends that class's offer alone: the results say so for each class whose minimum was not met")
+                .help("leave `results.terminated` out; where the bidder ended the offer for every class, give the condition it relied on (`reason: condition_failed` with its place in `offer.conditions`) or `reason: withdrawn`"));
+        }
     }
     Ok(())
 }
@@ -694,7 +751,9 @@ fn dates(loaded: &LoadedTerms, t: &Terms) -> Check {
     Ok(())
 }
 
-fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
+/// `whole` is false for the offer for one class of several ([`Terms::class_view`]), whose
+/// amendment may change only another class.
+fn amendments(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     for (i, a) in t.amendments.iter().enumerate() {
         let field = format!("amendments[{i}]");
@@ -713,7 +772,11 @@ fn amendments(loaded: &LoadedTerms, t: &Terms) -> Check {
             return err(&format!("{field}.date"), "amendments are dated in order".into());
         }
         empty_lists(loaded, t, a, i)?;
-        if a.changes.is_empty() && a.other_changes.is_none() {
+        if whole
+            && a.changes.is_empty()
+            && a.other_classes.iter().all(|c| c.changes.is_empty() && c.shares_tendered_to_date.is_none())
+            && a.other_changes.is_none()
+        {
             return err(
                 &format!("{field}.changes"),
                 "say what the amendment changes, in `changes` or `other_changes`".into(),
@@ -1157,6 +1220,7 @@ fn amendment_changes(
     let consideration_fields = [
         "aggregate_liquidation_preference",
         "block",
+        "designated_values",
         "dividend_rate",
         "liquidation_preference",
         "interest_rate",

@@ -22,5 +22,6 @@ mod presentation;
 mod ratios;
 mod reliability;
 mod several_classes;
+mod several_classes_later;
 mod several_classes_offer;
 mod snapshots;

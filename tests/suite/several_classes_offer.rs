@@ -168,19 +168,6 @@ fn each_class_of_a_commenced_offer_names_its_shares_once() {
 }
 
 #[test]
-fn the_amendments_and_results_of_an_offer_for_several_classes_are_refused_with_help() {
-    let amended = format!(
-        "{}\namendments:\n  - number: 1\n    date: 2025-03-10\n    changes:\n      expiration: 2025-04-07\n",
-        edited(COMMENCED, "  form: SC TO-I", "  form: SC TO-I/A\n  amendment: 1")
-    );
-    refused_at(
-        &amended,
-        "    - security:",
-        "an offer for several classes is drafted at its announcement (SC TO-C) and commencement (SC TO-I or SC TO-T) so far",
-    );
-}
-
-#[test]
 fn classes_whose_accrued_dividends_differ_are_each_stated_and_a_missing_one_left_to_draft() {
     let text = edited(COMMENCED, "        accrued_dividends: waived\n", "");
     let (_dir, path) = scratch_terms(&text);

@@ -1,0 +1,126 @@
+//! An offer for several classes after it commences: each amendment's changes to each class,
+//! the shares of each class tendered so far, the timetable a class's change sets, and the
+//! results of each class, through the binary and the library.
+
+use crate::common::{assert_prints, document, edited, refused, refused_at, render, scratch_terms};
+
+const AMENDED: &str = "data/sorrel-two-series-amended.yaml";
+
+#[test]
+fn an_amendment_states_each_class_changed_and_each_class_tendered_so_far() {
+    let set = render(AMENDED);
+    let release = document(&set, "press-release.md");
+    assert_prints(
+        &release,
+        "today announced that it has amended its exchange offer for shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**”), which commenced on March 3, 2025 (the “**Offer**”). As amended:",
+    );
+    // The offer's own term first, then the class's, each named by its class.
+    assert_prints(
+        &release,
+        "- Expiration date: Monday, April 14, 2025 (previously Monday, March 31, 2025);\n- Value of the Common Stock offered for each Series B Share: $12.00 (previously $11.295);\n- Premium over the closing price (Series B Shares): 32% (previously 24%);",
+    );
+    assert_prints(
+        &release,
+        "- Maximum new shares issuable (Series B Shares): 9,600,000 (previously 9,036,000);",
+    );
+    assert_prints(
+        &release,
+        "As of March 24, 2025, approximately 1,310,000 Series A Shares and 265,000 Series B Shares had been properly tendered and not properly withdrawn.",
+    );
+    // The Series A terms did not change, so no row names them.
+    assert!(!release.contains("(Series A Shares)"), "{release}");
+    let schedule = document(&set, "schedule-to.md");
+    assert_prints(&schedule, "| Premium over the closing price (Series B Shares) | 24% | 32% |");
+    assert_prints(
+        &schedule,
+        "relating to its offer to exchange shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**”), upon the terms",
+    );
+}
+
+#[test]
+fn a_class_figure_after_an_amendment_names_the_class_change_it_was_computed_from() {
+    let set = render(AMENDED);
+    let class = &set.filing.classes[0];
+    let ratio = class.figures.get("designated_ratio").expect("the Series B ratio");
+    let sources: Vec<String> = ratio.inputs.iter().map(|i| format!("{:?}", i.source)).collect();
+    assert!(
+        sources
+            .iter()
+            .any(|s| s.contains("amendments[0].other_classes[0].changes.designated_values.share_sought")),
+        "{sources:?}"
+    );
+    // Before the amendment the class's figures are those of the commenced offer.
+    let before = class.figures_before.as_ref().expect("the figures the amendment replaces");
+    assert_eq!(before.get("designated_ratio").unwrap().display(), "7.53");
+    assert_eq!(ratio.display(), "8");
+    // The first class's figures are untouched by the other class's change.
+    let commenced = render("data/sorrel-two-series-commenced.yaml");
+    assert_eq!(
+        set.filing.figures.get("effective_price").unwrap().display(),
+        commenced.filing.figures.get("effective_price").unwrap().display()
+    );
+}
+
+#[test]
+fn the_view_of_a_class_in_force_is_the_class_view_with_its_amendments_applied() {
+    let set = render(AMENDED);
+    let terms = set.filing.terms();
+    let through = terms.amended_through(1).class_view(0).unwrap();
+    let view = terms.class_view(0).unwrap().amended_through(1);
+    let json = |t: &secdraft::terms::Terms| serde_json::to_value(&t.offer).unwrap();
+    assert_eq!(json(&through), json(&view));
+    assert_eq!(
+        serde_json::to_value(&through.security).unwrap(),
+        serde_json::to_value(&view.security).unwrap()
+    );
+}
+
+#[test]
+fn a_change_to_one_class_ratio_keeps_the_whole_offer_open_ten_business_days() {
+    // Announced on Monday, March 24, the tenth business day is Friday, April 4: the Series B
+    // ratio alone changed, and the offer for both series may not expire before then.
+    let text = edited(AMENDED, "      expiration: 2025-04-14", "      expiration: 2025-04-03");
+    refused_at(&text, "expiration: 2025-04-03", "Rule 14e-1(b)");
+}
+
+#[test]
+fn class_changes_are_refused_where_the_class_is_not_sought_or_the_change_is_not_a_class_term() {
+    let text = edited(
+        AMENDED,
+        "        shares_tendered_to_date: 265_000\n",
+        "        shares_tendered_to_date: 265_000\n      - changes:\n          max_shares: 100_000\n",
+    );
+    refused(
+        &text,
+        &["amendments[0].other_classes[1]: the offer seeks 1 class beside the first", "terms.yaml:156:"],
+    );
+    let offer_wide =
+        edited(AMENDED, "      - changes:\n", "      - changes:\n          expiration: 2025-04-21\n");
+    refused_at(&offer_wide, "expiration: 2025-04-21", "unknown field `expiration`");
+    let same = edited(AMENDED, "            share_sought: 13.60", "            share_sought: 12.80");
+    refused(
+        &same,
+        &[
+            "amendments[0].other_classes[0].changes.designated_values: Amendment No. 1 sets `designated_values` to the value already in force",
+            "terms.yaml:152:",
+        ],
+    );
+}
+
+#[test]
+fn a_class_minimum_is_waived_for_that_class_alone() {
+    let text =
+        edited(AMENDED, "      - changes:\n", "      - changes:\n          waive_minimum_condition: true\n");
+    let (_dir, path) = scratch_terms(&text);
+    let set = render(&path);
+    let waived = "The Company has waived the Series B Minimum Condition, the condition of the Offer that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn.";
+    assert_prints(&document(&set, "press-release.md"), waived);
+    assert_prints(&document(&set, "schedule-to.md"), waived);
+    // The first class has no minimum to waive: the same waiver there is refused at its field.
+    let first = edited(
+        AMENDED,
+        "      expiration: 2025-04-14",
+        "      expiration: 2025-04-14\n      waive_minimum_condition: true",
+    );
+    refused_at(&first, "      waive_minimum_condition: true", "the offer has no minimum condition to waive");
+}
