@@ -20,7 +20,7 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     // from them.
     amendments(loaded, t, true)?;
     class_amendments_and_results(loaded, t)?;
-    results(loaded, t)?;
+    results(loaded, t, true)?;
     dates(loaded, t)?;
     offer(loaded, t)
 }
@@ -419,7 +419,7 @@ fn other_classes(loaded: &LoadedTerms, t: &Terms) -> Check {
         // The class's amendments and count are checked as the first class's are, each error
         // placed at the class's own field.
         in_class(loaded, i, amendments(loaded, &view, false))?;
-        in_class(loaded, i, results(loaded, &view))?;
+        in_class(loaded, i, results(loaded, &view, false))?;
         price_of_class(loaded, t.kind(), class, &at)?;
         // The first class is told at the new security's kind; another at its own `preferred`,
         // the field in which it differs from a class the common stock may be offered for.
@@ -924,7 +924,8 @@ fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check 
     Ok(())
 }
 
-fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
+/// `whole` is false for the offer for one class of several ([`Terms::class_view`]).
+fn results(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let Some(r) = &t.results else {
         return if t.stage() == Stage::Results {
@@ -956,10 +957,15 @@ fn results(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
     }
     outcome(loaded, t, &in_force, r)?;
-    let terminated = matches!(crate::figures::outcome(&in_force), crate::figures::Outcome::Terminated(_));
+    let ended = |t: &Terms| matches!(crate::figures::outcome(t), crate::figures::Outcome::Terminated(_));
+    let terminated = ended(&in_force);
+    // In an offer for several classes the offer settles unless the offer for every class ended;
+    // the offer for one class alone (`whole` false) is not asked.
+    let every_class_ended = terminated
+        && (0..t.offer.other_classes.len()).all(|i| t.class_view(i).is_some_and(|v| ended(&v.in_force())));
     if terminated {
         // Nothing is accepted, so nothing is paid, issued or accepted beyond the maximum.
-        if r.settlement_date.is_some() {
+        if whole && every_class_ended && r.settlement_date.is_some() {
             return err(
                 "results.settlement_date",
                 "the offer was terminated and accepts no shares: there is no settlement".into(),

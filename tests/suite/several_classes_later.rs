@@ -124,3 +124,105 @@ fn a_class_minimum_is_waived_for_that_class_alone() {
     );
     refused_at(&first, "      waive_minimum_condition: true", "the offer has no minimum condition to waive");
 }
+
+const RESULTS: &str = "data/sorrel-two-series-results.yaml";
+
+#[test]
+fn the_results_state_each_class_accepted_prorated_or_ended_by_its_own_minimum() {
+    let set = render(RESULTS);
+    let release = document(&set, "press-release.md");
+    assert_prints(&release, "# Sorrel Creek Announces Final Results of Its Exchange Offer");
+    assert_prints(
+        &release,
+        "***Series A Shares.*** A total of 2,600,000 Series A Shares were properly tendered and not properly withdrawn, including 40,000 Series A Shares tendered by notice of guaranteed delivery. Because more Series A Shares were properly tendered than the Company offered to exchange, the Company has accepted 2,000,000 Series A Shares, accepting first, without proration, the 12,000 Series A Shares tendered by odd-lot holders, and then the other Series A Shares tendered on a pro rata basis with a final proration factor of approximately 76.8%. As a result of proration, 600,000 Series A Shares, or approximately 23.1% of the Series A Shares properly tendered, were not accepted.",
+    );
+    assert_prints(
+        &release,
+        "***Series B Shares.*** A total of 300,000 Series B Shares were properly tendered and not properly withdrawn, including 5,000 Series B Shares tendered by notice of guaranteed delivery. The Series B Minimum Condition, that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn, was not satisfied; the Company did not accept any Series B Shares, and the Offer for the Series B Shares has terminated. No shares of Common Stock will be issued for Series B Shares, and all Series B Shares tendered will be returned promptly to the tendering holders.",
+    );
+    // The Schedule TO cites the rules that require the return; the release does not.
+    let schedule = document(&set, "schedule-to.md");
+    assert_prints(
+        &schedule,
+        "all Series B Shares tendered will be returned promptly to the tendering holders, as Rule 13e-4(f)(5) and Rule 14e-1(c) under the Securities Exchange Act of 1934, as amended, require.",
+    );
+    assert_prints(
+        &schedule,
+        "This Amendment is the final amendment to the Schedule TO and reports the results of the Offer.",
+    );
+    // The Series A figures are those of the offer for that class alone: accepted times the ratio.
+    let first = &set.filing.figures;
+    assert_eq!(first.get("shares_accepted").unwrap().display(), "2,000,000");
+    assert_eq!(first.get("new_shares_issued").unwrap().display(), "13,180,000");
+    assert!(
+        set.filing.classes[0].figures.get("shares_accepted").is_none(),
+        "the Series B offer accepted none"
+    );
+}
+
+#[test]
+fn an_offer_ended_for_every_class_is_announced_as_terminated() {
+    let withdrawn =
+        edited(RESULTS, "  settlement_date: 2025-04-18\n", "  terminated:\n    reason: withdrawn\n");
+    let (_dir, path) = scratch_terms(&withdrawn);
+    let release = document(&render(&path), "press-release.md");
+    assert_prints(&release, "# Sorrel Creek Announces Termination of Its Exchange Offer");
+    assert_prints(
+        &release,
+        "As of that date, 2,600,000 Series A Shares and 300,000 Series B Shares had been properly tendered and not properly withdrawn. No Shares have been accepted for exchange, no shares of Common Stock will be issued, and all Shares tendered will be returned promptly to the tendering holders.",
+    );
+    // Both minimums unmet (a Series A minimum of 2,700,000 of up to 3,000,000 sought, with
+    // 2,600,000 tendered): each class's offer ended by itself, and with it the offer.
+    let neither = edited(RESULTS, "  settlement_date: 2025-04-18\n", "");
+    let neither = edited_text(
+        &neither,
+        "  max_shares: 2_000_000\n",
+        "  max_shares: 3_000_000\n  min_shares: 2_700_000\n",
+    );
+    let (_dir, path) = scratch_terms(&neither);
+    let release = document(&render(&path), "press-release.md");
+    assert_prints(&release, "# Sorrel Creek Announces Termination of Its Exchange Offer");
+    assert_prints(
+        &release,
+        "the Company did not accept any Series A Shares, and the Offer for the Series A Shares has terminated.",
+    );
+}
+
+fn edited_text(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "no {from} in the text");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn each_class_is_counted_once_and_a_minimum_ends_only_its_own_class() {
+    let missing =
+        edited(RESULTS, "  other_classes:\n    - tendered: 300_000\n      guaranteed_delivery: 5_000\n", "");
+    refused(
+        &missing,
+        &[
+            "the results give no count for the 9.00% Series B Cumulative Preferred Stock (`offer.other_classes[0]`)",
+        ],
+    );
+    let extra = edited(
+        RESULTS,
+        "      guaranteed_delivery: 5_000\n",
+        "      guaranteed_delivery: 5_000\n    - tendered: 1\n",
+    );
+    refused(&extra, &["results.other_classes[1]: the results count each class"]);
+    let whole =
+        edited(RESULTS, "  settlement_date: 2025-04-18\n", "  terminated:\n    reason: minimum_not_met\n");
+    refused_at(
+        &whole,
+        "    reason: minimum_not_met",
+        "each class's minimum condition ends that class's offer alone",
+    );
+    let more = edited(RESULTS, "      guaranteed_delivery: 5_000", "      guaranteed_delivery: 300_001");
+    refused_at(
+        &more,
+        "guaranteed_delivery: 300_001",
+        "results.other_classes[0].guaranteed_delivery: more than the 300,000 shares tendered",
+    );
+    // The Series B offer ended, but the Series A offer settles: the date stays.
+    let set = render(RESULTS);
+    assert!(document(&set, "press-release.md").contains("on or about April 18, 2025"));
+}
