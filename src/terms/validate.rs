@@ -15,6 +15,7 @@ type Check = Result<(), Diagnostic>;
 pub fn validate(loaded: &LoadedTerms) -> Check {
     let t = &loaded.terms;
     filing(loaded, t)?;
+    super::notes::scope(loaded, t)?;
     parties(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
@@ -150,6 +151,9 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
         1 => {}
         _ => return err("offer", "give only one of `consideration`, `cash_price` and `auction`".into()),
+    }
+    if let Some(notes) = &t.security.notes {
+        return super::notes::check(loaded, t, notes);
     }
     if let Some(consideration) = &o.consideration {
         ratio_given_once(loaded, consideration, &|f: &str| f.to_owned())?;
