@@ -140,6 +140,9 @@ fn parties(loaded: &LoadedTerms, t: &Terms) -> Check {
 fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let o = &t.offer;
+    if let Some(notes) = &t.security.notes {
+        return super::notes::check(loaded, t, notes);
+    }
     let given = [o.consideration.is_some(), o.cash_price.is_some(), o.auction.is_some()];
     match given.iter().filter(|g| **g).count() {
         0 => {
@@ -151,9 +154,6 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
         1 => {}
         _ => return err("offer", "give only one of `consideration`, `cash_price` and `auction`".into()),
-    }
-    if let Some(notes) = &t.security.notes {
-        return super::notes::check(loaded, t, notes);
     }
     if let Some(consideration) = &o.consideration {
         ratio_given_once(loaded, consideration, &|f: &str| f.to_owned())?;
