@@ -117,11 +117,9 @@ fn an_offer_for_any_and_all_of_the_notes_says_so_and_prices_every_note_outstandi
 #[test]
 fn what_the_terms_do_not_give_is_left_to_draft() {
     let text = edited(NOTES, "    accrued_interest: paid\n", "");
-    let text = text.replacen(
-        "    conversion: >-\n      The Notes are convertible at the option of the holder into shares of the Company’s common\n      stock at a conversion rate of 41.6667 shares per $1,000 principal amount of Notes\n      (equivalent to a conversion price of approximately $24.00 per share), subject to\n      adjustment as provided in the indenture governing the Notes.\n",
-        "",
-        1,
-    );
+    // The conversion text, folded over lines, is the last field of the notes left.
+    let (from, to) = (text.find("    conversion: >-\n").unwrap(), text.find("\noffer:").unwrap());
+    let text = format!("{}{}", &text[..from], &text[to..]);
     let text = text.replacen("  conditions_summary: customary conditions\n", "", 1);
     let (release, statement) = rendered(&text);
     assert_prints(
@@ -136,10 +134,10 @@ fn what_the_terms_do_not_give_is_left_to_draft() {
         &release,
         "The Offer is expected to be subject to [the conditions of the Offer, in summary: to draft (`offer.conditions_summary`)].",
     );
-    // The statement states no treatment the terms do not give.
+    // The statement leaves it to draft as the release does.
     assert_prints(
         &statement,
-        "per $1,000 principal amount of Notes purchased. The pre-commencement communication",
+        "per $1,000 principal amount of Notes purchased [and whether accrued and unpaid interest on the Notes purchased is paid in addition, and to what date: to draft (`security.notes.accrued_interest`)]. The pre-commencement communication",
     );
 }
 
