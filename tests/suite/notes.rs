@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use secdraft::filing::Filing;
 use secdraft::terms::{self, Positive};
 
-use crate::common::{assert_prints, document, edited, refused_at, render, scratch_terms, secdraft};
+use crate::common::{assert_prints, document, edited, refused, refused_at, render, scratch_terms, secdraft};
 
 const NOTES: &str = "data/halvorsen-notes-tender-intent.yaml";
 
@@ -369,32 +369,37 @@ fn the_title_and_the_fields_state_one_rate_and_one_maturity() {
 
 #[test]
 fn an_offer_for_notes_not_drafted_yet_is_refused_with_what_is() {
-    let (dir, path) = scratch_terms(&edited(NOTES, "  form: SC TO-C", "  form: SC TO-I"));
-    let out = dir.path().join("out");
-    secdraft()
-        .arg("render")
-        .arg(&path)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "security.notes: an offer for notes is drafted at its announcement (SC TO-C) so far, not as SC TO-I",
-        ))
-        .stderr(predicates::str::contains("the Offer to Purchase, commencement, amendments and results of an offer for notes are not drafted yet"));
+    // Refused at the notes, which stand at their first field, before the dates a commenced
+    // offer would otherwise be told to give.
+    let commenced = edited(NOTES, "  form: SC TO-C", "  form: SC TO-I");
+    refused_at(
+        &commenced,
+        "interest_rate: 4.75%",
+        "security.notes: an offer for notes is drafted at its announcement (SC TO-C) so far, not as SC TO-I",
+    );
+    refused(
+        &commenced,
+        &[
+            "the Offer to Purchase, commencement, amendments and results of an offer for notes are not drafted yet",
+        ],
+    );
     refused_at(
         &edited(NOTES, "  cover_boxes: [issuer_tender_offer]", "  cover_boxes: [third_party_tender_offer]"),
         "cover_boxes:",
         "an offer for notes is drafted as the issuer's own tender offer (Rule 13e-4) so far",
     );
-    refused_at(
-        &edited(
-            NOTES,
-            "  cash_price: 1020\n",
-            "  auction:\n    min_price: 1000\n    max_price: 1040\n    increment: 5\n",
-        ),
-        "min_price: 1000",
-        "a modified Dutch auction for notes is not drafted yet",
+    let auction = edited(
+        NOTES,
+        "  cash_price: 1020\n",
+        "  auction:\n    min_price: 1000\n    max_price: 1040\n    increment: 5\n",
+    );
+    refused_at(&auction, "min_price: 1000", "a modified Dutch auction for notes is not drafted yet");
+    // The refusal says what is drafted.
+    refused(
+        &auction,
+        &[
+            "an offer for notes is drafted as a tender offer for cash at a fixed price for each denomination of principal amount (`offer.cash_price`)",
+        ],
     );
     refused_at(
         &edited(
@@ -415,13 +420,4 @@ fn an_offer_for_notes_not_drafted_yet_is_refused_with_what_is() {
         "    - security:",
         "an offer for notes seeks one series of notes so far, not several classes",
     );
-    // Each refusal says what is drafted.
-    let (_dir, path) = scratch_terms(&edited(
-        NOTES,
-        "  cash_price: 1020\n",
-        "  auction:\n    min_price: 1000\n    max_price: 1040\n    increment: 5\n",
-    ));
-    secdraft().arg("check").arg(&path).assert().code(2).stderr(predicates::str::contains(
-        "an offer for notes is drafted as a tender offer for cash at a fixed price for each denomination of principal amount (`offer.cash_price`)",
-    ));
 }
