@@ -244,6 +244,19 @@ fn own_terms(loaded: &LoadedTerms, t: &Terms, notes: &SoughtNotes) -> Check {
             ),
         );
     }
+    // Without the rate the documents would say nothing of the interest the title promises:
+    // neither its rate nor what becomes of the interest accrued.
+    if let (None, Some(written)) = (notes.interest_rate, title_rate(title))
+        && !written.is_zero()
+    {
+        return err(
+            "security.title",
+            format!(
+                "the title states {}% interest: give the rate in `security.notes.interest_rate` as well",
+                written.normalize()
+            ),
+        );
+    }
     if let (Some(rate), Some(written)) = (notes.interest_rate, title_rate(title))
         && rate.as_written() != written
     {

@@ -351,6 +351,11 @@ fn the_title_and_the_fields_state_one_rate_and_one_maturity() {
         "the title `security.title` states 4.75%, and the interest rate is 5.25%",
     );
     refused_at(
+        &edited(NOTES, "    interest_rate: 4.75%\n", "").replacen("    accrued_interest: paid\n", "", 1),
+        "title: 4.75% Convertible",
+        "the title states 4.75% interest: give the rate in `security.notes.interest_rate` as well",
+    );
+    refused_at(
         &edited(NOTES, "    maturity: 2028-03-15", "    maturity: 2029-03-15"),
         "maturity: 2029-03-15",
         "the title `security.title` says the notes are due in 2028, and they mature in 2029",
