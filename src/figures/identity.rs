@@ -113,6 +113,8 @@ figure_table! {
     DividendPerNewShare "dividend_per_new_share" "Annual dividend per new share" Money;
     DividendPerPayment "dividend_per_payment" "Dividend per new share for each dividend period" Money;
     InterestPerPayment "interest_per_payment" "Interest per note for each interest period" Money;
+    PricePerDenomination "price_per_denomination" "Purchase price for each denomination of principal amount" Money;
+    PercentOfPrincipalOutstanding "percent_of_principal_outstanding" "Principal amount sought as a percentage of that outstanding" OfOutstandingPercent;
 }
 
 impl FigureId {

@@ -13,6 +13,7 @@ mod exchange;
 mod fee;
 mod identity;
 mod income;
+mod notes;
 mod results;
 
 pub use crate::terms::{MAX_PRICE_POINTS, price_points};
@@ -281,6 +282,11 @@ fn compute_with(
     let sources = Sources { terms, through };
     let t = amended;
     let mut figures = Figures::new(&t.presentation.percent_places);
+    // Notes are sought by principal amount: none of the figures of shares below applies.
+    if let Some(notes) = &t.security.notes {
+        notes::fixed(t, notes, &sources, &mut figures)?;
+        return printable(figures);
+    }
     let sought = match kind {
         OfferKind::Exchange => exchange::compute(t, &sources, &mut figures)?,
         OfferKind::Cash => cash::fixed(t, &sources, &mut figures)?,
@@ -294,6 +300,11 @@ fn compute_with(
     if with_fee && terms.stage() != Stage::Intent {
         fee::compute(terms, t, kind, &sources, &mut figures)?;
     }
+    printable(figures)
+}
+
+/// The figures, once each is known to print.
+fn printable(figures: Figures) -> Result<Figures, FigureError> {
     for figure in figures.all() {
         if let Err(why) = figure.try_display() {
             return Err(FigureError::new(

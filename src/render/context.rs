@@ -69,6 +69,16 @@ struct Context<'a> {
     /// Each class the offer seeks, the first (`terms.security`) first: one for most offers,
     /// and for an offer for several classes each with its own terms and figures.
     classes: Vec<ClassView<'a>>,
+    /// When the class sought is notes (`security.notes`), what the documents print of them
+    /// beyond the terms; absent for shares.
+    notes: Option<NotesView>,
+}
+
+/// Notes sought, as printed.
+#[derive(Serialize)]
+struct NotesView {
+    /// The interest rate as the terms write it ("4.75%"), as the title does.
+    interest_rate: Option<String>,
 }
 
 /// One class sought: the offer for that class alone and its figures.
@@ -310,6 +320,15 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         minimum_percent: first.minimum_percent.clone(),
         outcome: outcome(in_force, figures),
         classes,
+        notes: in_force
+            .security
+            .notes
+            .as_ref()
+            .map(|n| {
+                as_written(n.interest_rate, "security.notes.interest_rate")
+                    .map(|interest_rate| NotesView { interest_rate })
+            })
+            .transpose()?,
     };
     tera::Context::from_serialize(&context)
 }

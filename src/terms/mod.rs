@@ -6,6 +6,7 @@ mod auction;
 mod error;
 mod load;
 mod loaded;
+mod notes;
 mod overrides;
 mod scalars;
 mod schedule;
@@ -452,6 +453,52 @@ pub struct SubjectSecurity {
     /// accepted. Without it the documents leave the treatment to draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accrued_dividends: Option<AccruedDividends>,
+    /// The class sought is a series of the issuer's notes, not shares: their terms. A
+    /// Schedule TO is filed for notes that are equity securities (convertible notes); an offer
+    /// for straight debt is made under Regulation 14E alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<SoughtNotes>,
+}
+
+/// The terms of notes sought. `security.title` is their title as on the cover page
+/// ("4.75% Convertible Senior Notes due 2028"); these fields state what the title abbreviates.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SoughtNotes {
+    /// The annual interest rate; absent for notes that bear none (a zero coupon).
+    #[serde(default)]
+    pub interest_rate: Option<Percent>,
+    pub maturity: Date,
+    /// The principal amount the price is quoted for and in whose integral multiples the notes
+    /// are tendered: $1,000, the usual authorized denomination, unless the indenture says
+    /// otherwise.
+    #[serde(default = "thousand_dollars")]
+    pub denomination: Positive,
+    /// The aggregate principal amount outstanding, and the date of that amount.
+    #[serde(default)]
+    pub principal_outstanding: Option<Positive>,
+    #[serde(default)]
+    pub principal_outstanding_date: Option<Date>,
+    /// What the notes convert into, and at what rate, in counsel's words; the documents print
+    /// it as written, and without it leave the conversion feature to draft.
+    #[serde(default)]
+    pub conversion: Option<Text>,
+    /// What holders get for the interest accrued on the notes purchased; without it the
+    /// documents leave the treatment to draft.
+    #[serde(default)]
+    pub accrued_interest: Option<AccruedInterest>,
+}
+
+fn thousand_dollars() -> Positive {
+    Positive(rust_decimal::Decimal::ONE_THOUSAND)
+}
+
+/// What holders of the notes purchased get for the interest accrued on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccruedInterest {
+    /// Paid in cash with the purchase price, to, but not including, the settlement date.
+    Paid,
 }
 
 /// What holders of a preferred class get for the dividends accrued and unpaid on the Shares
@@ -489,6 +536,15 @@ pub struct Offer {
     /// instead.
     #[serde(default)]
     pub max_shares: Option<Shares>,
+    /// An offer for notes (`security.notes`): the most aggregate principal amount sought, or
+    /// `any_and_all` for every note outstanding; one of the two, stated, never assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_principal: Option<Positive>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub any_and_all: bool,
+    /// An offer for notes: the minimum condition, as an aggregate principal amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_principal: Option<Positive>,
     /// The minimum condition: the offer fails unless at least this many are tendered.
     #[serde(default)]
     pub min_shares: Option<Shares>,
@@ -500,7 +556,8 @@ pub struct Offer {
     /// `cash_price` and `auction` is given.
     #[serde(default)]
     pub consideration: Option<Consideration>,
-    /// Cash per share at a fixed price.
+    /// Cash per share at a fixed price; for notes, per `security.notes.denomination` of
+    /// principal amount ($1,020 for each $1,000).
     #[serde(default)]
     pub cash_price: Option<Positive>,
     /// Cash per share at a price chosen from the tenders (modified Dutch auction).

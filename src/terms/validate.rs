@@ -15,6 +15,7 @@ type Check = Result<(), Diagnostic>;
 pub fn validate(loaded: &LoadedTerms) -> Check {
     let t = &loaded.terms;
     filing(loaded, t)?;
+    super::notes::scope(loaded, t)?;
     parties(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
@@ -140,6 +141,9 @@ fn parties(loaded: &LoadedTerms, t: &Terms) -> Check {
 fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let o = &t.offer;
+    if let Some(notes) = &t.security.notes {
+        return super::notes::check(loaded, t, notes);
+    }
     let given = [o.consideration.is_some(), o.cash_price.is_some(), o.auction.is_some()];
     match given.iter().filter(|g| **g).count() {
         0 => {

@@ -16,6 +16,7 @@ mod figures;
 mod golden;
 mod income;
 mod lifecycle;
+mod notes;
 mod optional;
 mod outcomes;
 mod presentation;

@@ -171,7 +171,11 @@ fn without_closing_price(path: &Path) -> String {
 
 #[test]
 fn without_a_closing_price_no_premium_is_computed_or_stated() {
-    for path in examples() {
+    // Notes sought have no closing price to take out: the terms refuse one.
+    let of_shares = examples()
+        .into_iter()
+        .filter(|path| secdraft::terms::load(path).unwrap().terms.security.notes.is_none());
+    for path in of_shares {
         let (_dir, terms) = scratch_terms(&without_closing_price(&path));
         let set = render(&terms);
         for name in
