@@ -570,13 +570,28 @@ pub fn compare(old: &Side, new: &Side) -> Result<Comparison, DiffError> {
                 format!("- {}: {} -> {}", code_span(&c.path), show(c.before.as_ref()), show(c.after.as_ref()))
             })
             .collect();
-        let figure_lines: Vec<String> = changes::figures(&o.filing.figures, &n.filing.figures)
-            .iter()
-            .map(|c| {
-                let show = |f: Option<&figures::Figure>| f.map_or("(none)".to_owned(), |f| f.display());
-                format!("- {}: {} -> {}", c.id.label(), show(c.before), show(c.after))
-            })
-            .collect();
+        // In an offer for several classes each class's figures are compared with the same
+        // class's, and named by its title as the tie-out names them (the fee is the offer's).
+        let several = !o.filing.classes.is_empty() || !n.filing.classes.is_empty();
+        let lines = |before: &figures::Figures, after: &figures::Figures, title: &str| -> Vec<String> {
+            changes::figures(before, after)
+                .iter()
+                .map(|c| {
+                    let show = |f: Option<&figures::Figure>| f.map_or("(none)".to_owned(), |f| f.display());
+                    let class = if several && !c.id.is_offer_wide() {
+                        format!(" ({})", markdown_escaped(title))
+                    } else {
+                        String::new()
+                    };
+                    format!("- {}{class}: {} -> {}", c.id.label(), show(c.before), show(c.after))
+                })
+                .collect()
+        };
+        let mut figure_lines =
+            lines(&o.filing.figures, &n.filing.figures, &n.filing.in_force.security.title.0);
+        for (was, now) in o.filing.classes.iter().zip(&n.filing.classes) {
+            figure_lines.extend(lines(&was.figures, &now.figures, &now.terms.security.title.0));
+        }
         entries += terms_lines.len() + figure_lines.len();
         log.push_str("\n## Terms\n\n");
         log.push_str(&if terms_lines.is_empty() {

@@ -226,3 +226,25 @@ fn each_class_is_counted_once_and_a_minimum_ends_only_its_own_class() {
     let set = render(RESULTS);
     assert!(document(&set, "press-release.md").contains("on or about April 18, 2025"));
 }
+
+#[test]
+fn the_changelog_compares_each_class_figures_with_the_same_class() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::secdraft()
+        .args(["diff", "data/sorrel-two-series-commenced.yaml", AMENDED, "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let log = std::fs::read_to_string(dir.path().join("changes.md")).unwrap();
+    assert_prints(
+        &log,
+        "- Premium over the closing price (9.00% Series B Cumulative Preferred Stock): 24% -> 32%",
+    );
+    assert_prints(
+        &log,
+        "- Exchange ratio (9.00% Series B Cumulative Preferred Stock): 753 for each 100 -> 8 for each share",
+    );
+    // The Series A figures did not move, and the fee is the offer's, named by no class.
+    assert!(!log.contains("Series A Cumulative Preferred Stock):"), "{log}");
+    assert_prints(&log, "- Net fee due: $4,252.51 -> $0.00");
+}
