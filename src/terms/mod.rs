@@ -1129,31 +1129,17 @@ impl SoughtClass {
         if let Some(v) = changes.max_shares {
             self.max_shares = v;
         }
-        // As for the first class: a minimum in either form replaces the old one, and a ratio
-        // given one way replaces the ratio given any other.
-        if let Some(v) = changes.min_shares {
-            self.min_shares = Some(v);
-            self.min_percent = None;
-        }
-        if let Some(v) = changes.min_percent {
-            self.min_percent = Some(v);
-            self.min_shares = None;
-        }
-        if let Some(v) = changes.aggregate_liquidation_preference {
-            self.aggregate_liquidation_preference = Some(v);
-            self.block = None;
-            self.designated_values = None;
-        }
-        if let Some(v) = &changes.block {
-            self.block = Some(v.clone());
-            self.aggregate_liquidation_preference = None;
-            self.designated_values = None;
-        }
-        if let Some(v) = &changes.designated_values {
-            self.designated_values = Some(v.clone());
-            self.aggregate_liquidation_preference = None;
-            self.block = None;
-        }
+        replace_minimum(
+            (&mut self.min_shares, &mut self.min_percent),
+            changes.min_shares,
+            changes.min_percent,
+        );
+        replace_ratio(
+            (&mut self.aggregate_liquidation_preference, &mut self.block, &mut self.designated_values),
+            changes.aggregate_liquidation_preference,
+            &changes.block,
+            &changes.designated_values,
+        );
         if let Some(v) = changes.cash_price {
             self.cash_price = Some(v);
         }
@@ -1267,31 +1253,22 @@ impl Changes {
         if let Some(v) = self.max_shares {
             t.offer.max_shares = Some(v);
         }
-        // The minimum is one condition in either form: a new one replaces the old.
-        if let Some(v) = self.min_shares {
-            t.offer.min_shares = Some(v);
-            t.offer.min_percent = None;
-        }
-        if let Some(v) = self.min_percent {
-            t.offer.min_percent = Some(v);
-            t.offer.min_shares = None;
-        }
+        replace_minimum(
+            (&mut t.offer.min_shares, &mut t.offer.min_percent),
+            self.min_shares,
+            self.min_percent,
+        );
         if let Some(consideration) = &mut t.offer.consideration {
-            if let Some(v) = self.aggregate_liquidation_preference {
-                consideration.aggregate_liquidation_preference = Some(v);
-                consideration.block = None;
-                consideration.designated_values = None;
-            }
-            if let Some(v) = &self.block {
-                consideration.block = Some(v.clone());
-                consideration.aggregate_liquidation_preference = None;
-                consideration.designated_values = None;
-            }
-            if let Some(v) = &self.designated_values {
-                consideration.designated_values = Some(v.clone());
-                consideration.aggregate_liquidation_preference = None;
-                consideration.block = None;
-            }
+            replace_ratio(
+                (
+                    &mut consideration.aggregate_liquidation_preference,
+                    &mut consideration.block,
+                    &mut consideration.designated_values,
+                ),
+                self.aggregate_liquidation_preference,
+                &self.block,
+                &self.designated_values,
+            );
             if let Some(v) = self.dividend_rate {
                 consideration.security.dividend_rate = Some(v);
             }
@@ -1394,6 +1371,43 @@ impl Changes {
             "common_stock_closing_price" => "offer.consideration.security.closing_price",
             _ => return None,
         })
+    }
+}
+
+/// The minimum is one condition in either form: a new one replaces the old.
+fn replace_minimum(
+    minimum: (&mut Option<Shares>, &mut Option<Percent>),
+    shares: Option<Shares>,
+    percent: Option<Percent>,
+) {
+    let (in_shares, in_percent) = minimum;
+    if let Some(v) = shares {
+        *in_shares = Some(v);
+        *in_percent = None;
+    }
+    if let Some(v) = percent {
+        *in_percent = Some(v);
+        *in_shares = None;
+    }
+}
+
+/// A ratio given one way (an aggregate, a block, designated values) replaces the ratio given
+/// any other.
+fn replace_ratio(
+    ratio: (&mut Option<Positive>, &mut Option<BlockRatio>, &mut Option<DesignatedValues>),
+    aggregate: Option<Positive>,
+    block: &Option<BlockRatio>,
+    designated: &Option<DesignatedValues>,
+) {
+    let (in_aggregate, in_block, in_designated) = ratio;
+    if let Some(v) = aggregate {
+        (*in_aggregate, *in_block, *in_designated) = (Some(v), None, None);
+    }
+    if let Some(v) = block {
+        (*in_aggregate, *in_block, *in_designated) = (None, Some(v.clone()), None);
+    }
+    if let Some(v) = designated {
+        (*in_aggregate, *in_block, *in_designated) = (None, None, Some(v.clone()));
     }
 }
 
