@@ -116,6 +116,24 @@ pub fn offer_terms(old: &Terms, new: &Terms, term: &str) -> Vec<TermRow> {
             c.cash_per_share.map_or_else(|| "none".into(), |p| format::money(p.0))
         };
         row("Cash paid for each Share with the new securities".into(), cash(o), cash(n), false);
+        // A ratio derived from designated values is stated with them: the Offer divides one by
+        // the other, so an amendment that changes a value states it.
+        if let (Some(was), Some(now)) = (&o.designated_values, &n.designated_values) {
+            let one = term.strip_suffix('s').unwrap_or(term);
+            let value = |v: Positive| format::money(v.0);
+            row(
+                format!("Designated value per {one}"),
+                value(was.share_sought),
+                value(now.share_sought),
+                true,
+            );
+            row(
+                format!("Designated value per share of the {name}"),
+                value(was.new_share),
+                value(now.new_share),
+                true,
+            );
+        }
     }
     row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price), true);
     if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {

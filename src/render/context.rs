@@ -580,9 +580,17 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
     // The common stock offered has no effective price of its own: the figure is the value,
     // at its closing price, of the common stock offered for each Share, and is named so.
     let common = new.offer.consideration.as_ref().map(|c| &c.security).filter(|s| s.is_common_stock());
+    // A ratio from designated values is stated as the Offer states it, new shares for each share
+    // ("7.53 shares of Common Stock for each Series B Share"): its blocks and its reciprocal are
+    // the engine's, never printed.
+    let designated = new.offer.consideration.as_ref().and_then(|c| c.designated_values.as_ref()).is_some();
+    let unprinted = [FigureId::ExchangeRatio, FigureId::BlockShares, FigureId::BlockNewShares];
     for change in changes::figures(before, now) {
         // A figure the amendment adds or drops is not a change of the same figure.
         let (Some(was), Some(now)) = (change.before, change.after) else { continue };
+        if designated && unprinted.contains(&change.id) {
+            continue;
+        }
         if let Some(row) = premium_change(change.id, was, now, class) {
             rows.push(row);
             continue;
@@ -591,6 +599,9 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
             what: match common {
                 Some(security) if change.id == FigureId::EffectivePrice => {
                     format!("Value of the {} offered for each {share}", security.short_name.0)
+                }
+                Some(security) if change.id == FigureId::DesignatedRatio => {
+                    format!("Shares of {} for each {share}", security.short_name.0)
                 }
                 _ => change.id.label().to_owned(),
             },

@@ -14,14 +14,16 @@ fn an_amendment_states_each_class_changed_and_each_class_tendered_so_far() {
         &release,
         "today announced that it has amended its exchange offer for shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**”), which commenced on March 3, 2025 (the “**Offer**”). As amended:",
     );
-    // The offer's own term first, then the class's, each named by its class.
+    // The offer's own term first, then the class's, each named by its class; the ratio as the
+    // Offer states it, with the designated value it is derived from, and no blocks.
     assert_prints(
         &release,
-        "- Expiration date: Monday, April 14, 2025 (previously Monday, March 31, 2025);\n- Value of the Common Stock offered for each Series B Share: $12.00 (previously $11.295);\n- Premium over the closing price (Series B Shares): 32% (previously 24%);",
+        "- Expiration date: Monday, April 14, 2025 (previously Monday, March 31, 2025);\n- Designated value per Series B Share: $13.60 (previously $12.80);\n- Value of the Common Stock offered for each Series B Share: $12.00 (previously $11.295);\n- Premium over the closing price (Series B Shares): 32% (previously 24%);\n- Shares of Common Stock for each Series B Share: 8 (previously 7.53);",
     );
+    assert!(!release.contains("block"), "{release}");
     assert_prints(
         &release,
-        "- Maximum new shares issuable (Series B Shares): 9,600,000 (previously 9,036,000);",
+        "- Maximum new shares issuable (Series B Shares): 9,600,000 (previously 9,036,000).",
     );
     assert_prints(
         &release,
@@ -113,7 +115,7 @@ fn a_class_minimum_is_waived_for_that_class_alone() {
         edited(AMENDED, "      - changes:\n", "      - changes:\n          waive_minimum_condition: true\n");
     let (_dir, path) = scratch_terms(&text);
     let set = render(&path);
-    let waived = "The Company has waived the Series B Minimum Condition, the condition of the Offer that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn.";
+    let waived = "The Company has waived the condition of the Offer that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn.";
     assert_prints(&document(&set, "press-release.md"), waived);
     assert_prints(&document(&set, "schedule-to.md"), waived);
     // The first class has no minimum to waive: the same waiver there is refused at its field.
@@ -138,7 +140,7 @@ fn the_results_state_each_class_accepted_prorated_or_ended_by_its_own_minimum() 
     );
     assert_prints(
         &release,
-        "***Series B Shares.*** A total of 300,000 Series B Shares were properly tendered and not properly withdrawn, including 5,000 Series B Shares tendered by notice of guaranteed delivery. The Series B Minimum Condition, that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn, was not satisfied; the Company did not accept any Series B Shares, and the Offer for the Series B Shares has terminated. No shares of Common Stock will be issued for Series B Shares, and all Series B Shares tendered will be returned promptly to the tendering holders.",
+        "***Series B Shares.*** A total of 300,000 Series B Shares were properly tendered and not properly withdrawn, including 5,000 Series B Shares tendered by notice of guaranteed delivery. The condition of the Offer that at least 25% of the outstanding Series B Shares (450,000 Series B Shares, based on the 1,800,000 Series B Shares outstanding as of February 28, 2025) be properly tendered and not properly withdrawn was not satisfied; the Company did not accept any Series B Shares and has terminated the Offer for the Series B Shares. No shares of Common Stock will be issued for Series B Shares, and all Series B Shares tendered will be returned promptly to the tendering holders.",
     );
     // The Schedule TO cites the rules that require the return; the release does not.
     let schedule = document(&set, "schedule-to.md");
@@ -184,7 +186,7 @@ fn an_offer_ended_for_every_class_is_announced_as_terminated() {
     assert_prints(&release, "# Sorrel Creek Announces Termination of Its Exchange Offer");
     assert_prints(
         &release,
-        "the Company did not accept any Series A Shares, and the Offer for the Series A Shares has terminated.",
+        "the Company did not accept any Series A Shares and has terminated the Offer for the Series A Shares.",
     );
 }
 
