@@ -33,7 +33,7 @@ fn the_announcement_states_the_notes_by_principal_amount() {
     );
     assert_prints(
         &release,
-        " The Notes sought represent 40% of the $250,000,000 aggregate principal amount of Notes outstanding as of March 7, 2025. If the Notes sought are purchased in full, the aggregate purchase price will be $102,000,000, excluding accrued and unpaid interest.\n",
+        " The Notes sought represent 40% of the $250,000,000 aggregate principal amount of Notes outstanding as of March 7, 2025. If the Notes sought are purchased in full, the aggregate purchase price would be $102,000,000, excluding accrued and unpaid interest.\n",
     );
     assert_prints(
         &release,
@@ -96,7 +96,7 @@ fn an_offer_for_any_and_all_of_the_notes_says_so_and_prices_every_note_outstandi
     );
     assert_prints(
         &release,
-        "the settlement date of the Offer. As of March 7, 2025, $250,000,000 aggregate principal amount of Notes was outstanding. If all of the outstanding Notes are purchased, the aggregate purchase price will be $255,000,000, excluding accrued and unpaid interest.\n",
+        "the settlement date of the Offer. As of March 7, 2025, $250,000,000 aggregate principal amount of Notes was outstanding. If all of the outstanding Notes are purchased, the aggregate purchase price would be $255,000,000, excluding accrued and unpaid interest.\n",
     );
     assert!(!release.contains("Notes sought represent"), "{release}");
     assert_prints(
@@ -152,7 +152,7 @@ fn notes_that_bear_no_interest_state_none() {
         text.replacen("    interest_rate: 4.75%\n", "", 1).replacen("    accrued_interest: paid\n", "", 1);
     let (release, _) = rendered(&text);
     assert_prints(&release, "per $1,000 principal amount of Notes purchased. The Notes sought represent");
-    assert_prints(&release, "the aggregate purchase price will be $102,000,000.\n");
+    assert_prints(&release, "the aggregate purchase price would be $102,000,000.\n");
     assert_prints(&release, "\n\nThe Notes mature on March 15, 2028. The Notes are convertible");
 }
 
@@ -186,7 +186,7 @@ fn a_price_that_does_not_make_whole_dollars_is_stated_as_approximate_in_aggregat
     );
     let (release, statement) = rendered(&text);
     assert_prints(&release, "at a price of $1,007.25 per $1,000 principal amount of Notes purchased");
-    assert_prints(&release, "the aggregate purchase price will be approximately $3,022, excluding");
+    assert_prints(&release, "the aggregate purchase price would be approximately $3,022, excluding");
     assert_prints(&statement, "up to $3,000 aggregate principal amount of its outstanding");
 }
 
