@@ -140,16 +140,18 @@ fn other_classes(terms: &Terms, amendment: u32, kind: OfferKind) -> Result<Vec<C
         .filter_map(|i| terms.class_view(i).map(|view| (i, view)))
         .map(|(i, view)| {
             let rename = |field: &str| SoughtClass::path(i, field);
-            let at_class = |e: FigureError| FilingError {
+            let at_class = |e: FilingError| FilingError {
                 field: rename(&e.field),
                 message: SoughtClass::renamed_in_text(i, &e.message),
-                help: String::new(),
+                help: e.help,
             };
+            let figures_at =
+                |through: u32| figures::compute_class(&view, &view.amended_through(through), through, kind);
+            // An error the class's amendment caused is placed at that amendment's change to it.
             let figures_through = |through: u32| {
-                let in_force = view.amended_through(through);
-                figures::compute_class(&view, &in_force, through, kind)
-                    .map(|figures| (in_force, figures.with_terms_paths(rename)))
-                    .map_err(at_class)
+                figures_at(through)
+                    .map(|figures| (view.amended_through(through), figures.with_terms_paths(rename)))
+                    .map_err(|e| at_class(placed_at_amendment(&view, through, &figures_at, e)))
             };
             let (in_force, figures) = figures_through(amendment)?;
             let (before, figures_before) = match amendment.checked_sub(1) {
@@ -176,28 +178,59 @@ fn at_the_amendment_that_caused(
     kind: OfferKind,
     e: figures::FigureError,
 ) -> FilingError {
+    let figures_at = |n: u32| figures::compute(terms, &terms.amended_through(n), n, kind);
+    placed_at_amendment(terms, through, &figures_at, e)
+}
+
+/// An error in the figures after amendment `through` of `terms` (the whole file, or the offer
+/// for one class alone), placed at the change of the first amendment whose figures
+/// (`figures_at`) fail, or where the figures name it when those of the offer as first made fail.
+fn placed_at_amendment(
+    terms: &Terms,
+    through: u32,
+    figures_at: &dyn Fn(u32) -> Result<Figures, figures::FigureError>,
+    e: figures::FigureError,
+) -> FilingError {
     let plain =
         |e: figures::FigureError| FilingError { field: e.field, message: e.message, help: String::new() };
-    if through == 0 || figures::compute(terms, &terms.amended_through(0), 0, kind).is_err() {
+    if through == 0 || figures_at(0).is_err() {
         return plain(e);
     }
-    let Some((index, amendment, cause)) =
-        terms.amendments.iter().enumerate().filter(|(_, a)| a.number <= through).find_map(|(index, a)| {
-            figures::compute(terms, &terms.amended_through(a.number), a.number, kind)
-                .err()
-                .map(|cause| (index, a, cause))
-        })
+    let Some((index, amendment, cause)) = terms
+        .amendments
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.number <= through)
+        .find_map(|(index, a)| figures_at(a.number).err().map(|cause| (index, a, cause)))
     else {
         return plain(e);
     };
+    // The fee is computed on every class's terms: an error in it may name another class's
+    // field, and is placed at that class's change.
+    for (n, class) in amendment.other_classes.iter().enumerate() {
+        let class_changes = amendment.for_class(n).changes;
+        let own = class_changes.fields_set().into_iter().filter(|name| {
+            crate::terms::Changes::replaces(name)
+                .map(|path| SoughtClass::path(n, path))
+                .is_some_and(|path| path.starts_with("offer.other_classes") && cause.field.starts_with(&path))
+        });
+        if let Some(name) = own.into_iter().next().filter(|_| !class.changes.is_empty()) {
+            return FilingError {
+                field: format!("amendments[{index}].other_classes[{n}].changes.{name}"),
+                message: format!("after Amendment No. {}: {}", amendment.number, cause.message),
+                help: String::new(),
+            };
+        }
+    }
     let changed = amendment.changes.fields_set();
     // The change whose term the message names; else the change of a term the figures are
     // computed from, the consideration first; else the amendment's first change.
-    const FIGURE_TERMS: [&str; 15] = [
+    const FIGURE_TERMS: [&str; 16] = [
         "liquidation_preference",
         "principal_amount",
         "aggregate_liquidation_preference",
         "block",
+        "designated_values",
         "cash_per_share",
         "max_shares",
         "dividend_rate",

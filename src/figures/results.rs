@@ -80,8 +80,12 @@ pub(super) fn compute(
             "the final amendment reports results: give them under `results`",
         ));
     };
-    // A terminated offer accepts nothing: it has no acceptance, proration or payment figures.
+    // A terminated offer accepts nothing: it has no acceptance, proration or payment figures;
+    // nor has one class of several of which none was tendered.
     if let Outcome::Terminated(_) = outcome(t) {
+        return Ok(());
+    }
+    if r.tendered.0 == 0 {
         return Ok(());
     }
     let additional = r.additional_accepted.0;

@@ -591,6 +591,10 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
         if designated && unprinted.contains(&change.id) {
             continue;
         }
+        // A fixed cash price is a term the amendment's row "Cash price per share" states.
+        if change.id == FigureId::PurchasePrice && new.offer.cash_price.is_some() {
+            continue;
+        }
         if let Some(row) = premium_change(change.id, was, now, class) {
             rows.push(row);
             continue;

@@ -160,6 +160,17 @@ fn sought(loaded: &LoadedTerms, t: &Terms, notes: &SoughtNotes) -> Check {
             principal(denomination)
         )
     };
+    // Notes are issued in whole dollars of principal: a denomination of cents would print as
+    // "$0" wherever the documents state it to the dollar.
+    if !denomination.fract().is_zero() {
+        return err(
+            "security.notes.denomination",
+            format!(
+                "{} is not a whole number of dollars: give the denomination of the notes in dollars, such as 1000",
+                format::money(denomination)
+            ),
+        );
+    }
     let outstanding = notes.principal_outstanding.map(|p| p.0);
     if let Some(amount) = outstanding
         && !whole(amount)
@@ -211,6 +222,14 @@ fn sought(loaded: &LoadedTerms, t: &Terms, notes: &SoughtNotes) -> Check {
             Some(max.0)
         }
     };
+    if let Some(min) = o.min_principal
+        && !whole(min.0)
+    {
+        return err(
+            "offer.min_principal",
+            not_whole(min.0, "notes are tendered in integral multiples of it"),
+        );
+    }
     if let (Some(min), Some(sought)) = (o.min_principal, sought)
         && min.0 > sought
     {

@@ -797,6 +797,18 @@ fn amendments(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
             })?;
         }
         waivers(loaded, t, i, &amended)?;
+        if let (Some(so_far), Some(outstanding)) =
+            (a.shares_tendered_to_date, amended.security.shares_outstanding)
+            && so_far > outstanding
+        {
+            return err(
+                &format!("{field}.shares_tendered_to_date"),
+                format!(
+                    "more than the {} shares outstanding (`security.shares_outstanding`)",
+                    shares(outstanding.0)
+                ),
+            );
+        }
         if a.changes.min_percent.is_some() && amended.security.shares_outstanding.is_none() {
             return err(
                 &format!("{field}.changes.min_percent"),
@@ -808,10 +820,11 @@ fn amendments(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
             && min > max.decimal()
         {
             // Placed at the minimum this amendment sets, if it sets one; else at what it changed.
-            let at = match (a.changes.min_shares, a.changes.min_percent) {
-                (Some(_), _) => format!("{field}.changes.min_shares"),
-                (None, Some(_)) => format!("{field}.changes.min_percent"),
-                (None, None) => format!("{field}.changes"),
+            let at = match (a.changes.min_shares, a.changes.min_percent, a.changes.max_shares) {
+                (Some(_), _, _) => format!("{field}.changes.min_shares"),
+                (None, Some(_), _) => format!("{field}.changes.min_percent"),
+                (None, None, Some(_)) => format!("{field}.changes.max_shares"),
+                (None, None, None) => format!("{field}.changes"),
             };
             return err(
                 &at,
@@ -831,6 +844,20 @@ fn amendments(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
                 format!("Amendment No. {n} is not in `amendments`: list it with its date and changes"),
             );
         }
+    }
+    // The final amendment reports the results after every amendment listed: it takes a number
+    // of its own.
+    if t.stage() == Stage::Results
+        && let Some(n) = t.filing.amendment
+        && let Some(listed) = t.amendments.iter().position(|a| a.number == n)
+    {
+        return err(
+            &format!("amendments[{listed}].number"),
+            format!(
+                "this filing reports the results as Amendment No. {n}, which `amendments` lists as an earlier amendment: give the filing the next number, {}",
+                n + 1
+            ),
+        );
     }
     if let Some(n) = t.filing.amendment
         && let Some(last) = t.amendments.last()
@@ -880,6 +907,18 @@ fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check 
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let changes = &t.amendments[i].changes;
     let earlier = &t.amendments[..i];
+    if (changes.min_shares.is_some() || changes.min_percent.is_some())
+        && let Some(before) = earlier.iter().find(|a| a.changes.waive_minimum_condition)
+    {
+        let set = if changes.min_shares.is_some() { "min_shares" } else { "min_percent" };
+        return err(
+            &format!("amendments[{i}].changes.{set}"),
+            format!(
+                "Amendment No. {} waived the minimum condition: a waived condition is not set again by a later amendment; leave the minimum out",
+                before.number
+            ),
+        );
+    }
     if changes.waive_minimum_condition {
         let field = format!("amendments[{i}].changes.waive_minimum_condition");
         if crate::figures::minimum_required(amended).is_none() {
@@ -945,7 +984,13 @@ fn results(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
         );
     }
     let in_force = t.in_force();
-    if r.tendered.0 == 0
+    // In an offer for several classes one class may have none tendered while another is
+    // accepted: the offer for one class alone (`whole` false) is not asked, and the whole
+    // offer only when no class had any.
+    let none_in_any_class = r.other_classes.iter().all(|c| c.tendered.0 == 0);
+    if whole
+        && r.tendered.0 == 0
+        && none_in_any_class
         && !matches!(crate::figures::outcome(&in_force), crate::figures::Outcome::Terminated(_))
     {
         return err(
@@ -981,6 +1026,21 @@ fn results(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
                 "the offer was terminated and accepts no shares, under the 2% allowance or otherwise".into(),
             );
         }
+    }
+    // The 2% allowance accepts more than the maximum when more was tendered: where every share
+    // tendered fits within the maximum, there is nothing more to accept.
+    if r.additional_accepted.0 > 0
+        && let Some(max) = in_force.offer.max_shares
+        && r.tendered.0 <= max.0
+    {
+        return err(
+            "results.additional_accepted",
+            format!(
+                "the {} shares tendered are within the {} sought: all are accepted without the 2% allowance",
+                shares(r.tendered.0),
+                shares(max.0)
+            ),
+        );
     }
     if r.additional_accepted.0 > 0 {
         let Some(outstanding) = t.security.shares_outstanding else {
@@ -1206,27 +1266,6 @@ fn amendment_changes(
     let at = |name: &str| format!("amendments[{i}].changes.{name}");
     let flat = |terms: &Terms| crate::changes::fields(terms).unwrap_or_default();
     let (old, new) = (flat(&before), flat(amended));
-    for name in a.changes.fields_set() {
-        let Some(path) = super::Changes::replaces(name) else { continue };
-        let under = |fields: &std::collections::BTreeMap<String, String>| -> Vec<(String, String)> {
-            fields
-                .iter()
-                .filter(|(k, _)| {
-                    *k == path || k.starts_with(&format!("{path}.")) || k.starts_with(&format!("{path}["))
-                })
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        };
-        if under(&old) == under(&new) {
-            return Err(loaded.error_at(
-                &at(name),
-                format!(
-                    "Amendment No. {} sets `{name}` to the value already in force: it is not a change",
-                    a.number
-                ),
-            ));
-        }
-    }
     let consideration_fields = [
         "aggregate_liquidation_preference",
         "block",
@@ -1257,6 +1296,27 @@ fn amendment_changes(
                 "the offer is {kind}: `{name}` is not one of its terms, so an amendment cannot change it"
             ),
         ));
+    }
+    for name in a.changes.fields_set() {
+        let Some(path) = super::Changes::replaces(name) else { continue };
+        let under = |fields: &std::collections::BTreeMap<String, String>| -> Vec<(String, String)> {
+            fields
+                .iter()
+                .filter(|(k, _)| {
+                    *k == path || k.starts_with(&format!("{path}.")) || k.starts_with(&format!("{path}["))
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        if under(&old) == under(&new) {
+            return Err(loaded.error_at(
+                &at(name),
+                format!(
+                    "Amendment No. {} sets `{name}` to the value already in force: it is not a change",
+                    a.number
+                ),
+            ));
+        }
     }
     if let Some(was) = &before.offer.consideration {
         let changed = a.changes.fields_set();

@@ -426,3 +426,23 @@ fn an_offer_for_notes_not_drafted_yet_is_refused_with_what_is() {
         "an offer for notes seeks one series of notes so far, not several classes",
     );
 }
+
+#[test]
+fn a_denomination_of_cents_and_a_minimum_of_part_of_one_are_refused() {
+    let cents = edited(
+        NOTES,
+        "    # denomination: 1000 is the default: the price is per $1,000 principal amount.\n",
+        "    denomination: 0.01\n",
+    );
+    refused_at(&cents, "    denomination: 0.01", "$0.01 is not a whole number of dollars");
+    let minimum = edited(
+        NOTES,
+        "  max_principal: 100_000_000\n",
+        "  max_principal: 100_000_000\n  min_principal: 50_000_001\n",
+    );
+    refused_at(
+        &minimum,
+        "min_principal: 50_000_001",
+        "$50,000,001 is not a whole number of $1,000 denominations",
+    );
+}

@@ -250,3 +250,125 @@ fn the_changelog_compares_each_class_figures_with_the_same_class() {
     assert!(!log.contains("Series A Cumulative Preferred Stock):"), "{log}");
     assert_prints(&log, "- Net fee due: $4,252.51 -> $0.00");
 }
+
+/// The amended example with the Series B change replaced by `change` (YAML lines indented to
+/// sit under `changes:`).
+fn with_class_change(change: &str) -> String {
+    edited(
+        AMENDED,
+        "          designated_values:\n            share_sought: 13.60\n            new_share: 1.70\n            places: 2\n",
+        change,
+    )
+}
+
+#[test]
+fn an_error_a_class_change_causes_is_placed_at_that_change() {
+    // A maximum below the class's minimum (25% of 1,800,000: 450,000).
+    let below = with_class_change("          max_shares: 400_000\n");
+    refused_at(
+        &below,
+        "          max_shares: 400_000",
+        "amendments[0].other_classes[0].changes.max_shares: after this amendment the minimum (450,000 shares) is above the maximum (400,000)",
+    );
+    // A designated value that rounds to no new share.
+    let nothing = with_class_change(
+        "          designated_values:\n            share_sought: 0.001\n            new_share: 1.70\n            places: 2\n",
+    );
+    refused(
+        &nothing,
+        &[
+            "amendments[0].other_classes[0].changes.designated_values: after Amendment No. 1: $0.001 / $1.70 rounded to 2 places is zero new shares",
+        ],
+    );
+    // More tendered so far than the class has outstanding.
+    let more = edited(
+        AMENDED,
+        "        shares_tendered_to_date: 265_000",
+        "        shares_tendered_to_date: 1_900_000",
+    );
+    refused_at(&more, "shares_tendered_to_date: 1_900_000", "more than the 1,800,000 shares outstanding");
+}
+
+#[test]
+fn a_cash_offer_for_several_classes_is_amended_by_price_and_refuses_a_ratio() {
+    let cash = edited(
+        "data/sorrel-two-series-cash-commenced.yaml",
+        "  form: SC TO-I\n  cover_boxes: [issuer_tender_offer]\n  date: 2025-03-03\n",
+        "  form: SC TO-I/A\n  amendment: 1\n  cover_boxes: [issuer_tender_offer]\n  date: 2025-03-24\n",
+    );
+    let amended = |class_change: &str| {
+        edited_text(
+            &cash,
+            "\nagents:",
+            &format!(
+                "\namendments:\n  - number: 1\n    date: 2025-03-24\n    changes:\n      expiration: 2025-04-14\n    other_classes:\n      - changes:\n{class_change}\nagents:"
+            ),
+        )
+    };
+    let (_dir, path) = scratch_terms(&amended("          cash_price: 11.00\n"));
+    let release = document(&render(&path), "press-release.md");
+    assert_prints(&release, "- Cash price per share (Series B Shares): $11.00 (previously $10.00);");
+    assert!(!release.contains("Purchase price per share"), "the price is stated once: {release}");
+    refused(
+        &amended("          block: {shares: 1, new_shares: 1}\n"),
+        &[
+            "amendments[0].other_classes[0].changes.block: the offer is a cash offer at a fixed price: `block` is not one of its terms",
+        ],
+    );
+    refused(
+        &amended("          cash_price: 9999999999999999999999999999\n"),
+        &[
+            "amendments[0].other_classes[0].changes.cash_price: after Amendment No. 1: the figures computed from this value exceed",
+        ],
+    );
+}
+
+#[test]
+fn a_waived_class_minimum_is_not_set_again_and_the_results_take_a_number_of_their_own() {
+    let waived = edited(
+        RESULTS,
+        "          designated_values:\n",
+        "          waive_minimum_condition: true\n          designated_values:\n",
+    );
+    let again = edited_text(
+        &edited_text(&waived, "  amendment: 2\n", "  amendment: 3\n")
+            .replace("  date: 2025-04-16\n  tendered", "  date: 2025-04-23\n  tendered")
+            .replace("  settlement_date: 2025-04-18", "  settlement_date: 2025-04-25"),
+        "\nresults:",
+        "  - number: 2\n    date: 2025-04-07\n    changes:\n      expiration: 2025-04-21\n    other_classes:\n      - changes:\n          min_percent: 30%\n\nresults:",
+    );
+    refused(
+        &again,
+        &["amendments[1].other_classes[0].changes.min_percent: Amendment No. 1 waived the minimum condition"],
+    );
+    let clash = edited(RESULTS, "  amendment: 2\n", "  amendment: 1\n");
+    refused(&clash, &["amendments[0].number: this filing reports the results as Amendment No. 1"]);
+    let within = edited(
+        RESULTS,
+        "    - tendered: 300_000\n      guaranteed_delivery: 5_000\n",
+        "    - tendered: 600_000\n      additional_accepted: 10_000\n",
+    );
+    refused_at(&within, "additional_accepted: 10_000", "all are accepted without the 2% allowance");
+}
+
+#[test]
+fn a_class_with_none_tendered_is_said_so_while_another_is_accepted() {
+    let text = edited(
+        RESULTS,
+        "  tendered: 2_600_000\n  guaranteed_delivery: 40_000\n  odd_lots: 12_000\n",
+        "  tendered: 0\n",
+    );
+    let text = edited_text(
+        &text,
+        "    - tendered: 300_000\n      guaranteed_delivery: 5_000\n",
+        "    - tendered: 600_000\n",
+    );
+    let (_dir, path) = scratch_terms(&text);
+    let release = document(&render(&path), "press-release.md");
+    assert_prints(&release, "***Series A Shares.*** No Series A Shares were tendered.\n");
+    assert_prints(
+        &release,
+        "The Company has accepted all 600,000 Series B Shares properly tendered and not properly withdrawn.",
+    );
+    assert_prints(&release, "# Sorrel Creek Announces Final Results of Its Exchange Offer");
+}
