@@ -86,13 +86,38 @@ pub fn offer_terms(old: &Terms, new: &Terms, term: &str) -> Vec<TermRow> {
         |n: Option<Shares>| n.and_then(|s| format::shares(s.decimal())).unwrap_or_else(|| "none".into());
     let money = |p: Option<Positive>| p.map(|p| format::money(p.0)).unwrap_or_default();
     row("Maximum shares sought".into(), shares(old.offer.max_shares), shares(new.offer.max_shares), true);
+    // An offer for notes is stated in principal amount, its price per denomination.
+    let principal = |p: Option<Positive>| p.map_or_else(|| "none".into(), |p| format::dollars(p.0));
+    if let Some(notes) = &new.security.notes {
+        row(
+            "Aggregate principal amount of Notes sought".into(),
+            principal(old.offer.max_principal),
+            principal(new.offer.max_principal),
+            true,
+        );
+        let minimum = |t: &Terms| {
+            t.offer.min_principal.map_or_else(
+                || "none".into(),
+                |p| format!("at least {} aggregate principal amount of Notes", format::dollars(p.0)),
+            )
+        };
+        row("Minimum condition".into(), minimum(old), minimum(new), true);
+        row(
+            format!("Purchase price per {} principal amount of Notes", format::dollars(notes.denomination.0)),
+            money(old.offer.cash_price),
+            money(new.offer.cash_price),
+            true,
+        );
+    }
     let minimum = |t: &Terms| match (t.offer.min_shares, t.offer.min_percent) {
         (None, Some(p)) => format::percent(p.fraction(), p.as_written().scale())
             .map_or_else(|_| "none".into(), |p| format!("at least {p} of the outstanding {term}")),
         (Some(n), _) => format!("at least {} {term}", shares(Some(n))),
         (None, None) => "none".into(),
     };
-    row("Minimum condition".into(), minimum(old), minimum(new), true);
+    if new.security.notes.is_none() {
+        row("Minimum condition".into(), minimum(old), minimum(new), true);
+    }
     if let (Some(o), Some(n)) = (&old.offer.consideration, &new.offer.consideration) {
         let name = &n.security.short_name.0;
         let places = new.presentation.percent_places.dividend_rate.0;
@@ -135,7 +160,9 @@ pub fn offer_terms(old: &Terms, new: &Terms, term: &str) -> Vec<TermRow> {
             );
         }
     }
-    row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price), true);
+    if new.security.notes.is_none() {
+        row("Cash price per share".into(), money(old.offer.cash_price), money(new.offer.cash_price), true);
+    }
     if let (Some(o), Some(n)) = (&old.offer.auction, &new.offer.auction) {
         row("Minimum price".into(), format::money(o.min_price.0), format::money(n.min_price.0), true);
         row("Maximum price".into(), format::money(o.max_price.0), format::money(n.max_price.0), true);

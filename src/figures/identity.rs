@@ -115,6 +115,10 @@ figure_table! {
     InterestPerPayment "interest_per_payment" "Interest per note for each interest period" Money;
     PricePerDenomination "price_per_denomination" "Purchase price for each denomination of principal amount" Money;
     PercentOfPrincipalOutstanding "percent_of_principal_outstanding" "Principal amount sought as a percentage of that outstanding" OfOutstandingPercent;
+    PrincipalAccepted "principal_accepted" "Principal amount accepted" Aggregate;
+    PrincipalNotAccepted "principal_not_accepted" "Principal amount tendered and not accepted" Aggregate;
+    PrincipalNotAcceptedPercent "principal_not_accepted_percent" "Principal amount not accepted as a percentage of that tendered" OversubscriptionPercent;
+    PrincipalOutstandingAfter "principal_outstanding_after" "Principal amount outstanding after the offer" Aggregate;
 }
 
 impl FigureId {

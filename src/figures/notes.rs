@@ -29,7 +29,7 @@ pub(super) fn fixed(
     // Any and all: what every note outstanding would cost, when the terms say how many are.
     let (sought, formula) = match t.offer.max_principal {
         Some(max) => (
-            Some(sources.input("offer.max_principal", None, max.0)),
+            Some(sources.input("offer.max_principal", Some("max_principal"), max.0)),
             "maximum principal amount sought / denomination x purchase price per denomination",
         ),
         None => (
@@ -51,6 +51,85 @@ pub(super) fn fixed(
             formula: "maximum principal amount sought / principal amount outstanding",
             value: div(sought.value, outstanding.value, OUTSTANDING)?,
             inputs: vec![sought, outstanding],
+        });
+    }
+    Ok(())
+}
+
+/// The results of an offer for notes, counted in principal amount (`results.tendered`, in
+/// dollars): what was accepted, prorated when more than the maximum was tendered, what is paid
+/// for it (accrued interest aside), and what remains outstanding.
+pub(super) fn results(
+    t: &Terms,
+    notes: &SoughtNotes,
+    sources: &Sources,
+    figures: &mut Figures,
+) -> Result<(), FigureError> {
+    let Some(r) = &t.results else { return Ok(()) };
+    if let super::Outcome::Terminated(_) = super::outcome(t) {
+        return Ok(());
+    }
+    let tendered = sources.input("results.tendered", None, r.tendered.decimal());
+    // Any and all: every note tendered is accepted.
+    let (accepted, formula, mut inputs) = match t.offer.max_principal {
+        Some(max) => (
+            tendered.value.min(max.0),
+            "the principal amount tendered, up to the maximum sought",
+            vec![tendered.clone(), sources.input("offer.max_principal", Some("max_principal"), max.0)],
+        ),
+        None => {
+            (tendered.value, "every note tendered, the offer being for any and all", vec![tendered.clone()])
+        }
+    };
+    let accepted = figures
+        .push(Computed {
+            id: FigureId::PrincipalAccepted,
+            formula,
+            inputs: std::mem::take(&mut inputs),
+            value: accepted,
+        })
+        .clone();
+    let factor = div(accepted.value, tendered.value, "results.tendered")?;
+    figures.push(Computed {
+        id: FigureId::ProrationFactor,
+        formula: "principal amount accepted / principal amount tendered; 100% when all are accepted",
+        inputs: vec![accepted.as_input(), tendered.clone()],
+        value: factor,
+    });
+    if accepted.value < tendered.value {
+        let not_accepted = tendered.value - accepted.value;
+        let not_accepted_figure = figures
+            .push(Computed {
+                id: FigureId::PrincipalNotAccepted,
+                formula: "principal amount tendered - principal amount accepted",
+                inputs: vec![tendered.clone(), accepted.as_input()],
+                value: not_accepted,
+            })
+            .as_input();
+        figures.push(Computed {
+            id: FigureId::PrincipalNotAcceptedPercent,
+            formula: "principal amount tendered and not accepted / principal amount tendered",
+            value: div(not_accepted, tendered.value, "results.tendered")?,
+            inputs: vec![not_accepted_figure, tendered],
+        });
+    }
+    let price = figures.of(FigureId::PricePerDenomination).map(|f| f.as_input());
+    if let Some(price) = price {
+        let denomination = sources.input("security.notes.denomination", None, notes.denomination.0);
+        let denominations = div(accepted.value, denomination.value, "security.notes.denomination")?;
+        figures.push(Computed {
+            id: FigureId::AggregatePaid,
+            formula: "principal amount accepted / denomination x purchase price per denomination, accrued interest aside",
+            value: mul(denominations, price.value, "offer.cash_price")?,
+            inputs: vec![accepted.as_input(), denomination, price],
+        });
+    }
+    if let Some(outstanding) = notes.principal_outstanding {
+        figures.push(Computed {
+            id: FigureId::PrincipalOutstandingAfter,
+            formula: "principal amount outstanding - principal amount accepted (which is cancelled)",
+            inputs: vec![sources.input(OUTSTANDING, None, outstanding.0), accepted.as_input()],
+            value: outstanding.0 - accepted.value,
         });
     }
     Ok(())

@@ -41,6 +41,10 @@ pub fn minimum_required(t: &Terms) -> Option<Decimal> {
     if let Some(min) = t.offer.min_shares {
         return Some(min.decimal());
     }
+    // An offer for notes counts principal amount: its minimum and its results are dollars.
+    if let Some(min) = t.offer.min_principal {
+        return Some(min.0);
+    }
     let percent = t.offer.min_percent?;
     let outstanding = t.security.shares_outstanding?;
     outstanding

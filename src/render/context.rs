@@ -591,8 +591,11 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
         if designated && unprinted.contains(&change.id) {
             continue;
         }
-        // A fixed cash price is a term the amendment's row "Cash price per share" states.
-        if change.id == FigureId::PurchasePrice && new.offer.cash_price.is_some() {
+        // A fixed cash price is a term the amendment's row states ("Cash price per share",
+        // "Purchase price per $1,000 principal amount of Notes").
+        if matches!(change.id, FigureId::PurchasePrice | FigureId::PricePerDenomination)
+            && new.offer.cash_price.is_some()
+        {
             continue;
         }
         if let Some(row) = premium_change(change.id, was, now, class) {

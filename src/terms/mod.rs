@@ -1015,6 +1015,9 @@ pub struct Amendment {
     /// Shares tendered and not withdrawn so far, which an extension announcement states.
     #[serde(default)]
     pub shares_tendered_to_date: Option<Shares>,
+    /// In an offer for notes, the aggregate principal amount tendered and not withdrawn so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_tendered_to_date: Option<Positive>,
     /// Anything else the amendment does, in counsel's words.
     #[serde(default)]
     pub other_changes: Option<Text>,
@@ -1157,6 +1160,11 @@ pub struct Changes {
     pub min_shares: Option<Shares>,
     /// The minimum condition as a percentage of the class outstanding; replaces either form.
     pub min_percent: Option<Percent>,
+    /// In an offer for notes, the aggregate principal amount sought, and the minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_principal: Option<Positive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_principal: Option<Positive>,
     pub aggregate_liquidation_preference: Option<Positive>,
     pub block: Option<BlockRatio>,
     /// A ratio derived from new designated values; replaces a ratio given any other way.
@@ -1202,6 +1210,8 @@ impl Changes {
             max_shares,
             min_shares,
             min_percent,
+            max_principal,
+            min_principal,
             aggregate_liquidation_preference,
             block,
             designated_values,
@@ -1225,6 +1235,8 @@ impl Changes {
             ("max_shares", max_shares.is_some()),
             ("min_shares", min_shares.is_some()),
             ("min_percent", min_percent.is_some()),
+            ("max_principal", max_principal.is_some()),
+            ("min_principal", min_principal.is_some()),
             ("aggregate_liquidation_preference", aggregate_liquidation_preference.is_some()),
             ("block", block.is_some()),
             ("designated_values", designated_values.is_some()),
@@ -1258,6 +1270,12 @@ impl Changes {
             self.min_shares,
             self.min_percent,
         );
+        if let Some(v) = self.max_principal {
+            t.offer.max_principal = Some(v);
+        }
+        if let Some(v) = self.min_principal {
+            t.offer.min_principal = Some(v);
+        }
         if let Some(consideration) = &mut t.offer.consideration {
             replace_ratio(
                 (
@@ -1338,6 +1356,7 @@ impl Changes {
     pub fn changes_conditions(&self) -> bool {
         self.min_shares.is_some()
             || self.min_percent.is_some()
+            || self.min_principal.is_some()
             || self.conditions.is_some()
             || self.waive_minimum_condition
             || !self.waive_conditions.is_empty()
@@ -1353,6 +1372,8 @@ impl Changes {
             "max_shares" => "offer.max_shares",
             "min_shares" => "offer.min_shares",
             "min_percent" => "offer.min_percent",
+            "max_principal" => "offer.max_principal",
+            "min_principal" => "offer.min_principal",
             "aggregate_liquidation_preference" => "offer.consideration.aggregate_liquidation_preference",
             "block" => "offer.consideration.block",
             "designated_values" => "offer.consideration.designated_values",

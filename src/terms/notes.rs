@@ -39,23 +39,164 @@ pub(super) fn scope(loaded: &LoadedTerms, t: &Terms) -> Check {
                 )
                 .help("describe the notes sought in `security.notes`, or state the shares sought in `offer.max_shares`"));
         }
+        for (k, a) in t.amendments.iter().enumerate() {
+            let given = [
+                ("changes.max_principal", a.changes.max_principal.is_some()),
+                ("changes.min_principal", a.changes.min_principal.is_some()),
+                ("principal_tendered_to_date", a.principal_tendered_to_date.is_some()),
+            ];
+            if let Some((name, _)) = given.iter().find(|(_, set)| *set) {
+                return Err(loaded.error_at(
+                    &format!("amendments[{k}].{name}"),
+                    "a term of an offer for notes, and the class sought is shares: give the shares (`max_shares`, `min_shares`, `shares_tendered_to_date`)",
+                ));
+            }
+        }
         return Ok(());
     }
-    if t.stage() != Stage::Intent {
+    after_commencement(loaded, t)?;
+    if t.stage() == Stage::Commencement {
         return Err(loaded
             .error_at(
                 "security.notes",
                 format!(
-                    "an offer for notes is drafted at its announcement (SC TO-C) so far, not as {}",
+                    "an offer for notes is drafted at its announcement (SC TO-C), its amendments and its results so far, not at its commencement ({})",
                     t.filing.form.edgar_name()
                 ),
             )
-            .help("render the announcement with `filing.form: SC TO-C`; the Offer to Purchase, commencement, amendments and results of an offer for notes are not drafted yet: draft them by hand"));
+            .help("render the announcement with `filing.form: SC TO-C`; the Offer to Purchase and the commencement documents of an offer for notes are not drafted yet: draft them by hand"));
     }
     if t.filing.cover_boxes.contains(&CoverBox::ThirdPartyTenderOffer) {
         return Err(loaded
             .error_at("filing.cover_boxes", "an offer for notes is drafted as the issuer's own tender offer (Rule 13e-4) so far, not a third party's")
             .help("check `issuer_tender_offer` on the cover; a third party's offer for notes not registered under Section 12 is subject to Regulation 14E, not to Regulation 14D"));
+    }
+    Ok(())
+}
+
+/// The amendments and results of an offer for notes speak in principal amount: a change or a
+/// count of shares is refused, and so is a cap on an offer for any and all of the notes.
+fn after_commencement(loaded: &LoadedTerms, t: &Terms) -> Check {
+    for (k, a) in t.amendments.iter().enumerate() {
+        let c = &a.changes;
+        let shares = [
+            ("changes.max_shares", c.max_shares.is_some(), "`changes.max_principal`"),
+            ("changes.min_shares", c.min_shares.is_some(), "`changes.min_principal`"),
+            ("changes.min_percent", c.min_percent.is_some(), "`changes.min_principal`"),
+            ("changes.closing_price", c.closing_price.is_some(), "`other_changes`"),
+            ("shares_tendered_to_date", a.shares_tendered_to_date.is_some(), "`principal_tendered_to_date`"),
+        ];
+        if let Some((name, _, instead)) = shares.iter().find(|(_, set, _)| *set) {
+            return Err(loaded.error_at(
+                &format!("amendments[{k}].{name}"),
+                format!("an offer for notes is stated in principal amount, not shares: give {instead}"),
+            ));
+        }
+        if c.max_principal.is_some() && t.offer.any_and_all {
+            return Err(loaded
+                .error_at(
+                    &format!("amendments[{k}].changes.max_principal"),
+                    "the offer is for any and all of the notes: an amendment that caps it changes its terms beyond a new maximum",
+                )
+                .help("state the cap in `other_changes` and draft the amendment by hand, or make the offer for a maximum from the start"));
+        }
+    }
+    let Some(r) = &t.results else { return Ok(()) };
+    let shares = [
+        ("odd_lots", r.odd_lots.0 > 0),
+        ("additional_accepted", r.additional_accepted.0 > 0),
+        ("tenders_by_price", !r.tenders_by_price.is_empty()),
+    ];
+    if let Some((name, _)) = shares.iter().find(|(_, set)| *set) {
+        return Err(loaded.error_at(
+            &format!("results.{name}"),
+            format!("`{name}` counts shares; the results of an offer for notes give the principal amount tendered (`tendered`, in dollars) and by guaranteed delivery (`guaranteed_delivery`)"),
+        ));
+    }
+    Ok(())
+}
+
+/// The amounts after each amendment and in the results are whole denominations within what is
+/// outstanding, each error placed at the amendment's change or the count.
+pub(super) fn amounts(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let Some(notes) = &t.security.notes else { return Ok(()) };
+    let denomination = notes.denomination.0;
+    let whole = |amount: Decimal| amount.checked_rem(denomination).is_some_and(|r| r.is_zero());
+    let outstanding = notes.principal_outstanding.map(|p| p.0);
+    let err = |field: &str, message: String| Err(loaded.error_at(field, message));
+    let not_whole = |field: &str, amount: Decimal| {
+        err(
+            field,
+            format!(
+                "{} is not a whole number of {} denominations (`security.notes.denomination`): notes are tendered in integral multiples of it",
+                principal(amount),
+                principal(denomination)
+            ),
+        )
+    };
+    let above_outstanding = |field: &str, amount: Decimal| -> Check {
+        match outstanding {
+            Some(outstanding) if amount > outstanding => err(
+                field,
+                format!(
+                    "{} is more than the {} aggregate principal amount outstanding (`security.notes.principal_outstanding`)",
+                    principal(amount),
+                    principal(outstanding)
+                ),
+            ),
+            _ => Ok(()),
+        }
+    };
+    for (k, a) in t.amendments.iter().enumerate() {
+        let amended = t.amended_through(a.number);
+        for (name, amount) in
+            [("max_principal", a.changes.max_principal), ("min_principal", a.changes.min_principal)]
+        {
+            let Some(amount) = amount else { continue };
+            let field = format!("amendments[{k}].changes.{name}");
+            if !whole(amount.0) {
+                return not_whole(&field, amount.0);
+            }
+            above_outstanding(&field, amount.0)?;
+        }
+        if let (Some(min), Some(max)) = (amended.offer.min_principal, amended.offer.max_principal)
+            && min > max
+        {
+            let name = if a.changes.min_principal.is_some() { "min_principal" } else { "max_principal" };
+            if a.changes.min_principal.is_some() || a.changes.max_principal.is_some() {
+                return err(
+                    &format!("amendments[{k}].changes.{name}"),
+                    format!(
+                        "after this amendment the minimum ({}) is above the maximum ({})",
+                        principal(min.0),
+                        principal(max.0)
+                    ),
+                );
+            }
+        }
+        if let Some(so_far) = a.principal_tendered_to_date {
+            let field = format!("amendments[{k}].principal_tendered_to_date");
+            if !whole(so_far.0) {
+                return not_whole(&field, so_far.0);
+            }
+            above_outstanding(&field, so_far.0)?;
+        }
+    }
+    let Some(r) = &t.results else { return Ok(()) };
+    for (name, amount) in
+        [("tendered", r.tendered.decimal()), ("guaranteed_delivery", r.guaranteed_delivery.decimal())]
+    {
+        let field = format!("results.{name}");
+        if !whole(amount) {
+            return not_whole(&field, amount);
+        }
+        above_outstanding(&field, amount)?;
+    }
+    if r.guaranteed_delivery > r.tendered {
+        return err(
+            "results.guaranteed_delivery",
+            format!("more than the {} aggregate principal amount tendered", principal(r.tendered.decimal())),
+        );
     }
     Ok(())
 }

@@ -110,7 +110,8 @@ fn materialities(terms: &Terms, through: u32) -> Vec<Materiality> {
 /// the conditions; else only the expiration.
 fn materiality(changes: &Changes, before: Option<Shares>, after: Option<Shares>) -> Materiality {
     let price = changes.changes_consideration();
-    let amount = before != after;
+    // In an offer for notes the amount sought is a principal amount.
+    let amount = before != after || changes.max_principal.is_some();
     if price || amount {
         Materiality::PriceOrAmount
     } else if changes.changes_conditions() {

@@ -20,6 +20,7 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
     amendments(loaded, t, true)?;
+    super::notes::amounts(loaded, t)?;
     class_amendments_and_results(loaded, t)?;
     results(loaded, t, true)?;
     dates(loaded, t)?;

@@ -17,6 +17,7 @@ mod golden;
 mod income;
 mod lifecycle;
 mod notes;
+mod notes_later;
 mod optional;
 mod outcomes;
 mod presentation;
