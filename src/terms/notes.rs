@@ -1,6 +1,7 @@
 //! An offer for the issuer's notes (`security.notes`): what such terms must state, and what
-//! of an offer for shares they may not. Drafted so far: the announcement (SC TO-C) of an
-//! issuer tender offer for cash at a fixed price per denomination of principal amount.
+//! of an offer for shares they may not. Drafted so far: the announcement (SC TO-C) and the
+//! commencement (SC TO-I) of an issuer tender offer for cash at a fixed price per denomination
+//! of principal amount.
 
 use std::sync::LazyLock;
 
@@ -41,16 +42,16 @@ pub(super) fn scope(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
         return Ok(());
     }
-    if t.stage() != Stage::Intent {
+    if !matches!(t.stage(), Stage::Intent | Stage::Commencement) {
         return Err(loaded
             .error_at(
                 "security.notes",
                 format!(
-                    "an offer for notes is drafted at its announcement (SC TO-C) so far, not as {}",
+                    "an offer for notes is drafted at its announcement (SC TO-C) and commencement (SC TO-I) so far, not as {}",
                     t.filing.form.edgar_name()
                 ),
             )
-            .help("render the announcement with `filing.form: SC TO-C`; the Offer to Purchase, commencement, amendments and results of an offer for notes are not drafted yet: draft them by hand"));
+            .help("render the announcement with `filing.form: SC TO-C`, or the commencement with `SC TO-I`; the amendments and results of an offer for notes are not drafted yet: draft them by hand"));
     }
     if t.filing.cover_boxes.contains(&CoverBox::ThirdPartyTenderOffer) {
         return Err(loaded

@@ -374,20 +374,15 @@ fn the_title_and_the_fields_state_one_rate_and_one_maturity() {
 
 #[test]
 fn an_offer_for_notes_not_drafted_yet_is_refused_with_what_is() {
-    // Refused at the notes, which stand at their first field, before the dates a commenced
-    // offer would otherwise be told to give.
-    let commenced = edited(NOTES, "  form: SC TO-C", "  form: SC TO-I");
+    // Refused at the notes, which stand at their first field, before the amendments an amended
+    // offer would otherwise be told to list.
+    let amended = edited(NOTES, "  form: SC TO-C", "  form: SC TO-I/A\n  amendment: 1");
     refused_at(
-        &commenced,
+        &amended,
         "interest_rate: 4.75%",
-        "security.notes: an offer for notes is drafted at its announcement (SC TO-C) so far, not as SC TO-I",
+        "security.notes: an offer for notes is drafted at its announcement (SC TO-C) and commencement (SC TO-I) so far, not as SC TO-I/A",
     );
-    refused(
-        &commenced,
-        &[
-            "the Offer to Purchase, commencement, amendments and results of an offer for notes are not drafted yet",
-        ],
-    );
+    refused(&amended, &["the amendments and results of an offer for notes are not drafted yet"]);
     refused_at(
         &edited(NOTES, "  cover_boxes: [issuer_tender_offer]", "  cover_boxes: [third_party_tender_offer]"),
         "cover_boxes:",
