@@ -285,6 +285,9 @@ fn compute_with(
     // Notes are sought by principal amount: none of the figures of shares below applies.
     if let Some(notes) = &t.security.notes {
         notes::fixed(t, notes, &sources, &mut figures)?;
+        if with_fee && terms.stage() != Stage::Intent {
+            fee::compute(terms, t, kind, &sources, &mut figures)?;
+        }
         return printable(figures);
     }
     let sought = match kind {
