@@ -329,8 +329,13 @@ fn sole_discretion(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
 
 /// Item 1004(a)(1) of Regulation M-A, element by element, and what states it.
 const ELEMENTS: &[(&str, &str, bool)] = &[
-    ("the securities sought and their amount", r"(?i)up to [\d,$]+", false),
-    ("the consideration offered", r"(?i)per share|for each [\d,]+ shares", false),
+    // Notes are sought by principal amount, or any and all of them, at a price per denomination.
+    ("the securities sought and their amount", r"(?i)up to [\d,$]+|any and all of the", false),
+    (
+        "the consideration offered",
+        r"(?i)per share|for each [\d,]+ shares|per \$[\d,]+ principal amount",
+        false,
+    ),
     ("the scheduled expiration date", r"(?i)will expire at", false),
     ("whether there is a subsequent offering period", r"(?i)subsequent offering period", false),
     ("whether and how the offer may be extended", r"(?i)(?-u:\b)extend", false),

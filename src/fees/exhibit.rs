@@ -223,6 +223,9 @@ fn reported_on(t: &Terms) -> &str {
 /// Note (1) of an offer for one class.
 fn one_class_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError> {
     let missing = FeeError::MissingTerm;
+    if let Some(notes) = &in_force.security.notes {
+        return notes_note(in_force, notes);
+    }
     let title = format::class_in_text(in_force.security.title.as_str());
     let sought = || {
         in_force.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))
@@ -258,4 +261,30 @@ fn one_class_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
             _ => "Estimated solely for the purpose of calculating the filing fee. The transaction valuation is the maximum aggregate purchase price of the offer.".to_owned(),
         },
     })
+}
+
+/// Note (1) of a cash offer for notes: the principal amount the valuation assumes purchased,
+/// at the price for each denomination, and that the interest accrued on it, paid on top of the
+/// price, is left out.
+fn notes_note(in_force: &Terms, notes: &crate::terms::SoughtNotes) -> Result<String, FeeError> {
+    let missing = FeeError::MissingTerm;
+    let title = in_force.security.title.as_str();
+    let sought = match (in_force.offer.max_principal, notes.principal_outstanding) {
+        (Some(max), _) => format!("{} aggregate principal amount of the {title}", format::dollars(max.0)),
+        (None, Some(all)) => format!(
+            "all {} aggregate principal amount of the {title} outstanding{}",
+            format::dollars(all.0),
+            notes
+                .principal_outstanding_date
+                .map_or_else(String::new, |d| format!(" as of {}", format::date(d.0)))
+        ),
+        (None, None) => return Err(missing("security.notes.principal_outstanding")),
+    };
+    let price = in_force.offer.cash_price.ok_or(missing("offer.cash_price"))?;
+    let interest = if notes.interest_rate.is_some() { ", excluding accrued and unpaid interest" } else { "" };
+    Ok(format!(
+        "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {sought} at the purchase price of {} per {} principal amount in cash{interest}.",
+        format::money(price.0),
+        format::dollars(notes.denomination.0)
+    ))
 }

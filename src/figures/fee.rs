@@ -48,6 +48,9 @@ fn class_valuation(
     kind: OfferKind,
     sources: &Sources,
 ) -> Result<(Decimal, Vec<Input>, &'static str), FigureError> {
+    if let Some(notes) = &t.security.notes {
+        return notes_valuation(t, notes, sources);
+    }
     let sought = t.offer.max_shares.map(|s| s.decimal());
     let sought_input = |v| sources.input("offer.max_shares", Some("max_shares"), v);
     match kind {
@@ -119,6 +122,37 @@ fn class_valuation(
             ))
         }
     }
+}
+
+/// The transaction valuation of a cash offer for notes: the cash paid for the principal amount
+/// sought, at the price for each denomination. Accrued interest is paid on top of the price and
+/// is not part of the consideration the fee is computed on.
+fn notes_valuation(
+    t: &Terms,
+    notes: &crate::terms::SoughtNotes,
+    sources: &Sources,
+) -> Result<(Decimal, Vec<Input>, &'static str), FigureError> {
+    let Some(price) = t.offer.cash_price else {
+        return Err(FigureError::new("offer", "a cash offer for notes needs `cash_price`"));
+    };
+    let Some((sought, _)) = super::notes::principal_sought(t, notes, sources) else {
+        return Err(FigureError::new(
+            "security.notes",
+            "the fee of an offer for any and all of the notes is computed on the cash paid for every note outstanding: give `security.notes.principal_outstanding`",
+        ));
+    };
+    let formula = if t.offer.max_principal.is_some() {
+        "the cash offered, accrued interest excluded: maximum principal amount sought / denomination x purchase price per denomination (Rule 0-11(b))"
+    } else {
+        "the cash offered, accrued interest excluded: principal amount outstanding / denomination x purchase price per denomination (Rule 0-11(b))"
+    };
+    let denomination = sources.input("security.notes.denomination", None, notes.denomination.0);
+    let value = super::notes::cash_for(sought.value, denomination.value, price.0)?;
+    Ok((
+        value,
+        vec![sought, denomination, sources.input("offer.cash_price", Some("cash_price"), price.0)],
+        formula,
+    ))
 }
 
 /// The rate per million for a filing date, from the terms or the table.

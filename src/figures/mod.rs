@@ -288,6 +288,9 @@ fn compute_with(
         if terms.stage() == Stage::Results {
             notes::results(t, notes, &sources, &mut figures)?;
         }
+        if with_fee && terms.stage() != Stage::Intent {
+            fee::compute(terms, t, kind, &sources, &mut figures)?;
+        }
         return printable(figures);
     }
     let sought = match kind {

@@ -1,7 +1,9 @@
 //! An offer for notes (`security.notes`): cash at a fixed price for each denomination of
 //! principal amount, for up to a principal amount or for every note outstanding.
 
-use super::{Computed, FigureError, FigureId, Figures, Sources, div, mul};
+use rust_decimal::Decimal;
+
+use super::{Computed, FigureError, FigureId, Figures, Input, Sources, div, mul};
 use crate::terms::{SoughtNotes, Terms};
 
 const OUTSTANDING: &str = "security.notes.principal_outstanding";
@@ -26,23 +28,11 @@ pub(super) fn fixed(
         })
         .as_input();
     let outstanding = notes.principal_outstanding.map(|p| sources.input(OUTSTANDING, None, p.0));
-    // Any and all: what every note outstanding would cost, when the terms say how many are.
-    let (sought, formula) = match t.offer.max_principal {
-        Some(max) => (
-            Some(sources.input("offer.max_principal", Some("max_principal"), max.0)),
-            "maximum principal amount sought / denomination x purchase price per denomination",
-        ),
-        None => (
-            outstanding.clone(),
-            "principal amount outstanding / denomination x purchase price per denomination",
-        ),
-    };
-    let Some(sought) = sought else { return Ok(()) };
-    let denominations = div(sought.value, denomination.value, "security.notes.denomination")?;
+    let Some((sought, formula)) = principal_sought(t, notes, sources) else { return Ok(()) };
     figures.push(Computed {
         id: FigureId::AggregatePurchasePrice,
         formula,
-        value: mul(denominations, price_figure.value, "offer.cash_price")?,
+        value: cash_for(sought.value, denomination.value, price_figure.value)?,
         inputs: vec![sought.clone(), denomination, price_figure],
     });
     if let (Some(outstanding), Some(_)) = (outstanding, t.offer.max_principal) {
@@ -54,6 +44,38 @@ pub(super) fn fixed(
         });
     }
     Ok(())
+}
+
+/// The principal amount the offer seeks, as an input, with the formula of the cash paid for
+/// it: the maximum sought, or for any and all every note outstanding; `None` when any and all
+/// is sought and the terms do not say how much is outstanding.
+pub(super) fn principal_sought(
+    t: &Terms,
+    notes: &SoughtNotes,
+    sources: &Sources,
+) -> Option<(Input, &'static str)> {
+    match t.offer.max_principal {
+        Some(max) => Some((
+            sources.input("offer.max_principal", Some("max_principal"), max.0),
+            "maximum principal amount sought / denomination x purchase price per denomination",
+        )),
+        None => notes.principal_outstanding.map(|p| {
+            (
+                sources.input(OUTSTANDING, None, p.0),
+                "principal amount outstanding / denomination x purchase price per denomination",
+            )
+        }),
+    }
+}
+
+/// The cash paid for `principal` at `price` for each `denomination` of it, accrued interest
+/// aside: the terms hold every amount sought to whole denominations, so nothing is rounded.
+pub(super) fn cash_for(
+    principal: Decimal,
+    denomination: Decimal,
+    price: Decimal,
+) -> Result<Decimal, FigureError> {
+    mul(div(principal, denomination, "security.notes.denomination")?, price, "offer.cash_price")
 }
 
 /// The results of an offer for notes, counted in principal amount (`results.tendered`, in
@@ -116,11 +138,10 @@ pub(super) fn results(
     let price = figures.of(FigureId::PricePerDenomination).map(|f| f.as_input());
     if let Some(price) = price {
         let denomination = sources.input("security.notes.denomination", None, notes.denomination.0);
-        let denominations = div(accepted.value, denomination.value, "security.notes.denomination")?;
         figures.push(Computed {
             id: FigureId::AggregatePaid,
             formula: "principal amount accepted / denomination x purchase price per denomination, accrued interest aside",
-            value: mul(denominations, price.value, "offer.cash_price")?,
+            value: cash_for(accepted.value, denomination.value, price.value)?,
             inputs: vec![accepted.as_input(), denomination, price],
         });
     }

@@ -524,7 +524,7 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
 
 /// Each term an amendment changed, and each figure that moved with it, before and after. In
 /// an offer for several classes the offer's own terms come first, then each class's terms and
-/// figures with the class named beside each, then the figures of the offer as a whole (the fee).
+/// figures with the class named beside each.
 fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
     let figure_rows = |new: &Terms, before: Option<&Figures>, now: &Figures, class: usize| match before {
         Some(before) => figure_changes(new, before, now, class),
@@ -549,10 +549,7 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
     let term = |t: &Terms| t.security.short_name.as_ref().map_or("Shares", |n| n.as_str().trim()).to_owned();
     let (mut rows, of_first): (Vec<Change>, Vec<Change>) =
         changes::offer_terms(old, new, &term(new)).into_iter().partition(|row| !row.of_class);
-    let (of_offer, first_figures): (Vec<Change>, Vec<Change>) =
-        figure_rows(new, filing.figures_before.as_ref(), &filing.figures, 0)
-            .into_iter()
-            .partition(|row| !row.of_class);
+    let first_figures = figure_rows(new, filing.figures_before.as_ref(), &filing.figures, 0);
     rows.extend(of_first.into_iter().chain(first_figures).map(named(&term(new))));
     for (i, class) in filing.classes.iter().enumerate() {
         let Some(before) = &class.before else { continue };
@@ -562,7 +559,6 @@ fn changes(old: &Terms, new: &Terms, filing: &Filing) -> Vec<Change> {
         let moved = figure_rows(&class.terms, class.figures_before.as_ref(), &class.figures, i + 1);
         rows.extend(own.chain(moved).map(named(&term(&class.terms))));
     }
-    rows.extend(of_offer);
     rows
 }
 
@@ -573,7 +569,7 @@ fn printed_figure(figure: &Figure, era: Era, class: usize, text: &str) -> String
 }
 
 /// Each figure of one class that moved with an amendment, before and after; `new` the terms of
-/// that class in force. A figure of the offer as a whole (the fee) is not `of_class`.
+/// that class in force.
 fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) -> Vec<Change> {
     let mut rows = Vec::new();
     let share = new.security.short_name.as_ref().map_or("Share", |n| n.as_str().trim().trim_end_matches('s'));
@@ -588,7 +584,9 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
     for change in changes::figures(before, now) {
         // A figure the amendment adds or drops is not a change of the same figure.
         let (Some(was), Some(now)) = (change.before, change.after) else { continue };
-        if designated && unprinted.contains(&change.id) {
+        // The fee is the exhibit's (filing-fees.htm, filed with the amendment), not a term of
+        // the offer the amendment changed.
+        if (designated && unprinted.contains(&change.id)) || change.id.is_offer_wide() {
             continue;
         }
         // A fixed cash price is a term the amendment's row states ("Cash price per share",
@@ -614,7 +612,7 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
             },
             before: printed_figure(was, Era::Before, class, &was.display()),
             after: printed_figure(now, Era::Now, class, &now.display()),
-            of_class: !change.id.is_offer_wide(),
+            of_class: true,
         });
     }
     rows

@@ -82,6 +82,12 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
         .filter(|(key, _, _)| exchange || *key != "risk_factors" || !t.disclosure.risk_factors.is_empty())
         .map(|(key, title, anchor)| Section { key, number: String::new(), title: title.to_owned(), anchor })
         .collect();
+    if t.security.notes.is_some() {
+        sections.extend(numbered(
+            NOTES_SECTIONS.iter().map(|(key, title, anchor)| (*key, (*title).to_owned(), *anchor)),
+        ));
+        return sections;
+    }
     let acceptance = if exchange {
         "Acceptance for Exchange of Shares and Delivery of Consideration"
     } else {
@@ -127,11 +133,45 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
             ("exemption", "Registration Exemption under the Securities Act".into(), "section-21"),
         ]);
     }
-    sections.extend(numbered.into_iter().enumerate().map(|(i, (key, title, anchor))| Section {
+    sections.extend(self::numbered(numbered));
+    sections
+}
+
+/// The numbered sections of The Offer, in order, numbered from 1.
+fn numbered(
+    sections: impl IntoIterator<Item = (&'static str, String, &'static str)>,
+) -> impl Iterator<Item = Section> {
+    sections.into_iter().enumerate().map(|(i, (key, title, anchor))| Section {
         key,
         number: (i + 1).to_string(),
         title,
         anchor,
-    }));
-    sections
+    })
 }
+
+/// The sections of The Offer for notes, in the order offer/notes.md prints them. Notes have no
+/// odd lots, conditional tenders or dividends: the Notes' own terms take a section, and the
+/// market section covers the Notes and the common stock they convert into.
+const NOTES_SECTIONS: [(&str, &str, &str); 17] = [
+    ("principal_amount", "Principal Amount of Notes; Purchase Price; Proration", "section-1"),
+    ("purpose", "Purpose of the Offer; Certain Effects of the Offer", "section-2"),
+    ("procedures", "Procedures for Tendering Notes", "section-3"),
+    ("withdrawal", "Withdrawal Rights", "section-4"),
+    ("acceptance", "Acceptance for Purchase and Payment for Notes", "section-5"),
+    ("conditions", "Conditions of the Offer", "section-6"),
+    ("notes_information", "Certain Information Concerning the Notes", "section-7"),
+    ("price_range", "Trading Market of the Notes; Price Range of the Common Stock", "section-8"),
+    ("source_of_funds", "Source and Amount of Funds", "section-9"),
+    ("company_information", "Information Concerning the Company", "section-10"),
+    (
+        "interests",
+        "Interests of Directors and Executive Officers; Transactions and Arrangements Concerning the Notes",
+        "section-11",
+    ),
+    ("effects", "Effects of the Offer on the Market for the Notes", "section-12"),
+    ("legal_matters", "Legal Matters; Regulatory Approvals", "section-13"),
+    ("tax", "Material U.S. Federal Income Tax Consequences", "section-14"),
+    ("extension", "Extension of the Offer; Termination; Amendment", "section-15"),
+    ("fees", "Fees and Expenses", "section-16"),
+    ("miscellaneous", "Miscellaneous", "section-17"),
+];

@@ -91,9 +91,13 @@ impl Templates {
     pub fn embedded_for(stage: Stage, kind: OfferKind) -> Result<Templates, Diagnostic> {
         let sources = embedded_sources();
         // An offer for several classes renders its Offer from the kind's variant for them.
+        // So does an offer for notes, from the Offer for notes.
         let mut roots: Vec<String> = Document::for_stage(stage)
             .iter()
-            .flat_map(|&d| [false, true].map(|several| root_name(&sources, d, kind_name(kind), several)))
+            .flat_map(|&d| {
+                [(false, false), (true, false), (false, true)]
+                    .map(|(several, notes)| root_name(&sources, d, kind_name(kind), several, notes))
+            })
             .collect();
         roots.dedup();
         roots.extend((stage != Stage::Intent).then(|| FEE_EXHIBIT.to_owned()));
@@ -225,7 +229,8 @@ impl Templates {
     fn root(&self, document: Document, context: &tera::Context) -> String {
         let kind = context.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
         let several = context.get("classes").and_then(|c| c.as_array()).is_some_and(|c| c.len() > 1);
-        root_name(&self.sources, document, kind, several)
+        let notes = context.get("notes").is_some_and(|n| n.is_map());
+        root_name(&self.sources, document, kind, several, notes)
     }
 
     /// The error placed at the terms field the failing expression of a built-in template
@@ -398,9 +403,21 @@ pub fn tidy(markdown: &str) -> String {
 /// The template `document` renders from among `sources`: for the Offer, the template of its
 /// kind (`dutch_auction`: `offer/dutch-auction.md`) when there is one, and for an offer for
 /// `several` classes the kind's variant for them (`offer/exchange-classes.md`) when there is
-/// one; otherwise the document's own (`offer.md`, which a `--templates` folder may have put
-/// in its place).
-fn root_name(sources: &BTreeMap<String, Source>, document: Document, kind: &str, several: bool) -> String {
+/// one; for a cash offer for `notes`, `offer/notes.md`; otherwise the document's own
+/// (`offer.md`, which a `--templates` folder may have put in its place).
+fn root_name(
+    sources: &BTreeMap<String, Source>,
+    document: Document,
+    kind: &str,
+    several: bool,
+    notes: bool,
+) -> String {
+    // Notes are sought for cash at a fixed price only; another kind for notes is refused with
+    // the terms, and would find no Offer of its own here.
+    const NOTES: &str = "offer/notes.md";
+    if document == Document::Offer && notes && kind == "cash" && sources.contains_key(NOTES) {
+        return NOTES.to_owned();
+    }
     if document == Document::Offer {
         let by_kind = format!("offer/{}.md", kind.replace('_', "-"));
         let for_classes = format!("offer/{}-classes.md", kind.replace('_', "-"));
@@ -594,9 +611,11 @@ mod tests {
     fn kinds_are_named_as_the_templates_name_them() {
         for kind in [OfferKind::Exchange, OfferKind::Cash, OfferKind::DutchAuction] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
-            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind), false);
+            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind), false, false);
             assert!(template.starts_with("offer/"), "{template}");
         }
+        let notes = root_name(&embedded_sources(), Document::Offer, "cash", false, true);
+        assert_eq!(notes, "offer/notes.md");
     }
 
     #[test]

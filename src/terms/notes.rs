@@ -1,6 +1,7 @@
 //! An offer for the issuer's notes (`security.notes`): what such terms must state, and what
-//! of an offer for shares they may not. Drafted so far: the announcement (SC TO-C) of an
-//! issuer tender offer for cash at a fixed price per denomination of principal amount.
+//! of an offer for shares they may not. Drafted so far: the announcement (SC TO-C) and the
+//! commencement (SC TO-I) of an issuer tender offer for cash at a fixed price per denomination
+//! of principal amount.
 
 use std::sync::LazyLock;
 
@@ -9,7 +10,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::loaded::LoadedTerms;
-use super::{CoverBox, SoughtNotes, Stage, Terms};
+use super::{CoverBox, SoughtNotes, Terms};
 use crate::diagnostics::Diagnostic;
 use crate::format;
 
@@ -55,17 +56,6 @@ pub(super) fn scope(loaded: &LoadedTerms, t: &Terms) -> Check {
         return Ok(());
     }
     after_commencement(loaded, t)?;
-    if t.stage() == Stage::Commencement {
-        return Err(loaded
-            .error_at(
-                "security.notes",
-                format!(
-                    "an offer for notes is drafted at its announcement (SC TO-C), its amendments and its results so far, not at its commencement ({})",
-                    t.filing.form.edgar_name()
-                ),
-            )
-            .help("render the announcement with `filing.form: SC TO-C`; the Offer to Purchase and the commencement documents of an offer for notes are not drafted yet: draft them by hand"));
-    }
     if t.filing.cover_boxes.contains(&CoverBox::ThirdPartyTenderOffer) {
         return Err(loaded
             .error_at("filing.cover_boxes", "an offer for notes is drafted as the issuer's own tender offer (Rule 13e-4) so far, not a third party's")

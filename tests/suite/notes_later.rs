@@ -27,7 +27,10 @@ fn an_amendment_of_an_offer_for_notes_states_each_term_in_principal_amount() {
         &release,
         "As of April 7, 2025, approximately $61,000,000 aggregate principal amount of Notes had been properly tendered and not properly withdrawn.",
     );
-    for word in ["Share", "per share", "stockholder"] {
+    // The shared "About" paragraph speaks to stockholders among others; the amendment's own
+    // text to holders of Notes.
+    assert_prints(&release, "Holders of Notes should read the Offer to Purchase");
+    for word in ["Share", "per share", "Stockholders should"] {
         assert!(!release.contains(word), "{word} in {release}");
     }
     // The aggregate moves with both: $125,000,000 / $1,000 x $1,035.00.
