@@ -214,17 +214,32 @@ pub(super) fn compute(
             value: paid.0,
         },
         (None, true) => {
-            let original = terms.amended_through(0);
-            let original_sources = Sources { terms, through: 0 };
-            let (original_value, mut inputs, _) = transaction_valuation(&original, kind, &original_sources)?;
-            let filed = terms.dates.commencement.map_or(terms.filing.date.0, |d| d.0);
-            let (original_rate, original_rate_input) = rate(&original, filed)?;
-            inputs.push(original_rate_input);
+            // Each earlier filing paid up to the fee on the offer as it then stood: the original
+            // at the rate on the commencement date, each amendment before this one that raised
+            // the valuation at the rate on its own date. What has been paid is the largest.
+            let through = terms.filing.amendment.unwrap_or(0);
+            let mut paid: Option<(Decimal, Vec<Input>)> = None;
+            for n in std::iter::once(0).chain(terms.amendments.iter().map(|a| a.number).filter(|n| *n < through)) {
+                let then = terms.amended_through(n);
+                let then_sources = Sources { terms, through: n };
+                let (value, mut inputs, _) = transaction_valuation(&then, kind, &then_sources)?;
+                let filed = match n {
+                    0 => terms.dates.commencement.map_or(terms.filing.date.0, |d| d.0),
+                    n => terms.amendments.iter().find(|a| a.number == n).map_or(terms.filing.date.0, |a| a.date.0),
+                };
+                let (then_rate, rate_input) = rate(&then, filed)?;
+                inputs.push(rate_input);
+                let fee = fees::fee(value, then_rate).ok_or_else(too_large)?;
+                if paid.as_ref().is_none_or(|(most, _)| fee > *most) {
+                    paid = Some((fee, inputs));
+                }
+            }
+            let (value, inputs) = paid.expect("the original filing is always counted");
             Computed {
                 id: FigureId::FeesPreviouslyPaid,
-                formula: "the fee on the original filing: the transaction valuation of the offer as first made x the rate on the commencement date",
+                formula: "the fees paid with the earlier filings: the largest of the fee on the offer as first made (at the rate on the commencement date) and on the offer as each earlier amendment left it (at the rate on that amendment's date)",
                 inputs,
-                value: fees::fee(original_value, original_rate).ok_or_else(too_large)?,
+                value,
             }
         }
         (None, false) => Computed {

@@ -129,3 +129,16 @@ fn terms_of_shares_and_part_denominations_are_refused_after_commencement() {
     );
     refused(&meridian, &["amendments[0].principal_tendered_to_date: a term of an offer for notes"]);
 }
+
+#[test]
+fn the_final_amendment_counts_the_fee_an_earlier_amendment_paid() {
+    // Amendment No. 1 raised the valuation to $129,375,000 and paid up to $19,807.31 at the
+    // FY2025 rate; the final amendment owes nothing more.
+    let set = render(RESULTS);
+    let f = &set.filing.figures;
+    assert_eq!(f.get("fees_previously_paid").unwrap().display(), "$19,807.31");
+    assert_eq!(f.get("net_fee_due").unwrap().display(), "$0.00");
+    let amended = render(AMENDED);
+    assert_eq!(amended.filing.figures.get("fees_previously_paid").unwrap().display(), "$15,616.20");
+    assert_eq!(amended.filing.figures.get("net_fee_due").unwrap().display(), "$4,191.11");
+}
