@@ -116,12 +116,19 @@ fn derive(terms: &Terms) -> Result<Derived, FilingError> {
     let (before, figures_before) = match amendment.checked_sub(1) {
         Some(previous) => {
             let before = terms.amended_through(previous);
-            let figures_before =
-                figures::compute(terms, &before, previous, kind).map_err(|e| FilingError {
-                    field: e.field,
-                    message: format!("before Amendment No. {amendment}: {}", e.message),
-                    help: String::new(),
-                })?;
+            // An error an earlier amendment caused is placed at its change; any other is the
+            // offer's before this one.
+            let figures_before = figures::compute(terms, &before, previous, kind).map_err(|e| {
+                let placed = at_the_amendment_that_caused(terms, previous, kind, e);
+                if placed.field.starts_with("amendments[") {
+                    placed
+                } else {
+                    FilingError {
+                        message: format!("before Amendment No. {amendment}: {}", placed.message),
+                        ..placed
+                    }
+                }
+            })?;
             (Some(before), Some(figures_before))
         }
         None => (None, None),
@@ -225,7 +232,9 @@ fn placed_at_amendment(
     let changed = amendment.changes.fields_set();
     // The change whose term the message names; else the change of a term the figures are
     // computed from, the consideration first; else the amendment's first change.
-    const FIGURE_TERMS: [&str; 16] = [
+    const FIGURE_TERMS: [&str; 18] = [
+        "max_principal",
+        "min_principal",
         "liquidation_preference",
         "principal_amount",
         "aggregate_liquidation_preference",

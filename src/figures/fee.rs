@@ -217,15 +217,23 @@ pub(super) fn compute(
             // Each earlier filing paid up to the fee on the offer as it then stood: the original
             // at the rate on the commencement date, each amendment before this one that raised
             // the valuation at the rate on its own date. What has been paid is the largest.
-            let through = terms.filing.amendment.unwrap_or(0);
+            // The filing these figures are of: the amendment in force (before an amendment,
+            // the one before it).
+            let through = sources.through;
             let mut paid: Option<(Decimal, Vec<Input>)> = None;
-            for n in std::iter::once(0).chain(terms.amendments.iter().map(|a| a.number).filter(|n| *n < through)) {
+            for n in
+                std::iter::once(0).chain(terms.amendments.iter().map(|a| a.number).filter(|n| *n < through))
+            {
                 let then = terms.amended_through(n);
                 let then_sources = Sources { terms, through: n };
                 let (value, mut inputs, _) = transaction_valuation(&then, kind, &then_sources)?;
                 let filed = match n {
                     0 => terms.dates.commencement.map_or(terms.filing.date.0, |d| d.0),
-                    n => terms.amendments.iter().find(|a| a.number == n).map_or(terms.filing.date.0, |a| a.date.0),
+                    n => terms
+                        .amendments
+                        .iter()
+                        .find(|a| a.number == n)
+                        .map_or(terms.filing.date.0, |a| a.date.0),
                 };
                 let (then_rate, rate_input) = rate(&then, filed)?;
                 inputs.push(rate_input);

@@ -79,6 +79,8 @@ struct Context<'a> {
 struct NotesView {
     /// The interest rate as the terms write it ("4.75%"), as the title does.
     interest_rate: Option<String>,
+    /// In the results, whether every note outstanding was accepted: none remains.
+    none_remain: bool,
 }
 
 /// One class sought: the offer for that class alone and its figures.
@@ -325,8 +327,12 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
             .notes
             .as_ref()
             .map(|n| {
-                as_written(n.interest_rate, "security.notes.interest_rate")
-                    .map(|interest_rate| NotesView { interest_rate })
+                as_written(n.interest_rate, "security.notes.interest_rate").map(|interest_rate| NotesView {
+                    interest_rate,
+                    none_remain: figures
+                        .of(FigureId::PrincipalOutstandingAfter)
+                        .is_some_and(|f| f.value.is_zero()),
+                })
             })
             .transpose()?,
     };

@@ -33,6 +33,16 @@ fn price_range(auction: &super::Auction) -> Result<u64, String> {
     super::price_points(auction.min_price.0, auction.max_price.0, auction.increment.0)
 }
 
+/// A count the results or the minimum give, in the offer's unit: shares ("60,000,000
+/// shares"), or for notes principal amount ("$25,000,000 aggregate principal amount").
+fn amount(t: &Terms, n: Decimal) -> String {
+    if t.security.notes.is_some() {
+        format!("{} aggregate principal amount", format::dollars(n))
+    } else {
+        format!("{} shares", format::shares(n).unwrap_or_else(|| n.to_string()))
+    }
+}
+
 /// A count of shares as the documents print it: 60,000,000.
 fn shares(n: u64) -> String {
     // format::shares refuses only a fraction, which a u64 never is.
@@ -908,10 +918,14 @@ fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check 
     let err = |field: &str, message: String| Err(loaded.error_at(field, message));
     let changes = &t.amendments[i].changes;
     let earlier = &t.amendments[..i];
-    if (changes.min_shares.is_some() || changes.min_percent.is_some())
-        && let Some(before) = earlier.iter().find(|a| a.changes.waive_minimum_condition)
-    {
-        let set = if changes.min_shares.is_some() { "min_shares" } else { "min_percent" };
+    let sets_minimum =
+        changes.min_shares.is_some() || changes.min_percent.is_some() || changes.min_principal.is_some();
+    if sets_minimum && let Some(before) = earlier.iter().find(|a| a.changes.waive_minimum_condition) {
+        let set = match (changes.min_shares, changes.min_percent) {
+            (Some(_), _) => "min_shares",
+            (None, Some(_)) => "min_percent",
+            (None, None) => "min_principal",
+        };
         return err(
             &format!("amendments[{i}].changes.{set}"),
             format!(
@@ -923,13 +937,14 @@ fn waivers(loaded: &LoadedTerms, t: &Terms, i: usize, amended: &Terms) -> Check 
     if changes.waive_minimum_condition {
         let field = format!("amendments[{i}].changes.waive_minimum_condition");
         if crate::figures::minimum_required(amended).is_none() {
-            return err(
-                &field,
-                "the offer has no minimum condition to waive (`offer.min_shares` or `offer.min_percent`)"
-                    .into(),
-            );
+            let fields = if amended.security.notes.is_some() {
+                "`offer.min_principal`"
+            } else {
+                "`offer.min_shares` or `offer.min_percent`"
+            };
+            return err(&field, format!("the offer has no minimum condition to waive ({fields})"));
         }
-        if changes.min_shares.is_some() || changes.min_percent.is_some() {
+        if sets_minimum {
             return err(&field, "this amendment both sets a minimum condition and waives it".into());
         }
         if let Some(before) = earlier.iter().find(|a| a.changes.waive_minimum_condition) {
@@ -996,7 +1011,7 @@ fn results(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
     {
         return err(
             "results.tendered",
-            "no shares were tendered, so none can be accepted: an offer with none tendered is reported as terminated (`results.terminated`)".into(),
+            "nothing was tendered, so nothing can be accepted: an offer with none tendered is reported as terminated (`results.terminated`)".into(),
         );
     }
     for (field, part) in
@@ -1018,7 +1033,7 @@ fn results(loaded: &LoadedTerms, t: &Terms, whole: bool) -> Check {
         if whole && every_class_ended && r.settlement_date.is_some() {
             return err(
                 "results.settlement_date",
-                "the offer was terminated and accepts no shares: there is no settlement".into(),
+                "the offer was terminated and accepts nothing: there is no settlement".into(),
             );
         }
         if r.additional_accepted.0 > 0 {
@@ -1179,9 +1194,9 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
         return err(
             "results.tendered",
             format!(
-                "the preliminary count falls short of the minimum condition ({} shares): report the \
+                "the preliminary count falls short of the minimum condition ({}): report the \
                  termination in the final amendment",
-                format::shares(required).unwrap_or_else(|| required.to_string())
+                amount(t, required)
             ),
         );
     }
@@ -1227,9 +1242,9 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
             Some(required) if r.tendered.decimal() >= required => err(
                 "results.terminated.reason",
                 format!(
-                    "{} shares were tendered, which meets the minimum of {}",
-                    shares(r.tendered.0),
-                    format::shares(required).unwrap_or_else(|| required.to_string())
+                    "{} tendered meets the minimum of {}",
+                    amount(t, r.tendered.decimal()),
+                    amount(t, required)
                 ),
             ),
             Some(_) => Ok(()),

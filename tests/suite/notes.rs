@@ -642,7 +642,7 @@ fn the_commencement_release_addresses_holders_of_notes() {
     );
     assert_prints(
         &release,
-        "\n\nThe Offer is subject to customary conditions. If more than $100,000,000 aggregate principal amount of Notes is properly tendered and not properly withdrawn, the Company will accept Notes on a pro rata basis by principal amount, each holder’s Notes accepted rounded down to the nearest $1,000 principal amount, as described in the Offer to Purchase.\n",
+        "\n\nThe Offer is subject to conditions, including the Company’s receipt of the proceeds of a senior secured term loan under its commitment letter dated March 14, 2025. If more than $100,000,000 aggregate principal amount of Notes is properly tendered and not properly withdrawn, the Company will accept Notes on a pro rata basis by principal amount, each holder’s Notes accepted rounded down to the nearest $1,000 principal amount, as described in the Offer to Purchase.\n",
     );
     assert_prints(
         &release,
@@ -683,7 +683,7 @@ fn a_commenced_offer_for_any_and_all_has_no_proration_and_prices_every_note() {
         &release,
         "# Halvorsen Commences Tender Offer for Any and All of Its Outstanding 4.75% Convertible Senior Notes due 2028\n",
     );
-    assert_prints(&release, "\n\nThe Offer is subject to customary conditions.\n");
+    assert_prints(&release, "\n\nThe Offer is subject to conditions, including the Company’s receipt of the proceeds of a senior secured term loan under its commitment letter dated March 14, 2025.\n");
     // Its fee is on every note outstanding, and without that amount it cannot be computed.
     let fees = fee_figures(&text);
     assert_eq!(fees["transaction_valuation"], "$255,000,000.00");
@@ -720,7 +720,7 @@ fn a_minimum_principal_amount_is_the_minimum_condition_of_the_commenced_offer() 
     );
     assert_prints(
         &release,
-        "The Offer is subject to customary conditions, including the condition that at least $50,000,000 aggregate principal amount of Notes be properly tendered and not properly withdrawn.",
+        "The Offer is subject to conditions, including the Company’s receipt of the proceeds of a senior secured term loan under its commitment letter dated March 14, 2025, and to the condition that at least $50,000,000 aggregate principal amount of Notes be properly tendered and not properly withdrawn.",
     );
 }
 

@@ -2,7 +2,7 @@
 //! the minimum or the price, and the results counted in principal amount, through the binary
 //! and the library.
 
-use crate::common::{assert_prints, document, edited, refused, refused_at, render};
+use crate::common::{assert_prints, document, edited, refused, refused_at, render, scratch_terms};
 
 const AMENDED: &str = "data/halvorsen-notes-tender-amended.yaml";
 const RESULTS: &str = "data/halvorsen-notes-tender-results.yaml";
@@ -53,7 +53,7 @@ fn the_results_of_an_offer_for_notes_prorate_by_principal_amount() {
     let release = document(&set, "press-release.md");
     assert_prints(
         &release,
-        "A total of $160,000,000 aggregate principal amount of Notes were properly tendered and not properly withdrawn. The condition of the Offer that at least $25,000,000 aggregate principal amount of Notes be properly tendered and not properly withdrawn has been satisfied. Because more Notes were properly tendered than the Company offered to purchase, the Company has accepted for purchase approximately $125,000,000 aggregate principal amount of Notes on a pro rata basis, with a final proration factor of approximately",
+        "A total of $160,000,000 aggregate principal amount of Notes was properly tendered and not properly withdrawn. Because more Notes were properly tendered than the Company offered to purchase, the Company has accepted for purchase approximately $125,000,000 aggregate principal amount of Notes on a pro rata basis, with a final proration factor of approximately",
     );
     assert_prints(
         &release,
@@ -75,8 +75,9 @@ fn the_results_of_an_offer_for_notes_prorate_by_principal_amount() {
 #[test]
 fn a_minimum_not_met_terminates_an_offer_for_notes() {
     let text = edited(RESULTS, "  tendered: 160_000_000", "  tendered: 20_000_000")
-        .replace("  settlement_date: 2025-05-01\n", "");
-    let (_dir, path) = crate::common::scratch_terms(&text);
+        .replace("  settlement_date: 2025-05-01\n", "")
+        .replacen("  cash_price: 1020\n", "  cash_price: 1020\n  min_principal: 25_000_000\n", 1);
+    let (_dir, path) = scratch_terms(&text);
     let release = document(&render(&path), "press-release.md");
     assert_prints(&release, "Announces Termination of Its Tender Offer");
     assert_prints(
@@ -141,4 +142,69 @@ fn the_final_amendment_counts_the_fee_an_earlier_amendment_paid() {
     let amended = render(AMENDED);
     assert_eq!(amended.filing.figures.get("fees_previously_paid").unwrap().display(), "$15,616.20");
     assert_eq!(amended.filing.figures.get("net_fee_due").unwrap().display(), "$4,191.11");
+}
+
+/// The amended example with a minimum of $25,000,000 in the Offer as commenced.
+fn with_minimum(path: &str) -> String {
+    edited(path, "  cash_price: 1020\n", "  cash_price: 1020\n  min_principal: 25_000_000\n")
+}
+
+#[test]
+fn a_waived_minimum_of_notes_is_stated_in_principal_amount_and_not_set_again() {
+    let waived = with_minimum(AMENDED).replacen(
+        "      expiration: 2025-04-28\n",
+        "      expiration: 2025-04-28\n      waive_minimum_condition: true\n",
+        1,
+    );
+    let (_dir, path) = scratch_terms(&waived);
+    let set = render(&path);
+    let sentence = "The Company has waived the condition of the Offer that at least $25,000,000 aggregate principal amount of Notes be properly tendered and not properly withdrawn.";
+    assert_prints(&document(&set, "press-release.md"), sentence);
+    assert_prints(&document(&set, "schedule-to.md"), sentence);
+    let both = waived.replacen(
+        "      waive_minimum_condition: true\n",
+        "      waive_minimum_condition: true\n      min_principal: 30_000_000\n",
+        1,
+    );
+    refused(
+        &both,
+        &[
+            "amendments[0].changes.waive_minimum_condition: this amendment both sets a minimum condition and waives it",
+        ],
+    );
+    let again = waived.replacen("  amendment: 1\n", "  amendment: 2\n", 1).replacen(
+        "\ninvestor_contact:",
+        "  - number: 2\n    date: 2025-04-14\n    changes:\n      expiration: 2025-05-12\n      min_principal: 50_000_000\n\ninvestor_contact:",
+        1,
+    );
+    refused(&again, &["amendments[1].changes.min_principal: Amendment No. 1 waived the minimum condition"]);
+}
+
+#[test]
+fn results_of_notes_speak_of_principal_amount_and_of_no_notes_left() {
+    // Any and all, every note outstanding tendered: none remains.
+    let all = edited(RESULTS, "  max_principal: 100_000_000\n", "  any_and_all: true\n")
+        .replacen("      max_principal: 125_000_000\n", "", 1)
+        .replacen("  tendered: 160_000_000", "  tendered: 250_000_000", 1);
+    let (_dir, path) = scratch_terms(&all);
+    let release = document(&render(&path), "press-release.md");
+    assert_prints(&release, "Following settlement, no Notes will remain outstanding.");
+    // A preliminary count below the minimum is refused in principal amount, not shares.
+    let short = with_minimum(RESULTS)
+        .replacen(
+            "  cover_boxes: [issuer_tender_offer, final_amendment]",
+            "  cover_boxes: [issuer_tender_offer]",
+            1,
+        )
+        .replacen(
+            "  tendered: 160_000_000\n  settlement_date: 2025-05-01\n",
+            "  tendered: 10_000_000\n  preliminary: true\n",
+            1,
+        );
+    refused(
+        &short,
+        &[
+            "the preliminary count falls short of the minimum condition ($25,000,000 aggregate principal amount)",
+        ],
+    );
 }

@@ -717,7 +717,7 @@ fn results_that_contradict_the_terms_are_refused() {
     refused_at(
         &met,
         "reason: minimum_not_met",
-        "results.terminated.reason: 6,250,000 shares were tendered, which meets the minimum of 2,000,000",
+        "results.terminated.reason: 6,250,000 shares tendered meets the minimum of 2,000,000 shares",
     );
 }
 
@@ -731,7 +731,7 @@ fn a_terminated_offer_has_no_settlement() {
     refused_at(
         &settled,
         "settlement_date",
-        "results.settlement_date: the offer was terminated and accepts no shares: there is no settlement",
+        "results.settlement_date: the offer was terminated and accepts nothing: there is no settlement",
     );
 }
 
@@ -805,7 +805,7 @@ fn an_offer_terminated_with_no_shares_tendered_says_none_were_and_returns_nothin
 fn no_shares_tendered_is_refused_where_the_offer_was_not_terminated() {
     // The Meridian offer has no minimum condition: with none tendered it was not terminated.
     let text = edited("data/meridian-exchange-results.yaml", "  tendered: ", "  tendered: 0 #");
-    refused_at(&text, "tendered: 0", "no shares were tendered, so none can be accepted");
+    refused_at(&text, "tendered: 0", "nothing was tendered, so nothing can be accepted");
 }
 
 #[test]
