@@ -47,6 +47,10 @@ struct Context<'a> {
     changes: Vec<Change>,
     /// What the amendment waives: the minimum condition, and the conditions in their words.
     waiver: Option<Waiver>,
+    /// Whether this amendment changes what is paid for the securities of any class sought:
+    /// those already tendered receive the consideration as amended (Rule 13e-4(f)(8)(ii),
+    /// Rule 14d-10(a)(2)).
+    consideration_changed: bool,
     signature: SignatureView,
     /// The dates the rules derive for a commenced offer (docs/templates.md).
     offer_dates: Option<&'a OfferDates>,
@@ -117,6 +121,8 @@ struct ClassView<'a> {
     amendment: Option<&'a Amendment>,
     /// Whether this filing's amendment waives this class's minimum condition.
     minimum_waived_now: bool,
+    /// Whether this filing's amendment changes what is paid for this class's securities.
+    consideration_changed_now: bool,
 }
 
 #[derive(Serialize)]
@@ -311,6 +317,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         new_exhibits,
         amendment: terms.current_amendment(),
         waiver: terms.current_amendment().and_then(|a| terms.waiver_of(a)),
+        consideration_changed: amendment.is_some() && classes.iter().any(|c| c.consideration_changed_now),
         changes,
         signature,
         offer_dates: filing.timetable.as_ref(),
@@ -404,6 +411,9 @@ fn class_view<'a>(
         prorated: prorated(figures),
         amendment: view.current_amendment(),
         minimum_waived_now: view.current_amendment().is_some_and(|a| a.changes.waive_minimum_condition),
+        consideration_changed_now: view
+            .current_amendment()
+            .is_some_and(|a| a.changes.changes_consideration()),
     })
 }
 

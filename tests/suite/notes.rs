@@ -683,7 +683,10 @@ fn a_commenced_offer_for_any_and_all_has_no_proration_and_prices_every_note() {
         &release,
         "# Halvorsen Commences Tender Offer for Any and All of Its Outstanding 4.75% Convertible Senior Notes due 2028\n",
     );
-    assert_prints(&release, "\n\nThe Offer is subject to conditions, including the Company’s receipt of the proceeds of a senior secured term loan under its commitment letter dated March 14, 2025.\n");
+    assert_prints(
+        &release,
+        "\n\nThe Offer is subject to conditions, including the Company’s receipt of the proceeds of a senior secured term loan under its commitment letter dated March 14, 2025.\n",
+    );
     // Its fee is on every note outstanding, and without that amount it cannot be computed.
     let fees = fee_figures(&text);
     assert_eq!(fees["transaction_valuation"], "$255,000,000.00");

@@ -208,3 +208,12 @@ fn results_of_notes_speak_of_principal_amount_and_of_no_notes_left() {
         ],
     );
 }
+
+#[test]
+fn holders_of_notes_need_not_tender_again_for_the_amended_price() {
+    let release = document(&render(AMENDED), "press-release.md");
+    assert_prints(
+        &release,
+        "Holders of Notes who have already properly tendered Notes and not properly withdrawn them need take no further action to receive the consideration as amended for any Notes accepted in the Offer.",
+    );
+}

@@ -372,3 +372,15 @@ fn a_class_with_none_tendered_is_said_so_while_another_is_accepted() {
     );
     assert_prints(&release, "# Sorrel Creek Announces Final Results of Its Exchange Offer");
 }
+
+#[test]
+fn holders_of_the_class_whose_consideration_changed_need_not_tender_again() {
+    let set = render(AMENDED);
+    let sentence = "Stockholders who have already properly tendered Series B Shares and not properly withdrawn them need take no further action to receive the consideration as amended for any Series B Shares accepted in the Offer.";
+    assert_prints(&document(&set, "press-release.md"), sentence);
+    assert_prints(&document(&set, "schedule-to.md"), sentence);
+    // An extension alone changes no consideration, and says nothing of it.
+    let extension = with_class_change("          max_shares: 1_300_000\n");
+    let (_dir, path) = scratch_terms(&extension);
+    assert!(!document(&render(&path), "press-release.md").contains("need take no further action"));
+}
