@@ -20,6 +20,7 @@ mod notes;
 mod notes_later;
 mod optional;
 mod outcomes;
+mod practice;
 mod presentation;
 mod ratios;
 mod reliability;
