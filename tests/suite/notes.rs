@@ -537,7 +537,10 @@ fn the_offer_to_purchase_states_the_notes_by_principal_amount() {
         &offer,
         "If the Company increases or decreases the Purchase Price or the principal amount of Notes sought (other than by accepting for purchase an additional principal amount of Notes not exceeding 2% of the Notes outstanding), the Offer will remain open for at least ten business days from the date notice of the change is first published, sent or given, as Rule 14e-1(b) requires.",
     );
-    assert_prints(&offer, "as Rules 13e-4(d)(2) and 13e-4(e)(3) under the Exchange Act require.");
+    assert_prints(
+        &offer,
+        "as Rules 13e-4(d)(2) and 13e-4(e)(3) under the Exchange Act require, and extend the Offer to the extent the SEC’s interpretations of those rules require (generally, for at least five business days after a material change other than in the Purchase Price or the principal amount of Notes sought).",
+    );
     assert_prints(
         &offer,
         "[Material U.S. federal income tax consequences of the Offer to holders of Notes that tender and that do not tender",

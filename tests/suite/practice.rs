@@ -96,3 +96,18 @@ fn each_tier_of_a_dutch_auction_is_at_or_below_the_purchase_price() {
     let fixed = document(&render(EXCHANGE), "offer-to-exchange.md");
     assert!(!fixed.contains("at or below the Purchase Price"), "{fixed}");
 }
+
+#[test]
+fn a_material_change_is_disseminated_under_the_rules_and_extended_as_the_sec_interprets_them() {
+    let offer = document(&render(EXCHANGE), "offer-to-exchange.md");
+    assert_prints(
+        &offer,
+        "it will disseminate the change as Rules 13e-4(d)(2) and 13e-4(e)(3) under the Exchange Act require, and extend the Offer to the extent the SEC’s interpretations of those rules require (generally, for at least five business days after a material change other than in the consideration or the number of Shares sought).",
+    );
+    let (_dir, path) = scratch_terms(&third_party());
+    let offer = document(&render(&path), "offer-to-exchange.md");
+    assert_prints(
+        &offer,
+        "it will disseminate the change as Rules 14d-4(d) and 14d-6(c) under the Exchange Act require, and extend the Offer",
+    );
+}
