@@ -214,11 +214,10 @@ pub(super) fn compute(
             value: paid.0,
         },
         (None, true) => {
-            // Each earlier filing paid up to the fee on the offer as it then stood: the original
-            // at the rate on the commencement date, each amendment before this one that raised
-            // the valuation at the rate on its own date. What has been paid is the largest.
-            // The filing these figures are of: the amendment in force (before an amendment,
-            // the one before it).
+            // Each filing before the one these figures are of (`sources.through`) paid up to the
+            // fee on the offer as it then stood: the original at the rate on the commencement
+            // date, an amendment that raised the valuation at the rate on its own date. What has
+            // been paid is the largest.
             let through = sources.through;
             let mut paid: Option<(Decimal, Vec<Input>)> = None;
             for n in

@@ -680,17 +680,6 @@ impl SoughtClass {
     /// Where an amendment's change or a count of the results stands for the `i`th class: in
     /// `amendments[k].other_classes[i]` and `results.other_classes[i]`.
     fn counted(i: usize, field: &str) -> Option<String> {
-        const CLASS_CHANGES: [&str; 9] = [
-            "max_shares",
-            "min_shares",
-            "min_percent",
-            "aggregate_liquidation_preference",
-            "block",
-            "designated_values",
-            "cash_price",
-            "closing_price",
-            "waive_minimum_condition",
-        ];
         const COUNTS: [&str; 4] = ["tendered", "guaranteed_delivery", "odd_lots", "additional_accepted"];
         let first_part = |rest: &str| rest.split(['.', '[']).next().unwrap_or(rest).to_owned();
         if let Some(rest) = field.strip_prefix("results.")
@@ -703,7 +692,7 @@ impl SoughtClass {
             return Some(format!("amendments[{amendment}].other_classes[{i}].{rest}"));
         }
         let change = rest.strip_prefix("changes.")?;
-        CLASS_CHANGES
+        ClassChanges::FIELDS
             .contains(&first_part(change).as_str())
             .then(|| format!("amendments[{amendment}].other_classes[{i}].changes.{change}"))
     }
@@ -1058,6 +1047,19 @@ pub struct ClassChanges {
 }
 
 impl ClassChanges {
+    /// The fields, as the terms file names them (and as `changes` names the first class's).
+    pub const FIELDS: [&str; 9] = [
+        "max_shares",
+        "min_shares",
+        "min_percent",
+        "aggregate_liquidation_preference",
+        "block",
+        "designated_values",
+        "cash_price",
+        "closing_price",
+        "waive_minimum_condition",
+    ];
+
     pub fn is_empty(&self) -> bool {
         let ClassChanges {
             max_shares,
@@ -1594,7 +1596,35 @@ impl<'de> Deserialize<'de> for Places {
 
 #[cfg(test)]
 mod tests {
-    use super::SoughtClass;
+    use super::{Amendment, ClassChanges, SoughtClass};
+
+    #[test]
+    fn the_names_of_a_class_change_are_its_fields_and_the_first_class_s() {
+        let every = "max_shares: 1\nmin_shares: 1\nmin_percent: 1%\naggregate_liquidation_preference: 1\n\
+                     block: {shares: 1, new_shares: 1}\ndesignated_values: {share_sought: 1, new_share: 1, places: 2}\n\
+                     cash_price: 1\nclosing_price: {price: 1, date: 2025-01-02, market: NYSE}\nwaive_minimum_condition: true\n";
+        let changes: ClassChanges =
+            serde_saphyr::from_str_with_options(every, super::yaml::options()).unwrap();
+        let json = serde_json::to_value(&changes).unwrap();
+        let mut named: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut fields = ClassChanges::FIELDS.to_vec();
+        named.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(named, fields);
+        // Each reads as the first class's change of the same name.
+        let amendment = Amendment {
+            number: 1,
+            date: super::Date(chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap()),
+            changes: Default::default(),
+            shares_tendered_to_date: None,
+            principal_tendered_to_date: None,
+            other_changes: None,
+            other_classes: vec![super::ClassAmendment { changes, shares_tendered_to_date: None }],
+        };
+        let mut set = amendment.for_class(0).changes.fields_set();
+        set.sort_unstable();
+        assert_eq!(set, fields);
+    }
 
     #[test]
     fn a_class_reads_its_own_fields_and_the_offer_s_shared_ones() {
