@@ -384,3 +384,22 @@ fn holders_of_the_class_whose_consideration_changed_need_not_tender_again() {
     let (_dir, path) = scratch_terms(&extension);
     assert!(!document(&render(&path), "press-release.md").contains("need take no further action"));
 }
+
+#[test]
+fn a_class_count_past_a_whole_number_or_below_zero_is_refused_at_its_field() {
+    for (from, to, says) in [
+        (
+            "    - tendered: 300_000",
+            "    - tendered: 18446744073709551616",
+            "results.other_classes[0].tendered: `18446744073709551616` is too large",
+        ),
+        ("    - tendered: 300_000", "    - tendered: [1]", "results.other_classes[0].tendered:"),
+        (
+            "      guaranteed_delivery: 5_000",
+            "      guaranteed_delivery: -5",
+            "results.other_classes[0].guaranteed_delivery: expected a whole number of shares",
+        ),
+    ] {
+        refused_at(&edited(RESULTS, from, to), to.trim(), says);
+    }
+}
