@@ -24,7 +24,7 @@ fn the_offer_is_made_to_all_holders_with_only_the_exception_the_rules_permit() {
     let offer = document(&render(EXCHANGE), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "The Offer is being made to all holders of Shares. If the Company becomes aware of any U.S. state in which the making of the Offer or the acceptance of Shares in it would not comply with an administrative or judicial action taken under a state statute, the Company will make a good faith effort to comply with that statute; if, after that effort, the Company cannot comply, the Offer will not be made to, nor will tenders be accepted from or on behalf of, holders of Shares residing in that state, as Rule 13e-4(f)(9)(ii) under the Exchange Act permits.",
+        "The Offer is being made to all holders of Shares. If the Company becomes aware of any U.S. state in which the making of the Offer or the acceptance of Shares in it is prohibited by administrative or judicial action pursuant to a state statute, the Company will make a good faith effort to comply with that statute; if, after that effort, the Company cannot comply, the Offer will not be made to, nor will tenders be accepted from or on behalf of, holders of Shares residing in that state, as Rule 13e-4(f)(9)(ii) under the Exchange Act permits.",
     );
     assert!(!offer.contains("in any jurisdiction in which"), "{offer}");
     let (_dir, path) = scratch_terms(&third_party());
@@ -41,13 +41,13 @@ fn purchases_outside_the_offer_are_barred_as_each_rule_bars_them() {
     let offer = document(&render(EXCHANGE), "offer-to-exchange.md");
     assert_prints(
         &offer,
-        "Under Rule 13e-4(f)(6) under the Exchange Act, neither the Company nor any of its affiliates may purchase any Shares or any Series D Preferred Stock (the security offered in exchange), other than in the Offer, until at least 10 business days after the expiration or termination of the Offer.",
+        "Under Rule 13e-4(f)(6) under the Exchange Act, neither the Company nor any of its affiliates may purchase any Shares or any Series D Preferred Stock (the security offered in exchange), or any right to purchase them, other than in the Offer, until at least 10 business days after the date of the expiration or termination of the Offer.",
     );
     // A cash offer has no security offered.
     let offer = document(&render(AUCTION), "offer-to-purchase.md");
     assert_prints(
         &offer,
-        "may purchase any Shares, other than in the Offer, until at least 10 business days",
+        "may purchase any Shares, or any right to purchase them, other than in the Offer, until at least 10 business days",
     );
     // A third party: Rule 14e-5, from the announcement to the expiration.
     let (_dir, path) = scratch_terms(&third_party());
@@ -64,7 +64,7 @@ fn a_tender_represents_a_net_long_position_under_rule_14e_4() {
     let offer = document(&render(AUCTION), "offer-to-purchase.md");
     assert_prints(
         &offer,
-        "***Short tendering.*** Rule 14e-4 under the Exchange Act makes it unlawful for a person, acting alone or with others, to tender Shares for its own account in a partial tender offer unless, when it tenders and at the end of the proration period, it has a net long position in the Shares at least equal to the number tendered",
+        "***Short tendering.*** Rule 14e-4 under the Exchange Act makes it unlawful for a person, acting alone or with others, to tender Shares for its own account in a partial tender offer unless, when it tenders and at the end of the proration period (including any extension), it has a net long position in (a) Shares at least equal to the number tendered and will deliver them for the purpose of tender within the period the Offer allows, or (b) securities immediately convertible into, exchangeable for or exercisable for Shares at least equal to the number tendered, and will acquire the Shares by conversion, exchange or exercise and deliver them for the purpose of tender within that period. A similar restriction applies to a person who tenders, or guarantees a tender, on behalf of another.",
     );
     assert_prints(
         &offer,
