@@ -9,10 +9,22 @@ use crate::figures::{self, FigureError, Figures};
 use crate::terms::{Date, LoadedTerms, OfferKind, SoughtClass, Stage, Terms};
 use crate::timetable::{DateError, OfferDates};
 
+/// Whether a set is a draft to circulate or the text to file. A draft carries blank signature
+/// lines; the filing a conformed signature ("/s/ Name") of the signatory the terms name. `check`
+/// in `draft` mode reports notes to draft as warnings, in `filing` mode as errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    Draft,
+    #[default]
+    Filing,
+}
+
 #[derive(Debug, Clone)]
 pub struct Filing {
     /// The terms file as written, with the map that places each field.
     pub loaded: LoadedTerms,
+    /// A draft (the default of `render`) or the text to file.
+    pub mode: Mode,
     pub stage: Stage,
     pub kind: OfferKind,
     /// The filing's amendment number; 0 for a filing that is not an amendment.
@@ -67,6 +79,7 @@ impl Filing {
             derived;
         Ok(Filing {
             loaded,
+            mode: Mode::Draft,
             stage,
             kind,
             amendment,

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::filing::Filing;
+use crate::filing::{Filing, Mode};
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Printed, Templates};
 use crate::terms::{self, LoadedTerms};
@@ -59,10 +59,21 @@ pub fn render_file_with(
     templates: Option<&Path>,
     overrides: &[terms::Override],
 ) -> Result<RenderedSet, Diagnostic> {
+    render_file_in(terms_path, templates, overrides, Mode::Draft)
+}
+
+/// As [`render_file_with`], as a draft or as the text to file ([`Mode`]).
+pub fn render_file_in(
+    terms_path: &Path,
+    templates: Option<&Path>,
+    overrides: &[terms::Override],
+    mode: Mode,
+) -> Result<RenderedSet, Diagnostic> {
     let loaded = terms::load_with(terms_path, overrides)?;
+    let filing = Filing { mode, ..Filing::build(loaded)? };
     match templates {
-        Some(dir) => render_loaded(loaded, &Templates::with_overrides(dir)?),
-        None => render_embedded(Filing::build(loaded)?),
+        Some(dir) => render_filing(filing, &Templates::with_overrides(dir)?),
+        None => render_embedded(filing),
     }
 }
 
@@ -80,8 +91,7 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
 /// Renders a filing's set: each document as Markdown and EDGAR HTML, and the filing fee
 /// exhibit once the offer has commenced.
 pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSet, Diagnostic> {
-    let context = render::build_context(&filing)
-        .map_err(|e| Diagnostic::new(format!("cannot prepare the template context: {e}")))?;
+    let context = render::build_context(&filing)?;
     let kind = filing.kind;
     let mut files = Vec::new();
     let mut ledger = Vec::new();

@@ -35,13 +35,8 @@ impl Severity {
     }
 }
 
-/// `draft` tolerates placeholders (as warnings); `filing`, the default, does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
-    Draft,
-    #[default]
-    Filing,
-}
+/// `draft` tolerates placeholders (as warnings); `filing`, the default of `check`, does not.
+pub use crate::filing::Mode;
 
 /// A rule: its stable id, its severity in filing mode, what it finds, and how to fix it.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -141,6 +136,9 @@ rules! {
     ARTICLE_NUMBER: "article-number", Warning,
         "The article before a number does not match how the number is read (\"a 82%\", \"an 201%\")",
         "read the number aloud: \"an\" before eight, eleven, eighteen and the eighties (\"an 82% premium\", \"an $8.00 price\"), \"a\" otherwise";
+    EXHIBIT_INDEX: "exhibit-index", Error,
+        "An exhibit index row names no document of the set and no filing elsewhere",
+        "link the document filed herewith, or say where the exhibit was filed (incorporated by reference, previously filed) or that it is not applicable";
 }
 
 /// One document to check, as it is written.
@@ -235,6 +233,7 @@ pub fn check(documents: &[Document], mode: Mode, rendered: Option<Rendered>) -> 
     }
     set::facts(&indexed, &views, rendered.is_some(), &mut findings);
     set::legend(&indexed, &views, &mut findings);
+    set::exhibit_index(&indexed, &mut findings);
     if let Some(rendered) = rendered {
         set::figure_variants(&indexed, &rendered, &mut findings);
     }

@@ -253,3 +253,73 @@ pub fn legend(documents: &[Indexed], views: &[TextView], out: &mut Vec<Finding>)
         ));
     }
 }
+
+/// The heading of a Schedule TO's exhibit index, in any of its cases.
+static EXHIBIT_INDEX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)exhibit index"));
+
+/// A row of a table: in Markdown a line of cells between pipes, in HTML a `<tr>` element.
+static MARKDOWN_ROW: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\|([^|\n]*)\|(.*)\|[ \t]*$"));
+static HTML_ROW: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?s)<tr[^>]*>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>"));
+
+/// The document a row links to: a Markdown link's target, or an HTML `href`.
+static ROW_LINK: LazyLock<Regex> = LazyLock::new(|| re(r##"\]\(([^)#\s]+)|href="([^"#]+)"##));
+
+/// What says where an exhibit that is not in the set was filed, or that there is none.
+static FILED_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)incorporated (?:herein )?by reference|previously filed|not applicable|to draft")
+});
+
+/// Each row of a Schedule TO's exhibit index names a document of the set (linked), or says
+/// where the exhibit was filed (incorporated by reference, previously filed) or that it is not
+/// applicable: an index row naming a file that is not there would be filed as if it were.
+pub fn exhibit_index(documents: &[Indexed], out: &mut Vec<Finding>) {
+    let stem = |name: &str| {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        base.rsplit_once('.').map_or(base, |(stem, _)| stem).to_owned()
+    };
+    let in_set: Vec<String> = documents.iter().map(|d| stem(&d.name)).collect();
+    for doc in documents {
+        let Some(heading) = EXHIBIT_INDEX.find(&doc.source) else { continue };
+        let from = heading.end();
+        let rows = if doc.format == super::Format::Html { &*HTML_ROW } else { &*MARKDOWN_ROW };
+        for row in rows.captures_iter(&doc.source[from..]) {
+            let (number, description) = (row[1].trim(), &row[2]);
+            // The table's header and the separator under it.
+            if number.starts_with(":-") || number.starts_with('-') || number.contains("Exhibit No") {
+                continue;
+            }
+            let whole = row.get(0).expect("a match has its whole text");
+            let (at, len) = (from + whole.start(), whole.len());
+            // The marks of the index's notes: `*` filed herewith, `**` previously filed.
+            let marks = number.replace('\\', "").chars().rev().take_while(|c| *c == '*').count();
+            let linked = ROW_LINK.captures(description).and_then(|c| c.get(1).or(c.get(2)));
+            match linked {
+                Some(target) if !in_set.contains(&stem(target.as_str())) => out.push(doc.finding(
+                    &rule::EXHIBIT_INDEX,
+                    at,
+                    len,
+                    format!("exhibit {number} links to {}, which is not a document of this set", target.as_str()),
+                )),
+                Some(_) => {}
+                None if marks == 1 => {
+                    out.push(doc.finding(
+                        &rule::EXHIBIT_INDEX,
+                        at,
+                        len,
+                        format!("exhibit {number} is marked filed herewith but names no document of this set"),
+                    ));
+                }
+                None if marks == 2 || FILED_ELSEWHERE.is_match(description) => {}
+                None => out.push(doc.finding(
+                    &rule::EXHIBIT_INDEX,
+                    at,
+                    len,
+                    format!(
+                        "exhibit {number} is neither a document of this set nor said to be filed elsewhere or not applicable"
+                    ),
+                )),
+            }
+        }
+    }
+}

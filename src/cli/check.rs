@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::check::{self, Mode, Report, ReportFormat};
 use crate::diagnostics::{Diagnostic, display_path};
@@ -23,8 +23,8 @@ pub struct CheckArgs {
     inputs: Vec<PathBuf>,
 
     /// `filing` reports placeholders and bracketed notes as errors; `draft` as warnings.
-    #[arg(long, value_enum, default_value_t = CliMode::Filing)]
-    mode: CliMode,
+    #[arg(long, value_enum, default_value_t = super::ModeArg::Filing)]
+    mode: super::ModeArg,
 
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     format: ReportFormat,
@@ -37,20 +37,14 @@ pub struct CheckArgs {
     set: super::SetArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CliMode {
-    Draft,
-    Filing,
-}
-
 /// Exit code when an error-level finding is reported.
 const EXIT_FINDINGS: i32 = 1;
 
 pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
-    let mode = if args.mode == CliMode::Draft { Mode::Draft } else { Mode::Filing };
+    let mode = Mode::from(args.mode);
     let (documents, set) = match args.inputs.as_slice() {
         [one] if is_terms_file(one) => {
-            let set = pipeline::render_file_with(one, args.templates.as_deref(), &args.set.set)?;
+            let set = pipeline::render_file_in(one, args.templates.as_deref(), &args.set.set, mode)?;
             (set.documents(), Some(set))
         }
         inputs => {

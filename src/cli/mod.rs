@@ -37,6 +37,22 @@ enum Command {
     Fee(fee::FeeArgs),
 }
 
+/// `--mode draft|filing`, shared by `render` and `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModeArg {
+    Draft,
+    Filing,
+}
+
+impl From<ModeArg> for crate::filing::Mode {
+    fn from(mode: ModeArg) -> Self {
+        match mode {
+            ModeArg::Draft => crate::filing::Mode::Draft,
+            ModeArg::Filing => crate::filing::Mode::Filing,
+        }
+    }
+}
+
 /// `--set PATH=VALUE`, shared by the commands that read terms.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SetArgs {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::filing::Mode;
 use crate::{output, pipeline, tieout};
 
 /// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML.
@@ -39,12 +40,18 @@ pub struct RenderArgs {
     #[arg(long)]
     force: bool,
 
+    /// `draft` (the default) leaves the signature lines blank; `filing` signs the Schedule TO
+    /// with the conformed signature ("/s/ Name") of the signatory named in `signature`.
+    #[arg(long, value_enum, default_value_t = super::ModeArg::Draft)]
+    mode: super::ModeArg,
+
     #[command(flatten)]
     set: super::SetArgs,
 }
 
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
-    let mut set = pipeline::render_file_with(&args.terms, args.templates.as_deref(), &args.set.set)?;
+    let mode = Mode::from(args.mode);
+    let mut set = pipeline::render_file_in(&args.terms, args.templates.as_deref(), &args.set.set, mode)?;
     if args.tie_out {
         set.files.extend(tieout::files(&set, &display_path(&args.terms))?);
     }

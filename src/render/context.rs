@@ -9,8 +9,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::documents::{Document, Section, offer_sections};
+use super::exhibits::{self, Exhibit};
 use super::ledger::{self, Era};
 use crate::changes;
+use crate::diagnostics::Diagnostic;
 use crate::figures::{self, Figure, FigureId, Figures};
 use crate::filing::Filing;
 use crate::format;
@@ -185,22 +187,15 @@ struct OfferDocView {
     section: BTreeMap<&'static str, Section>,
 }
 
-#[derive(Serialize, Clone)]
-struct Exhibit {
-    number: String,
-    description: String,
-    /// The file, when the exhibit is filed as a document of its own.
-    file: Option<String>,
-    /// Whether the file is a document of this set (and so can be linked).
-    in_set: bool,
-}
-
 use changes::TermRow as Change;
 
 #[derive(Serialize)]
 struct SignatureView {
-    name: String,
-    title: String,
+    /// The signatory the terms name (`signature`); `None` leaves a note to draft.
+    name: Option<String>,
+    title: Option<String>,
+    /// Signed as filed ("/s/ Name"): in `--mode filing`, with a signatory named.
+    conformed: bool,
 }
 
 const BOXES: [(CoverBox, &str); 7] = [
@@ -231,7 +226,8 @@ fn join_prose(items: &[&str]) -> String {
 }
 
 /// The context the templates render a filing with.
-pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
+pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
+    let cannot = |e: tera::Error| Diagnostic::new(format!("cannot prepare the template context: {e}"));
     let terms = filing.terms();
     let (stage, kind, in_force) = (filing.stage, filing.kind, &filing.in_force);
 
@@ -278,7 +274,8 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         sections,
     };
 
-    let (exhibits, new_exhibits) = exhibits(terms, kind, filing.amendment);
+    let exhibits::Index { all: exhibits, added: new_exhibits } =
+        exhibits::index(filing, Document::for_stage(stage))?;
     // An amendment prints what it changed; the final amendment reports results instead.
     let amendment = terms.current_amendment().filter(|_| stage == Stage::Amendment);
     let (previous_figures, changes) = match (amendment, &filing.before, &filing.figures_before) {
@@ -287,14 +284,15 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         }
         _ => (BTreeMap::new(), Vec::new()),
     };
-    let signature = match &terms.signature {
-        Some(s) => SignatureView { name: s.name.0.clone(), title: s.title.0.clone() },
-        None => SignatureView { name: terms.notices.name.0.clone(), title: terms.notices.title.0.clone() },
+    let signature = SignatureView {
+        name: terms.signature.as_ref().map(|s| s.name.0.clone()),
+        title: terms.signature.as_ref().map(|s| s.title.0.clone()),
+        conformed: filing.mode == crate::filing::Mode::Filing && terms.signature.is_some(),
     };
     let figures = &filing.figures;
 
     // The first class's figures, minimum and direction are the filing's own names too.
-    let classes = classes(filing)?;
+    let classes = classes(filing).map_err(cannot)?;
     let first = &classes[0];
     let context = Context {
         terms: in_force,
@@ -341,9 +339,10 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
                         .is_some_and(|f| f.value.is_zero()),
                 })
             })
-            .transpose()?,
+            .transpose()
+            .map_err(cannot)?,
     };
-    tera::Context::from_serialize(&context)
+    tera::Context::from_serialize(&context).map_err(cannot)
 }
 
 /// In the results, whether fewer shares were accepted than tendered.
@@ -442,100 +441,6 @@ fn outcome(t: &Terms, figures: &crate::figures::Figures) -> Option<OutcomeView> 
         minimum_waived: t.minimum_condition_waived(),
         all_accepted: figures.of(FigureId::SharesAccepted).is_some_and(|accepted| accepted.value == tendered),
     })
-}
-
-/// The exhibit index of the Schedule TO (Item 1016 lettering), and the exhibits this filing
-/// adds. Press releases are (a)(5) exhibits in order of date: the pre-commencement release,
-/// the commencement release, each amendment's up to the filing's own (`through`), the
-/// results'.
-fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhibit>) {
-    let stage = t.stage();
-    let offer_title = Document::Offer.title(kind);
-    let date = |d: crate::terms::Date| format::date(d.0);
-    let commencement = t.dates.commencement;
-    let exhibit = |number: &str, description: String, file: Option<&str>, in_set: bool| Exhibit {
-        number: number.to_owned(),
-        description,
-        file: file.map(str::to_owned),
-        in_set,
-    };
-
-    if stage == Stage::Intent {
-        let release = exhibit(
-            "99.1",
-            format!("Press release issued by {} on {}", t.issuer.name, date(t.dates.announcement)),
-            Some("press-release.md"),
-            true,
-        );
-        return (vec![release], Vec::new());
-    }
-
-    let Some(start) = commencement else { return (Vec::new(), Vec::new()) };
-    let offer_file = format!("{}.md", Document::Offer.stem(kind));
-    let mut list = vec![
-        exhibit(
-            "(a)(1)(A)",
-            format!("{offer_title}, dated {}", date(start)),
-            Some(&offer_file),
-            stage == Stage::Commencement,
-        ),
-        exhibit("(a)(1)(B)", "Letter of Transmittal".into(), Some("letter-of-transmittal.htm"), false),
-        exhibit("(a)(1)(C)", "Notice of Guaranteed Delivery".into(), Some("guaranteed-delivery.htm"), false),
-        exhibit(
-            "(a)(1)(D)",
-            "Letter to Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees".into(),
-            Some("letter-to-brokers.htm"),
-            false,
-        ),
-        exhibit(
-            "(a)(1)(E)",
-            "Letter to Clients for use by Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees"
-                .into(),
-            Some("letter-to-clients.htm"),
-            false,
-        ),
-    ];
-
-    // Press releases, (a)(5)(A) on, in order of date.
-    let mut releases: Vec<(String, bool)> = Vec::new();
-    if t.dates.announcement < start {
-        releases.push((
-            format!(
-                "Press release issued by {} on {} (incorporated by reference to the Schedule TO-C filed on that date)",
-                t.issuer.name,
-                date(t.dates.announcement)
-            ),
-            false,
-        ));
-    }
-    releases.push((
-        format!("Press release issued by {} on {}", t.issuer.name, date(start)),
-        stage == Stage::Commencement,
-    ));
-    for a in t.amendments.iter().filter(|a| a.number <= through) {
-        let this = stage == Stage::Amendment && Some(a.number) == t.filing.amendment;
-        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(a.date)), this));
-    }
-    if let (Stage::Results, Some(earlier)) = (stage, t.results.as_ref().and_then(|r| r.preliminary_date)) {
-        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(earlier)), false));
-    }
-    if let (Stage::Results, Some(r)) = (stage, &t.results) {
-        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(r.date)), true));
-    }
-    let mut new = Vec::new();
-    for (i, (description, this)) in releases.into_iter().enumerate() {
-        let letter = char::from(b'A' + (i % 26) as u8);
-        let e = exhibit(&format!("(a)(5)({letter})"), description, this.then_some("press-release.md"), this);
-        if this && stage != Stage::Commencement {
-            new.push(e.clone());
-        }
-        list.push(e);
-    }
-    for letter in ["(b)", "(d)", "(g)", "(h)"] {
-        list.push(exhibit(letter, "Not applicable.".into(), None, false));
-    }
-    list.push(exhibit("107", "Filing Fee Table".into(), Some(crate::fees::EXHIBIT_FILE), true));
-    (list, new)
 }
 
 /// Each term an amendment changed, and each figure that moved with it, before and after. In

@@ -8,6 +8,7 @@
 mod context;
 mod documents;
 mod escape;
+mod exhibits;
 mod filters;
 mod ledger;
 

@@ -59,6 +59,10 @@ pub struct Terms {
     /// Who signs the Schedule TO; defaults to the person named for notices.
     #[serde(default)]
     pub signature: Option<Signature>,
+    /// The exhibits counsel list in the Schedule TO's exhibit index beside those of the set
+    /// (Item 1016 of Regulation M-A), and the filing of an exhibit the set lists.
+    #[serde(default)]
+    pub exhibits: Vec<ListedExhibit>,
     /// Every amendment so far, numbered from 1, oldest first.
     #[serde(default)]
     pub amendments: Vec<Amendment>,
@@ -73,6 +77,39 @@ pub struct Terms {
     pub fee: Option<FeeTerms>,
     #[serde(default)]
     pub presentation: Presentation,
+}
+
+/// An exhibit of the exhibit index that is not a document of the set: filed elsewhere and
+/// incorporated by reference, filed with an earlier filing of the offer, or not applicable.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListedExhibit {
+    /// As Item 1016 letters it: "(b)", "(d)(1)", "(a)(5)(C)".
+    pub number: Text,
+    /// What the exhibit is; an entry that gives the filing of an exhibit the set lists takes
+    /// the set's description.
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub incorporated_by_reference: Option<Incorporation>,
+    /// Filed with an earlier filing of this Schedule TO.
+    #[serde(default)]
+    pub previously_filed: bool,
+    /// No exhibit of this letter exists ("(b)", "(d)", "(g)", "(h)").
+    #[serde(default)]
+    pub not_applicable: bool,
+}
+
+/// Where an exhibit incorporated by reference was filed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incorporation {
+    /// The filing, as the index names it: "the Company’s Current Report on Form 8-K".
+    pub document: Text,
+    /// Its exhibit number there, when it was filed as an exhibit: "10.1".
+    #[serde(default)]
+    pub exhibit: Option<Text>,
+    pub filed: Date,
 }
 
 /// Which filing of the offer's life a render is for. It follows from the form and the cover:

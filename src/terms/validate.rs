@@ -17,6 +17,7 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     filing(loaded, t)?;
     super::notes::scope(loaded, t)?;
     parties(loaded, t)?;
+    exhibits(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
     amendments(loaded, t, true)?;
@@ -98,6 +99,64 @@ fn filing(loaded: &LoadedTerms, t: &Terms) -> Check {
             "filing.cover_boxes",
             "only an amendment (SC TO-I/A or SC TO-T/A) can be the final amendment reporting results".into(),
         );
+    }
+    Ok(())
+}
+
+/// Each exhibit the terms list has an Item 1016 number of a letter Schedule TO's Item 12 asks
+/// for, once, and one filing: incorporated by reference, previously filed, or not applicable
+/// (a whole letter only, which then lists nothing else).
+fn exhibits(loaded: &LoadedTerms, t: &Terms) -> Check {
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\([abdgh]\)(?:\(\d{1,2}\)(?:\([A-Z]{1,2}\)(?:\([ivx]{1,5}\))?)?)?$")
+            .expect("the exhibit number pattern is valid")
+    });
+    for (i, e) in t.exhibits.iter().enumerate() {
+        let err =
+            |field: &str, message: String| Err(loaded.error_at(&format!("exhibits[{i}]{field}"), message));
+        let number = e.number.as_str();
+        if !NUMBER.is_match(number) {
+            return err(
+                ".number",
+                format!(
+                    "\"{number}\" is not an exhibit number of Item 1016 that Schedule TO asks for: write it as \"(a)(5)(C)\", \"(b)\", \"(d)(1)\", \"(g)\" or \"(h)\""
+                ),
+            );
+        }
+        if let Some(j) = t.exhibits[..i].iter().position(|earlier| earlier.number == e.number) {
+            return err(".number", format!("exhibit {number} is listed twice (also `exhibits[{j}]`)"));
+        }
+        let filings = [e.incorporated_by_reference.is_some(), e.previously_filed, e.not_applicable];
+        if filings.iter().filter(|given| **given).count() != 1 {
+            return err(
+                "",
+                format!(
+                    "give exhibit {number} one filing: `incorporated_by_reference`, `previously_filed: true` or `not_applicable: true`"
+                ),
+            );
+        }
+        if e.not_applicable {
+            let letter = &number[..3];
+            if number.len() > 3 || e.description.is_some() {
+                return err(
+                    ".not_applicable",
+                    format!(
+                        "`not_applicable` says the index has no exhibit {letter} at all: give it for \"{letter}\" alone, without a description"
+                    ),
+                );
+            }
+            if letter == "(a)" {
+                return err(".not_applicable", "every Schedule TO files the Offer as exhibit (a)".to_owned());
+            }
+            if let Some(other) =
+                t.exhibits.iter().position(|o| o.number.as_str().starts_with(letter) && o.number != e.number)
+            {
+                return err(
+                    ".not_applicable",
+                    format!("exhibit {letter} is not applicable, yet `exhibits[{other}]` lists one"),
+                );
+            }
+        }
     }
     Ok(())
 }

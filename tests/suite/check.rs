@@ -223,6 +223,21 @@ at a 82% premium.
 ",
             )],
         ),
+        (
+            "exhibit-index",
+            vec![doc(
+                "schedule-to.md",
+                "**EXHIBIT INDEX**\n\n| Exhibit No. | Description |\n|:---|:---|\n| (a)(1)(B) | Letter of Transmittal |\n",
+            )],
+            ("schedule-to.md", 5, 1),
+            vec![
+                doc(
+                    "schedule-to.md",
+                    "**EXHIBIT INDEX**\n\n| Exhibit No. | Description |\n|:---|:---|\n| (a)(1)(B)\\* | [Letter of Transmittal](letter-of-transmittal.md) |\n| (b) | Not applicable. |\n",
+                ),
+                doc("letter-of-transmittal.md", "The Letter of Transmittal."),
+            ],
+        ),
     ]
 }
 

@@ -409,11 +409,11 @@ fn final_results_replace_the_preliminary_ones_and_list_their_release() {
     let schedule = text(&set, "schedule-to.md");
     assert_says(
         &schedule,
-        "| (a)(5)(B) | Press release issued by Ashgrove Brands, Inc. on November 21, 2025 |",
+        "| (a)(5)(B)\\*\\* | Press release issued by Ashgrove Brands, Inc. on November 21, 2025 |",
     );
     assert_says(
         &schedule,
-        "| (a)(5)(C) | Press release issued by Ashgrove Brands, Inc. on December 3, 2025 |",
+        "| (a)(5)(C)\\*\\* | Press release issued by Ashgrove Brands, Inc. on December 3, 2025 |",
     );
     assert_says(
         &schedule,
