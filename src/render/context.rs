@@ -58,6 +58,9 @@ struct Context<'a> {
     offer_dates: Option<&'a OfferDates>,
     /// "increase" when the price is above the closing price, else "decrease".
     premium_direction: &'static str,
+    /// Whether the new preferred stock's dividends are cumulative; absent when the terms do
+    /// not say (`offer.consideration.security.cumulative`, or "Cumulative" in its title).
+    cumulative: Option<bool>,
     /// In the results, whether fewer shares were accepted than tendered.
     prorated: bool,
     /// Whether odd lots can be accepted first: the terms give the priority, and tenders are
@@ -320,6 +323,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
         signature,
         offer_dates: filing.timetable.as_ref(),
         premium_direction: first.premium_direction,
+        cumulative: in_force.offer.consideration.as_ref().and_then(|c| c.security.cumulative_dividends()),
         prorated: prorated(figures),
         odd_lots_apply: first.odd_lots_apply,
         whole_lot: first.whole_lot,

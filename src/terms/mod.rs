@@ -610,6 +610,18 @@ pub struct Offer {
     pub conditions: Vec<Text>,
     #[serde(default)]
     pub exemption: Option<Exemption>,
+    /// Whether the offeror and its board make a recommendation to holders; by default neither
+    /// does, and the documents say so.
+    #[serde(default)]
+    pub recommendation: Recommendation,
+    /// What becomes of the shares the issuer acquires (Item 1006(b)): cancelled and retired,
+    /// or held in treasury. Without it the Offer leaves a note to draft.
+    #[serde(default)]
+    pub acquired_shares: Option<AcquiredShares>,
+    /// A fee paid to soliciting dealers for tenders, as the Offer states it; by default none is
+    /// paid beyond the agents named, and the Offer says so.
+    #[serde(default)]
+    pub soliciting_fee: Option<Text>,
     /// Whether holders of fewer than 100 shares who tender all of them are accepted first.
     #[serde(default = "yes")]
     pub odd_lot_priority: bool,
@@ -793,6 +805,10 @@ pub struct Consideration {
     /// offer.
     #[serde(default)]
     pub cash_per_share: Option<Positive>,
+    /// How the new securities are delivered: in book-entry form (the default) or as
+    /// certificates.
+    #[serde(default)]
+    pub delivery: Delivery,
 }
 
 /// "$11.20 per share sought / $1.70 per new share = 6.59 new shares for each share":
@@ -877,6 +893,10 @@ pub struct NewSecurity {
     pub voting: Option<Text>,
     #[serde(default)]
     pub redemption: Option<Text>,
+    /// Whether the dividends of new preferred stock are cumulative; by default they are when
+    /// its title says "Cumulative", and otherwise a note to draft.
+    #[serde(default)]
+    pub cumulative: Option<bool>,
     /// Where it trades: "NYSE American under the symbol \"AULT PRD\"".
     #[serde(default)]
     pub listing: Option<Text>,
@@ -928,6 +948,12 @@ impl NewSecurity {
         }
     }
 
+    /// Whether the dividends of new preferred stock are cumulative: as the terms say, or as its
+    /// title says ("Cumulative"); `None` when neither says.
+    pub fn cumulative_dividends(&self) -> Option<bool> {
+        self.cumulative.or_else(|| self.title.as_str().contains("Cumulative").then_some(true))
+    }
+
     /// Whether the new security is the issuer's common stock, which has no rate and no face.
     pub fn is_common_stock(&self) -> bool {
         self.kind == Some(NewSecurityKind::CommonStock)
@@ -972,7 +998,7 @@ pub struct KeyDates {
 }
 
 /// The agents of the offer, printed in the releases and the Offer.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agents {
     /// Exchange agent (exchange offers) or depositary (cash offers).
@@ -982,6 +1008,14 @@ pub struct Agents {
     pub information_agent: Option<Agent>,
     #[serde(default)]
     pub dealer_manager: Option<Agent>,
+    /// Whether the offeror indemnifies the agents against certain liabilities (the Offer
+    /// says so); by default it does.
+    #[serde(default = "yes")]
+    pub indemnified: bool,
+    /// Whether brokers, dealers, commercial banks and trust companies are reimbursed on
+    /// request for forwarding the materials to their customers; by default they are.
+    #[serde(default = "yes")]
+    pub reimburse_nominees: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -994,6 +1028,51 @@ pub struct Agent {
     pub toll_free: Option<Text>,
     #[serde(default)]
     pub email: Option<Text>,
+    /// What the agent is paid (Item 1009(a)): by default "reasonable and customary
+    /// compensation" for the information agent and the depositary or exchange agent; the
+    /// dealer manager's terms are a note to draft until given.
+    #[serde(default)]
+    pub compensation: Option<Text>,
+}
+
+impl Default for Agents {
+    fn default() -> Agents {
+        Agents {
+            exchange_agent: None,
+            information_agent: None,
+            dealer_manager: None,
+            indemnified: true,
+            reimburse_nominees: true,
+        }
+    }
+}
+
+/// Whether the offeror or its board recommends that holders tender.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recommendation {
+    /// Neither the offeror nor its board makes a recommendation (the documents say so).
+    #[default]
+    None,
+    /// The board's position and its reasons are for counsel to state: a note to draft.
+    ToDraft,
+}
+
+/// What becomes of the shares an issuer acquires in its offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AcquiredShares {
+    Cancelled,
+    Treasury,
+}
+
+/// How the new securities are delivered to tendering holders.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    #[default]
+    BookEntry,
+    Certificates,
 }
 
 /// Text of the Offer that depends on the deal. Where a field is absent the Offer prints a
@@ -1576,6 +1655,11 @@ pub struct PressRelease {
     /// True when the company announced the offer before and this release repeats it.
     #[serde(default)]
     pub reiterates_prior_announcement: bool,
+    /// The website where the company posts its filings and releases for investors: the
+    /// releases point holders to "the Investor Relations section at" it. Without it they
+    /// point to www.sec.gov alone.
+    #[serde(default)]
+    pub investor_relations: Option<Text>,
 }
 
 /// The decimal places at which each kind of percentage is printed; half away from zero.

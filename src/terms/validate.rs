@@ -18,6 +18,7 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     super::notes::scope(loaded, t)?;
     parties(loaded, t)?;
     exhibits(loaded, t)?;
+    acquired(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
     amendments(loaded, t, true)?;
@@ -157,6 +158,17 @@ fn exhibits(loaded: &LoadedTerms, t: &Terms) -> Check {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// Notes an issuer buys back are cancelled or held by it, never "in treasury".
+fn acquired(loaded: &LoadedTerms, t: &Terms) -> Check {
+    if t.security.notes.is_some() && t.offer.acquired_shares == Some(super::AcquiredShares::Treasury) {
+        return Err(loaded.error_at(
+            "offer.acquired_shares",
+            "notes are not held in treasury: give `cancelled`, or leave the field out to draft what becomes of the Notes",
+        ));
     }
     Ok(())
 }
@@ -645,6 +657,7 @@ fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
         ("dividend_rate", s.dividend_rate.is_some()),
         ("liquidation_preference", s.liquidation_preference.is_some()),
         ("dividend_frequency", s.dividend_frequency.is_some()),
+        ("cumulative", s.cumulative.is_some()),
     ];
     let debt = [
         ("interest_rate", s.interest_rate.is_some()),
@@ -660,6 +673,12 @@ fn new_security(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
         return err(
             "offer.consideration.security.dividend_frequency",
             "notes pay interest, not dividends: give how often as `interest_frequency`",
+        );
+    }
+    if s.is_debt() && s.cumulative.is_some() {
+        return err(
+            "offer.consideration.security.cumulative",
+            "notes pay interest, not dividends: `cumulative` is said of preferred stock",
         );
     }
     if !s.is_debt() && s.liquidation_preference.is_some() && s.interest_frequency.is_some() {
@@ -748,6 +767,7 @@ fn common_stock(loaded: &LoadedTerms, consideration: &super::Consideration) -> C
         ("interest_frequency", s.interest_frequency.is_some()),
         ("dividend_frequency", s.dividend_frequency.is_some()),
         ("redemption", s.redemption.is_some()),
+        ("cumulative", s.cumulative.is_some()),
     ];
     if let Some((name, _)) = foreign.iter().find(|(_, set)| *set) {
         return err(
