@@ -6,6 +6,7 @@ mod diff;
 mod fee;
 mod figures;
 mod render;
+mod upgrade;
 
 use clap::{Parser, Subcommand};
 
@@ -35,6 +36,7 @@ enum Command {
     Figures(figures::FiguresArgs),
     Diff(diff::DiffArgs),
     Fee(fee::FeeArgs),
+    Upgrade(upgrade::UpgradeArgs),
 }
 
 /// `--mode draft|filing`, shared by `render` and `check`.
@@ -92,6 +94,7 @@ pub fn run() -> i32 {
         Command::Figures(args) => figures::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Fee(args) => fee::run(&args),
+        Command::Upgrade(args) => upgrade::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -11,6 +11,7 @@ mod overrides;
 mod scalars;
 mod schedule;
 mod source_map;
+pub mod upgrade;
 mod validate;
 mod yaml;
 

@@ -30,3 +30,4 @@ mod several_classes_later;
 mod several_classes_offer;
 mod snapshots;
 mod sourced;
+mod upgrade;

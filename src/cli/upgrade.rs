@@ -1,0 +1,63 @@
+//! `secdraft upgrade TERMS`
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::terms::{self, upgrade};
+
+/// Rewrite a terms file written for an earlier secdraft so its drafts keep their wording.
+///
+/// Earlier versions stated some facts that no field gave: who signs the Schedule TO (the person
+/// named for notices), that exhibits (b), (d), (g) and (h) are not applicable, that shares
+/// acquired are cancelled, the investor relations section of the company's website, the dealer
+/// manager's customary compensation. Without a field for each, the drafts now leave a note to
+/// draft. The upgrade writes each fact into the file as earlier versions assumed it, keeping
+/// the file's comments and layout, so that counsel can confirm or change it.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  secdraft upgrade terms.yaml\n  secdraft upgrade terms.yaml --check\n\n\
+                        Exit status: 0 when the file was upgraded or needs nothing, 1 with --check when \
+                        it would be changed, 2 when it cannot be read or the upgraded file would not load.")]
+pub struct UpgradeArgs {
+    /// The terms file (YAML) to rewrite in place.
+    #[arg(value_name = "TERMS")]
+    terms: PathBuf,
+
+    /// Write nothing: exit 1 listing what the upgrade would add, 0 when it would add nothing.
+    #[arg(long)]
+    check: bool,
+}
+
+pub fn run(args: &UpgradeArgs) -> Result<i32, Diagnostic> {
+    let loaded = terms::load(&args.terms)?;
+    let name = display_path(&args.terms);
+    let Some((text, added)) = upgrade::upgrade(&loaded)? else {
+        super::emit(&format!("{name} is up to date\n"));
+        return Ok(0);
+    };
+    let listing: String =
+        added.iter().map(|a| format!("  {}: {} ({})\n", a.field, a.value, a.because)).collect();
+    if args.check {
+        super::emit(&format!("{name} would be upgraded:\n{listing}"));
+        return Ok(1);
+    }
+    write_in_place(&args.terms, &text)
+        .map_err(|e| Diagnostic::new(format!("cannot write {name}: {e}; it is unchanged")))?;
+    super::emit(&format!("{name} upgraded:\n{listing}"));
+    Ok(0)
+}
+
+/// Replaces the file whole: the new text is written beside it and renamed over it, so a kill
+/// mid-write leaves the old file or the new one, never half of each.
+fn write_in_place(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut staged = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut staged, text.as_bytes())?;
+    staged.as_file().sync_all()?;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        staged.as_file().set_permissions(metadata.permissions())?;
+    }
+    staged.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

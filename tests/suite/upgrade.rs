@@ -1,0 +1,103 @@
+//! `secdraft upgrade`: a terms file written for the earlier version, whose drafts stated facts
+//! no field gave, is rewritten so its drafts keep that wording, its comments and layout kept.
+
+use std::fs;
+
+use crate::common::{edited, scratch_terms, secdraft};
+
+const EXCHANGE: &str = "data/meridian-exchange-commenced.yaml";
+const AUCTION: &str = "data/northwind-dutch-auction-commenced.yaml";
+
+/// The commenced auction as the earlier version read it: no signatory, exhibits, investor
+/// relations site, disposition of the shares or dealer manager's compensation.
+fn earlier_auction() -> String {
+    let text = fs::read_to_string(AUCTION).unwrap();
+    let cut = text.find("\n# Who signs the Schedule TO").unwrap();
+    text[..cut + 1].replacen("  investor_relations: www.northwind-industrial.example\n", "", 1).replacen(
+        "    compensation: a fee of $350,000, payable when the Offer is completed\n",
+        "",
+        1,
+    )
+}
+
+fn rendered(terms: &std::path::Path, out: &std::path::Path, name: &str) -> String {
+    secdraft().args(["render", "--mode", "filing", "--out"]).arg(out).arg(terms).assert().success();
+    fs::read_to_string(out.join(name)).unwrap()
+}
+
+#[test]
+fn an_earlier_file_is_upgraded_to_say_what_its_drafts_said() {
+    let earlier = earlier_auction();
+    assert!(!earlier.contains("signature:") && !earlier.contains("exhibits:"));
+    let (dir, terms) = scratch_terms(&earlier);
+    let before = rendered(&terms, &dir.path().join("before"), "offer-to-purchase.md");
+    assert!(before.contains("[be cancelled and retired, or held in treasury"));
+
+    secdraft()
+        .args(["upgrade", "--check"])
+        .arg(&terms)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("would be upgraded:"))
+        .stdout(predicates::str::contains(
+            "  signature: Priya N. Castellanos, Senior Vice President, General Counsel and Secretary",
+        ));
+    assert_eq!(fs::read_to_string(&terms).unwrap(), earlier, "--check writes nothing");
+
+    secdraft().arg("upgrade").arg(&terms).assert().success().stdout(predicates::str::contains("upgraded:"));
+    let upgraded = fs::read_to_string(&terms).unwrap();
+    assert!(upgraded.starts_with("# secdraft upgrade: terms version 2\n"), "{upgraded}");
+    // Comments and layout stay; each fact is added where it belongs.
+    for line in earlier.lines() {
+        assert!(upgraded.contains(line), "lost: {line}");
+    }
+    for added in [
+        "  acquired_shares: cancelled\n",
+        "  investor_relations: www.northwind-industrial.example\n",
+        "    compensation: reasonable and customary compensation for its services\n",
+        "signature:\n  name: Priya N. Castellanos\n  title: Senior Vice President, General Counsel and Secretary\n",
+        "exhibits:\n  - {number: \"(b)\", not_applicable: true}\n",
+    ] {
+        assert!(upgraded.contains(added), "missing {added:?} in\n{upgraded}");
+    }
+
+    let out = dir.path().join("after");
+    let offer = rendered(&terms, &out, "offer-to-purchase.md");
+    assert!(offer.contains(
+        "Shares accepted for purchase in the Offer will be cancelled and will no longer be outstanding."
+    ));
+    assert!(
+        offer.contains(
+            "The Dealer Manager will receive reasonable and customary compensation for its services."
+        )
+    );
+    let release = fs::read_to_string(out.join("press-release.md")).unwrap();
+    assert!(release.contains("under the Investor Relations section at www.northwind-industrial.example"));
+    let schedule = fs::read_to_string(out.join("schedule-to.md")).unwrap();
+    assert!(schedule.contains("By: /s/ Priya N. Castellanos\\\n"), "{schedule}");
+    assert!(schedule.contains("| (g) | Not applicable. |"), "{schedule}");
+
+    // A second upgrade adds nothing, even where counsel have since removed an added fact.
+    let confirmed = upgraded.replacen("  acquired_shares: cancelled\n", "", 1);
+    fs::write(&terms, &confirmed).unwrap();
+    secdraft()
+        .arg("upgrade")
+        .arg(&terms)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("is up to date"));
+    assert_eq!(fs::read_to_string(&terms).unwrap(), confirmed);
+}
+
+#[test]
+fn a_file_that_does_not_load_is_not_upgraded() {
+    let broken = edited(EXCHANGE, "  max_shares: 60_000_000\n", "  max_shares: lots\n");
+    let (_dir, terms) = scratch_terms(&broken);
+    secdraft()
+        .arg("upgrade")
+        .arg(&terms)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("offer.max_shares"));
+    assert_eq!(fs::read_to_string(&terms).unwrap(), broken, "nothing written");
+}
