@@ -36,6 +36,12 @@ struct Context<'a> {
     offeror: OfferorView,
     /// The file of each document of the set, for links, by stem with `-` as `_`.
     documents: BTreeMap<String, String>,
+    /// The exhibit number of each document of the set filed as an exhibit, by the same key
+    /// (`exhibit_of.letter_of_transmittal`: "(a)(1)(B)"), for the legend at its top.
+    exhibit_of: BTreeMap<String, String>,
+    /// A modified Dutch auction's prices, lowest first, each as printed ("$20.25"), in rows of
+    /// [`PRICES_PER_ROW`] for the price boxes of the Letter of Transmittal; empty otherwise.
+    auction_price_rows: Vec<Vec<String>>,
     offer_doc: OfferDocView,
     /// "Exchange Agent" or "Depositary".
     agent_title: &'static str,
@@ -265,10 +271,9 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         .map_or(&terms.issuer.name, |p| &p.name);
     let offeror = OfferorView { name: offeror.0.clone(), is_issuer: *offeror == terms.issuer.name };
 
-    let documents = Document::for_stage(stage)
-        .iter()
-        .map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind))))
-        .collect();
+    let in_set = Document::for_terms(in_force);
+    let documents: BTreeMap<String, String> =
+        in_set.iter().map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind)))).collect();
     let sections = offer_sections(in_force, kind);
     let offer_doc = OfferDocView {
         title: Document::Offer.title(kind),
@@ -278,7 +283,14 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         sections,
     };
 
-    let (exhibits, new_exhibits) = exhibits(terms, kind, filing.amendment);
+    let (exhibits, new_exhibits) = exhibits(terms, kind, filing.amendment, &in_set);
+    let exhibit_of = documents
+        .iter()
+        .filter_map(|(key, file)| {
+            let row = exhibits.iter().find(|e| e.in_set && e.file.as_deref() == Some(file.as_str()))?;
+            Some((key.clone(), row.number.clone()))
+        })
+        .collect();
     // An amendment prints what it changed; the final amendment reports results instead.
     let amendment = terms.current_amendment().filter(|_| stage == Stage::Amendment);
     let (previous_figures, changes) = match (amendment, &filing.before, &filing.figures_before) {
@@ -311,6 +323,8 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         cover: CoverView { checked, sole_filer_status, filing_persons },
         offeror,
         documents,
+        exhibit_of,
+        auction_price_rows: auction_prices(in_force).chunks(PRICES_PER_ROW).map(<[String]>::to_vec).collect(),
         offer_doc,
         agent_title: if kind == OfferKind::Exchange { "Exchange Agent" } else { "Depositary" },
         exhibits,
@@ -344,6 +358,19 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
             .transpose()?,
     };
     tera::Context::from_serialize(&context)
+}
+
+/// The price boxes of a Letter of Transmittal set in rows of this many.
+const PRICES_PER_ROW: usize = 5;
+
+/// A modified Dutch auction's prices from the lowest to the highest, in steps of the
+/// increment, as the documents print prices; none for another kind of offer.
+fn auction_prices(t: &Terms) -> Vec<String> {
+    let Some(auction) = &t.offer.auction else { return Vec::new() };
+    let (min, step) = (auction.min_price.0, auction.increment.0);
+    // The range was validated to hold a whole number of increments, and few enough prices.
+    let points = crate::terms::price_points(min, auction.max_price.0, step).unwrap_or(0);
+    (0..points).map(|i| format::money(min + step * Decimal::from(i))).collect()
 }
 
 /// In the results, whether fewer shares were accepted than tendered.
@@ -448,7 +475,7 @@ fn outcome(t: &Terms, figures: &crate::figures::Figures) -> Option<OutcomeView> 
 /// adds. Press releases are (a)(5) exhibits in order of date: the pre-commencement release,
 /// the commencement release, each amendment's up to the filing's own (`through`), the
 /// results'.
-fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhibit>) {
+fn exhibits(t: &Terms, kind: OfferKind, through: u32, in_set: &[Document]) -> (Vec<Exhibit>, Vec<Exhibit>) {
     let stage = t.stage();
     let offer_title = Document::Offer.title(kind);
     let date = |d: crate::terms::Date| format::date(d.0);
@@ -472,29 +499,41 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
 
     let Some(start) = commencement else { return (Vec::new(), Vec::new()) };
     let offer_file = format!("{}.md", Document::Offer.stem(kind));
-    let mut list = vec![
-        exhibit(
-            "(a)(1)(A)",
-            format!("{offer_title}, dated {}", date(start)),
-            Some(&offer_file),
-            stage == Stage::Commencement,
-        ),
-        exhibit("(a)(1)(B)", "Letter of Transmittal".into(), Some("letter-of-transmittal.htm"), false),
-        exhibit("(a)(1)(C)", "Notice of Guaranteed Delivery".into(), Some("guaranteed-delivery.htm"), false),
-        exhibit(
-            "(a)(1)(D)",
-            "Letter to Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees".into(),
-            Some("letter-to-brokers.htm"),
+    let mut list = vec![exhibit(
+        "(a)(1)(A)",
+        format!("{offer_title}, dated {}", date(start)),
+        Some(&offer_file),
+        stage == Stage::Commencement,
+    )];
+    // The documents holders tender with, each a document of the set once the offer commences;
+    // the Notice of Guaranteed Delivery only when the offer has guaranteed delivery.
+    let filed = |number: &str, d: Document, description: String| {
+        exhibit(number, description, Some(&format!("{}.md", d.stem(kind))), in_set.contains(&d))
+    };
+    list.push(filed(
+        "(a)(1)(B)",
+        Document::LetterOfTransmittal,
+        Document::LetterOfTransmittal.title(kind).into(),
+    ));
+    list.push(match t.offer.guaranteed_delivery_days {
+        Some(_) => {
+            filed("(a)(1)(C)", Document::GuaranteedDelivery, Document::GuaranteedDelivery.title(kind).into())
+        }
+        None => exhibit(
+            "(a)(1)(C)",
+            "[Notice of Guaranteed Delivery, if the Offer provides for guaranteed delivery: to draft (`offer.guaranteed_delivery_days`)]".into(),
+            None,
             false,
         ),
-        exhibit(
-            "(a)(1)(E)",
-            "Letter to Clients for use by Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees"
-                .into(),
-            Some("letter-to-clients.htm"),
-            false,
-        ),
-    ];
+    });
+    for (number, d) in [("(a)(1)(D)", Document::LetterToBrokers), ("(a)(1)(E)", Document::LetterToClients)] {
+        list.push(filed(number, d, d.title(kind).into()));
+    }
+    if in_set.contains(&Document::EmployeeLetter) {
+        let plan =
+            t.documents.plan_name.as_ref().map_or_else(|| "an Employee Plan".to_owned(), |p| p.0.clone());
+        list.push(filed("(a)(1)(F)", Document::EmployeeLetter, format!("Letter to Participants in {plan}")));
+    }
 
     // Press releases, (a)(5)(A) on, in order of date.
     let mut releases: Vec<(String, bool)> = Vec::new();
@@ -523,13 +562,20 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
         releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(r.date)), true));
     }
     let mut new = Vec::new();
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    let release_count = releases.len();
     for (i, (description, this)) in releases.into_iter().enumerate() {
-        let letter = char::from(b'A' + (i % 26) as u8);
-        let e = exhibit(&format!("(a)(5)({letter})"), description, this.then_some("press-release.md"), this);
+        let e =
+            exhibit(&format!("(a)(5)({})", letter(i)), description, this.then_some("press-release.md"), this);
         if this && stage != Stage::Commencement {
             new.push(e.clone());
         }
         list.push(e);
+    }
+    if in_set.contains(&Document::SummaryAdvertisement) {
+        let d = Document::SummaryAdvertisement;
+        let number = format!("(a)(5)({})", letter(release_count));
+        list.push(filed(&number, d, format!("Summary Advertisement, dated {}", date(start))));
     }
     for letter in ["(b)", "(d)", "(g)", "(h)"] {
         list.push(exhibit(letter, "Not applicable.".into(), None, false));
