@@ -584,8 +584,11 @@ mod tests {
         ] {
             assert!(intent.sources.contains_key(used), "{used}");
         }
-        // The SC TO-C has no signature; only the parts of the other stages include it.
+        // The SC TO-C has no signature; only the parts of the other stages include it. Nor has
+        // it the documents holders tender with.
         assert!(!intent.sources.contains_key("partials/signature.md"));
+        assert!(!intent.sources.contains_key("letter-of-transmittal.md"));
+        assert!(!intent.sources.contains_key("partials/tender-frame.md"));
         // Another stage's part is there, empty, for the include of its branch.
         assert_eq!(&*intent.sources["schedule-to/commencement.md"].text, "");
         assert!(!intent.sources["press-release/intent.md"].text.is_empty());
