@@ -79,7 +79,8 @@ pub fn render_file_in(
 
 /// Renders a filing's set with the embedded templates of its stage and kind.
 pub fn render_embedded(filing: Filing) -> Result<RenderedSet, Diagnostic> {
-    let templates = Templates::embedded_for(filing.stage, filing.kind)?;
+    let documents = Document::for_terms(&filing.in_force);
+    let templates = Templates::embedded_for(filing.stage, filing.kind, &documents)?;
     render_filing(filing, &templates)
 }
 
@@ -95,7 +96,7 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
     let kind = filing.kind;
     let mut files = Vec::new();
     let mut ledger = Vec::new();
-    for &document in Document::for_stage(filing.stage) {
+    for document in Document::for_terms(&filing.in_force) {
         let stem = document.stem(kind);
         let name = format!("{stem}.md");
         let (markdown, printed) = templates.render_terms(document, &name, &context, &filing.loaded)?;

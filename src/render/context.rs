@@ -38,6 +38,12 @@ struct Context<'a> {
     offeror: OfferorView,
     /// The file of each document of the set, for links, by stem with `-` as `_`.
     documents: BTreeMap<String, String>,
+    /// The exhibit number of each document of the set filed as an exhibit, by the same key
+    /// (`exhibit_of.letter_of_transmittal`: "(a)(1)(B)"), for the legend at its top.
+    exhibit_of: BTreeMap<String, String>,
+    /// A modified Dutch auction's prices, lowest first, each as printed ("$20.25"), in rows of
+    /// [`PRICES_PER_ROW`] for the price boxes of the Letter of Transmittal; empty otherwise.
+    auction_price_rows: Vec<Vec<String>>,
     offer_doc: OfferDocView,
     /// "Exchange Agent" or "Depositary".
     agent_title: &'static str,
@@ -264,10 +270,9 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
         .map_or(&terms.issuer.name, |p| &p.name);
     let offeror = OfferorView { name: offeror.0.clone(), is_issuer: *offeror == terms.issuer.name };
 
-    let documents = Document::for_stage(stage)
-        .iter()
-        .map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind))))
-        .collect();
+    let in_set = Document::for_terms(in_force);
+    let documents: BTreeMap<String, String> =
+        in_set.iter().map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind)))).collect();
     let sections = offer_sections(in_force, kind);
     let offer_doc = OfferDocView {
         title: Document::Offer.title(kind),
@@ -277,8 +282,14 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
         sections,
     };
 
-    let exhibits::Index { all: exhibits, added: new_exhibits } =
-        exhibits::index(filing, Document::for_stage(stage))?;
+    let exhibits::Index { all: exhibits, added: new_exhibits } = exhibits::index(filing, &in_set)?;
+    let exhibit_of = documents
+        .iter()
+        .filter_map(|(key, file)| {
+            let row = exhibits.iter().find(|e| e.in_set && e.file.as_deref() == Some(file.as_str()))?;
+            Some((key.clone(), row.number.clone()))
+        })
+        .collect();
     // An amendment prints what it changed; the final amendment reports results instead.
     let amendment = terms.current_amendment().filter(|_| stage == Stage::Amendment);
     let (previous_figures, changes) = match (amendment, &filing.before, &filing.figures_before) {
@@ -312,6 +323,8 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
         cover: CoverView { checked, sole_filer_status, filing_persons },
         offeror,
         documents,
+        exhibit_of,
+        auction_price_rows: auction_prices(in_force).chunks(PRICES_PER_ROW).map(<[String]>::to_vec).collect(),
         offer_doc,
         agent_title: if kind == OfferKind::Exchange { "Exchange Agent" } else { "Depositary" },
         exhibits,
@@ -347,6 +360,19 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
             .map_err(cannot)?,
     };
     tera::Context::from_serialize(&context).map_err(cannot)
+}
+
+/// The price boxes of a Letter of Transmittal set in rows of this many.
+const PRICES_PER_ROW: usize = 5;
+
+/// A modified Dutch auction's prices from the lowest to the highest, in steps of the
+/// increment, as the documents print prices; none for another kind of offer.
+fn auction_prices(t: &Terms) -> Vec<String> {
+    let Some(auction) = &t.offer.auction else { return Vec::new() };
+    let (min, step) = (auction.min_price.0, auction.increment.0);
+    // The range was validated to hold a whole number of increments, and few enough prices.
+    let points = crate::terms::price_points(min, auction.max_price.0, step).unwrap_or(0);
+    (0..points).map(|i| format::money(min + step * Decimal::from(i))).collect()
 }
 
 /// In the results, whether fewer shares were accepted than tendered.

@@ -11,17 +11,54 @@ pub enum Document {
     ScheduleTo,
     Offer,
     PressRelease,
+    /// Exhibit (a)(1)(B): the form by which holders tender.
+    LetterOfTransmittal,
+    /// Exhibit (a)(1)(C), when the offer has guaranteed delivery.
+    GuaranteedDelivery,
+    /// Exhibit (a)(1)(D): to brokers, dealers, commercial banks, trust companies and other
+    /// nominees.
+    LetterToBrokers,
+    /// Exhibit (a)(1)(E): for nominees to send their clients, with the instruction form.
+    LetterToClients,
+    /// A summary advertisement, when the terms ask for one (`documents.summary_advertisement`).
+    SummaryAdvertisement,
+    /// A letter to participants in an employee plan, when the terms ask for one
+    /// (`documents.employee_letter`).
+    EmployeeLetter,
 }
 
 impl Document {
-    /// The documents filed at each stage.
-    pub fn for_stage(stage: Stage) -> &'static [Document] {
-        match stage {
-            Stage::Commencement => &[Document::ScheduleTo, Document::Offer, Document::PressRelease],
-            Stage::Intent | Stage::Amendment | Stage::Results => {
-                &[Document::ScheduleTo, Document::PressRelease]
-            }
+    /// Every document, in the order a set holds them.
+    pub const ALL: [Document; 9] = [
+        Document::ScheduleTo,
+        Document::Offer,
+        Document::PressRelease,
+        Document::LetterOfTransmittal,
+        Document::GuaranteedDelivery,
+        Document::LetterToBrokers,
+        Document::LetterToClients,
+        Document::SummaryAdvertisement,
+        Document::EmployeeLetter,
+    ];
+
+    /// The documents a filing of these terms (in force) holds: at every stage the Schedule TO
+    /// and the press release; once the offer commences, the Offer and the documents holders
+    /// tender with, the Notice of Guaranteed Delivery only when the offer has guaranteed
+    /// delivery (`offer.guaranteed_delivery_days`), and the summary advertisement and the
+    /// employee letter only when the terms ask for them (`documents`).
+    pub fn for_terms(t: &Terms) -> Vec<Document> {
+        if t.stage() != Stage::Commencement {
+            return vec![Document::ScheduleTo, Document::PressRelease];
         }
+        Document::ALL
+            .into_iter()
+            .filter(|d| match d {
+                Document::GuaranteedDelivery => t.offer.guaranteed_delivery_days.is_some(),
+                Document::SummaryAdvertisement => t.documents.summary_advertisement,
+                Document::EmployeeLetter => t.documents.employee_letter,
+                _ => true,
+            })
+            .collect()
     }
 
     /// The template that renders it.
@@ -30,16 +67,21 @@ impl Document {
             Document::ScheduleTo => "schedule-to.md",
             Document::Offer => "offer.md",
             Document::PressRelease => "press-release.md",
+            Document::LetterOfTransmittal => "letter-of-transmittal.md",
+            Document::GuaranteedDelivery => "guaranteed-delivery.md",
+            Document::LetterToBrokers => "letter-to-brokers.md",
+            Document::LetterToClients => "letter-to-clients.md",
+            Document::SummaryAdvertisement => "summary-advertisement.md",
+            Document::EmployeeLetter => "employee-letter.md",
         }
     }
 
     /// The stem of its output files.
     pub fn stem(self, kind: OfferKind) -> &'static str {
         match (self, kind) {
-            (Document::ScheduleTo, _) => "schedule-to",
             (Document::Offer, OfferKind::Exchange) => "offer-to-exchange",
             (Document::Offer, _) => "offer-to-purchase",
-            (Document::PressRelease, _) => "press-release",
+            (other, _) => other.template().trim_end_matches(".md"),
         }
     }
 
@@ -50,6 +92,16 @@ impl Document {
             (Document::Offer, OfferKind::Exchange) => "Offer to Exchange",
             (Document::Offer, _) => "Offer to Purchase",
             (Document::PressRelease, _) => "Press Release",
+            (Document::LetterOfTransmittal, _) => "Letter of Transmittal",
+            (Document::GuaranteedDelivery, _) => "Notice of Guaranteed Delivery",
+            (Document::LetterToBrokers, _) => {
+                "Letter to Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees"
+            }
+            (Document::LetterToClients, _) => {
+                "Letter to Clients for use by Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees"
+            }
+            (Document::SummaryAdvertisement, _) => "Summary Advertisement",
+            (Document::EmployeeLetter, _) => "Letter to Participants in an Employee Plan",
         }
     }
 }

@@ -53,9 +53,21 @@ pub enum Filed {
     /// filed on November 1, 2023".
     ByReference(String),
     NotApplicable,
-    /// What counsel must supply, which the index prints as a bracketed note to draft from
-    /// `exhibits`.
-    ToDraft(String),
+    /// What counsel must supply, which the index prints as a bracketed note to draft.
+    ToDraft(Note),
+}
+
+/// A note to draft: what to supply, and the terms field that supplies it.
+#[derive(Debug, Serialize, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub what: String,
+    pub field: &'static str,
+}
+
+impl Note {
+    fn to_draft(what: impl Into<String>, field: &'static str) -> Filed {
+        Filed::ToDraft(Note { what: what.into(), field })
+    }
 }
 
 /// The index, and the exhibits this filing adds (an amendment's new press release).
@@ -124,7 +136,7 @@ pub fn index(filing: &Filing, documents: &[Document]) -> Result<Index, Diagnosti
         for (letter, holds) in OTHER_LETTERS {
             if !rows.iter().any(|row| row.number.starts_with(letter)) {
                 let note = format!("{holds}{}, or “Not applicable”", designations(t, letter));
-                rows.push(Exhibit::new(letter, "", None, Filed::ToDraft(note)));
+                rows.push(Exhibit::new(letter, "", None, Note::to_draft(note, "exhibits")));
             }
         }
     }
@@ -196,25 +208,49 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
     let offer = in_set(Document::Offer);
     let description = format!("{}, dated {}", Document::Offer.title(kind), date(start));
     let mut rows = vec![Exhibit::new("(a)(1)(A)", description, offer.clone(), here_or_before(&offer))];
-    let guaranteed_delivery = t.offer.guaranteed_delivery_days.is_some();
-    let companions = [
-        ("(a)(1)(B)", "Letter of Transmittal"),
-        ("(a)(1)(C)", "Notice of Guaranteed Delivery"),
-        ("(a)(1)(D)", "Letter to Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees"),
-        (
-            "(a)(1)(E)",
-            "Letter to Clients for use by Brokers, Dealers, Commercial Banks, Trust Companies and Other Nominees",
+    // The documents holders tender with: documents of the set from commencement, filed before
+    // an amendment; the Notice of Guaranteed Delivery only when the offer has guaranteed
+    // delivery, and the plan participants' letter only when the terms ask for it.
+    let companion = |number: &str, document: Document, description: String| {
+        let file = in_set(document);
+        let filed = if file.is_some() { Filed::Herewith } else { Filed::Previously };
+        Exhibit::new(number, description, file, filed)
+    };
+    rows.push(companion(
+        "(a)(1)(B)",
+        Document::LetterOfTransmittal,
+        Document::LetterOfTransmittal.title(kind).into(),
+    ));
+    rows.push(match t.offer.guaranteed_delivery_days {
+        Some(_) => companion(
+            "(a)(1)(C)",
+            Document::GuaranteedDelivery,
+            Document::GuaranteedDelivery.title(kind).into(),
         ),
-    ];
-    let offered = |(number, _): &(&str, &str)| guaranteed_delivery || *number != "(a)(1)(C)";
-    rows.extend(companions.into_iter().filter(offered).map(|(number, description)| {
-        let filed = if stage == Stage::Commencement {
-            Filed::ToDraft("the document to file herewith".into())
-        } else {
-            Filed::Previously
-        };
-        Exhibit::new(number, description, None, filed)
-    }));
+        None => Exhibit::new(
+            "(a)(1)(C)",
+            "",
+            None,
+            Note::to_draft(
+                "Notice of Guaranteed Delivery, if the Offer provides for guaranteed delivery",
+                "offer.guaranteed_delivery_days",
+            ),
+        ),
+    });
+    for (number, document) in
+        [("(a)(1)(D)", Document::LetterToBrokers), ("(a)(1)(E)", Document::LetterToClients)]
+    {
+        rows.push(companion(number, document, document.title(kind).into()));
+    }
+    if t.documents.employee_letter {
+        let plan =
+            t.documents.plan_name.as_ref().map_or_else(|| "an Employee Plan".to_owned(), |p| p.0.clone());
+        rows.push(companion(
+            "(a)(1)(F)",
+            Document::EmployeeLetter,
+            format!("Letter to Participants in {plan}"),
+        ));
+    }
 
     // Press releases in order of date: the announcement's, filed as Exhibit 99.1 to the
     // Schedule TO-C of the offer's intent stage (Rules 13e-4(c) and 14d-2(b) have it filed on
@@ -245,10 +281,20 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
         }
         releases.push((release(r.date), this_release(true)));
     }
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    let release_count = releases.len();
     for (i, (description, filed)) in releases.into_iter().enumerate() {
-        let letter = char::from(b'A' + (i % 26) as u8);
         let file = (filed == Filed::Herewith).then(|| format!("{}.md", Document::PressRelease.stem(kind)));
-        rows.push(Exhibit::new(format!("(a)(5)({letter})"), description, file, filed));
+        rows.push(Exhibit::new(format!("(a)(5)({})", letter(i)), description, file, filed));
+    }
+    // The summary advertisement is published when the Offer commences, after its release.
+    if t.documents.summary_advertisement {
+        let number = format!("(a)(5)({})", letter(release_count));
+        rows.push(companion(
+            &number,
+            Document::SummaryAdvertisement,
+            format!("Summary Advertisement, dated {}", date(start)),
+        ));
     }
     rows.push(Exhibit::new(
         "107",

@@ -84,16 +84,20 @@ impl Templates {
         Templates::build(embedded_sources())
     }
 
-    /// The embedded templates that a stage's documents use: the one each renders from (the
-    /// Offer's of its `kind`) and every template it includes or extends, directly or through
-    /// another. Parsing templates is a fifth of a cold render, and only the commencement has
+    /// The embedded templates that `documents`, a set of a stage, use: the one each renders
+    /// from (the Offer's of its `kind`) and every template it includes or extends, directly or
+    /// through another. Parsing templates is a fifth of a cold render, and only the commencement has
     /// an Offer (40% of the text); its frame's blocks are copied into each template that
     /// extends it, so the other kinds' are left out.
-    pub fn embedded_for(stage: Stage, kind: OfferKind) -> Result<Templates, Diagnostic> {
+    pub fn embedded_for(
+        stage: Stage,
+        kind: OfferKind,
+        documents: &[Document],
+    ) -> Result<Templates, Diagnostic> {
         let sources = embedded_sources();
         // An offer for several classes renders its Offer from the kind's variant for them.
         // So does an offer for notes, from the Offer for notes.
-        let mut roots: Vec<String> = Document::for_stage(stage)
+        let mut roots: Vec<String> = documents
             .iter()
             .flat_map(|&d| {
                 [(false, false), (true, false), (false, true)]
@@ -147,7 +151,7 @@ impl Templates {
         // A document's template of the folder (`offer.md`) replaces the whole document, as it did
         // before the Offer had a template per kind: the built-in templates that descend from it
         // give way, so that the document renders from it.
-        let mut replaced: Vec<String> = [Document::ScheduleTo, Document::Offer, Document::PressRelease]
+        let mut replaced: Vec<String> = Document::ALL
             .iter()
             .map(|d| d.template().to_owned())
             .filter(|name| overridden.contains_key(name))
@@ -568,7 +572,8 @@ mod tests {
 
     #[test]
     fn a_stage_parses_only_the_templates_it_uses() {
-        let intent = Templates::embedded_for(Stage::Intent, OfferKind::Exchange).unwrap();
+        let intent_set = [Document::ScheduleTo, Document::PressRelease];
+        let intent = Templates::embedded_for(Stage::Intent, OfferKind::Exchange, &intent_set).unwrap();
         assert!(!intent.sources.keys().any(|n| n.starts_with("offer")), "{:?}", intent.sources.keys());
         for used in [
             "schedule-to.md",
@@ -580,17 +585,32 @@ mod tests {
         ] {
             assert!(intent.sources.contains_key(used), "{used}");
         }
-        // The SC TO-C has no signature; only the parts of the other stages include it.
+        // The SC TO-C has no signature; only the parts of the other stages include it. Nor has
+        // it the documents holders tender with.
         assert!(!intent.sources.contains_key("partials/signature.md"));
+        assert!(!intent.sources.contains_key("letter-of-transmittal.md"));
+        assert!(!intent.sources.contains_key("partials/tender-frame.md"));
         // Another stage's part is there, empty, for the include of its branch.
         assert_eq!(&*intent.sources["schedule-to/commencement.md"].text, "");
         assert!(!intent.sources["press-release/intent.md"].text.is_empty());
-        let exchange = Templates::embedded_for(Stage::Commencement, OfferKind::Exchange).unwrap();
-        for used in ["offer.md", "offer/exchange.md", "partials/incorporated.md"] {
+        let exchange =
+            Templates::embedded_for(Stage::Commencement, OfferKind::Exchange, &Document::ALL).unwrap();
+        for used in [
+            "offer.md",
+            "offer/exchange.md",
+            "partials/incorporated.md",
+            "letter-of-transmittal.md",
+            "guaranteed-delivery.md",
+            "letter-to-brokers.md",
+            "letter-to-clients.md",
+            "summary-advertisement.md",
+            "employee-letter.md",
+        ] {
             assert!(exchange.sources.contains_key(used), "{used}");
         }
         assert!(!exchange.sources.contains_key("offer/cash.md"));
-        let auction = Templates::embedded_for(Stage::Commencement, OfferKind::DutchAuction).unwrap();
+        let auction =
+            Templates::embedded_for(Stage::Commencement, OfferKind::DutchAuction, &Document::ALL).unwrap();
         for used in ["offer.md", "offer/cash.md", "offer/dutch-auction.md"] {
             assert!(auction.sources.contains_key(used), "{used}");
         }
@@ -663,8 +683,8 @@ mod tests {
     #[test]
     fn embedded_templates_parse() {
         let templates = Templates::embedded().unwrap();
-        for document in [Document::ScheduleTo, Document::Offer, Document::PressRelease] {
-            assert!(templates.sources.contains_key(document.template()));
+        for document in Document::ALL {
+            assert!(templates.sources.contains_key(document.template()), "{document:?}");
         }
     }
 }

@@ -78,6 +78,31 @@ pub struct Terms {
     pub fee: Option<FeeTerms>,
     #[serde(default)]
     pub presentation: Presentation,
+    /// Documents of the commenced set that are filed only when counsel ask for them.
+    #[serde(default)]
+    pub documents: OptionalDocuments,
+}
+
+/// The documents a commenced set holds only when the terms ask for them; the Letter of
+/// Transmittal, the letters to nominees and their clients, and (with
+/// `offer.guaranteed_delivery_days`) the Notice of Guaranteed Delivery are always filed.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionalDocuments {
+    /// A summary advertisement of the Offer, published when it commences by summary
+    /// publication (Rule 13e-4(e)(1)(iii); Rule 14d-4(a)(2) for a third-party offer).
+    #[serde(default)]
+    pub summary_advertisement: bool,
+    /// A letter to participants in an employee benefit plan that holds Shares for them,
+    /// asking for their instructions to the plan's trustee.
+    #[serde(default)]
+    pub employee_letter: bool,
+    /// The plan the employee letter is for ("the Meridian Ridge 401(k) Savings Plan"), and
+    /// its trustee; without them the letter leaves each to draft.
+    #[serde(default)]
+    pub plan_name: Option<Text>,
+    #[serde(default)]
+    pub plan_trustee: Option<Text>,
 }
 
 /// An exhibit of the exhibit index that is not a document of the set: filed elsewhere and
@@ -1034,6 +1059,10 @@ pub struct Agent {
     /// dealer manager's terms are a note to draft until given.
     #[serde(default)]
     pub compensation: Option<Text>,
+    /// The exchange agent or depositary only: where it receives Letters of Transmittal and
+    /// certificates, by each means of delivery, when these differ from `address`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryAddresses>,
 }
 
 impl Default for Agents {
@@ -1074,6 +1103,19 @@ pub enum Delivery {
     #[default]
     BookEntry,
     Certificates,
+}
+
+/// Where the exchange agent or depositary receives tenders, by each means of delivery; a
+/// means not given is not offered.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryAddresses {
+    #[serde(default)]
+    pub mail: Vec<Text>,
+    #[serde(default)]
+    pub hand: Vec<Text>,
+    #[serde(default)]
+    pub overnight_courier: Vec<Text>,
 }
 
 /// Text of the Offer that depends on the deal. Where a field is absent the Offer prints a

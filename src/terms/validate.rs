@@ -26,7 +26,58 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     class_amendments_and_results(loaded, t)?;
     results(loaded, t, true)?;
     dates(loaded, t)?;
-    offer(loaded, t)
+    offer(loaded, t)?;
+    tender_documents(loaded, t)
+}
+
+/// What the tender documents read beyond the offer: the settlement period of guaranteed
+/// delivery, the exchange agent's delivery addresses, and the documents asked for.
+fn tender_documents(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: &str| Err(loaded.error_at(field, message));
+    if t.offer.guaranteed_delivery_days == Some(0) {
+        return err(
+            "offer.guaranteed_delivery_days",
+            "a notice of guaranteed delivery gives at least one trading day to deliver; leave the field out if the offer has no guaranteed delivery",
+        );
+    }
+    for (name, agent) in
+        [("information_agent", &t.agents.information_agent), ("dealer_manager", &t.agents.dealer_manager)]
+    {
+        if agent.as_ref().is_some_and(|a| a.delivery.is_some()) {
+            return err(
+                &format!("agents.{name}.delivery"),
+                "only the exchange agent or depositary receives tenders: give its addresses in `agents.exchange_agent.delivery`",
+            );
+        }
+    }
+    if let Some(d) = t.agents.exchange_agent.as_ref().and_then(|a| a.delivery.as_ref())
+        && d.mail.is_empty()
+        && d.hand.is_empty()
+        && d.overnight_courier.is_empty()
+    {
+        return err(
+            "agents.exchange_agent.delivery",
+            "give the address for at least one of `mail`, `hand` and `overnight_courier`, or leave `delivery` out to use `address`",
+        );
+    }
+    let docs = &t.documents;
+    if docs.summary_advertisement && t.kind() == OfferKind::Exchange && t.offer.exemption.is_none() {
+        return err(
+            "documents.summary_advertisement",
+            "summary publication (Rule 13e-4(e)(1)(iii), Rule 14d-4(a)(2)) is not available to an exchange offer of securities registered under the Securities Act (Rule 13e-4(e)(2), Rule 14d-4(b)); state the exemption in `offer.exemption`, or leave the summary advertisement out",
+        );
+    }
+    for (field, given) in
+        [("plan_name", docs.plan_name.is_some()), ("plan_trustee", docs.plan_trustee.is_some())]
+    {
+        if given && !docs.employee_letter {
+            return err(
+                &format!("documents.{field}"),
+                "names a plan for an employee letter the terms do not ask for: set `documents.employee_letter: true`, or leave it out",
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The auction's range holds a whole number of increments, and no more prices than

@@ -17,12 +17,33 @@ fn names(set: &RenderedSet) -> Vec<&str> {
 #[test]
 fn each_stage_renders_its_documents() {
     let exchange = [
-        ("data/meridian-exchange-commenced.yaml", vec!["schedule-to", "offer-to-exchange", "press-release"]),
+        (
+            "data/meridian-exchange-commenced.yaml",
+            vec![
+                "schedule-to",
+                "offer-to-exchange",
+                "press-release",
+                "letter-of-transmittal",
+                "guaranteed-delivery",
+                "letter-to-brokers",
+                "letter-to-clients",
+            ],
+        ),
         ("data/meridian-exchange-amended.yaml", vec!["schedule-to", "press-release"]),
         ("data/meridian-exchange-results.yaml", vec!["schedule-to", "press-release"]),
         (
             "data/northwind-dutch-auction-commenced.yaml",
-            vec!["schedule-to", "offer-to-purchase", "press-release"],
+            vec![
+                "schedule-to",
+                "offer-to-purchase",
+                "press-release",
+                "letter-of-transmittal",
+                "guaranteed-delivery",
+                "letter-to-brokers",
+                "letter-to-clients",
+                "summary-advertisement",
+                "employee-letter",
+            ],
         ),
         ("data/northwind-dutch-auction-results.yaml", vec!["schedule-to", "press-release"]),
     ];

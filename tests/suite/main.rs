@@ -30,4 +30,5 @@ mod several_classes_later;
 mod several_classes_offer;
 mod snapshots;
 mod sourced;
+mod transmittal;
 mod upgrade;

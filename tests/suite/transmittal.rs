@@ -1,0 +1,247 @@
+//! The documents holders tender with: the Letter of Transmittal, the Notice of Guaranteed
+//! Delivery, the letters to nominees and to their clients, and the summary advertisement and
+//! plan-participant letter the terms may ask for. Each follows the terms: the price boxes of an
+//! auction, odd lots and conditional tenders only where given, guaranteed delivery only where
+//! offered, principal amounts for notes; and the exhibit index links to each.
+
+use secdraft::pipeline::RenderedSet;
+
+use crate::common::{document, edited, examples, refused_at, render, scratch_terms};
+
+const AUCTION: &str = "data/northwind-dutch-auction-commenced.yaml";
+const EXCHANGE: &str = "data/meridian-exchange-commenced.yaml";
+const NOTES: &str = "data/halvorsen-notes-tender-commenced.yaml";
+
+/// The set of `text` as a terms file.
+fn render_text(text: &str) -> RenderedSet {
+    let (_dir, path) = scratch_terms(text);
+    render(&path)
+}
+
+fn has(set: &RenderedSet, name: &str) -> bool {
+    set.files.iter().any(|f| f.name == name)
+}
+
+/// The prices of the price boxes of a document, in order: each "☐ $20.25" of a table row.
+fn price_boxes(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with("| ☐ $"))
+        .flat_map(|l| l.split('|').map(str::trim).filter_map(|c| c.strip_prefix("☐ ")).map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn the_price_boxes_of_an_auction_are_its_range_at_its_increment() {
+    // $20.00 to $22.00 in steps of $0.25: nine prices, lowest first.
+    let letter = document(&render(AUCTION), "letter-of-transmittal.md");
+    let expected: Vec<String> = (0..9).map(|i| format!("${}.{:02}", 20 + i / 4, (i % 4) * 25)).collect();
+    assert_eq!(price_boxes(&letter), expected);
+    assert!(letter.contains("**(1) Shares Tendered at the Price Determined under the Offer**"));
+    assert!(letter.contains("deemed tendered at the minimum price of $20.00"));
+    // Another range and increment: $19.50 to $22.00 in steps of $0.50.
+    let text = edited(AUCTION, "    min_price: 20.00\n", "    min_price: 19.50\n");
+    let text = text.replacen("    increment: 0.25\n", "    increment: 0.50\n", 1);
+    let set = render_text(&text);
+    let expected: Vec<&str> = vec!["$19.50", "$20.00", "$20.50", "$21.00", "$21.50", "$22.00"];
+    for name in ["letter-of-transmittal.md", "guaranteed-delivery.md", "letter-to-clients.md"] {
+        assert_eq!(price_boxes(&document(&set, name)), expected, "{name}");
+    }
+    // A fixed price has no price boxes.
+    assert!(price_boxes(&document(&render(EXCHANGE), "letter-of-transmittal.md")).is_empty());
+}
+
+#[test]
+fn the_odd_lot_certification_is_there_only_with_odd_lot_priority() {
+    let letter = document(&render(AUCTION), "letter-of-transmittal.md");
+    assert!(letter.contains("**ODD LOTS**"));
+    assert!(letter.contains("**7. Odd Lots.**"), "numbered among the instructions");
+    let text = edited(
+        AUCTION,
+        "  guaranteed_delivery_days: 1\n",
+        "  guaranteed_delivery_days: 1\n  odd_lot_priority: false\n",
+    );
+    let set = render_text(&text);
+    for name in ["letter-of-transmittal.md", "guaranteed-delivery.md", "letter-to-clients.md"] {
+        assert!(!document(&set, name).contains("ODD LOTS"), "{name}");
+    }
+    // The instructions after it move up: the conditional tender is now the seventh.
+    assert!(document(&set, "letter-of-transmittal.md").contains("**7. Conditional Tenders.**"));
+    // Tenders accepted only in blocks of 100 Shares leave no odd lot to put first.
+    assert!(!document(&render(EXCHANGE), "letter-of-transmittal.md").contains("ODD LOTS"));
+}
+
+#[test]
+fn the_conditional_tender_box_is_there_only_with_conditional_tenders() {
+    let letter = document(&render(AUCTION), "letter-of-transmittal.md");
+    assert!(letter.contains("**CONDITIONAL TENDER**"));
+    let text = edited(
+        AUCTION,
+        "  guaranteed_delivery_days: 1\n",
+        "  guaranteed_delivery_days: 1\n  conditional_tenders: false\n",
+    );
+    let set = render_text(&text);
+    for name in ["letter-of-transmittal.md", "guaranteed-delivery.md", "letter-to-clients.md"] {
+        let text = document(&set, name);
+        assert!(!text.contains("CONDITIONAL TENDER"), "{name}");
+        assert!(!text.contains("conditional tender"), "{name}");
+    }
+    // Notes are never tendered conditionally.
+    assert!(!document(&render(NOTES), "letter-of-transmittal.md").contains("CONDITIONAL TENDER"));
+}
+
+#[test]
+fn the_notice_of_guaranteed_delivery_is_filed_only_when_offered_and_states_its_days() {
+    let notice = document(&render(AUCTION), "guaranteed-delivery.md");
+    let first = notice.lines().find(|l| !l.starts_with("<!--")).unwrap();
+    assert_eq!(first, "**Exhibit (a)(1)(C)**", "the legend heads the notice");
+    assert!(notice.contains(
+        "within one (1) trading day after the date this Notice of Guaranteed Delivery is executed"
+    ));
+    let exchange = render(EXCHANGE);
+    assert!(document(&exchange, "guaranteed-delivery.md").contains("within two (2) trading days after"));
+    assert!(document(&exchange, "letter-of-transmittal.md").contains("within two (2) trading days after"));
+    // Three days in the terms: three days in the notice.
+    let set =
+        render_text(&edited(EXCHANGE, "  guaranteed_delivery_days: 2\n", "  guaranteed_delivery_days: 3\n"));
+    assert!(document(&set, "guaranteed-delivery.md").contains("within three (3) trading days after"));
+    // No guaranteed delivery in the terms: no notice, and the documents say nothing of one.
+    let notes = render(NOTES);
+    assert!(!has(&notes, "guaranteed-delivery.md") && !has(&notes, "guaranteed-delivery.htm"));
+    assert!(!document(&notes, "letter-to-brokers.md").contains("Notice of Guaranteed Delivery"));
+    let index = document(&notes, "schedule-to.md");
+    let row = index.lines().find(|l| l.starts_with("| (a)(1)(C) |")).unwrap();
+    assert!(!row.contains("guaranteed-delivery"), "{row}");
+    assert!(row.contains("(`offer.guaranteed_delivery_days`)"), "{row}");
+}
+
+#[test]
+fn the_letters_for_notes_speak_of_principal_amounts() {
+    let set = render(NOTES);
+    let letter = document(&set, "letter-of-transmittal.md");
+    for said in [
+        "**DESCRIPTION OF NOTES TENDERED**",
+        "Principal Amount of Notes Tendered",
+        "In principal amounts of $1,000 and integral multiples of $1,000",
+        "at a price of $1,020.00 per $1,000 principal amount of Notes purchased",
+    ] {
+        assert!(letter.contains(said), "missing {said}");
+    }
+    for absent in ["Certificate Number", "ODD LOTS", "stockholder", "Shares"] {
+        assert!(!letter.contains(absent), "{absent} in a letter for notes");
+    }
+    assert!(document(&set, "letter-to-clients.md").contains("Principal amount of Notes to be tendered"));
+    assert!(document(&set, "letter-to-brokers.md").contains("on a pro rata basis by principal amount"));
+}
+
+#[test]
+fn the_exhibit_index_links_each_document_holders_tender_with_to_its_file_in_the_set() {
+    let mut commenced = 0;
+    for path in examples() {
+        let set = render(&path);
+        let Some(index) = set.files.iter().find(|f| f.name == "schedule-to.md") else { continue };
+        let index = String::from_utf8(index.bytes.clone()).unwrap();
+        if !set.files.iter().any(|f| f.name == "letter-of-transmittal.md") {
+            continue;
+        }
+        commenced += 1;
+        for number in ["(a)(1)(B)", "(a)(1)(C)", "(a)(1)(D)", "(a)(1)(E)", "(a)(1)(F)"] {
+            let Some(row) = index.lines().find(|l| {
+                l.starts_with(&format!("| {number} |")) || l.starts_with(&format!("| {number}\\* |"))
+            }) else {
+                assert_ne!(number, "(a)(1)(B)", "{}", path.display());
+                continue;
+            };
+            let Some(link) = row.split("](").nth(1).and_then(|rest| rest.split(')').next()) else {
+                // Only the notice of a set without guaranteed delivery is left to draft.
+                assert_eq!(number, "(a)(1)(C)", "{}: {row}", path.display());
+                continue;
+            };
+            assert!(has(&set, link), "{}: {row} links to {link}, not in the set", path.display());
+            let exhibit = document(&set, link);
+            assert!(exhibit.contains(&format!("**Exhibit {number}**")), "{link} has no legend {number}");
+        }
+    }
+    assert!(commenced >= 8, "every commenced example: {commenced}");
+}
+
+#[test]
+fn the_summary_advertisement_and_employee_letter_are_filed_only_when_asked_for() {
+    let auction = render(AUCTION);
+    let ad = document(&auction, "summary-advertisement.md");
+    assert!(ad.contains("Rule 13e-4(d)(1)"));
+    assert!(ad.contains("will not be made to, nor will tenders be accepted from or on behalf of, holders residing in that state"));
+    let letter = document(&auction, "employee-letter.md");
+    assert!(letter.contains("Lakeshore Retirement Trust Company (the “**Trustee**”)"));
+    let index = document(&auction, "schedule-to.md");
+    assert!(index.contains("| (a)(1)(F)\\* | [Letter to Participants in the Northwind Industrial Corp. 401(k) Savings Plan](employee-letter.md)"));
+    assert!(index.contains(
+        "| (a)(5)(B)\\* | [Summary Advertisement, dated November 3, 2025](summary-advertisement.md)"
+    ));
+    let exchange = render(EXCHANGE);
+    assert!(!has(&exchange, "summary-advertisement.md") && !has(&exchange, "employee-letter.md"));
+    // Without the plan's name and trustee, the letter leaves them to draft.
+    let text = edited(AUCTION, "  plan_name: the Northwind Industrial Corp. 401(k) Savings Plan\n", "");
+    let text = text.replacen("  plan_trustee: Lakeshore Retirement Trust Company\n", "", 1);
+    let letter = document(&render_text(&text), "employee-letter.md");
+    assert!(letter.contains("[the trustee: to draft (`documents.plan_trustee`)]"), "{letter}");
+}
+
+#[test]
+fn later_stages_file_none_of_them() {
+    for path in ["data/meridian-exchange-amended.yaml", "data/northwind-dutch-auction-results.yaml"] {
+        let set = render(path);
+        for stem in ["letter-of-transmittal", "guaranteed-delivery", "letter-to-brokers", "letter-to-clients"]
+        {
+            assert!(!has(&set, &format!("{stem}.md")), "{path}: {stem}");
+        }
+    }
+}
+
+#[test]
+fn the_depositary_s_delivery_addresses_print_by_means_or_are_left_to_draft() {
+    let letter = document(&render(AUCTION), "letter-of-transmittal.md");
+    assert!(letter.contains(
+        "*By mail:*\n\n**Great Lakes Stock Transfer Company**\\\nAttn: Corporate Actions\\\nP.O. Box 94120"
+    ));
+    assert!(letter.contains("*By overnight courier:*"));
+    assert!(!letter.contains("agents.exchange_agent.delivery"));
+    let letter = document(&render(EXCHANGE), "letter-of-transmittal.md");
+    assert!(letter.contains("*By mail, by hand or by overnight courier:*"));
+    assert!(letter.contains("to draft (`agents.exchange_agent.delivery`).]"));
+}
+
+#[test]
+fn a_template_folder_can_override_the_letter_of_transmittal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("letter-of-transmittal.md"),
+        "Our own letter for {{ terms.issuer.name }}.\n",
+    )
+    .unwrap();
+    let set = secdraft::pipeline::render_file(std::path::Path::new(EXCHANGE), Some(dir.path())).unwrap();
+    assert!(
+        document(&set, "letter-of-transmittal.md")
+            .contains("Our own letter for Meridian Ridge Holdings, Inc.")
+    );
+    assert!(document(&set, "letter-to-brokers.md").contains("To Brokers, Dealers"));
+}
+
+#[test]
+fn the_fields_of_the_tender_documents_are_refused_where_they_are_wrong() {
+    let zero = edited(EXCHANGE, "  guaranteed_delivery_days: 2\n", "  guaranteed_delivery_days: 0\n");
+    refused_at(&zero, "guaranteed_delivery_days", "at least one trading day");
+    let misplaced = edited(
+        EXCHANGE,
+        "    email: meridian@lakesideproxy.example\n",
+        "    email: meridian@lakesideproxy.example\n    delivery:\n      mail: [P.O. Box 1]\n",
+    );
+    refused_at(&misplaced, "mail: [P.O. Box 1]", "only the exchange agent or depositary receives tenders");
+    let empty =
+        edited(EXCHANGE, "    phone: (212) 555-0101\n", "    phone: (212) 555-0101\n    delivery: {}\n");
+    refused_at(&empty, "delivery:", "at least one of `mail`, `hand` and `overnight_courier`");
+    let registered =
+        edited(EXCHANGE, "  exemption: section_3a9\n", "") + "\ndocuments:\n  summary_advertisement: true\n";
+    refused_at(&registered, "summary_advertisement", "summary publication");
+    let plan = format!("{}\ndocuments:\n  plan_name: The Plan\n", std::fs::read_to_string(EXCHANGE).unwrap());
+    refused_at(&plan, "plan_name", "an employee letter the terms do not ask for");
+}
