@@ -329,8 +329,13 @@ fn sole_discretion(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
 
 /// Item 1004(a)(1) of Regulation M-A, element by element, and what states it.
 const ELEMENTS: &[(&str, &str, bool)] = &[
-    // Notes are sought by principal amount, or any and all of them, at a price per denomination.
-    ("the securities sought and their amount", r"(?i)up to [\d,$]+|any and all of the", false),
+    // Notes are sought by principal amount, or any and all of them, at a price per denomination;
+    // a third party may seek all the outstanding shares.
+    (
+        "the securities sought and their amount",
+        r"(?i)up to [\d,$]+|any and all of the|all outstanding shares",
+        false,
+    ),
     (
         "the consideration offered",
         r"(?i)per share|for each [\d,]+ shares|per \$[\d,]+ principal amount",

@@ -34,6 +34,8 @@ struct Context<'a> {
     form: FormView,
     cover: CoverView,
     offeror: OfferorView,
+    /// Whether the offer is a third party's (Regulation 14D), made by `terms.bidder`.
+    third_party: bool,
     /// The file of each document of the set, for links, by stem with `-` as `_`.
     documents: BTreeMap<String, String>,
     offer_doc: OfferDocView,
@@ -310,6 +312,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, tera::Error> {
         },
         cover: CoverView { checked, sole_filer_status, filing_persons },
         offeror,
+        third_party: terms.is_third_party(),
         documents,
         offer_doc,
         agent_title: if kind == OfferKind::Exchange { "Exchange Agent" } else { "Depositary" },
@@ -453,6 +456,8 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
     let offer_title = Document::Offer.title(kind);
     let date = |d: crate::terms::Date| format::date(d.0);
     let commencement = t.dates.commencement;
+    // A third party's releases are the bidder's.
+    let issued_by = t.bidder.as_ref().map_or(&t.issuer.name, |b| &b.name);
     let exhibit = |number: &str, description: String, file: Option<&str>, in_set: bool| Exhibit {
         number: number.to_owned(),
         description,
@@ -463,7 +468,7 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
     if stage == Stage::Intent {
         let release = exhibit(
             "99.1",
-            format!("Press release issued by {} on {}", t.issuer.name, date(t.dates.announcement)),
+            format!("Press release issued by {} on {}", issued_by, date(t.dates.announcement)),
             Some("press-release.md"),
             true,
         );
@@ -502,25 +507,25 @@ fn exhibits(t: &Terms, kind: OfferKind, through: u32) -> (Vec<Exhibit>, Vec<Exhi
         releases.push((
             format!(
                 "Press release issued by {} on {} (incorporated by reference to the Schedule TO-C filed on that date)",
-                t.issuer.name,
+                issued_by,
                 date(t.dates.announcement)
             ),
             false,
         ));
     }
     releases.push((
-        format!("Press release issued by {} on {}", t.issuer.name, date(start)),
+        format!("Press release issued by {} on {}", issued_by, date(start)),
         stage == Stage::Commencement,
     ));
     for a in t.amendments.iter().filter(|a| a.number <= through) {
         let this = stage == Stage::Amendment && Some(a.number) == t.filing.amendment;
-        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(a.date)), this));
+        releases.push((format!("Press release issued by {} on {}", issued_by, date(a.date)), this));
     }
     if let (Stage::Results, Some(earlier)) = (stage, t.results.as_ref().and_then(|r| r.preliminary_date)) {
-        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(earlier)), false));
+        releases.push((format!("Press release issued by {} on {}", issued_by, date(earlier)), false));
     }
     if let (Stage::Results, Some(r)) = (stage, &t.results) {
-        releases.push((format!("Press release issued by {} on {}", t.issuer.name, date(r.date)), true));
+        releases.push((format!("Press release issued by {} on {}", issued_by, date(r.date)), true));
     }
     let mut new = Vec::new();
     for (i, (description, this)) in releases.into_iter().enumerate() {
