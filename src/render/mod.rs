@@ -624,11 +624,14 @@ mod tests {
     fn kinds_are_named_as_the_templates_name_them() {
         for kind in [OfferKind::Exchange, OfferKind::Cash, OfferKind::DutchAuction] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
-            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind), false, false);
+            let template =
+                root_name(&embedded_sources(), Document::Offer, kind_name(kind), false, false, false);
             assert!(template.starts_with("offer/"), "{template}");
         }
-        let notes = root_name(&embedded_sources(), Document::Offer, "cash", false, true);
+        let notes = root_name(&embedded_sources(), Document::Offer, "cash", false, true, false);
         assert_eq!(notes, "offer/notes.md");
+        let third_party = root_name(&embedded_sources(), Document::Offer, "cash", false, false, true);
+        assert_eq!(third_party, "offer/third-party.md");
     }
 
     #[test]

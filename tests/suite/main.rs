@@ -28,3 +28,4 @@ mod several_classes;
 mod several_classes_later;
 mod several_classes_offer;
 mod snapshots;
+mod third_party;
