@@ -86,6 +86,17 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
         sections.extend(numbered(
             THIRD_PARTY_SECTIONS.iter().map(|(key, title, anchor)| (*key, (*title).to_owned(), *anchor)),
         ));
+        // Schedule I follows The Offer: the directors and executive officers (Item 1003(c)).
+        let of_parent = t.bidder.as_ref().is_some_and(|b| b.parent.is_some());
+        sections.push(Section {
+            key: "schedule_i",
+            number: String::new(),
+            title: format!(
+                "Schedule I. Directors and Executive Officers of the Purchaser{}",
+                if of_parent { " and Parent" } else { "" }
+            ),
+            anchor: "schedule-i",
+        });
         return sections;
     }
     if t.security.notes.is_some() {

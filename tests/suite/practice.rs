@@ -44,7 +44,7 @@ fn purchases_outside_the_offer_are_barred_as_each_rule_bars_them() {
     let offer = document(&render(THIRD_PARTY), "offer-to-purchase.md");
     assert_prints(
         &offer,
-        "Under Rule 14e-5 under the Exchange Act, neither the Purchaser nor any other covered person (including its affiliates, its dealer manager and any person acting in concert with it) may, directly or indirectly, purchase or arrange to purchase any Shares, or any securities immediately convertible into, exchangeable for or exercisable for Shares, other than in the Offer, from the time the Offer is publicly announced until it expires, including any extension.",
+        "Under Rule 14e-5 under the Exchange Act, neither the Purchaser nor any other covered person (including its affiliates, any dealer-manager of the Offer and any person acting in concert with it) may, directly or indirectly, purchase or arrange to purchase any Shares, or any securities immediately convertible into, exchangeable for or exercisable for Shares, other than in the Offer, from the time the Offer is publicly announced until it expires, including any extension.",
     );
     assert!(!offer.contains("13e-4(f)(6)"), "{offer}");
 }
