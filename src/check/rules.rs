@@ -213,7 +213,12 @@ fn uses<'a>(
         let prefix = v.text[..start].trim_end_matches([' ', '\t']);
         let sentence_start = prefix.is_empty() || prefix.ends_with(['.', '\n', '?', ':', '“', '"']);
         let previous_word = prefix.rsplit([' ', '\n', '(']).next().unwrap_or("");
-        let in_a_title = previous_word.starts_with(|c: char| c.is_uppercase());
+        // "The Company will ..." opens a sentence with the term: a use, not part of a name.
+        let the_opening_a_sentence = previous_word == "The" && {
+            let before_the = prefix[..prefix.len() - 3].trim_end_matches([' ', '\t']);
+            before_the.is_empty() || before_the.ends_with(['.', '\n', '?', ':', '“', '"'])
+        };
+        let in_a_title = previous_word.starts_with(|c: char| c.is_uppercase()) && !the_opening_a_sentence;
         if one_word && (sentence_start || in_a_title) {
             return None;
         }
@@ -329,8 +334,13 @@ fn sole_discretion(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
 
 /// Item 1004(a)(1) of Regulation M-A, element by element, and what states it.
 const ELEMENTS: &[(&str, &str, bool)] = &[
-    // Notes are sought by principal amount, or any and all of them, at a price per denomination.
-    ("the securities sought and their amount", r"(?i)up to [\d,$]+|any and all of the", false),
+    // Notes are sought by principal amount, or any and all of them, at a price per denomination;
+    // a third party may seek all the outstanding shares.
+    (
+        "the securities sought and their amount",
+        r"(?i)up to [\d,$]+|any and all of the|all outstanding shares",
+        false,
+    ),
     (
         "the consideration offered",
         r"(?i)per share|for each [\d,]+ shares|per \$[\d,]+ principal amount",

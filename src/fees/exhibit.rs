@@ -228,7 +228,10 @@ fn one_class_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
     }
     let title = format::class_in_text(in_force.security.title.as_str());
     let sought = || {
-        in_force.offer.max_shares.and_then(|s| format::shares(s.decimal())).ok_or(missing("offer.max_shares"))
+        in_force
+            .shares_sought()
+            .and_then(|(s, _)| format::shares(s.decimal()))
+            .ok_or(missing("offer.max_shares"))
     };
     let fee = in_force.fee.as_ref();
     Ok(match kind {
@@ -247,6 +250,17 @@ fn one_class_note(in_force: &Terms, kind: OfferKind) -> Result<String, FeeError>
                 sought()?
             ),
         },
+        // An offer for all outstanding shares: the count outstanding, and its date.
+        OfferKind::Cash if in_force.offer.all_outstanding => format!(
+            "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of all {} outstanding shares of {title}{} at the offer price of {} per share in cash. [Shares issuable under outstanding equity awards, if included in the transaction valuation: to draft.]",
+            sought()?,
+            in_force
+                .security
+                .shares_outstanding_date
+                .map(|d| format!(" (as of {})", format::date(d.0)))
+                .unwrap_or_default(),
+            format::money(in_force.offer.cash_price.ok_or(missing("offer.cash_price"))?.0)
+        ),
         OfferKind::Cash => format!(
             "Estimated solely for the purpose of calculating the filing fee. The transaction valuation assumes the purchase of {} shares of {title} at the purchase price of {} per share in cash.",
             sought()?,

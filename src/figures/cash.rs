@@ -11,12 +11,14 @@ const MAX_SHARES: &str = "offer.max_shares";
 
 /// Pushes the figures of a fixed-price cash offer; returns the maximum shares sought.
 pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Result<Input, FigureError> {
-    let (Some(price), Some(max_shares)) = (t.offer.cash_price, t.offer.max_shares) else {
+    let (Some(price), Some((max_shares, field))) = (t.offer.cash_price, t.shares_sought()) else {
         return Err(FigureError::new("offer", "a cash offer needs `cash_price` and `max_shares`"));
     };
     let closing = t.security.closing_price.as_ref().map(|c| c.price.0);
     let price_input = sources.input("offer.cash_price", Some("cash_price"), price.0);
-    let max_input = sources.input(MAX_SHARES, Some("max_shares"), max_shares.decimal());
+    // All outstanding shares are sought as counted in `security.shares_outstanding`.
+    let change = (field == MAX_SHARES).then_some("max_shares");
+    let max_input = sources.input(field, change, max_shares.decimal());
     let price_figure = figures
         .push(Computed {
             id: FigureId::PurchasePrice,
@@ -39,7 +41,11 @@ pub(super) fn fixed(t: &Terms, sources: &Sources, figures: &mut Figures) -> Resu
     }
     figures.push(Computed {
         id: FigureId::AggregatePurchasePrice,
-        formula: "purchase price x maximum shares sought",
+        formula: if field == MAX_SHARES {
+            "purchase price x maximum shares sought"
+        } else {
+            "purchase price x shares outstanding (all outstanding shares are sought)"
+        },
         inputs: vec![price_figure.as_input(), max_input.clone()],
         value: mul(price.0, max_shares.decimal(), "offer.cash_price")?,
     });

@@ -51,8 +51,10 @@ fn class_valuation(
     if let Some(notes) = &t.security.notes {
         return notes_valuation(t, notes, sources);
     }
-    let sought = t.offer.max_shares.map(|s| s.decimal());
-    let sought_input = |v| sources.input("offer.max_shares", Some("max_shares"), v);
+    let sought = t.shares_sought().map(|(s, _)| s.decimal());
+    let sought_field = t.shares_sought().map_or("offer.max_shares", |(_, field)| field);
+    let sought_input =
+        |v| sources.input(sought_field, (sought_field == "offer.max_shares").then_some("max_shares"), v);
     match kind {
         OfferKind::Cash => {
             let (Some(price), Some(n)) = (t.offer.cash_price, sought) else {

@@ -36,6 +36,8 @@ struct Context<'a> {
     form: FormView,
     cover: CoverView,
     offeror: OfferorView,
+    /// Whether the offer is a third party's (Regulation 14D), made by `terms.bidder`.
+    third_party: bool,
     /// The file of each document of the set, for links, by stem with `-` as `_`.
     documents: BTreeMap<String, String>,
     /// The exhibit number of each document of the set filed as an exhibit, by the same key
@@ -322,6 +324,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
         },
         cover: CoverView { checked, sole_filer_status, filing_persons },
         offeror,
+        third_party: terms.is_third_party(),
         documents,
         exhibit_of,
         auction_price_rows: auction_prices(in_force).chunks(PRICES_PER_ROW).map(<[String]>::to_vec).collect(),

@@ -134,6 +134,23 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
         .filter(|(key, _, _)| exchange || *key != "risk_factors" || !t.disclosure.risk_factors.is_empty())
         .map(|(key, title, anchor)| Section { key, number: String::new(), title: title.to_owned(), anchor })
         .collect();
+    if t.is_third_party() {
+        sections.extend(numbered(
+            THIRD_PARTY_SECTIONS.iter().map(|(key, title, anchor)| (*key, (*title).to_owned(), *anchor)),
+        ));
+        // Schedule I follows The Offer: the directors and executive officers (Item 1003(c)).
+        let of_parent = t.bidder.as_ref().is_some_and(|b| b.parent.is_some());
+        sections.push(Section {
+            key: "schedule_i",
+            number: String::new(),
+            title: format!(
+                "Schedule I. Directors and Executive Officers of the Purchaser{}",
+                if of_parent { " and Parent" } else { "" }
+            ),
+            anchor: "schedule-i",
+        });
+        return sections;
+    }
     if t.security.notes.is_some() {
         sections.extend(numbered(
             NOTES_SECTIONS.iter().map(|(key, title, anchor)| (*key, (*title).to_owned(), *anchor)),
@@ -224,6 +241,31 @@ const NOTES_SECTIONS: [(&str, &str, &str); 17] = [
     ("legal_matters", "Legal Matters; Regulatory Approvals", "section-13"),
     ("tax", "Material U.S. Federal Income Tax Consequences", "section-14"),
     ("extension", "Extension of the Offer; Termination; Amendment", "section-15"),
+    ("fees", "Fees and Expenses", "section-16"),
+    ("miscellaneous", "Miscellaneous", "section-17"),
+];
+
+/// The sections of The Offer in a third party's cash offer for all outstanding Shares, in the
+/// order offer/third-party.md prints them in the frame's places: the terms and mechanics
+/// first, then the Company, the Purchaser, the background, the purpose and plans (one place
+/// of the frame, `section_bidder`), and the effects. No proration, odd
+/// lots or conditional tenders: every Share properly tendered is purchased.
+const THIRD_PARTY_SECTIONS: [(&str, &str, &str); 17] = [
+    ("number_of_shares", "Terms of the Offer", "section-1"),
+    ("procedures", "Procedures for Accepting the Offer and Tendering Shares", "section-2"),
+    ("withdrawal", "Withdrawal Rights", "section-3"),
+    ("acceptance", "Acceptance for Payment and Payment for Shares", "section-4"),
+    ("conditions", "Conditions of the Offer", "section-5"),
+    ("price_range", "Price Range of the Shares; Dividends", "section-6"),
+    ("source_of_funds", "Source and Amount of Funds", "section-7"),
+    ("company_information", "Certain Information Concerning the Company", "section-8"),
+    ("purchaser_information", "Certain Information Concerning the Purchaser", "section-9"),
+    ("background", "Background of the Offer; Past Contacts or Negotiations with the Company", "section-10"),
+    ("purpose", "Purpose of the Offer; Plans for the Company", "section-11"),
+    ("effects", "Certain Effects of the Offer", "section-12"),
+    ("legal_matters", "Certain Legal Matters; Regulatory Approvals", "section-13"),
+    ("tax", "Material U.S. Federal Income Tax Consequences", "section-14"),
+    ("extension", "Extension of the Offer; Termination; Amendment; Subsequent Offering Period", "section-15"),
     ("fees", "Fees and Expenses", "section-16"),
     ("miscellaneous", "Miscellaneous", "section-17"),
 ];

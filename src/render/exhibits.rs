@@ -193,7 +193,9 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
         |document: Document| documents.contains(&document).then(|| format!("{}.md", document.stem(kind)));
     let here_or_before =
         |file: &Option<String>| if file.is_some() { Filed::Herewith } else { Filed::Previously };
-    let release = |on| format!("Press release issued by {} on {}", t.issuer.name, date(on));
+    // A third party's releases are the bidder's.
+    let issued_by = t.bidder.as_ref().map_or(&t.issuer.name, |b| &b.name);
+    let release = |on| format!("Press release issued by {issued_by} on {}", date(on));
 
     if stage == Stage::Intent {
         let file = in_set(Document::PressRelease);

@@ -100,10 +100,14 @@ impl Templates {
         let mut roots: Vec<String> = documents
             .iter()
             .flat_map(|&d| {
-                [(false, false), (true, false), (false, true)]
-                    .map(|(several, notes)| root_name(&sources, d, kind_name(kind), several, notes))
+                [(false, false, false), (true, false, false), (false, true, false), (false, false, true)].map(
+                    |(several, notes, third_party)| {
+                        root_name(&sources, d, kind_name(kind), several, notes, third_party)
+                    },
+                )
             })
             .collect();
+        roots.sort();
         roots.dedup();
         roots.extend((stage != Stage::Intent).then(|| FEE_EXHIBIT.to_owned()));
         Templates::build(used_from(sources, roots, stage))
@@ -235,7 +239,8 @@ impl Templates {
         let kind = context.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
         let several = context.get("classes").and_then(|c| c.as_array()).is_some_and(|c| c.len() > 1);
         let notes = context.get("notes").is_some_and(|n| n.is_map());
-        root_name(&self.sources, document, kind, several, notes)
+        let third_party = context.get("third_party").and_then(|t| t.as_bool()).unwrap_or_default();
+        root_name(&self.sources, document, kind, several, notes, third_party)
     }
 
     /// The error placed at the terms field the failing expression of a built-in template
@@ -408,15 +413,23 @@ pub fn tidy(markdown: &str) -> String {
 /// The template `document` renders from among `sources`: for the Offer, the template of its
 /// kind (`dutch_auction`: `offer/dutch-auction.md`) when there is one, and for an offer for
 /// `several` classes the kind's variant for them (`offer/exchange-classes.md`) when there is
-/// one; for a cash offer for `notes`, `offer/notes.md`; otherwise the document's own
-/// (`offer.md`, which a `--templates` folder may have put in its place).
+/// one; for a cash offer for `notes`, `offer/notes.md`; for a `third_party`'s cash offer,
+/// `offer/third-party.md`; otherwise the document's own (`offer.md`, which a `--templates`
+/// folder may have put in its place).
 fn root_name(
     sources: &BTreeMap<String, Source>,
     document: Document,
     kind: &str,
     several: bool,
     notes: bool,
+    third_party: bool,
 ) -> String {
+    // A third party's offer is drafted for cash at a fixed price for one class of shares; any
+    // other is refused with the terms.
+    const THIRD_PARTY: &str = "offer/third-party.md";
+    if document == Document::Offer && third_party && kind == "cash" && sources.contains_key(THIRD_PARTY) {
+        return THIRD_PARTY.to_owned();
+    }
     // Notes are sought for cash at a fixed price only; another kind for notes is refused with
     // the terms, and would find no Offer of its own here.
     const NOTES: &str = "offer/notes.md";
@@ -632,11 +645,14 @@ mod tests {
     fn kinds_are_named_as_the_templates_name_them() {
         for kind in [OfferKind::Exchange, OfferKind::Cash, OfferKind::DutchAuction] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
-            let template = root_name(&embedded_sources(), Document::Offer, kind_name(kind), false, false);
+            let template =
+                root_name(&embedded_sources(), Document::Offer, kind_name(kind), false, false, false);
             assert!(template.starts_with("offer/"), "{template}");
         }
-        let notes = root_name(&embedded_sources(), Document::Offer, "cash", false, true);
+        let notes = root_name(&embedded_sources(), Document::Offer, "cash", false, true, false);
         assert_eq!(notes, "offer/notes.md");
+        let third_party = root_name(&embedded_sources(), Document::Offer, "cash", false, false, true);
+        assert_eq!(third_party, "offer/third-party.md");
     }
 
     #[test]

@@ -37,6 +37,11 @@ use serde::{Deserialize, Serialize};
 pub struct Terms {
     pub filing: Filing,
     pub issuer: Issuer,
+    /// A third party's offer (SC TO-T, or SC TO-C with `third_party_tender_offer`): the
+    /// bidder, distinct from the subject company. Required for a third party's offer,
+    /// refused for an issuer's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bidder: Option<Bidder>,
     pub filing_persons: Vec<FilingPerson>,
     pub notices: NoticePerson,
     /// Counsel to whom copies are sent ("Copy to:" on the cover); none is printed if none is
@@ -171,6 +176,23 @@ impl Terms {
             // Preliminary results come in an amendment before the final one.
             _ if self.results.as_ref().is_some_and(|r| r.preliminary) => Stage::Results,
             _ => Stage::Amendment,
+        }
+    }
+
+    /// Whether the offer is a third party's (Regulation 14D): the form is SC TO-T or
+    /// SC TO-T/A, or the cover checks `third_party_tender_offer`.
+    pub fn is_third_party(&self) -> bool {
+        matches!(self.filing.form, FormType::ThirdParty | FormType::ThirdPartyAmendment)
+            || self.filing.cover_boxes.contains(&CoverBox::ThirdPartyTenderOffer)
+    }
+
+    /// The shares sought and the field that states them: `offer.max_shares`, or for an offer
+    /// for all outstanding shares, `security.shares_outstanding`.
+    pub fn shares_sought(&self) -> Option<(Shares, &'static str)> {
+        if self.offer.all_outstanding {
+            self.security.shares_outstanding.map(|s| (s, "security.shares_outstanding"))
+        } else {
+            self.offer.max_shares.map(|s| (s, "offer.max_shares"))
         }
     }
 
@@ -399,6 +421,91 @@ pub struct Issuer {
     pub cik: Option<Text>,
 }
 
+/// The bidder in a third party's offer (Regulation 14D): who it is (Item 1003), whether it
+/// is a reporting company and whether its offer has a financing condition (Item 1010,
+/// Instruction 2 to Item 10 of Schedule TO), and its directors and executive officers
+/// (Schedule I of the Offer to Purchase).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bidder {
+    /// Full legal name; one of `filing_persons`, with the role `offeror`.
+    pub name: Text,
+    /// The name the releases use after defining it ("Kestrel"); the Offer and the Schedule
+    /// TO call the bidder "the Purchaser".
+    pub short_name: Text,
+    /// State (or other jurisdiction) of organization.
+    pub state: Text,
+    /// What kind of entity it is: "corporation", "limited liability company", "limited
+    /// partnership".
+    #[serde(default = "corporation")]
+    pub entity: Text,
+    /// Principal office.
+    pub address: Vec<Text>,
+    #[serde(default)]
+    pub phone: Option<Text>,
+    /// What the bidder is, after its name: "a wholly owned subsidiary of Kestrel Holdings,
+    /// Inc., a maker of specialty adhesives".
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The "About" paragraph of the bidder's press release, verbatim.
+    #[serde(default)]
+    pub about: Option<Text>,
+    #[serde(default)]
+    pub website: Option<Text>,
+    /// The bidder's business and background (Item 1003(a)-(c)), as Section "Certain
+    /// Information Concerning the Purchaser" states them; without it, a note to draft.
+    #[serde(default)]
+    pub business: Option<Text>,
+    /// The person that controls the bidder, where there is one.
+    #[serde(default)]
+    pub parent: Option<BidderParent>,
+    /// Whether the bidder (or its parent) files Exchange Act reports on EDGAR (Section 13(a)
+    /// or 15(d)); absent, the financial statements of Item 10 are left to draft.
+    #[serde(default)]
+    pub reporting_company: Option<bool>,
+    /// Whether the offer is subject to a financing condition (Item 1007(b)); absent, left to
+    /// draft.
+    #[serde(default)]
+    pub financing_condition: Option<bool>,
+    /// The directors and executive officers of the bidder (and of its parent), for Schedule I
+    /// (Item 1003(c)); without any, Schedule I is left to draft.
+    #[serde(default)]
+    pub directors_and_officers: Vec<BidderPerson>,
+}
+
+fn corporation() -> Text {
+    Text("corporation".to_owned())
+}
+
+/// The person that controls the bidder.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BidderParent {
+    pub name: Text,
+    pub state: Text,
+    #[serde(default = "corporation")]
+    pub entity: Text,
+    /// How it holds the bidder: "wholly owned subsidiary"; absent, left to draft.
+    #[serde(default)]
+    pub relationship: Option<Text>,
+}
+
+/// A director or executive officer of the bidder or its parent, for Schedule I.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BidderPerson {
+    pub name: Text,
+    /// "Director and Chief Executive Officer of the Purchaser and of Parent".
+    pub position: Text,
+    /// Present principal occupation and material positions held during the past five years.
+    #[serde(default)]
+    pub background: Option<Text>,
+    #[serde(default)]
+    pub citizenship: Option<Text>,
+    #[serde(default)]
+    pub business_address: Option<Text>,
+}
+
 /// The inputs of the filing fee (Rule 0-11) beyond the offer's own terms.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -605,6 +712,14 @@ pub struct Offer {
     pub max_principal: Option<Positive>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub any_and_all: bool,
+    /// A third party's offer for every share of the class outstanding, in place of
+    /// `max_shares`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all_outstanding: bool,
+    /// A third party's offer: whether the bidder may provide a subsequent offering period
+    /// (Rule 14d-11); absent, left to draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subsequent_offering_period: Option<bool>,
     /// An offer for notes: the minimum condition, as an aggregate principal amount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_principal: Option<Positive>,
@@ -1131,6 +1246,9 @@ pub struct Disclosure {
     pub company_information: Option<Text>,
     pub interests: Option<Text>,
     pub past_contacts: Option<Text>,
+    /// A third party's offer: its plans or proposals for the subject company (Item 1006(c)).
+    #[serde(default)]
+    pub plans: Option<Text>,
     pub legal_matters: Option<Text>,
     pub source_of_funds: Option<Text>,
     pub financial_statements: Option<Text>,

@@ -4,7 +4,7 @@ use chrono::{Datelike, Weekday};
 use rust_decimal::Decimal;
 
 use super::loaded::LoadedTerms;
-use super::{CoverBox, Exemption, FormType, OfferKind, Stage, TerminationReason, Terms};
+use super::{CoverBox, Exemption, FilingRole, FormType, OfferKind, Stage, TerminationReason, Terms};
 use crate::calendar::{Calendar, Overrides};
 use crate::diagnostics::Diagnostic;
 use crate::format;
@@ -19,6 +19,7 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     parties(loaded, t)?;
     exhibits(loaded, t)?;
     acquired(loaded, t)?;
+    third_party(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
     amendments(loaded, t, true)?;
@@ -224,6 +225,78 @@ fn acquired(loaded: &LoadedTerms, t: &Terms) -> Check {
     Ok(())
 }
 
+/// A third party's offer names its bidder, apart from the subject company and among the
+/// filing persons as offeror, and is drafted for cash at a fixed price for all the shares
+/// of one class outstanding; the terms only a third party's offer has are refused in an
+/// issuer's.
+fn third_party(loaded: &LoadedTerms, t: &Terms) -> Check {
+    let err = |field: &str, message: &str| Err(loaded.error_at(field, message));
+    let o = &t.offer;
+    if !t.is_third_party() {
+        let given = [
+            ("bidder", t.bidder.is_some()),
+            ("offer.all_outstanding", o.all_outstanding),
+            ("offer.subsequent_offering_period", o.subsequent_offering_period.is_some()),
+            ("disclosure.plans", t.disclosure.plans.is_some()),
+        ];
+        if let Some((field, _)) = given.iter().find(|(_, set)| *set) {
+            return Err(loaded
+                .error_at(field, format!("`{field}` is a term of a third party's offer, and this is the issuer's own (Rule 13e-4)"))
+                .help("check `third_party_tender_offer` on the cover (form SC TO-T) for a bidder's offer, or leave the field out"));
+        }
+        return Ok(());
+    }
+    let Some(bidder) = &t.bidder else {
+        return Err(loaded
+            .error_at("filing.form", "a third party's tender offer names its bidder in `bidder`")
+            .help("give `bidder` with its `name`, `short_name`, `state` and `address` (docs/terms.md)"));
+    };
+    if bidder.name == t.issuer.name {
+        return err(
+            "bidder.name",
+            "the bidder is the subject company: an offer for its own shares is an issuer tender offer (check `issuer_tender_offer`, form SC TO-I)",
+        );
+    }
+    let offeror = |p: &super::FilingPerson| p.name == bidder.name && p.roles.contains(&FilingRole::Offeror);
+    if !t.filing_persons.iter().any(offeror) {
+        return err(
+            "bidder.name",
+            "name the bidder among `filing_persons`, with the role `offeror`, as the cover names it",
+        );
+    }
+    if let Some(person) = t.filing_persons.iter().position(|p| p.name == t.issuer.name) {
+        return err(
+            &format!("filing_persons[{person}]"),
+            "the subject company is not a filing person of a third party's Schedule TO: it states its position on Schedule 14D-9",
+        );
+    }
+    if o.consideration.is_some() {
+        return Err(loaded
+            .error_at("offer.consideration", "a third party's exchange offer is not drafted so far")
+            .help("a bidder's securities are offered by a prospectus in a registration statement under the Securities Act (Form S-4 or F-4), not under Section 3(a)(9), which only an issuer exchanging its own securities may use; give `cash_price`"));
+    }
+    if o.auction.is_some() {
+        return err(
+            "offer.auction",
+            "a third party's modified Dutch auction is not drafted so far: give a fixed `cash_price`",
+        );
+    }
+    if !o.other_classes.is_empty() {
+        return err("offer.other_classes", "a third party's offer for several classes is not drafted so far");
+    }
+    match (o.all_outstanding, o.max_shares) {
+        (true, Some(_)) => err("offer.max_shares", "an offer for all outstanding shares has no maximum: leave `max_shares` out"),
+        (false, _) => Err(loaded
+            .error_at(if o.max_shares.is_some() { "offer.max_shares" } else { "offer" }, "a third party's offer for part of the class is not drafted so far")
+            .help("give `all_outstanding: true` for an offer for every share outstanding; a partial offer's proration (Rule 14d-8) is not drafted")),
+        (true, None) if t.security.shares_outstanding.is_none() => err(
+            "offer.all_outstanding",
+            "an offer for all outstanding shares needs their count in `security.shares_outstanding`",
+        ),
+        (true, None) => Ok(()),
+    }
+}
+
 fn parties(loaded: &LoadedTerms, t: &Terms) -> Check {
     let err = |field: &str, message: &str| Err(loaded.error_at(field, message));
     if t.filing_persons.is_empty() {
@@ -338,9 +411,10 @@ fn offer(loaded: &LoadedTerms, t: &Terms) -> Check {
                 _ => {}
             }
         }
-        (None, None) => {
+        (None, None) if !o.all_outstanding => {
             return err("offer", "give the maximum number of shares sought in `max_shares`".into());
         }
+        (None, None) => {}
         (None, Some(_)) => {}
     }
     sought_class(loaded, t, &|f: &str| f.to_owned())?;

@@ -30,5 +30,6 @@ mod several_classes_later;
 mod several_classes_offer;
 mod snapshots;
 mod sourced;
+mod third_party;
 mod transmittal;
 mod upgrade;

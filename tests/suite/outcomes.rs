@@ -170,17 +170,12 @@ fn an_offer_below_its_minimum_is_terminated_and_accepts_nothing() {
 
 #[test]
 fn a_third_party_schedule_cites_rule_14e_1_c_alone_on_termination() {
-    let third_party = edited(TERMINATED, "  form: SC TO-I/A\n", "  form: SC TO-T/A\n")
-        .replacen(
-            "  cover_boxes: [issuer_tender_offer, final_amendment]\n",
-            "  cover_boxes: [third_party_tender_offer, final_amendment]\n",
-            1,
-        )
-        .replacen(
-            "filing_persons:\n  - name: Tamarack Point Resources, Inc.\n    roles: [issuer, offeror]\n",
-            "filing_persons:\n  - name: Larchmont Capital Partners LP\n    roles: [offeror]\n",
-            1,
-        );
+    // A third party's cash offer for all outstanding Shares, its minimum not met.
+    let third_party = edited(
+        "data/kestrel-third-party-commenced.yaml",
+        "  form: SC TO-T\n  cover_boxes: [third_party_tender_offer]\n  date: 2026-03-16\n",
+        "  form: SC TO-T/A\n  amendment: 1\n  cover_boxes: [third_party_tender_offer, final_amendment]\n  date: 2026-04-14\n",
+    ) + "\nresults:\n  date: 2026-04-14\n  tendered: 9_000_000\n";
     let (_dir, file) = scratch_terms(&third_party);
     let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
     let schedule = text(&set, "schedule-to.md");

@@ -8,16 +8,8 @@ const EXCHANGE: &str = "data/meridian-exchange-commenced.yaml";
 const AUCTION: &str = "data/northwind-dutch-auction-commenced.yaml";
 const NOTES: &str = "data/halvorsen-notes-tender-commenced.yaml";
 
-/// The exchange offer made by a third party: the Purchaser's, not the Company's.
-fn third_party() -> String {
-    edited(EXCHANGE, "  form: SC TO-I\n", "  form: SC TO-T\n")
-        .replacen("  cover_boxes: [issuer_tender_offer]\n", "  cover_boxes: [third_party_tender_offer]\n", 1)
-        .replacen(
-            "filing_persons:\n  - name: Meridian Ridge Holdings, Inc.\n    roles: [issuer, offeror]\n",
-            "filing_persons:\n  - name: Larchmont Capital Partners LP\n    roles: [offeror]\n",
-            1,
-        )
-}
+/// A third party's cash tender offer: the Purchaser's, not the Company's.
+const THIRD_PARTY: &str = "data/kestrel-third-party-commenced.yaml";
 
 #[test]
 fn the_offer_is_made_to_all_holders_with_only_the_exception_the_rules_permit() {
@@ -27,8 +19,7 @@ fn the_offer_is_made_to_all_holders_with_only_the_exception_the_rules_permit() {
         "The Offer is being made to all holders of Shares. If the Company becomes aware of any U.S. state in which the making of the Offer or the acceptance of Shares in it is prohibited by administrative or judicial action pursuant to a state statute, the Company will make a good faith effort to comply with that statute; if, after that effort, the Company cannot comply, the Offer will not be made to, nor will tenders be accepted from or on behalf of, holders of Shares residing in that state, as Rule 13e-4(f)(9)(ii) under the Exchange Act permits.",
     );
     assert!(!offer.contains("in any jurisdiction in which"), "{offer}");
-    let (_dir, path) = scratch_terms(&third_party());
-    let offer = document(&render(&path), "offer-to-exchange.md");
+    let offer = document(&render(THIRD_PARTY), "offer-to-purchase.md");
     assert_prints(
         &offer,
         "holders of Shares residing in that state, as Rule 14d-10(b)(2) under the Exchange Act permits.",
@@ -50,11 +41,10 @@ fn purchases_outside_the_offer_are_barred_as_each_rule_bars_them() {
         "may purchase any Shares, or any right to purchase them, other than in the Offer, until at least 10 business days",
     );
     // A third party: Rule 14e-5, from the announcement to the expiration.
-    let (_dir, path) = scratch_terms(&third_party());
-    let offer = document(&render(&path), "offer-to-exchange.md");
+    let offer = document(&render(THIRD_PARTY), "offer-to-purchase.md");
     assert_prints(
         &offer,
-        "Under Rule 14e-5 under the Exchange Act, neither the Purchaser nor its affiliates, nor any other covered person, may purchase or arrange to purchase any Shares, other than in the Offer, from the time the Offer is publicly announced until it expires.",
+        "Under Rule 14e-5 under the Exchange Act, neither the Purchaser nor any other covered person (including its affiliates, any dealer-manager of the Offer and any person acting in concert with it) may, directly or indirectly, purchase or arrange to purchase any Shares, or any securities immediately convertible into, exchangeable for or exercisable for Shares, other than in the Offer, from the time the Offer is publicly announced until it expires, including any extension.",
     );
     assert!(!offer.contains("13e-4(f)(6)"), "{offer}");
 }
@@ -104,8 +94,7 @@ fn a_material_change_is_disseminated_under_the_rules_and_extended_as_the_sec_int
         &offer,
         "it will disseminate the change as Rules 13e-4(d)(2) and 13e-4(e)(3) under the Exchange Act require, and extend the Offer to the extent the SEC’s interpretations of those rules require (generally, for at least five business days after a material change other than in the consideration or the number of Shares sought).",
     );
-    let (_dir, path) = scratch_terms(&third_party());
-    let offer = document(&render(&path), "offer-to-exchange.md");
+    let offer = document(&render(THIRD_PARTY), "offer-to-purchase.md");
     assert_prints(
         &offer,
         "it will disseminate the change as Rules 14d-4(d) and 14d-6(c) under the Exchange Act require, and extend the Offer",
