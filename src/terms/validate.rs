@@ -24,7 +24,8 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     class_amendments_and_results(loaded, t)?;
     results(loaded, t, true)?;
     dates(loaded, t)?;
-    offer(loaded, t)
+    offer(loaded, t)?;
+    super::disclosure::check(loaded, t)
 }
 
 /// The auction's range holds a whole number of increments, and no more prices than
