@@ -351,9 +351,9 @@ fn summary_financials(loaded: &LoadedTerms, t: &Terms) -> Check {
                 return err(
                     &format!(".{name}.rows[{i}].values"),
                     format!(
-                        "{} values for {} periods: give one for each period of `{name}.periods`, `~` where none is presented",
-                        row.values.len(),
-                        table.periods.len()
+                        "{} for {}: give one for each period of `{name}.periods`, `~` where none is presented",
+                        counted(row.values.len(), "value"),
+                        counted(table.periods.len(), "period")
                     ),
                 );
             }
@@ -381,9 +381,9 @@ fn summary_financials(loaded: &LoadedTerms, t: &Terms) -> Check {
                 return err(
                     &format!(".{name}"),
                     format!(
-                        "{} values for {} periods: give one for each period of `{}.periods`, `~` where none is presented",
-                        values.len(),
-                        t.periods.len(),
+                        "{} for {}: give one for each period of `{}.periods`, `~` where none is presented",
+                        counted(values.len(), "value"),
+                        counted(t.periods.len(), "period"),
                         table.0
                     ),
                 );
@@ -392,6 +392,11 @@ fn summary_financials(loaded: &LoadedTerms, t: &Terms) -> Check {
         }
     }
     Ok(())
+}
+
+/// "1 value", "3 values".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 fn directors(loaded: &LoadedTerms, t: &Terms) -> Check {
