@@ -49,7 +49,7 @@ impl std::error::Error for FormatError {}
 /// from zero. The digits are those of the rounded value's own text, padded with zeros here:
 /// rust_decimal writes a value formatted with a precision into a fixed buffer of 32
 /// characters and panics when its digits plus the places pass it. Callers bound `places`.
-fn grouped(value: Decimal, places: u32) -> String {
+pub(crate) fn grouped(value: Decimal, places: u32) -> String {
     let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
     let text = rounded.abs().to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));

@@ -89,6 +89,9 @@ struct Context<'a> {
     /// When the class sought is notes (`security.notes`), what the documents print of them
     /// beyond the terms; absent for shares.
     notes: Option<NotesView>,
+    /// The structured disclosure of the Offer: price ranges, summary financial information
+    /// and Schedule I (src/render/disclosure.rs).
+    disclosure: super::disclosure::DisclosureView,
 }
 
 /// Notes sought, as printed.
@@ -361,6 +364,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
             })
             .transpose()
             .map_err(cannot)?,
+        disclosure: super::disclosure::build(filing).map_err(cannot)?,
     };
     tera::Context::from_serialize(&context).map_err(cannot)
 }

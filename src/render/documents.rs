@@ -155,6 +155,7 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
         sections.extend(numbered(
             NOTES_SECTIONS.iter().map(|(key, title, anchor)| (*key, (*title).to_owned(), *anchor)),
         ));
+        sections.push(schedule_i());
         return sections;
     }
     let acceptance = if exchange {
@@ -203,7 +204,18 @@ pub fn offer_sections(t: &Terms, kind: OfferKind) -> Vec<Section> {
         ]);
     }
     sections.extend(self::numbered(numbered));
+    sections.push(schedule_i());
     sections
+}
+
+/// Schedule I, after The Offer: the directors and executive officers of the bidder.
+fn schedule_i() -> Section {
+    Section {
+        key: "schedule_i",
+        number: String::new(),
+        title: "Schedule I: Information Concerning the Directors and Executive Officers".into(),
+        anchor: "schedule-i",
+    }
 }
 
 /// The numbered sections of The Offer, in order, numbered from 1.

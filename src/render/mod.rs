@@ -6,6 +6,7 @@
 //! nothing from the terms is ever read as Markdown or evaluated as a template.
 
 mod context;
+mod disclosure;
 mod documents;
 mod escape;
 mod exhibits;

@@ -3,6 +3,7 @@
 //! Every field is documented in `docs/terms.md`; keep the two in step.
 
 mod auction;
+mod disclosure;
 mod error;
 mod load;
 mod loaded;
@@ -18,6 +19,10 @@ mod yaml;
 pub use crate::diagnostics::closest_name;
 pub use crate::timetable::ExpirationTime;
 pub use auction::{MAX_PRICE_POINTS, price_points};
+pub use disclosure::{
+    Amount, DirectorOrOfficer, FinancialRow, FinancialTable, FiscalYearEnd, SummaryFinancials, Transaction,
+    quarter_label, quarter_of, required_quarters,
+};
 pub use error::LoadError;
 pub use load::{is_terms_file, load, load_str, load_with};
 pub use loaded::LoadedTerms;
@@ -419,6 +424,10 @@ pub struct Issuer {
     /// The SEC's Central Index Key of the filer, for the filing fee exhibit's XBRL.
     #[serde(default)]
     pub cik: Option<Text>,
+    /// The last day of the fiscal year (`12-31`): the quarters the Offer's price range must
+    /// cover follow from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year_end: Option<FiscalYearEnd>,
 }
 
 /// The bidder in a third party's offer (Regulation 14D): who it is (Item 1003), whether it
@@ -685,8 +694,14 @@ pub enum AccruedDividends {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PricePeriod {
-    /// "Fourth Quarter 2023".
-    pub period: Text,
+    /// "Fourth Quarter 2023", as printed; or give `fiscal_year` and `quarter`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Text>,
+    /// The fiscal year (named by the calendar year it ends in) and its quarter, 1 to 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarter: Option<u8>,
     pub high: Positive,
     pub low: Positive,
 }
@@ -1241,6 +1256,10 @@ pub struct Disclosure {
     pub purpose: Option<Text>,
     #[serde(default)]
     pub risk_factors: Vec<RiskFactor>,
+    /// An exchange offer's Offer prints the risk factors of the offer and of the new security
+    /// generated from the terms, then `risk_factors`; `true` prints `risk_factors` alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub risk_factors_replace_generated: bool,
     pub tax: Option<Text>,
     pub accounting: Option<Text>,
     pub company_information: Option<Text>,
@@ -1253,6 +1272,16 @@ pub struct Disclosure {
     pub source_of_funds: Option<Text>,
     pub financial_statements: Option<Text>,
     pub effects_on_market: Option<Text>,
+    /// The summary financial information of Item 1010(c), printed in Section 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_financials: Option<SummaryFinancials>,
+    /// Schedule I of the Offer: each director and executive officer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directors_and_officers: Vec<DirectorOrOfficer>,
+    /// Transactions in the Shares during the 60 days before the Offer (Item 1008(b)); an
+    /// empty list says there were none, and without it the Offer leaves them to draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transactions_60_days: Option<Vec<Transaction>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -38,7 +38,10 @@ impl Visitor<'_> for ScalarText {
     }
 }
 
-fn scalar_text<'de, D: Deserializer<'de>>(d: D, expecting: &'static str) -> Result<String, D::Error> {
+pub(super) fn scalar_text<'de, D: Deserializer<'de>>(
+    d: D,
+    expecting: &'static str,
+) -> Result<String, D::Error> {
     d.deserialize_str(ScalarText(expecting))
 }
 

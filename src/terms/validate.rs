@@ -28,7 +28,8 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     results(loaded, t, true)?;
     dates(loaded, t)?;
     offer(loaded, t)?;
-    tender_documents(loaded, t)
+    tender_documents(loaded, t)?;
+    super::disclosure::check(loaded, t)
 }
 
 /// What the tender documents read beyond the offer: the settlement period of guaranteed

@@ -11,6 +11,7 @@ mod cli;
 mod common;
 mod common_stock;
 mod diff;
+mod disclosure;
 mod exhibits;
 mod fees;
 mod figures;

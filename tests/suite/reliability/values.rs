@@ -367,7 +367,7 @@ fn a_value_a_built_in_template_cannot_print_is_reported_at_its_terms_field() {
     let (code, stderr) = run(&["render", "--out", dir.join("out").to_str().unwrap()], &terms);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("error: offer.consideration.block.new_shares:"), "{stderr}");
-    assert!(stderr.contains("terms.yaml:91:19"), "{stderr}");
+    assert!(stderr.contains("terms.yaml:94:19"), "{stderr}");
     assert!(stderr.contains("the built-in template"), "{stderr}");
     assert!(!dir.join("out").exists());
 }
@@ -488,9 +488,9 @@ fn disclosure_texts_and_risk_factors_keep_their_paragraphs_and_nothing_else() {
 fn a_value_inside_a_sentence_stays_one_paragraph() {
     let dir = scratch("inline-paragraphs");
     let baseline = render(&dir, &write_terms(&dir, &fs::read_to_string(COMMENCED).unwrap())).unwrap();
-    let title = "The Series D Preferred Stock ranks junior\n\nto all of the Company’s indebtedness.";
+    let title = "The Company is a holding company\n\nand relies on its subsidiaries to fund dividends.";
     let terms = fs::read_to_string(COMMENCED).unwrap().replace(
-        "- title: The Series D Preferred Stock ranks junior to all of the Company’s indebtedness.",
+        "- title: The Company is a holding company and relies on its subsidiaries to fund dividends.",
         &format!("- title: {}", quoted(title)),
     );
     let files = render(&dir, &write_terms(&dir, &terms)).unwrap();
