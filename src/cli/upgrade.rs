@@ -12,7 +12,8 @@ use crate::terms::{self, upgrade};
 /// Earlier versions stated some facts that no field gave: who signs the Schedule TO (the person
 /// named for notices), that exhibits (b), (d), (g) and (h) are not applicable, that shares
 /// acquired are cancelled, the investor relations section of the company's website, the dealer
-/// manager's customary compensation. Without a field for each, the drafts now leave a note to
+/// manager's customary compensation, releases silent on whether the safe harbor for
+/// forward-looking statements reaches a tender offer. Without a field for each, the drafts now leave a note to
 /// draft. The upgrade writes each fact into the file as earlier versions assumed it, keeping
 /// the file's comments and layout, so that counsel can confirm or change it.
 #[derive(Debug, Args)]

@@ -54,6 +54,7 @@ fn an_earlier_file_is_upgraded_to_say_what_its_drafts_said() {
     for added in [
         "  acquired_shares: cancelled\n",
         "  investor_relations: www.northwind-industrial.example\n",
+        "  safe_harbor_disclaimer: false\n",
         "    compensation: reasonable and customary compensation for its services\n",
         "signature:\n  name: Priya N. Castellanos\n  title: Senior Vice President, General Counsel and Secretary\n",
         "exhibits:\n  - {number: \"(b)\", not_applicable: true}\n",
