@@ -122,16 +122,21 @@ pub fn upgrade(loaded: &LoadedTerms) -> Result<Option<(String, Vec<Added>)>, Dia
     } else {
         super::apply_overrides(&loaded.file, &loaded.source, &overrides)?.text
     };
+    // What is added ends its lines as the file does, so a file written on Windows stays CRLF.
+    let eol = if loaded.source.contains("\r\n") { "\r\n" } else { "\n" };
     if !appended.is_empty() {
         if !text.ends_with('\n') {
-            text.push('\n');
+            text.push_str(eol);
         }
-        text.push_str("\n# Added by `secdraft upgrade`: what earlier versions assumed. Confirm or change.\n");
+        let mut added = String::from(
+            "\n# Added by `secdraft upgrade`: what earlier versions assumed. Confirm or change.\n",
+        );
         for (_, block) in &appended {
-            text.push_str(block);
+            added.push_str(block);
         }
+        text.push_str(&added.replace('\n', eol));
     }
-    text.insert_str(0, &format!("{MARK}\n"));
+    text.insert_str(0, &format!("{MARK}{eol}"));
     // The upgraded file must load, or nothing is written.
     super::load_str(&loaded.file, text.clone()).map_err(|e| {
         Diagnostic::new(format!(
