@@ -1391,6 +1391,31 @@ impl ClassChanges {
 }
 
 impl Amendment {
+    /// Whether the amendment changes the consideration, the exchange ratio, the amount sought
+    /// or the minimum condition, of any class: counsel then file an amended and restated Offer
+    /// and an amended Letter of Transmittal with it. An extension, a waiver, a change of
+    /// the other conditions or a re-measured closing price alone is disseminated by the
+    /// amendment and its press release.
+    pub fn restates_offer(&self) -> bool {
+        let c = &self.changes;
+        c.changes_consideration()
+            || c.max_shares.is_some()
+            || c.max_principal.is_some()
+            || c.min_shares.is_some()
+            || c.min_percent.is_some()
+            || c.min_principal.is_some()
+            || self.other_classes.iter().any(|class| {
+                let c = &class.changes;
+                c.max_shares.is_some()
+                    || c.min_shares.is_some()
+                    || c.min_percent.is_some()
+                    || c.aggregate_liquidation_preference.is_some()
+                    || c.block.is_some()
+                    || c.designated_values.is_some()
+                    || c.cash_price.is_some()
+            })
+    }
+
     /// The amendment as it reads for the offer for the `i`th class beside the first alone:
     /// the offer's changes, with the class's own in place of the first class's.
     pub fn for_class(&self, i: usize) -> Amendment {
