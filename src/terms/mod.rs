@@ -1397,23 +1397,8 @@ impl Amendment {
     /// the other conditions or a re-measured closing price alone is disseminated by the
     /// amendment and its press release.
     pub fn restates_offer(&self) -> bool {
-        let c = &self.changes;
-        c.changes_consideration()
-            || c.max_shares.is_some()
-            || c.max_principal.is_some()
-            || c.min_shares.is_some()
-            || c.min_percent.is_some()
-            || c.min_principal.is_some()
-            || self.other_classes.iter().any(|class| {
-                let c = &class.changes;
-                c.max_shares.is_some()
-                    || c.min_shares.is_some()
-                    || c.min_percent.is_some()
-                    || c.aggregate_liquidation_preference.is_some()
-                    || c.block.is_some()
-                    || c.designated_values.is_some()
-                    || c.cash_price.is_some()
-            })
+        self.changes.restates_offer()
+            || (0..self.other_classes.len()).any(|i| self.for_class(i).changes.restates_offer())
     }
 
     /// The amendment as it reads for the offer for the `i`th class beside the first alone:
@@ -1682,6 +1667,17 @@ impl Changes {
             || self.interest_rate.is_some()
             || self.principal_amount.is_some()
             || self.cash_per_share.is_some()
+    }
+
+    /// Whether the consideration, the amount sought or the minimum condition changes: the
+    /// Offer is then amended and restated ([`Amendment::restates_offer`]).
+    pub fn restates_offer(&self) -> bool {
+        self.changes_consideration()
+            || self.max_shares.is_some()
+            || self.max_principal.is_some()
+            || self.min_shares.is_some()
+            || self.min_percent.is_some()
+            || self.min_principal.is_some()
     }
 
     /// Whether the conditions change: the minimum, the list, or a waiver of either. Another

@@ -351,3 +351,14 @@ fn an_amendment_that_ends_the_odd_lot_priority_says_so() {
     ));
     assert!(!document(&set, "offer-to-exchange.md").contains("Odd Lot Holder"));
 }
+
+#[test]
+fn a_waiver_is_stated_against_the_conditions_section_and_restates_nothing() {
+    let set = rendered("      waive_conditions: [3]\n      expiration: 2024-02-13")
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(!set.files.iter().any(|f| f.name == "offer-to-exchange.md"));
+    let schedule = document(&set, "schedule-to.md");
+    assert!(schedule.contains(
+        "The information set forth in the Offer to Exchange under “Summary Term Sheet” and “Section 7. Conditions of the Offer,” and incorporated by reference in Items 1, 4 and 6 of the Schedule TO, is hereby amended and supplemented as follows:\n\nThe Company has waived the condition of the Offer set forth in Section 7 of the Offer to Exchange that “the Series D Preferred Stock to be issued in the Offer shall have been approved for listing"
+    ), "{schedule}");
+}
