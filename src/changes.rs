@@ -69,6 +69,39 @@ pub struct TermRow {
     /// than the offer's: an offer for several classes names the class beside it.
     #[serde(skip)]
     pub of_class: bool,
+    /// What part of the offer the term belongs to, for the amendment that states its changes
+    /// part by part.
+    pub topic: Topic,
+}
+
+/// The part of the offer a changed term belongs to: each part is stated in the Offer's own
+/// sections, and an amendment amends those sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// What is sought, what is paid or issued for it, and the figures that follow from them.
+    Consideration,
+    /// The minimum condition.
+    Minimum,
+    /// The other conditions of the Offer.
+    Conditions,
+    /// The expiration date and time.
+    Expiration,
+}
+
+impl Topic {
+    /// The topic of a changed term of `offer_terms`, by what the row names.
+    fn of(what: &str) -> Topic {
+        if what.starts_with("Minimum condition") {
+            Topic::Minimum
+        } else if what.starts_with("Expiration") {
+            Topic::Expiration
+        } else if what.starts_with("Conditions of the Offer") {
+            Topic::Conditions
+        } else {
+            Topic::Consideration
+        }
+    }
 }
 
 /// Each term of the offer printed differently in `new` than in `old`, in the order an
@@ -79,7 +112,8 @@ pub fn offer_terms(old: &Terms, new: &Terms, term: &str) -> Vec<TermRow> {
     let mut rows = Vec::new();
     let mut row = |what: String, before: String, after: String, of_class: bool| {
         if before != after {
-            rows.push(TermRow { what, before, after, of_class });
+            let topic = Topic::of(&what);
+            rows.push(TermRow { what, before, after, of_class, topic });
         }
     };
     let shares =
@@ -204,6 +238,7 @@ pub fn offer_terms(old: &Terms, new: &Terms, term: &str) -> Vec<TermRow> {
             before: format!("{} conditions", old.offer.conditions.len()),
             after: format!("{} conditions, as amended", new.offer.conditions.len()),
             of_class: false,
+            topic: Topic::Conditions,
         });
     }
     rows

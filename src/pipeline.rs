@@ -100,7 +100,8 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
         let stem = document.stem(kind);
         let name = format!("{stem}.md");
         let (markdown, printed) = templates.render_terms(document, &name, &context, &filing.loaded)?;
-        let html = html::to_edgar_html(&markdown, document.title(kind))
+        let title = document.heading(kind, Document::restated(&filing.in_force));
+        let html = html::to_edgar_html(&markdown, &title)
             .map_err(|e| e.in_document(document.template(), &markdown))?;
         ledger.extend(printed);
         files.push(OutputFile { name, bytes: markdown.into_bytes() });

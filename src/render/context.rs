@@ -55,6 +55,8 @@ struct Context<'a> {
     amendment: Option<&'a Amendment>,
     /// What the amendment changed, each with its value before and after.
     changes: Vec<Change>,
+    /// The same, part by part, with the Offer sections and Schedule TO Items each amends.
+    amended_parts: Vec<AmendedPart>,
     /// What the amendment waives: the minimum condition, and the conditions in their words.
     waiver: Option<Waiver>,
     /// Whether this amendment changes what is paid for the securities of any class sought:
@@ -139,6 +141,9 @@ struct ClassView<'a> {
     minimum_waived_now: bool,
     /// Whether this filing's amendment changes what is paid for this class's securities.
     consideration_changed_now: bool,
+    /// Whether this filing's amendment changes the multiple in which this class's shares are
+    /// accepted, or whether its odd lots are accepted first; absent otherwise.
+    increment_change: Option<IncrementChange>,
 }
 
 #[derive(Serialize)]
@@ -199,6 +204,51 @@ struct OfferDocView {
     sections: Vec<Section>,
     /// The same sections by key, for references: `offer_doc.section.conditions.title`.
     section: BTreeMap<&'static str, Section>,
+    /// On an amendment that restates the Offer, the amended and restated Offer and the amended
+    /// Letter of Transmittal it files; absent otherwise.
+    restated: Option<RestatedView>,
+}
+
+/// The amended and restated Offer and the amended Letter of Transmittal of an amendment.
+#[derive(Serialize)]
+struct RestatedView {
+    /// The amendment's date, which the restated Offer bears.
+    date: crate::terms::Date,
+    /// "Amended and Restated Offer to Exchange", "Amended Letter of Transmittal".
+    offer_title: String,
+    letter_title: String,
+    /// Their exhibit numbers: "(a)(1)(F)", "(a)(1)(G)".
+    offer_exhibit: String,
+    letter_exhibit: String,
+}
+
+/// One part of what an amendment changes, as the amendment states it: the sections of the
+/// Offer that state the part, the Items of the Schedule TO that incorporate them, and the
+/// terms changed.
+#[derive(Serialize)]
+struct AmendedPart {
+    /// "consideration" (what is sought and what is paid for it, and the figures that follow),
+    /// "conditions" (the minimum condition, the other conditions and waivers) or "expiration".
+    topic: &'static str,
+    /// Whether the Offer states the part on its cover page too.
+    cover: bool,
+    sections: Vec<Section>,
+    /// "Items 1, 4 and 7".
+    items: String,
+    /// The changed terms of the part, each before and after.
+    changes: Vec<Change>,
+}
+
+/// How an amendment changes the multiple in which a class's shares are accepted, and with it
+/// whether odd lots are accepted first: the amendment says so, since proration changes with it.
+#[derive(Serialize, Clone, Copy)]
+struct IncrementChange {
+    /// The fewest shares a tender must hold, before and after (1: any whole number).
+    before: u64,
+    after: u64,
+    /// Whether odd lots are accepted first, before and after.
+    odd_lots_before: bool,
+    odd_lots_after: bool,
 }
 
 use changes::TermRow as Change;
@@ -279,15 +329,36 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
     let documents: BTreeMap<String, String> =
         in_set.iter().map(|d| (d.stem(kind).replace('-', "_"), format!("{}.md", d.stem(kind)))).collect();
     let sections = offer_sections(in_force, kind);
+    let exhibits::Index { all: exhibits, added: new_exhibits } = exhibits::index(filing, &in_set)?;
+    let number_of = |document: Document| {
+        let file = format!("{}.md", document.stem(kind));
+        new_exhibits.iter().find(|e| e.file.as_deref() == Some(file.as_str())).map(|e| e.number.clone())
+    };
+    let restated = match (
+        terms.current_amendment(),
+        number_of(Document::Offer),
+        number_of(Document::LetterOfTransmittal),
+    ) {
+        (Some(a), Some(offer_exhibit), Some(letter_exhibit)) if Document::restated(in_force) => {
+            Some(RestatedView {
+                date: a.date,
+                offer_title: Document::Offer.heading(kind, true),
+                letter_title: Document::LetterOfTransmittal.heading(kind, true),
+                offer_exhibit,
+                letter_exhibit,
+            })
+        }
+        _ => None,
+    };
     let offer_doc = OfferDocView {
         title: Document::Offer.title(kind),
         file: format!("{}.md", Document::Offer.stem(kind)),
         verb: if kind == OfferKind::Exchange { "exchange" } else { "purchase" },
         section: sections.iter().map(|s| (s.key, s.clone())).collect(),
         sections,
+        restated,
     };
 
-    let exhibits::Index { all: exhibits, added: new_exhibits } = exhibits::index(filing, &in_set)?;
     let exhibit_of = documents
         .iter()
         .filter_map(|(key, file)| {
@@ -313,6 +384,12 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
     // The first class's figures, minimum and direction are the filing's own names too.
     let classes = classes(filing).map_err(cannot)?;
     let first = &classes[0];
+    let amended_parts = match amendment {
+        Some(a) => {
+            amended_parts(a, &changes, &offer_doc, kind, classes.iter().any(|c| c.increment_change.is_some()))
+        }
+        None => Vec::new(),
+    };
     let context = Context {
         terms: in_force,
         stage,
@@ -339,6 +416,7 @@ pub fn build(filing: &Filing) -> Result<tera::Context, Diagnostic> {
         waiver: terms.current_amendment().and_then(|a| terms.waiver_of(a)),
         consideration_changed: amendment.is_some() && classes.iter().any(|c| c.consideration_changed_now),
         changes,
+        amended_parts,
         signature,
         offer_dates: filing.timetable.as_ref(),
         premium_direction: first.premium_direction,
@@ -410,13 +488,109 @@ fn as_written(percent: Option<crate::terms::Percent>, field: &str) -> Result<Opt
 /// Each class the filing's offer seeks, the first first, with its figures marked as its own.
 fn classes(filing: &Filing) -> Result<Vec<ClassView<'_>>, tera::Error> {
     let first = ledger::marked_figures(&filing.figures, Era::Now);
-    let mut classes = vec![class_view(&filing.in_force, &filing.figures, first, "offer.min_percent")?];
+    let on_amendment = filing.stage == Stage::Amendment;
+    let mut first = class_view(&filing.in_force, &filing.figures, first, "offer.min_percent")?;
+    first.increment_change =
+        filing.before.as_ref().filter(|_| on_amendment).and_then(|b| increment_change(b, &filing.in_force));
+    let mut classes = vec![first];
     for (i, class) in filing.classes.iter().enumerate() {
         let marked = ledger::marked_class_figures(&class.figures, Era::Now, i + 1);
         let min_percent = crate::terms::SoughtClass::path(i, "offer.min_percent");
-        classes.push(class_view(&class.terms, &class.figures, marked, &min_percent)?);
+        let mut view = class_view(&class.terms, &class.figures, marked, &min_percent)?;
+        view.increment_change =
+            class.before.as_ref().filter(|_| on_amendment).and_then(|b| increment_change(b, &class.terms));
+        classes.push(view);
     }
     Ok(classes)
+}
+
+/// How the multiple in which shares are accepted, and with it the odd-lot priority, changes
+/// from `before` to `after` (the offer for one class); `None` when neither changes.
+fn increment_change(before: &Terms, after: &Terms) -> Option<IncrementChange> {
+    let change = IncrementChange {
+        before: crate::figures::whole_lot(before),
+        after: crate::figures::whole_lot(after),
+        odd_lots_before: crate::figures::odd_lot_priority_applies(before),
+        odd_lots_after: crate::figures::odd_lot_priority_applies(after),
+    };
+    (change.before != change.after || change.odd_lots_before != change.odd_lots_after).then_some(change)
+}
+
+/// The Items of the Schedule TO that incorporate each section of the Offer by reference, as
+/// templates/schedule-to/commencement.md incorporates them: Item 1 the summary, Item 4 the
+/// material terms, Item 6 the summary and the purpose, Item 7 the source of funds, Item 11
+/// the effects.
+fn items_of(key: &str) -> &'static [u32] {
+    match key {
+        "summary" => &[1, 4, 6],
+        "purpose" => &[6],
+        "source_of_funds" => &[7],
+        "effects" => &[4, 11],
+        "number_of_shares" | "principal_amount" | "conditions" | "extension" | "description"
+        | "comparison" | "notes_information" => &[4],
+        _ => &[],
+    }
+}
+
+/// What amendment `a` changes, part by part, each with the sections of the Offer that state it
+/// and the Items of the Schedule TO that incorporate them; `rows` are the changes it prints,
+/// and `increment` whether it changes the multiple in which shares are accepted.
+fn amended_parts(
+    a: &Amendment,
+    rows: &[Change],
+    offer_doc: &OfferDocView,
+    kind: OfferKind,
+    increment: bool,
+) -> Vec<AmendedPart> {
+    use changes::Topic;
+    let c = &a.changes;
+    let class_changes =
+        |f: fn(&crate::terms::ClassChanges) -> bool| a.other_classes.iter().any(|o| f(&o.changes));
+    let of = |topics: &[Topic]| -> Vec<Change> {
+        rows.iter().filter(|r| topics.contains(&r.topic)).cloned().collect()
+    };
+    let amount =
+        c.max_shares.is_some() || c.max_principal.is_some() || class_changes(|o| o.max_shares.is_some());
+    let new_security = c.dividend_rate.is_some()
+        || c.liquidation_preference.is_some()
+        || c.interest_rate.is_some()
+        || c.principal_amount.is_some();
+    let consideration = of(&[Topic::Consideration]);
+    let conditions = of(&[Topic::Minimum, Topic::Conditions]);
+    let waived = c.waive_minimum_condition
+        || !c.waive_conditions.is_empty()
+        || class_changes(|o| o.waive_minimum_condition);
+    let mut parts = Vec::new();
+    let mut part = |topic: &'static str, cover: bool, keys: Vec<&str>, changes: Vec<Change>| {
+        let sections: Vec<Section> = keys.iter().filter_map(|k| offer_doc.section.get(k).cloned()).collect();
+        let mut items: Vec<u32> = sections.iter().flat_map(|s| items_of(s.key).iter().copied()).collect();
+        items.sort_unstable();
+        items.dedup();
+        let items: Vec<String> = items.iter().map(u32::to_string).collect();
+        let items = match items.as_slice() {
+            [one] => format!("Item {one}"),
+            _ => format!("Items {}", join_prose(&items.iter().map(String::as_str).collect::<Vec<_>>())),
+        };
+        parts.push(AmendedPart { topic, cover, sections, items, changes });
+    };
+    if !consideration.is_empty() || increment {
+        let mut keys = vec!["summary", "number_of_shares", "principal_amount"];
+        if amount {
+            keys.push("purpose");
+        }
+        keys.push("source_of_funds");
+        if kind == OfferKind::Exchange && new_security {
+            keys.extend(["description", "comparison"]);
+        }
+        part("consideration", true, keys, consideration);
+    }
+    if !conditions.is_empty() || waived {
+        part("conditions", false, vec!["summary", "conditions"], conditions);
+    }
+    if c.expiration.is_some() || c.expiration_time.is_some() {
+        part("expiration", true, vec!["summary", "extension"], Vec::new());
+    }
+    parts
 }
 
 /// One class's view: `view` the offer for that class alone, `figures` its figures and `marked`
@@ -450,6 +624,7 @@ fn class_view<'a>(
         consideration_changed_now: view
             .current_amendment()
             .is_some_and(|a| a.changes.changes_consideration()),
+        increment_change: None,
     })
 }
 
@@ -571,6 +746,7 @@ fn figure_changes(new: &Terms, before: &Figures, now: &Figures, class: usize) ->
             before: printed_figure(was, Era::Before, class, &was.display()),
             after: printed_figure(now, Era::Now, class, &now.display()),
             of_class: true,
+            topic: changes::Topic::Consideration,
         });
     }
     rows
@@ -602,12 +778,14 @@ fn premium_change(id: FigureId, was: &Figure, now: &Figure, class: usize) -> Opt
             before: unsigned(was, Era::Before),
             after: unsigned(now, Era::Now),
             of_class: true,
+            topic: changes::Topic::Consideration,
         },
         _ => Change {
             what: either.to_owned(),
             before: worded(was, Era::Before),
             after: worded(now, Era::Now),
             of_class: true,
+            topic: changes::Topic::Consideration,
         },
     })
 }

@@ -45,10 +45,22 @@ impl Document {
     /// and the press release; once the offer commences, the Offer and the documents holders
     /// tender with, the Notice of Guaranteed Delivery only when the offer has guaranteed
     /// delivery (`offer.guaranteed_delivery_days`), and the summary advertisement and the
-    /// employee letter only when the terms ask for them (`documents`).
+    /// employee letter only when the terms ask for them (`documents`). An amendment that
+    /// changes the consideration, the ratio, the amount sought or the minimum condition
+    /// ([`crate::terms::Amendment::restates_offer`]) also holds the amended and restated Offer
+    /// and the amended Letter of Transmittal, rendered from the terms it leaves in force.
     pub fn for_terms(t: &Terms) -> Vec<Document> {
-        if t.stage() != Stage::Commencement {
-            return vec![Document::ScheduleTo, Document::PressRelease];
+        match t.stage() {
+            Stage::Commencement => {}
+            Stage::Amendment if Document::restated(t) => {
+                return vec![
+                    Document::ScheduleTo,
+                    Document::Offer,
+                    Document::PressRelease,
+                    Document::LetterOfTransmittal,
+                ];
+            }
+            _ => return vec![Document::ScheduleTo, Document::PressRelease],
         }
         Document::ALL
             .into_iter()
@@ -59,6 +71,23 @@ impl Document {
                 _ => true,
             })
             .collect()
+    }
+
+    /// Whether the filing of `t` is an amendment that restates the Offer and the Letter of
+    /// Transmittal.
+    pub fn restated(t: &Terms) -> bool {
+        t.stage() == Stage::Amendment && t.current_amendment().is_some_and(|a| a.restates_offer())
+    }
+
+    /// The title the document prints, and its HTML page's: an amendment's Offer is the
+    /// "Amended and Restated Offer to Exchange", its Letter of Transmittal the "Amended Letter of
+    /// Transmittal".
+    pub fn heading(self, kind: OfferKind, restated: bool) -> String {
+        match self {
+            Document::Offer if restated => format!("Amended and Restated {}", self.title(kind)),
+            Document::LetterOfTransmittal if restated => format!("Amended {}", self.title(kind)),
+            _ => self.title(kind).to_owned(),
+        }
     }
 
     /// The template that renders it.

@@ -189,8 +189,12 @@ fn filed(listed: &ListedExhibit) -> Filed {
 fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -> Vec<Exhibit> {
     let stage = t.stage();
     let date = |d: crate::terms::Date| format::date(d.0);
-    let in_set =
-        |document: Document| documents.contains(&document).then(|| format!("{}.md", document.stem(kind)));
+    // The Offer and the documents holders tender with, as first filed, are documents of the
+    // commencement's set; a later filing lists them as filed before it.
+    let in_set = |document: Document| {
+        (stage == Stage::Commencement && documents.contains(&document))
+            .then(|| format!("{}.md", document.stem(kind)))
+    };
     let here_or_before =
         |file: &Option<String>| if file.is_some() { Filed::Herewith } else { Filed::Previously };
     // A third party's releases are the bidder's.
@@ -198,7 +202,9 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
     let release = |on| format!("Press release issued by {issued_by} on {}", date(on));
 
     if stage == Stage::Intent {
-        let file = in_set(Document::PressRelease);
+        let file = documents
+            .contains(&Document::PressRelease)
+            .then(|| format!("{}.md", Document::PressRelease.stem(kind)));
         return vec![Exhibit::new(
             "99.1",
             release(t.dates.announcement),
@@ -254,6 +260,22 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
         ));
     }
 
+    // Each amendment up to this filing that restates the Offer files the amended and restated
+    // Offer and the amended Letter of Transmittal, lettered on from the (a)(1) exhibits before.
+    let mut next = rows.iter().filter(|row| row.number.starts_with("(a)(1)(")).count();
+    for a in t.amendments.iter().filter(|a| a.number <= through && a.restates_offer()) {
+        let this = stage == Stage::Amendment && Some(a.number) == t.filing.amendment;
+        for (document, description) in [
+            (Document::Offer, format!("{}, dated {}", Document::Offer.heading(kind, true), date(a.date))),
+            (Document::LetterOfTransmittal, Document::LetterOfTransmittal.heading(kind, true)),
+        ] {
+            let file = (this && documents.contains(&document)).then(|| format!("{}.md", document.stem(kind)));
+            let filed = here_or_before(&file);
+            rows.push(Exhibit::new(format!("(a)(1)({})", exhibit_letter(next)), description, file, filed));
+            next += 1;
+        }
+    }
+
     // Press releases in order of date: the announcement's, filed as Exhibit 99.1 to the
     // Schedule TO-C of the offer's intent stage (Rules 13e-4(c) and 14d-2(b) have it filed on
     // the day of its first use), then the commencement's, each amendment's up to this one, the
@@ -283,15 +305,14 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
         }
         releases.push((release(r.date), this_release(true)));
     }
-    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
     let release_count = releases.len();
     for (i, (description, filed)) in releases.into_iter().enumerate() {
         let file = (filed == Filed::Herewith).then(|| format!("{}.md", Document::PressRelease.stem(kind)));
-        rows.push(Exhibit::new(format!("(a)(5)({})", letter(i)), description, file, filed));
+        rows.push(Exhibit::new(format!("(a)(5)({})", exhibit_letter(i)), description, file, filed));
     }
     // The summary advertisement is published when the Offer commences, after its release.
     if t.documents.summary_advertisement {
-        let number = format!("(a)(5)({})", letter(release_count));
+        let number = format!("(a)(5)({})", exhibit_letter(release_count));
         rows.push(companion(
             &number,
             Document::SummaryAdvertisement,
@@ -305,6 +326,11 @@ fn generated(t: &Terms, kind: OfferKind, through: u32, documents: &[Document]) -
         Filed::Herewith,
     ));
     rows
+}
+
+/// The letter of the `i`th exhibit of a group, from 0: "A" to "Z".
+fn exhibit_letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
 }
 
 /// An exhibit number's place in Item 1016's order: "(a)(5)(B)" before "(b)", "(a)(1)(E)"

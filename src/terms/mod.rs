@@ -1391,6 +1391,16 @@ impl ClassChanges {
 }
 
 impl Amendment {
+    /// Whether the amendment changes the consideration, the exchange ratio, the amount sought
+    /// or the minimum condition, of any class: counsel then file an amended and restated Offer
+    /// and an amended Letter of Transmittal with it. An extension, a waiver, a change of
+    /// the other conditions or a re-measured closing price alone is disseminated by the
+    /// amendment and its press release.
+    pub fn restates_offer(&self) -> bool {
+        self.changes.restates_offer()
+            || (0..self.other_classes.len()).any(|i| self.for_class(i).changes.restates_offer())
+    }
+
     /// The amendment as it reads for the offer for the `i`th class beside the first alone:
     /// the offer's changes, with the class's own in place of the first class's.
     pub fn for_class(&self, i: usize) -> Amendment {
@@ -1657,6 +1667,17 @@ impl Changes {
             || self.interest_rate.is_some()
             || self.principal_amount.is_some()
             || self.cash_per_share.is_some()
+    }
+
+    /// Whether the consideration, the amount sought or the minimum condition changes: the
+    /// Offer is then amended and restated ([`Amendment::restates_offer`]).
+    pub fn restates_offer(&self) -> bool {
+        self.changes_consideration()
+            || self.max_shares.is_some()
+            || self.max_principal.is_some()
+            || self.min_shares.is_some()
+            || self.min_percent.is_some()
+            || self.min_principal.is_some()
     }
 
     /// Whether the conditions change: the minimum, the list, or a waiver of either. Another

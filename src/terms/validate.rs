@@ -1357,6 +1357,45 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
     {
         return err("results.preliminary_date", "the preliminary results come before the final ones".into());
     }
+    // The count is taken once the Offer expires: results dated before then (or on the day
+    // it expires at the end of) are refused, preliminary or final, unless the offer ended
+    // another way before it (withdrawn, or a condition failed).
+    let ended_early = r.terminated.as_ref().is_some_and(|x| x.reason != TerminationReason::MinimumNotMet);
+    if !ended_early && let Ok(Some(offer)) = OfferDates::compute(t, &t.business_calendar()) {
+        let same_day = offer.expiration_time == super::ExpirationTime::FivePm;
+        let too_early =
+            |date: super::Date| date.0 < offer.expiration || (date.0 == offer.expiration && !same_day);
+        let expires = format!(
+            "the Offer expires at {}, New York City time, on {}",
+            offer.expiration_time.words(),
+            format::date_with_weekday(offer.expiration)
+        );
+        for (field, date) in
+            [("results.date", Some(r.date)), ("results.preliminary_date", r.preliminary_date)]
+        {
+            if let Some(date) = date.filter(|d| too_early(*d)) {
+                return err(
+                    field,
+                    format!(
+                        "{expires}: results dated {} come before the count can be taken; date them after the expiration",
+                        format::date_with_weekday(date.0)
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(settlement) = r.settlement_date
+        && settlement < r.date
+    {
+        return err(
+            "results.settlement_date",
+            format!(
+                "settlement on {} comes before the results announced on {}: Shares are accepted and paid for once the count is known",
+                format::date_with_weekday(settlement.0),
+                format::date_with_weekday(r.date.0)
+            ),
+        );
+    }
     let conditions = in_force.offer.conditions.len();
     let condition_at = |field: &str, n: u32| -> Check {
         if n == 0 || n as usize > conditions {
@@ -1372,6 +1411,7 @@ fn outcome(loaded: &LoadedTerms, t: &Terms, in_force: &Terms, r: &super::Results
     let required = crate::figures::minimum_required(in_force);
     let minimum_waived = in_force.minimum_condition_waived();
     if !r.preliminary
+        && !ended_early
         && let (Some(days), Some(expiration)) =
             (in_force.offer.guaranteed_delivery_days, in_force.dates.expiration)
     {

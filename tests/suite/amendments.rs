@@ -219,3 +219,146 @@ fn an_empty_list_of_conditions_or_waivers_is_refused_not_read() {
         refused_at(&edited(AMENDED, AMENDMENT_1, changes), at, message);
     }
 }
+
+// ---- An amendment that changes terms: the restated Offer, the amended Letter of Transmittal
+// and the changes stated part by part ----
+
+#[test]
+fn an_amendment_that_changes_the_ratio_files_the_restated_offer_and_the_amended_letter() {
+    let set = crate::common::render(AMENDED);
+    let schedule = document(&set, "schedule-to.md");
+    for row in [
+        "| (a)(1)(A)\\*\\* | Offer to Exchange, dated January 2, 2024 |",
+        "| (a)(1)(B)\\*\\* | Letter of Transmittal |",
+        "| (a)(1)(F)\\* | [Amended and Restated Offer to Exchange, dated January 22, 2024](offer-to-exchange.md) |",
+        "| (a)(1)(G)\\* | [Amended Letter of Transmittal](letter-of-transmittal.md) |",
+        // Item 12 adds them with the release.
+        "| (a)(1)(F) | [Amended and Restated Offer to Exchange, dated January 22, 2024](offer-to-exchange.md) |",
+        "| (a)(1)(G) | [Amended Letter of Transmittal](letter-of-transmittal.md) |",
+    ] {
+        assert!(schedule.contains(row), "{row}\n{schedule}");
+    }
+    assert!(schedule.contains("by adding the following exhibits:"));
+    // Each part names the Offer's sections it amends and the Items that incorporate them; no
+    // blanket "every reference is amended".
+    assert!(!schedule.contains("every reference"), "{schedule}");
+    assert!(schedule.contains(
+        "The information set forth in the Offer to Exchange on its cover page and under “Summary Term Sheet,” “Section 1. Number of Shares; Proration” and “Section 9. Source and Amount of Consideration,” and incorporated by reference in Items 1, 4, 6 and 7 of the Schedule TO, is hereby amended and supplemented as follows:"
+    ));
+    assert!(schedule.contains(
+        "under “Summary Term Sheet” and “Section 15. Extension of the Offer; Termination; Amendment,” and incorporated by reference in Items 1, 4 and 6 of the Schedule TO"
+    ));
+    assert!(
+        schedule
+            .contains("copies of which are filed herewith as Exhibits (a)(1)(F) and (a)(1)(G), respectively")
+    );
+
+    let offer = document(&set, "offer-to-exchange.md");
+    assert!(offer.contains("**AMENDED AND RESTATED OFFER TO EXCHANGE**"));
+    assert!(
+        offer.contains("amends and restates in its entirety the Offer to Exchange dated January 2, 2024")
+    );
+    assert!(offer.contains("The date of this Amended and Restated Offer to Exchange is January 22, 2024."));
+    // Rendered from the terms in force: the new ratio and expiration.
+    assert!(offer.contains("for each 80 Shares properly tendered"));
+    assert!(offer.contains("TUESDAY, FEBRUARY 13, 2024"));
+    let letter = document(&set, "letter-of-transmittal.md");
+    assert!(letter.contains("**Exhibit (a)(1)(G)**"));
+    assert!(letter.contains("**AMENDED LETTER OF TRANSMITTAL**"));
+    assert!(
+        letter.contains(
+            "Offer to Exchange, dated January 2, 2024, as amended and restated on January 22, 2024"
+        )
+    );
+    assert!(letter.contains("need not complete this Amended Letter of Transmittal"));
+}
+
+#[test]
+fn an_extension_alone_is_stated_in_the_amendment_and_restates_nothing() {
+    let set = rendered("      expiration: 2024-02-13").unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
+    assert!(
+        !names.contains(&"offer-to-exchange.md") && !names.contains(&"letter-of-transmittal.md"),
+        "{names:?}"
+    );
+    let schedule = document(&set, "schedule-to.md");
+    assert!(!schedule.contains("(a)(1)(F)"), "{schedule}");
+    assert!(schedule.contains("by adding the following exhibit:"));
+    assert!(schedule.contains("incorporated by reference in Items 1, 4 and 6 of the Schedule TO, is hereby amended and supplemented as follows:\n\nThe Offer, previously scheduled to expire"));
+    assert!(!schedule.contains("Section 1. Number of Shares"), "{schedule}");
+}
+
+#[test]
+fn a_later_filing_lists_the_restated_offer_as_previously_filed() {
+    let schedule = document(&crate::common::render("data/meridian-exchange-results.yaml"), "schedule-to.md");
+    assert!(
+        schedule
+            .contains("| (a)(1)(F)\\*\\* | Amended and Restated Offer to Exchange, dated January 22, 2024 |")
+    );
+    assert!(schedule.contains("| (a)(1)(G)\\*\\* | Amended Letter of Transmittal |"));
+}
+
+// ---- Odd lots and the multiple in which Shares are accepted ----
+
+#[test]
+fn the_odd_lot_priority_the_results_apply_is_the_one_holders_were_told_of() {
+    // As commenced, one new share for each 100 Shares: no holder of fewer than 100 Shares can
+    // tender a whole block, so Section 1 prorates all tenders alike.
+    let commenced =
+        document(&crate::common::render("data/meridian-exchange-commenced.yaml"), "offer-to-exchange.md");
+    assert!(!commenced.contains("Odd Lot Holder"), "the commenced Offer states no odd-lot priority");
+    // Amendment No. 1 makes the block 80 Shares: it says so, who cannot tender, and that odd
+    // lots are now accepted first; the restated Offer's Section 1 states the priority.
+    let amended = crate::common::render(AMENDED);
+    let schedule = document(&amended, "schedule-to.md");
+    assert!(schedule.contains(
+        "Shares will now be accepted only in multiples of 80, instead of multiples of 100; any Shares tendered in excess of the largest multiple of 80 will be returned, and a stockholder who holds fewer than 80 Shares cannot tender Shares in the Offer."
+    ), "{schedule}");
+    assert!(schedule.contains(
+        "the Company will now accept first, without proration, all Shares properly tendered by any stockholder who owns beneficially or of record fewer than 100 Shares and tenders all of them"
+    ));
+    let restated = document(&amended, "offer-to-exchange.md");
+    assert!(restated.contains("(an “**Odd Lot Holder**”)"));
+    // The results apply the priority Amendment No. 1 announced.
+    let results = document(&crate::common::render("data/meridian-exchange-results.yaml"), "schedule-to.md");
+    assert!(results.contains("accepting first, without proration"), "{results}");
+}
+
+#[test]
+fn an_amendment_that_ends_the_odd_lot_priority_says_so() {
+    // Commenced at 80 Shares a block (odd lots first), amended to 125 Shares a block.
+    let text = edited(
+        AMENDED,
+        "    aggregate_liquidation_preference: 15_000_000",
+        "    aggregate_liquidation_preference: 18_750_000",
+    )
+    .replacen(
+        AMENDMENT_1,
+        "      aggregate_liquidation_preference: 12_000_000\n      expiration: 2024-02-13",
+        1,
+    );
+    let loaded =
+        secdraft::terms::load_str(Path::new(AMENDED), text).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let set = pipeline::render_loaded(loaded, &secdraft::render::Templates::embedded().unwrap())
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let schedule = document(&set, "schedule-to.md");
+    assert!(
+        schedule.contains("Shares will now be accepted only in multiples of 125, instead of multiples of 80"),
+        "{schedule}"
+    );
+    assert!(schedule.contains(
+        "Shares tendered by such stockholders will no longer be accepted first: if more than the maximum number of Shares are properly tendered and not properly withdrawn, the Company will accept Shares from all tendering stockholders on a pro rata basis."
+    ));
+    assert!(!document(&set, "offer-to-exchange.md").contains("Odd Lot Holder"));
+}
+
+#[test]
+fn a_waiver_is_stated_against_the_conditions_section_and_restates_nothing() {
+    let set = rendered("      waive_conditions: [3]\n      expiration: 2024-02-13")
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(!set.files.iter().any(|f| f.name == "offer-to-exchange.md"));
+    let schedule = document(&set, "schedule-to.md");
+    assert!(schedule.contains(
+        "The information set forth in the Offer to Exchange under “Summary Term Sheet” and “Section 7. Conditions of the Offer,” and incorporated by reference in Items 1, 4 and 6 of the Schedule TO, is hereby amended and supplemented as follows:\n\nThe Company has waived the condition of the Offer set forth in Section 7 of the Offer to Exchange that “the Series D Preferred Stock to be issued in the Offer shall have been approved for listing"
+    ), "{schedule}");
+}

@@ -29,7 +29,12 @@ fn each_stage_renders_its_documents() {
                 "letter-to-clients",
             ],
         ),
-        ("data/meridian-exchange-amended.yaml", vec!["schedule-to", "press-release"]),
+        // The amendment changes the ratio: it files the amended and restated Offer and the
+        // amended Letter of Transmittal.
+        (
+            "data/meridian-exchange-amended.yaml",
+            vec!["schedule-to", "offer-to-exchange", "press-release", "letter-of-transmittal"],
+        ),
         ("data/meridian-exchange-results.yaml", vec!["schedule-to", "press-release"]),
         (
             "data/northwind-dutch-auction-commenced.yaml",

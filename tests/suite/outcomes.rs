@@ -425,14 +425,68 @@ fn final_results_wait_for_the_guaranteed_delivery_period() {
         "date: 2026-03-31",
         "results.date: shares tendered by notice of guaranteed delivery may be delivered until Wednesday, April 1, 2026 (2 trading days after the expiration): final results come no earlier; report a count before then as `preliminary: true`",
     );
-    // A preliminary count may come before then.
-    let preliminary = edited(
+    // With two days of delivery, a preliminary count may come the day after the expiration,
+    // before the period ends; a final count that day is refused.
+    let two_days = edited(PRELIMINARY, "  guaranteed_delivery_days: 1\n", "  guaranteed_delivery_days: 2\n");
+    let (_dir, file) = scratch_terms(&two_days);
+    pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let final_count = two_days.replacen("  preliminary: true\n", "", 1).replacen(
+        "  cover_boxes: [issuer_tender_offer]",
+        "  cover_boxes: [issuer_tender_offer, final_amendment]",
+        1,
+    );
+    refused(
+        &final_count,
+        &["results.date", "until Thursday, December 4, 2025 (2 trading days after the expiration)"],
+    );
+    // Not on the day the offer expires at its end, preliminary or not.
+    let on_expiration = edited(
         PRELIMINARY,
         "  date: 2025-12-03\n  preliminary: true\n",
         "  date: 2025-12-02\n  preliminary: true\n",
     );
-    let (_dir, file) = scratch_terms(&preliminary);
-    pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    refused_at(
+        &on_expiration,
+        "date: 2025-12-02",
+        "results.date: the Offer expires at one minute after 11:59 p.m., New York City time, on Tuesday, December 2, 2025: results dated Tuesday, December 2, 2025 come before the count can be taken; date them after the expiration",
+    );
+}
+
+#[test]
+fn results_come_after_the_expiration_even_without_guaranteed_delivery_and_settle_after_them() {
+    // The notes offer has no guaranteed delivery; extended to Monday, April 28, 2025.
+    const NOTES: &str = "data/halvorsen-notes-tender-results.yaml";
+    let early = edited(NOTES, "results:\n  date: 2025-04-29\n", "results:\n  date: 2025-04-25\n");
+    refused_at(
+        &early,
+        "date: 2025-04-25",
+        "results.date: the Offer expires at one minute after 11:59 p.m., New York City time, on Monday, April 28, 2025: results dated Friday, April 25, 2025 come before the count can be taken",
+    );
+    // A date before the extended expiration is refused though it is after the first one.
+    assert!(early.contains("  expiration: 2025-04-14\n"));
+    let settled_first = edited(NOTES, "  settlement_date: 2025-05-01", "  settlement_date: 2025-04-28");
+    refused_at(
+        &settled_first,
+        "settlement_date: 2025-04-28",
+        "results.settlement_date: settlement on Monday, April 28, 2025 comes before the results announced on Tuesday, April 29, 2025",
+    );
+    // An offer withdrawn before it expires reports its end at once, with no count to wait for;
+    // ended because its minimum was not met, it waits for the count.
+    let withdrawn = edited(
+        TERMINATED,
+        "  date: 2026-04-01\n  tendered: 31_480_000\n",
+        "  date: 2026-03-20\n  tendered: 31_480_000\n  terminated:\n    reason: withdrawn\n",
+    );
+    let (_dir, file) = scratch_terms(&withdrawn);
+    let set = pipeline::render_file(&file, None).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(document(&set, "schedule-to.md").contains("reports the termination of the Offer"));
+    refused(
+        &edited(TERMINATED, "  date: 2026-04-01\n  tendered:", "  date: 2026-03-20\n  tendered:"),
+        &[
+            "results.date",
+            "the Offer expires at one minute after 11:59 p.m., New York City time, on Monday, March 30, 2026",
+        ],
+    );
 }
 
 // ---- Oversubscription and "all" ----
