@@ -12,7 +12,8 @@ use crate::terms::{self, upgrade};
 /// Earlier versions stated some facts that no field gave: who signs the Schedule TO (the person
 /// named for notices), that exhibits (b), (d), (g) and (h) are not applicable, that shares
 /// acquired are cancelled, the investor relations section of the company's website, the dealer
-/// manager's customary compensation. Without a field for each, the drafts now leave a note to
+/// manager's customary compensation, releases silent on whether the safe harbor for
+/// forward-looking statements reaches a tender offer. Without a field for each, the drafts now leave a note to
 /// draft. The upgrade writes each fact into the file as earlier versions assumed it, keeping
 /// the file's comments and layout, so that counsel can confirm or change it.
 #[derive(Debug, Args)]
@@ -51,6 +52,8 @@ pub fn run(args: &UpgradeArgs) -> Result<i32, Diagnostic> {
 /// Replaces the file whole: the new text is written beside it and renamed over it, so a kill
 /// mid-write leaves the old file or the new one, never half of each.
 fn write_in_place(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    // A terms file reached through a link is rewritten where it is, and the link stays.
+    let path = &std::fs::canonicalize(path)?;
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let mut staged = tempfile::NamedTempFile::new_in(dir)?;
     std::io::Write::write_all(&mut staged, text.as_bytes())?;

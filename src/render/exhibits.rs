@@ -106,7 +106,7 @@ pub fn index(filing: &Filing, documents: &[Document]) -> Result<Index, Diagnosti
                 return Err(filing.loaded.error_at(
                     &field("number"),
                     format!(
-                        "{} is the {} of this set, filed herewith: list only exhibits that are not documents of the set",
+                        "exhibit {} ({}) is a document of this set, filed herewith: list only exhibits filed elsewhere or not applicable",
                         row.number, row.description
                     ),
                 ));

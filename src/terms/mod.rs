@@ -1833,7 +1833,7 @@ pub struct InvestorContact {
     pub phone: Text,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PressRelease {
     /// The city of the dateline; left to draft when absent.
@@ -1845,11 +1845,28 @@ pub struct PressRelease {
     /// True when the company announced the offer before and this release repeats it.
     #[serde(default)]
     pub reiterates_prior_announcement: bool,
+    /// Whether the release says that the safe harbor for forward-looking statements does not
+    /// apply to statements made in connection with a tender offer (Section 27A(b)(2)(C) of the
+    /// Securities Act, Section 21E(b)(2)(C) of the Exchange Act); by default it does.
+    #[serde(default = "yes")]
+    pub safe_harbor_disclaimer: bool,
     /// The website where the company posts its filings and releases for investors: the
     /// releases point holders to "the Investor Relations section at" it. Without it they
     /// point to www.sec.gov alone.
     #[serde(default)]
     pub investor_relations: Option<Text>,
+}
+
+impl Default for PressRelease {
+    fn default() -> PressRelease {
+        PressRelease {
+            dateline_city: None,
+            wire_service: None,
+            reiterates_prior_announcement: false,
+            safe_harbor_disclaimer: true,
+            investor_relations: None,
+        }
+    }
 }
 
 /// The decimal places at which each kind of percentage is printed; half away from zero.

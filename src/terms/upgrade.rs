@@ -1,7 +1,8 @@
 //! `secdraft upgrade`: a terms file written for an earlier secdraft, rewritten so that its drafts
 //! keep their wording. Earlier versions stated some facts no field gave (the signatory, that
 //! exhibits (b), (d), (g) and (h) are not applicable, that shares acquired are cancelled, the
-//! website's investor relations section, the dealer manager's customary compensation); they are
+//! website's investor relations section, the dealer manager's customary compensation, releases
+//! silent on the safe harbor's reach); they are
 //! now fields, and a file without them renders notes to draft. The upgrade writes each such
 //! fact into the file as the earlier version assumed it, for counsel to confirm or change.
 //!
@@ -35,20 +36,36 @@ pub fn upgrade(loaded: &LoadedTerms) -> Result<Option<(String, Vec<Added>)>, Dia
     let mut nested: Vec<Added> = Vec::new();
     let mut appended: Vec<(Added, String)> = Vec::new();
 
+    let mut release: Vec<Added> = Vec::new();
     if let Some(website) = &t.issuer.website
         && t.press_release.investor_relations.is_none()
     {
-        let added = Added {
+        release.push(Added {
             field: "press_release.investor_relations".into(),
             value: website.0.clone(),
             because: "the releases pointed to the investor relations section of `issuer.website`",
-        };
-        if map.contains("press_release") {
-            nested.push(added);
-        } else {
-            let block = format!("press_release:\n  investor_relations: {}\n", yaml_scalar(&website.0));
-            appended.push((added, block));
-        }
+        });
+    }
+    if !map.contains("press_release.safe_harbor_disclaimer") {
+        release.push(Added {
+            field: "press_release.safe_harbor_disclaimer".into(),
+            value: "false".into(),
+            because: "the releases did not say the safe harbor is unavailable to tender offer statements",
+        });
+    }
+    if map.contains("press_release") {
+        nested.extend(release);
+    } else if !release.is_empty() {
+        let lines: String = release
+            .iter()
+            .map(|a| {
+                format!("  {}: {}\n", a.field.trim_start_matches("press_release."), yaml_scalar(&a.value))
+            })
+            .collect();
+        let mut added = release.into_iter();
+        let first = added.next().expect("not empty");
+        appended.push((first, format!("press_release:\n{lines}")));
+        appended.extend(added.map(|a| (a, String::new())));
     }
     let issuer_offer = t.filing_persons.iter().any(|p| p.roles.contains(&FilingRole::Issuer))
         || t.filing_persons.iter().any(|p| p.name == t.issuer.name);
@@ -105,16 +122,21 @@ pub fn upgrade(loaded: &LoadedTerms) -> Result<Option<(String, Vec<Added>)>, Dia
     } else {
         super::apply_overrides(&loaded.file, &loaded.source, &overrides)?.text
     };
+    // What is added ends its lines as the file does, so a file written on Windows stays CRLF.
+    let eol = if loaded.source.contains("\r\n") { "\r\n" } else { "\n" };
     if !appended.is_empty() {
         if !text.ends_with('\n') {
-            text.push('\n');
+            text.push_str(eol);
         }
-        text.push_str("\n# Added by `secdraft upgrade`: what earlier versions assumed. Confirm or change.\n");
+        let mut added = String::from(
+            "\n# Added by `secdraft upgrade`: what earlier versions assumed. Confirm or change.\n",
+        );
         for (_, block) in &appended {
-            text.push_str(block);
+            added.push_str(block);
         }
+        text.push_str(&added.replace('\n', eol));
     }
-    text.insert_str(0, &format!("{MARK}\n"));
+    text.insert_str(0, &format!("{MARK}{eol}"));
     // The upgraded file must load, or nothing is written.
     super::load_str(&loaded.file, text.clone()).map_err(|e| {
         Diagnostic::new(format!(

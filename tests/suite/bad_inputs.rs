@@ -12,6 +12,24 @@ use crate::common::{EXAMPLE, secdraft};
 
 /// Each file, where its error stands (line, column), and the error's first line.
 const CASES: &[(&str, usize, usize, &str)] = &[
+    (
+        "exhibit-document-of-the-set",
+        236,
+        13,
+        "exhibits[0].number: exhibit (a)(1)(A) (Offer to Exchange, dated January 2, 2024) is a document of this set, filed herewith",
+    ),
+    (
+        "exhibit-letter-not-in-item-12",
+        236,
+        13,
+        "exhibits[0].number: \"(e)\" is not an exhibit number of Item 1016 that Schedule TO asks for",
+    ),
+    (
+        "exhibit-not-applicable-yet-listed",
+        236,
+        35,
+        "exhibits[0].not_applicable: exhibit (d) is not applicable, yet `exhibits[1]` lists one",
+    ),
     ("alias-bomb", 1, 1, "a: unknown field `a`"),
     (
         "amendment-without-number",

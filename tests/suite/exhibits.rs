@@ -135,7 +135,7 @@ fn an_exhibit_listed_wrongly_is_refused_at_its_field() {
         (
             "  - {number: (a)(1)(A), previously_filed: true}\n",
             "number: (a)(1)(A)",
-            "is the Offer to Exchange, dated January 2, 2024 of this set, filed herewith",
+            "exhibit (a)(1)(A) (Offer to Exchange, dated January 2, 2024) is a document of this set, filed herewith",
         ),
         (
             "  - {number: (d)(2), previously_filed: true}\n",

@@ -594,7 +594,7 @@ fn the_statement_refers_to_the_notes_offer_by_its_own_sections() {
     assert_prints(&statement, "**40537QAB6**\\\n(CUSIP Number of Class of Securities)");
     assert_prints(
         &statement,
-        "relates to the offer by Halvorsen Robotics, Inc., a Delaware corporation (the “**Company**”), to purchase for cash up to $100,000,000 aggregate principal amount of its outstanding 4.75% Convertible Senior Notes due 2028 (the “**Notes**”), upon the terms",
+        "relates to the offer by Halvorsen Robotics, Inc., a Delaware corporation (the “**Company**”), to purchase for cash up to $100,000,000 aggregate principal amount of its outstanding 4.75% Convertible Senior Notes due 2028 (the “**Notes**”) at a price of $1,020.00 per $1,000 principal amount of Notes purchased, upon the terms",
     );
     assert_prints(
         &statement,

@@ -100,3 +100,22 @@ fn a_material_change_is_disseminated_under_the_rules_and_extended_as_the_sec_int
         "it will disseminate the change as Rules 14d-4(d) and 14d-6(c) under the Exchange Act require, and extend the Offer",
     );
 }
+
+#[test]
+fn the_schedule_to_opens_with_how_many_of_what_are_sought_for_what() {
+    let schedule = document(&render(EXCHANGE), "schedule-to.md");
+    assert_prints(
+        &schedule,
+        "relates to the offer by Meridian Ridge Holdings, Inc., a Delaware corporation (the “**Company**”), to exchange up to 60,000,000 shares of its common stock (the “**Shares**”) for up to $15,000,000 aggregate liquidation preference of its 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock, upon the terms",
+    );
+    let schedule = document(&render(AUCTION), "schedule-to.md");
+    assert_prints(
+        &schedule,
+        "to purchase up to 5,000,000 shares of its common stock (the “**Shares**”) for a price per share in cash of not less than $20.00 and not more than $22.00, upon the terms",
+    );
+    let schedule = document(&render(NOTES), "schedule-to.md");
+    assert_prints(
+        &schedule,
+        "(the “**Notes**”) at a price of $1,020.00 per $1,000 principal amount of Notes purchased, upon the terms",
+    );
+}

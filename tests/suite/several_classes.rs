@@ -387,7 +387,7 @@ fn the_commencement_release_states_each_class_with_its_own_term_ratio_and_minimu
     );
     assert_prints(
         &statement,
-        "relates to the offer by Sorrel Creek Energy, Inc., a Delaware corporation (the “**Company**”), to exchange shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**” and, together with the Series A Shares, the “**Shares**”), upon the terms and subject to the conditions set forth in the Offer to Exchange,",
+        "relates to the offer by Sorrel Creek Energy, Inc., a Delaware corporation (the “**Company**”), to exchange up to 2,000,000 shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and up to 1,200,000 shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**” and, together with the Series A Shares, the “**Shares**”), for shares of its Common Stock at the exchange ratio the Offer to Exchange states for each class, upon the terms and subject to the conditions set forth in the Offer to Exchange,",
     );
     assert_prints(
         &statement,
@@ -427,7 +427,7 @@ fn the_commencement_release_of_a_cash_offer_prices_each_class_on_its_own() {
     let statement = document(&set, "schedule-to.md");
     assert_prints(
         &statement,
-        "to purchase shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**” and, together with the Series A Shares, the “**Shares**”), upon the terms and subject to the conditions set forth in the Offer to Purchase,",
+        "to purchase up to 2,000,000 shares of its 8.25% Series A Cumulative Preferred Stock (the “**Series A Shares**”) and up to 1,200,000 shares of its 9.00% Series B Cumulative Preferred Stock (the “**Series B Shares**” and, together with the Series A Shares, the “**Shares**”), for cash at $9.25 per Series A Share and $10.00 per Series B Share, upon the terms and subject to the conditions set forth in the Offer to Purchase,",
     );
     assert_prints(
         &statement,

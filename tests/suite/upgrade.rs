@@ -54,6 +54,7 @@ fn an_earlier_file_is_upgraded_to_say_what_its_drafts_said() {
     for added in [
         "  acquired_shares: cancelled\n",
         "  investor_relations: www.northwind-industrial.example\n",
+        "  safe_harbor_disclaimer: false\n",
         "    compensation: reasonable and customary compensation for its services\n",
         "signature:\n  name: Priya N. Castellanos\n  title: Senior Vice President, General Counsel and Secretary\n",
         "exhibits:\n  - {number: \"(b)\", not_applicable: true}\n",
@@ -100,4 +101,25 @@ fn a_file_that_does_not_load_is_not_upgraded() {
         .code(2)
         .stderr(predicates::str::contains("offer.max_shares"));
     assert_eq!(fs::read_to_string(&terms).unwrap(), broken, "nothing written");
+}
+
+#[test]
+fn a_windows_file_stays_crlf_and_a_linked_file_is_rewritten_where_it_is() {
+    let crlf = earlier_auction().replace('\n', "\r\n");
+    let (dir, terms) = scratch_terms(&crlf);
+    secdraft().arg("upgrade").arg(&terms).assert().success();
+    let upgraded = fs::read_to_string(&terms).unwrap();
+    assert!(upgraded.contains("signature:\r\n"), "{upgraded}");
+    assert!(!upgraded.replace("\r\n", "").contains('\n'), "a bare line feed in a CRLF file");
+
+    #[cfg(unix)]
+    {
+        let real = dir.path().join("real.yaml");
+        fs::write(&real, earlier_auction()).unwrap();
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        secdraft().arg("upgrade").arg(&link).assert().success();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+        assert!(fs::read_to_string(&real).unwrap().starts_with("# secdraft upgrade: terms version 2\n"));
+    }
 }
