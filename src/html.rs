@@ -14,9 +14,34 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEn
 
 use crate::diagnostics::{Diagnostic, Origin};
 
-/// Raw HTML a template may use in its Markdown, each on a line of its own; everything else is
-/// refused. `<div align="right">` sets an exhibit legend at the top right, as filed.
-const TEMPLATE_HTML: &[&str] = &["<center>", "</center>", "<div align=\"right\">", "</div>"];
+/// A block a template may align with raw HTML, each tag on a line of its own: its tags in the
+/// Markdown and in the HTML. Any other raw HTML is refused.
+struct AlignedBlock {
+    aligned: Aligned,
+    open: &'static str,
+    close: &'static str,
+    open_html: &'static str,
+    close_html: &'static str,
+}
+
+/// `<center>` for the cover pages; `<div align="right">` for an exhibit legend at the top right,
+/// as filed (EDGAR accepts no `align` on `<div>`, so the HTML says it in `style`).
+const TEMPLATE_HTML: [AlignedBlock; 2] = [
+    AlignedBlock {
+        aligned: Aligned::Center,
+        open: "<center>",
+        close: "</center>",
+        open_html: "<center>\n",
+        close_html: "</center>\n",
+    },
+    AlignedBlock {
+        aligned: Aligned::Right,
+        open: "<div align=\"right\">",
+        close: "</div>",
+        open_html: "<div style=\"text-align: right\">\n",
+        close_html: "</div>\n",
+    },
+];
 
 /// The line by which a template asks for a page break: an HTML comment, so that the Markdown
 /// shows nothing, on a line of its own between blocks.
@@ -96,9 +121,12 @@ impl std::fmt::Display for HtmlError {
             }
             HtmlError::RawHtml { html, .. } => write!(
                 f,
-                "the template writes raw HTML `{html}`; templates may use only {} and {}, each on a line of its own, and `{PAGE_BREAK}` (values from the terms are always escaped)",
-                TEMPLATE_HTML[..2].join(" ... "),
-                TEMPLATE_HTML[2..].join(" ... ")
+                "the template writes raw HTML `{html}`; templates may use only {}, each on a line of its own, and `{PAGE_BREAK}` (values from the terms are always escaped)",
+                TEMPLATE_HTML
+                    .iter()
+                    .map(|b| format!("{} ... {}", b.open, b.close))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             ),
             HtmlError::InlinePageBreak { .. } => write!(
                 f,
@@ -259,24 +287,17 @@ impl Writer {
             return Ok(());
         }
         for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            match line {
-                "<center>" => {
-                    self.aligned.push(Aligned::Center);
-                    self.out.push_str("<center>\n");
-                }
-                "</center>" if self.aligned.last() == Some(&Aligned::Center) => {
-                    self.aligned.pop();
-                    self.out.push_str("</center>\n");
-                }
-                "<div align=\"right\">" => {
-                    self.aligned.push(Aligned::Right);
-                    self.out.push_str("<div style=\"text-align: right\">\n");
-                }
-                "</div>" if self.aligned.last() == Some(&Aligned::Right) => {
-                    self.aligned.pop();
-                    self.out.push_str("</div>\n");
-                }
-                other => return Err(Refusal::RawHtml(other.to_owned())),
+            if let Some(block) = TEMPLATE_HTML.iter().find(|b| b.open == line) {
+                self.aligned.push(block.aligned);
+                self.out.push_str(block.open_html);
+            } else if let Some(block) =
+                TEMPLATE_HTML.iter().find(|b| b.close == line && self.aligned.last() == Some(&b.aligned))
+            {
+                // Each closing tag closes the block it opened, no other.
+                self.aligned.pop();
+                self.out.push_str(block.close_html);
+            } else {
+                return Err(Refusal::RawHtml(line.to_owned()));
             }
         }
         Ok(())
