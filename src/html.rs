@@ -14,15 +14,67 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEn
 
 use crate::diagnostics::{Diagnostic, Origin};
 
-/// Raw HTML a template may use in its Markdown; everything else is refused.
-const TEMPLATE_HTML: &[&str] = &["<center>", "</center>"];
+/// A block a template may align with raw HTML, each tag on a line of its own: its tags in the
+/// Markdown and in the HTML. Any other raw HTML is refused.
+struct AlignedBlock {
+    aligned: Aligned,
+    open: &'static str,
+    close: &'static str,
+    open_html: &'static str,
+    close_html: &'static str,
+}
+
+/// `<center>` for the cover pages; `<div align="right">` for an exhibit legend at the top right,
+/// as filed (EDGAR accepts no `align` on `<div>`, so the HTML says it in `style`).
+const TEMPLATE_HTML: [AlignedBlock; 2] = [
+    AlignedBlock {
+        aligned: Aligned::Center,
+        open: "<center>",
+        close: "</center>",
+        open_html: "<center>\n",
+        close_html: "</center>\n",
+    },
+    AlignedBlock {
+        aligned: Aligned::Right,
+        open: "<div align=\"right\">",
+        close: "</div>",
+        open_html: "<div style=\"text-align: right\">\n",
+        close_html: "</div>\n",
+    },
+];
+
+/// The line by which a template asks for a page break: an HTML comment, so that the Markdown
+/// shows nothing, on a line of its own between blocks.
+pub const PAGE_BREAK: &str = "<!-- page-break -->";
+
+/// A page break in EDGAR HTML: a light rule on screen, where the new page begins in print. The
+/// break comes before the rule, not after it: a rule that no longer fits at the foot of a full
+/// page would otherwise carry its break onto a page of its own and leave that page blank.
+const PAGE_BREAK_HTML: &str = "<hr style=\"page-break-before: always; border: 0; border-top: 1px solid #999999; margin: 14pt 0 24pt 0\">\n";
+/// A page break after a thematic break, as the cover page ends: the rule already parts the
+/// pages on screen, so the break alone.
+const BREAK_ONLY_HTML: &str = "<div style=\"page-break-before: always\"></div>\n";
+/// A thematic break (`---`).
+const RULE_HTML: &str = "<hr style=\"border: 0; border-top: 1px solid #000000; margin: 12pt 0\">\n";
 
 const BODY_STYLE: &str = "font-family: 'Times New Roman', Times, serif; font-size: 12pt; line-height: 1.4; \
                           color: #000000; background-color: #ffffff; max-width: 6.5in; margin: 0.75in auto; padding: 0 0.25in";
 pub const P_STYLE: &str = "margin: 0 0 10pt 0; text-align: justify";
 const CENTER_P_STYLE: &str = "margin: 0 0 10pt 0; text-align: center";
+const RIGHT_P_STYLE: &str = "margin: 0 0 10pt 0; text-align: right";
+/// Tables as filings set them: no grid, a rule under the header row only, the cells padded.
 const TABLE_STYLE: &str = "border-collapse: collapse; width: 100%; margin: 0 0 10pt 0";
-const CELL_STYLE: &str = "border: 1px solid #000000; padding: 3pt 6pt; vertical-align: top";
+const HEAD_CELL_STYLE: &str =
+    "border-bottom: 1px solid #000000; padding: 2pt 6pt; vertical-align: bottom; font-weight: bold";
+const CELL_STYLE: &str = "padding: 2pt 6pt; vertical-align: top";
+/// A cell of one word (an exhibit number, a figure) is never broken across lines.
+const NOWRAP: &str = "; white-space: nowrap";
+/// An empty cell of the body after a filled one ("Signature", then the space), or in a row of
+/// empty cells, is a space to fill in, as on a printed form: a line to write on. An empty cell
+/// that opens a row with text (a table of contents' unnumbered entry) is only empty.
+const BLANK: &str = "; border-bottom: 1px solid #000000; height: 18pt";
+/// The space to fill in after a label takes the width the label leaves.
+const BLANK_AFTER_LABEL: &str = "; border-bottom: 1px solid #000000; height: 18pt; width: 60%";
 
 /// What keeps a rendered document from becoming valid EDGAR HTML, at the 1-based line of its
 /// Markdown.
@@ -33,13 +85,17 @@ pub enum HtmlError {
     Unsupported { line: usize, construct: String },
     /// Raw HTML other than [`TEMPLATE_HTML`] written by a template.
     RawHtml { line: usize, html: String },
+    /// [`PAGE_BREAK`] inside a paragraph, list or table rather than on a line of its own.
+    InlinePageBreak { line: usize },
 }
 
 impl HtmlError {
     /// The line of the rendered Markdown where the document went wrong.
     pub fn line(&self) -> usize {
         match self {
-            HtmlError::Unsupported { line, .. } | HtmlError::RawHtml { line, .. } => *line,
+            HtmlError::Unsupported { line, .. }
+            | HtmlError::RawHtml { line, .. }
+            | HtmlError::InlinePageBreak { line } => *line,
         }
     }
 }
@@ -65,8 +121,16 @@ impl std::fmt::Display for HtmlError {
             }
             HtmlError::RawHtml { html, .. } => write!(
                 f,
-                "the template writes raw HTML `{html}`; templates may use only {} (values from the terms are always escaped)",
-                TEMPLATE_HTML.join(" and ")
+                "the template writes raw HTML `{html}`; templates may use only {}, each on a line of its own, and `{PAGE_BREAK}` (values from the terms are always escaped)",
+                TEMPLATE_HTML
+                    .iter()
+                    .map(|b| format!("{} ... {}", b.open, b.close))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            HtmlError::InlinePageBreak { .. } => write!(
+                f,
+                "`{PAGE_BREAK}` must stand on a line of its own, with a blank line before and after it"
             ),
         }
     }
@@ -78,6 +142,7 @@ impl std::error::Error for HtmlError {}
 enum Refusal {
     Unsupported(String),
     RawHtml(String),
+    InlinePageBreak,
 }
 
 impl Refusal {
@@ -85,6 +150,7 @@ impl Refusal {
         match self {
             Refusal::Unsupported(construct) => HtmlError::Unsupported { line, construct },
             Refusal::RawHtml(html) => HtmlError::RawHtml { line, html },
+            Refusal::InlinePageBreak => HtmlError::InlinePageBreak { line },
         }
     }
 }
@@ -105,13 +171,31 @@ pub fn to_edgar_html(markdown: &str, title: &str) -> Result<String, HtmlError> {
     Ok(page(title, &w.out))
 }
 
+/// A block a template aligns with raw HTML: its paragraphs take its alignment.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Aligned {
+    Center,
+    Right,
+}
+
 #[derive(Default)]
 struct Writer {
     out: String,
-    centered: usize,
+    aligned: Vec<Aligned>,
+    /// A page break asked for and not yet written: it is written before the next block, so
+    /// that none opens the document, none ends it and two in a row make one.
+    page_break: bool,
     table_alignments: Vec<Alignment>,
     cell: usize,
     in_table_head: bool,
+    /// Where the header row of the table began, and whether any of its cells holds text: a
+    /// header of empty cells (a table of contents) prints no row.
+    head_start: usize,
+    head_has_text: bool,
+    /// The text of the open cell so far, and for each cell of the open row where its style
+    /// attribute ends and its text: the style is finished when the row is.
+    cell_text: String,
+    row_cells: Vec<(usize, String)>,
     /// Link targets that were dropped (not to a document of the set): their closing tag too.
     dropped_links: Vec<bool>,
 }
@@ -147,10 +231,30 @@ pub fn page(title: &str, body: &str) -> String {
 
 impl Writer {
     fn text(&mut self, text: &str) {
+        if self.in_table_head && !text.trim().is_empty() {
+            self.head_has_text = true;
+        }
+        if !self.table_alignments.is_empty() {
+            self.cell_text.push_str(text);
+        }
         escape_text(&mut self.out, text);
     }
 
+    /// Writes the page break asked for, if any, before a block that follows it.
+    fn break_page(&mut self) {
+        if !std::mem::take(&mut self.page_break) || self.out.trim().is_empty() {
+            return;
+        }
+        let html = if self.out.ends_with(RULE_HTML) { BREAK_ONLY_HTML } else { PAGE_BREAK_HTML };
+        self.out.push_str(html);
+    }
+
     fn event(&mut self, event: Event) -> Result<(), Refusal> {
+        match &event {
+            Event::Start(Tag::HtmlBlock) | Event::End(_) => {}
+            Event::Html(html) | Event::InlineHtml(html) if is_comment(html) => {}
+            _ => self.break_page(),
+        }
         match event {
             Event::Start(tag) => self.start(tag)?,
             Event::End(tag) => self.end(tag),
@@ -162,32 +266,38 @@ impl Writer {
             }
             Event::SoftBreak => self.out.push('\n'),
             Event::HardBreak => self.out.push_str("<br>\n"),
-            Event::Rule => {
-                self.out.push_str("<hr style=\"border: 0; border-top: 1px solid #000000; margin: 12pt 0\">\n")
-            }
-            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(&html)?,
+            Event::Rule => self.out.push_str(RULE_HTML),
+            Event::Html(html) => self.raw_html(&html)?,
+            Event::InlineHtml(html) if html.trim() == PAGE_BREAK => return Err(Refusal::InlinePageBreak),
+            Event::InlineHtml(html) => self.raw_html(&html)?,
             other => return Err(Refusal::Unsupported(format!("{other:?}"))),
         }
         Ok(())
     }
 
+    /// Raw HTML of a block: a page break, a comment, or one of [`TEMPLATE_HTML`] a line.
     fn raw_html(&mut self, html: &str) -> Result<(), Refusal> {
         let html = html.trim();
+        if html == PAGE_BREAK {
+            self.page_break = true;
+            return Ok(());
+        }
         // Comments are notes for whoever reads the Markdown; the filing does not carry them.
-        if html.starts_with("<!--") && html.ends_with("-->") {
+        if is_comment(html) {
             return Ok(());
         }
         for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            match line {
-                "<center>" => {
-                    self.centered += 1;
-                    self.out.push_str("<center>\n");
-                }
-                "</center>" => {
-                    self.centered = self.centered.saturating_sub(1);
-                    self.out.push_str("</center>\n");
-                }
-                other => return Err(Refusal::RawHtml(other.to_owned())),
+            if let Some(block) = TEMPLATE_HTML.iter().find(|b| b.open == line) {
+                self.aligned.push(block.aligned);
+                self.out.push_str(block.open_html);
+            } else if let Some(block) =
+                TEMPLATE_HTML.iter().find(|b| b.close == line && self.aligned.last() == Some(&b.aligned))
+            {
+                // Each closing tag closes the block it opened, no other.
+                self.aligned.pop();
+                self.out.push_str(block.close_html);
+            } else {
+                return Err(Refusal::RawHtml(line.to_owned()));
             }
         }
         Ok(())
@@ -196,7 +306,11 @@ impl Writer {
     fn start(&mut self, tag: Tag) -> Result<(), Refusal> {
         match tag {
             Tag::Paragraph => {
-                let style = if self.centered > 0 { CENTER_P_STYLE } else { P_STYLE };
+                let style = match self.aligned.last() {
+                    Some(Aligned::Center) => CENTER_P_STYLE,
+                    Some(Aligned::Right) => RIGHT_P_STYLE,
+                    None => P_STYLE,
+                };
                 let _ = write!(self.out, "<p style=\"{style}\">");
             }
             Tag::Heading { level, id, .. } => {
@@ -235,6 +349,8 @@ impl Writer {
             }
             Tag::TableHead => {
                 self.in_table_head = true;
+                self.head_start = self.out.len();
+                self.head_has_text = false;
                 self.cell = 0;
                 self.out.push_str("<tr>\n");
             }
@@ -243,13 +359,17 @@ impl Writer {
                 self.out.push_str("<tr>\n");
             }
             Tag::TableCell => {
-                let element = if self.in_table_head { "th" } else { "td" };
+                let (element, style) =
+                    if self.in_table_head { ("th", HEAD_CELL_STYLE) } else { ("td", CELL_STYLE) };
                 let align = match self.table_alignments.get(self.cell) {
                     Some(Alignment::Center) => "center",
                     Some(Alignment::Right) => "right",
                     _ => "left",
                 };
-                let _ = write!(self.out, "<{element} align=\"{align}\" style=\"{CELL_STYLE}\">");
+                let _ = write!(self.out, "<{element} align=\"{align}\" style=\"{style}");
+                self.row_cells.push((self.out.len(), String::new()));
+                self.cell_text.clear();
+                self.out.push_str("\">");
             }
             Tag::Emphasis => self.out.push_str("<i>"),
             Tag::Strong => self.out.push_str("<b>"),
@@ -267,6 +387,34 @@ impl Writer {
         Ok(())
     }
 
+    /// Finishes the style of each cell of the row just written: a word that must not break, or
+    /// a space to fill in.
+    fn finish_row(&mut self) {
+        let cells = std::mem::take(&mut self.row_cells);
+        let row_blank = cells.iter().all(|(_, text)| text.is_empty());
+        let mut filled_before = false;
+        let mut extras = Vec::with_capacity(cells.len());
+        for (at, text) in &cells {
+            let extra = if text.is_empty() {
+                match (self.in_table_head, filled_before, row_blank) {
+                    (false, true, _) => BLANK_AFTER_LABEL,
+                    (false, false, true) => BLANK,
+                    _ => "",
+                }
+            } else if text.contains(char::is_whitespace) {
+                ""
+            } else {
+                NOWRAP
+            };
+            filled_before |= !text.is_empty();
+            extras.push((*at, extra));
+        }
+        // From the last cell back, so that each insertion leaves the earlier offsets good.
+        for (at, extra) in extras.into_iter().rev() {
+            self.out.insert_str(at, extra);
+        }
+    }
+
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph => self.out.push_str("</p>\n"),
@@ -279,13 +427,27 @@ impl Writer {
             TagEnd::List(true) => self.out.push_str("</ol>\n"),
             TagEnd::List(false) => self.out.push_str("</ul>\n"),
             TagEnd::Item => self.out.push_str("</li>\n"),
-            TagEnd::Table => self.out.push_str("</table>\n"),
+            TagEnd::Table => {
+                self.table_alignments.clear();
+                self.out.push_str("</table>\n");
+            }
             TagEnd::TableHead => {
+                self.finish_row();
                 self.in_table_head = false;
+                if self.head_has_text {
+                    self.out.push_str("</tr>\n");
+                } else {
+                    self.out.truncate(self.head_start);
+                }
+            }
+            TagEnd::TableRow => {
+                self.finish_row();
                 self.out.push_str("</tr>\n");
             }
-            TagEnd::TableRow => self.out.push_str("</tr>\n"),
             TagEnd::TableCell => {
+                if let Some((_, text)) = self.row_cells.last_mut() {
+                    text.push_str(self.cell_text.trim());
+                }
                 let element = if self.in_table_head { "th" } else { "td" };
                 let _ = writeln!(self.out, "</{element}>");
                 self.cell += 1;
@@ -296,6 +458,12 @@ impl Writer {
             _ => {}
         }
     }
+}
+
+/// Whether raw HTML is a comment, which the filing does not carry.
+fn is_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.starts_with("<!--") && html.ends_with("-->")
 }
 
 /// The `href` for a link in the HTML: another document of the set (`press-release.md`
@@ -359,6 +527,85 @@ mod tests {
     }
 
     #[test]
+    fn tables_are_set_as_filed_with_a_rule_under_the_header_only() {
+        let html = body("| Name | Shares held |\n|:---|---:|\n| A. Holder | 1,250,000 |\n");
+        assert_eq!(
+            html,
+            format!(
+                "<table style=\"{TABLE_STYLE}\" cellspacing=\"0\" cellpadding=\"0\">\n<tr>\n\
+                 <th align=\"left\" style=\"{HEAD_CELL_STYLE}{NOWRAP}\">Name</th>\n\
+                 <th align=\"right\" style=\"{HEAD_CELL_STYLE}\">Shares held</th>\n</tr>\n<tr>\n\
+                 <td align=\"left\" style=\"{CELL_STYLE}\">A. Holder</td>\n\
+                 <td align=\"right\" style=\"{CELL_STYLE}{NOWRAP}\">1,250,000</td>\n</tr>\n</table>"
+            )
+        );
+        assert!(!html.contains("border: 1px"), "no cell is boxed: {html}");
+    }
+
+    #[test]
+    fn a_header_of_empty_cells_prints_no_row_and_empty_cells_are_spaces_to_fill_in() {
+        // A table of contents: no header, no line under its unnumbered entries.
+        let toc = body("| | |\n|---:|:---|\n| | [THE OFFER](#the-offer) |\n| 1. | [Terms](#section-1) |\n");
+        assert!(!toc.contains("<th"), "{toc}");
+        assert!(!toc.contains("border-bottom"), "{toc}");
+        assert!(
+            toc.contains(&format!("<td align=\"right\" style=\"{CELL_STYLE}{NOWRAP}\">1.</td>")),
+            "{toc}"
+        );
+        // A form: the space after a label, and a row of empty cells, are lines to write on.
+        let form = body("| | |\n|:---|:---|\n| Signature | |\n");
+        assert!(
+            form.contains(&format!("<td align=\"left\" style=\"{CELL_STYLE}{BLANK_AFTER_LABEL}\"></td>")),
+            "{form}"
+        );
+        let row = body("| First | Second |\n|:---|:---|\n| | |\n");
+        assert_eq!(row.matches(&format!("style=\"{CELL_STYLE}{BLANK}\"")).count(), 2, "{row}");
+    }
+
+    #[test]
+    fn a_page_break_line_breaks_the_page_once_between_blocks() {
+        assert_eq!(
+            body(&format!("A\n\n{PAGE_BREAK}\n\n## B\n")),
+            format!(
+                "<p style=\"{P_STYLE}\">A</p>\n{}<h2 style=\"font-size: 13pt; font-weight: bold; text-align: center; margin: 12pt 0 10pt 0\">B</h2>",
+                PAGE_BREAK_HTML
+            )
+        );
+        // None opens or ends a document; two in a row, or with a comment between, are one.
+        let html = body(&format!(
+            "{PAGE_BREAK}\n\nA\n\n{PAGE_BREAK}\n\n<!-- x -->\n\n{PAGE_BREAK}\n\nB\n\n{PAGE_BREAK}\n"
+        ));
+        assert_eq!(html.matches("page-break").count(), 1, "{html}");
+        assert!(html.find("page-break").unwrap() > html.find(">A<").unwrap());
+        // After a thematic break (the cover page's last rule) the break alone, with no second rule.
+        let html = body(&format!("A\n\n---\n\n{PAGE_BREAK}\n\n<center>\n\nB\n\n</center>\n"));
+        assert!(html.contains(&format!("{RULE_HTML}{BREAK_ONLY_HTML}<center>")), "{html}");
+        // EDGAR's checker accepts what it writes: `style` on <hr> and <div>.
+        assert!(PAGE_BREAK_HTML.starts_with("<hr style=\"page-break-before: always;"));
+    }
+
+    #[test]
+    fn a_page_break_inside_a_paragraph_is_refused_at_its_line() {
+        let error = to_edgar_html(&format!("# T\n\ntext {PAGE_BREAK} more\n"), "T").unwrap_err();
+        assert_eq!(error, HtmlError::InlinePageBreak { line: 3 });
+        assert!(error.to_string().contains("must stand on a line of its own"), "{error}");
+    }
+
+    #[test]
+    fn a_right_aligned_block_sets_the_exhibit_legend_at_the_top_right() {
+        assert_eq!(
+            body("<div align=\"right\">\n\n**Exhibit (a)(1)(A)**\n\n</div>\n\nText\n"),
+            format!(
+                "<div style=\"text-align: right\">\n<p style=\"{RIGHT_P_STYLE}\"><b>Exhibit (a)(1)(A)</b></p>\n</div>\n\
+                 <p style=\"{P_STYLE}\">Text</p>"
+            )
+        );
+        // Each closing tag closes the block it opened, no other.
+        assert!(to_edgar_html("<center>\n\nA\n\n</div>\n", "T").is_err());
+        assert!(to_edgar_html("<div align=\"left\">\n\nA\n\n</div>\n", "T").is_err());
+    }
+
+    #[test]
     fn links_stay_inside_the_submission() {
         assert!(body("[release](press-release.md)").contains("<a href=\"press-release.htm\">release</a>"));
         assert_eq!(body("[site](http://example.com)"), format!("<p style=\"{P_STYLE}\">site</p>"));
@@ -373,8 +620,9 @@ mod tests {
         assert_eq!(error, HtmlError::RawHtml { line: 5, html: "<div>x</div>".into() });
         assert_eq!(
             error.to_string(),
-            "the template writes raw HTML `<div>x</div>`; templates may use only <center> and </center> \
-             (values from the terms are always escaped)"
+            "the template writes raw HTML `<div>x</div>`; templates may use only <center> ... </center> and \
+             <div align=\"right\"> ... </div>, each on a line of its own, and `<!-- page-break -->` (values from \
+             the terms are always escaped)"
         );
         let report = error.in_document("press-release.md", "# T\n\ntext\n\n<div>x</div>\n");
         assert_eq!(

@@ -271,7 +271,7 @@ fn schedule_i_lists_the_directors_and_officers_with_computed_percentages() {
     );
     assert_prints(
         &offer,
-        "- [Schedule I: Information Concerning the Directors and Executive Officers](#schedule-i)",
+        "| | [SCHEDULE I: INFORMATION CONCERNING THE DIRECTORS AND EXECUTIVE OFFICERS](#schedule-i) |",
     );
     // Schedule I comes after The Offer, before the back cover.
     let schedule = offer.find("## SCHEDULE I").unwrap();

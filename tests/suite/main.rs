@@ -17,6 +17,7 @@ mod fees;
 mod figures;
 mod golden;
 mod income;
+mod layout;
 mod lifecycle;
 mod notes;
 mod notes_later;

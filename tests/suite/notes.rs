@@ -549,9 +549,9 @@ fn the_offer_to_purchase_states_the_notes_by_principal_amount() {
     // Its own sections, numbered in order, with no section of shares.
     assert_prints(
         &offer,
-        "- [Section 7. Certain Information Concerning the Notes](#section-7)\n- [Section 8. Trading Market of the Notes; Price Range of the Common Stock](#section-8)\n",
+        "| 7. | [Certain Information Concerning the Notes](#section-7) |\n| 8. | [Trading Market of the Notes; Price Range of the Common Stock](#section-8) |\n",
     );
-    assert_prints(&offer, "- [Section 17. Miscellaneous](#section-17)\n");
+    assert_prints(&offer, "| 17. | [Miscellaneous](#section-17) |\n");
     for gone in ["Conditional Tender", "Odd Lot", "Price Range of the Shares"] {
         assert!(!offer.contains(gone), "the Offer for notes says `{gone}`");
     }

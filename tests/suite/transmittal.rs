@@ -92,8 +92,9 @@ fn the_conditional_tender_box_is_there_only_with_conditional_tenders() {
 #[test]
 fn the_notice_of_guaranteed_delivery_is_filed_only_when_offered_and_states_its_days() {
     let notice = document(&render(AUCTION), "guaranteed-delivery.md");
-    let first = notice.lines().find(|l| !l.starts_with("<!--")).unwrap();
-    assert_eq!(first, "**Exhibit (a)(1)(C)**", "the legend heads the notice");
+    let mut first = notice.lines().filter(|l| !l.starts_with("<!--") && !l.is_empty());
+    assert_eq!(first.next(), Some("<div align=\"right\">"), "the legend heads the notice, at the right");
+    assert_eq!(first.next(), Some("**Exhibit (a)(1)(C)**"), "the legend heads the notice");
     assert!(notice.contains(
         "within one (1) trading day after the date this Notice of Guaranteed Delivery is executed"
     ));
