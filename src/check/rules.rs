@@ -379,8 +379,13 @@ fn item_1004(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     if !(exchange || purchase) || !(name.contains("offer") || title.trim_start().starts_with("OFFER TO")) {
         return;
     }
+    // Item 1004(a)(1)(ix) asks for proration only of an offer for less than all of a class.
+    static FOR_ALL: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)(?:purchase|exchange|acquire|for) all outstanding shares|any and all of (?:the|its)")
+    });
+    let for_all = FOR_ALL.is_match(&v.text);
     for ((element, _, exchange_only), pattern) in ELEMENTS.iter().zip(ELEMENT_PATTERNS.iter()) {
-        if *exchange_only && !exchange {
+        if (*exchange_only && !exchange) || (*element == "proration" && for_all) {
             continue;
         }
         if !pattern.is_match(&v.text) {

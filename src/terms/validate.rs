@@ -238,7 +238,6 @@ fn third_party(loaded: &LoadedTerms, t: &Terms) -> Check {
             ("bidder", t.bidder.is_some()),
             ("offer.all_outstanding", o.all_outstanding),
             ("offer.subsequent_offering_period", o.subsequent_offering_period.is_some()),
-            ("disclosure.plans", t.disclosure.plans.is_some()),
         ];
         if let Some((field, _)) = given.iter().find(|(_, set)| *set) {
             return Err(loaded

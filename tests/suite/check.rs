@@ -478,3 +478,19 @@ fn in_a_set_secdraft_rendered_a_figure_is_judged_by_the_ledger_not_the_text() {
     let rendered = check::Rendered { ledger: &[], ..set.rendered() };
     assert!(!inconsistent(check::check(&docs, Mode::Filing, Some(rendered))));
 }
+
+#[test]
+fn an_offer_for_all_outstanding_shares_need_not_state_proration() {
+    let offer = |sought: &str| {
+        format!(
+            "OFFER TO PURCHASE\n\nThe Purchaser is offering to purchase {sought} of common stock at $10.00 per Share. The Offer will expire at 5:00 p.m. No subsequent offering period. The Offer may be extended. Shares may be withdrawn at any time. Follow the procedures for tendering; deliver a notice of withdrawal. Shares accepted will be paid for promptly. Material U.S. federal income tax consequences.\n"
+        )
+    };
+    let proration = |text: &str| {
+        check::check(&[doc("offer-to-purchase.md", text)], Mode::Filing, None)
+            .into_iter()
+            .any(|f| f.rule == "item-1004-element" && f.message.contains("proration"))
+    };
+    assert!(!proration(&offer("all outstanding shares")));
+    assert!(proration(&offer("up to 5,000,000 shares")));
+}
