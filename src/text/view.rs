@@ -122,6 +122,8 @@ fn markdown(b: &mut Builder) {
         let heading = trimmed.starts_with('#')
             || (trimmed.starts_with("**") && (trimmed.ends_with("**") || trimmed.ends_with("**\\")))
             || (trimmed.starts_with("- [") && trimmed.ends_with(')') && trimmed.contains("](#"))
+            // A table of contents set as a table: "| 12. | [Effects of the Offer ...](#section-12) |".
+            || (trimmed.starts_with("| ") && trimmed.ends_with(") |") && trimmed.contains("](#"))
             || centred;
         if heading {
             b.heading_start = Some(b.view.text.len());
