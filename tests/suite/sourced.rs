@@ -167,3 +167,15 @@ fn item_13_is_not_applicable_only_when_the_cover_says_the_offer_is_not_going_pri
         "**Item 13. Information Required by Schedule 13E-3.**\n\n[The information Schedule 13E-3 requires of a going-private transaction under Rule 13e-3: to draft.]",
     );
 }
+
+#[test]
+fn the_offer_tells_plan_participants_how_they_tender_only_when_the_terms_name_a_plan() {
+    let offer = document(&render(AUCTION), "offer-to-purchase.md");
+    assert_prints(
+        &offer,
+        "***Participants in the Northwind Industrial Corp. 401(k) Savings Plan.*** Shares held for participants in the plan are held of record by its trustee, Lakeshore Retirement Trust Company. A participant may not use the Letter of Transmittal to tender them",
+    );
+    assert_prints(&offer, "[The deadline by which the trustee must receive directions");
+    let offer = document(&render(EXCHANGE), "offer-to-exchange.md");
+    assert!(!offer.contains("***Participants in"), "{offer}");
+}
