@@ -258,7 +258,12 @@ fn defined_terms(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
         // "the Tender Offer Statement on Schedule TO ... (the “Schedule TO”)".
         let paragraph_start = v.text[..first.0].rfind('\n').map_or(0, |p| p + 1);
         let defining_phrase = paragraph_start.max(first.0.saturating_sub(300));
-        if let Some(&(start, end)) = uses_of_term.iter().find(|(s, _)| *s < defining_phrase) {
+        // A first use that refers forward, "Shares (as defined below)", points the reader to the
+        // definition: the uses after it are not before the definition.
+        let refers_forward = |e: usize| v.text[e..].starts_with(" (as defined below)");
+        if let Some(&(start, end)) =
+            uses_of_term.first().filter(|(s, e)| *s < defining_phrase && !refers_forward(*e))
+        {
             out.push(at(
                 doc,
                 v,

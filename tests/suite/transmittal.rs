@@ -6,7 +6,7 @@
 
 use secdraft::pipeline::RenderedSet;
 
-use crate::common::{document, edited, examples, refused_at, render, scratch_terms};
+use crate::common::{assert_prints, document, edited, examples, refused_at, render, scratch_terms};
 
 const AUCTION: &str = "data/northwind-dutch-auction-commenced.yaml";
 const EXCHANGE: &str = "data/meridian-exchange-commenced.yaml";
@@ -251,4 +251,286 @@ fn the_fields_of_the_tender_documents_are_refused_where_they_are_wrong() {
     refused_at(&registered, "summary_advertisement", "summary publication");
     let plan = format!("{}\ndocuments:\n  plan_name: The Plan\n", std::fs::read_to_string(EXCHANGE).unwrap());
     refused_at(&plan, "plan_name", "an employee letter the terms do not ask for");
+}
+
+const THIRD_PARTY: &str = "data/kestrel-third-party-commenced.yaml";
+const CASH_AND_STOCK: &str = "data/linden-cash-and-stock-commenced.yaml";
+
+#[test]
+fn short_tendering_is_represented_only_in_a_partial_offer_and_as_a_net_long_position() {
+    // An offer for all outstanding Shares is not a partial tender offer: Rule 14e-4 does not
+    // apply, and the forms keep only the good-title representation.
+    let set = render(THIRD_PARTY);
+    for name in ["letter-of-transmittal.md", "guaranteed-delivery.md"] {
+        let text = document(&set, name);
+        assert!(!text.contains("14e-4") && !text.contains("net long position"), "{name}");
+    }
+    let letter = document(&set, "letter-of-transmittal.md");
+    assert!(letter.contains("the Purchaser will acquire good, marketable and unencumbered title to them"));
+    assert_prints(
+        &letter,
+        "The undersigned understands that the Purchaser’s acceptance of the Shares tendered by any of the procedures of Section 2",
+    );
+    assert!(
+        document(&set, "guaranteed-delivery.md")
+            .contains("The undersigned, an Eligible Institution, guarantees that")
+    );
+    // A partial offer: the Notice's guarantee uses the rule's concept, not "own".
+    for path in [AUCTION, EXCHANGE] {
+        let set = render(path);
+        let notice = document(&set, "guaranteed-delivery.md");
+        assert_prints(
+            &notice,
+            "(a) represents that the person or persons named above have a net long position in the Shares (or equivalent securities), within the meaning of Rule 14e-4 under the Exchange Act, at least equal to the Shares tendered, (b) represents that the tender complies with Rule 14e-4",
+        );
+        assert!(!notice.contains("“own”"), "{path}");
+        assert!(
+            document(&set, "letter-of-transmittal.md")
+                .contains("has a net long position in the Shares tendered within the meaning of Rule 14e-4")
+        );
+    }
+}
+
+#[test]
+fn a_third_party_s_letter_of_transmittal_appoints_its_designees_as_proxies_on_acceptance() {
+    let letter = document(&render(THIRD_PARTY), "letter-of-transmittal.md");
+    assert_prints(
+        &letter,
+        "the undersigned irrevocably appoints the designees of the Purchaser, and each of them, as the undersigned’s attorneys-in-fact and proxies",
+    );
+    assert_prints(
+        &letter,
+        "takes effect when, and only to the extent that, the Purchaser accepts the Shares tendered under the Offer",
+    );
+    // An issuer does not take proxies for its own Shares.
+    for path in [AUCTION, EXCHANGE] {
+        assert!(!document(&render(path), "letter-of-transmittal.md").contains("proxies"), "{path}");
+    }
+}
+
+#[test]
+fn the_special_instructions_agree_with_what_is_issued_for_each_kind() {
+    // Cash: a check, singular.
+    let letter = document(&render(AUCTION), "letter-of-transmittal.md");
+    assert!(letter.contains("**SPECIAL PAYMENT INSTRUCTIONS**"));
+    assert_prints(
+        &letter,
+        "To be completed only if the check for the purchase price for the Shares accepted is to be issued in the name of someone other than the undersigned, or if certificates for Shares not tendered or not accepted are to be issued in that name.",
+    );
+    assert_prints(
+        &letter,
+        "who pays them when the check for the purchase price for the Shares accepted is to be issued in the name of",
+    );
+    // An exchange that pays no cash issues the new security: issuance, and no withholding from
+    // a payment that is never made.
+    let letter = document(&render(EXCHANGE), "letter-of-transmittal.md");
+    assert!(letter.contains("**SPECIAL ISSUANCE INSTRUCTIONS**") && !letter.contains("SPECIAL PAYMENT"));
+    assert!(letter.contains("“Special Issuance Instructions”") && !letter.contains("Special Payment"));
+    assert_prints(
+        &letter,
+        "if the Series D Preferred Stock for the Shares accepted is to be issued in the name of someone other than the undersigned",
+    );
+    assert!(!letter.contains("from any payment") && !letter.contains("backup withholding"));
+    assert_prints(
+        &letter,
+        "Taxpayer Identification Number; IRS Form W-9 and IRS Form W-8.** The Offer pays no cash. The Exchange Agent requests each tendering stockholder’s taxpayer identification number for the issuance of the Series D Preferred Stock",
+    );
+    // An exchange that pays cash with the new shares: both, plural, and withholding from cash.
+    let letter = document(&render(CASH_AND_STOCK), "letter-of-transmittal.md");
+    assert!(letter.contains("**SPECIAL PAYMENT INSTRUCTIONS**"));
+    assert!(letter.contains("and any check for cash for the Shares accepted are to be issued"));
+    assert!(letter.contains("from any cash paid to a stockholder in the Offer"));
+    // The guarantee box, punctuated, with the defined term.
+    for path in [AUCTION, EXCHANGE, THIRD_PARTY] {
+        let letter = document(&render(path), "letter-of-transmittal.md");
+        assert!(letter.contains("(If required; see Instructions 1 and 5.)\n\nFor use only by a bank, broker, dealer, credit union, savings association or other entity that is a member in good standing of a recognized Medallion Program"), "{path}");
+        assert!(
+            letter.contains(
+                "(an “**Eligible Institution**”). Place the medallion guarantee in the space below."
+            ),
+            "{path}"
+        );
+        assert!(!letter.contains("purchase price are"), "{path}");
+    }
+}
+
+#[test]
+fn one_defined_term_names_the_guarantor_across_the_set() {
+    for path in examples() {
+        let set = render(&path);
+        for file in set.files.iter().filter(|f| f.name.ends_with(".md")) {
+            let text = String::from_utf8(file.bytes.clone()).unwrap();
+            // "eligible guarantor institution" only inside the definition of Eligible Institution.
+            let mentions = text.matches("eligible guarantor institution").count();
+            let defined = text.matches("“eligible guarantor institution” as Rule 17Ad-15").count();
+            assert_eq!(mentions, defined, "{}: {}", path.display(), file.name);
+            if text.contains("Eligible Institution") {
+                assert!(
+                    text.contains("(an “**Eligible Institution**”)")
+                        || text.contains("“**Eligible Institution**” (a firm"),
+                    "{}: {} uses the term undefined",
+                    path.display(),
+                    file.name
+                );
+            }
+        }
+    }
+    assert!(
+        document(&render(AUCTION), "offer-to-purchase.md")
+            .contains("if the tender is made by or through an Eligible Institution")
+    );
+}
+
+#[test]
+fn the_notice_offers_random_lot_and_an_auction_s_odd_lots_may_tender_at_the_purchase_price() {
+    let set = render(AUCTION);
+    let notice = document(&set, "guaranteed-delivery.md");
+    let conditional = &notice[notice.find("**CONDITIONAL TENDER**").unwrap()..];
+    assert!(conditional.contains("To be eligible for selection by random lot"));
+    assert!(conditional.contains("☐ The Shares tendered are all of the Shares the undersigned holds."));
+    let letter = document(&set, "letter-of-transmittal.md");
+    assert_prints(
+        &letter,
+        "CHECK ONE BOX ONLY, UNDER (1) OR UNDER (2), UNLESS YOU TENDER ODD LOTS AT THE PURCHASE PRICE BY CHECKING THE BOX PROVIDED FOR IT UNDER “ODD LOTS” BELOW",
+    );
+    assert_prints(&letter, "(a person checking this box need not check a box under (1) or (2) above)");
+    assert_prints(
+        &letter,
+        "a stockholder tendering odd lots at the Purchase Price may instead check the box provided for it in the section captioned “Odd Lots”",
+    );
+    // Without odd lots first, the price section admits no exception.
+    let text = edited(
+        AUCTION,
+        "  guaranteed_delivery_days: 1\n",
+        "  guaranteed_delivery_days: 1\n  odd_lot_priority: false\n",
+    );
+    let letter = document(&render_text(&text), "letter-of-transmittal.md");
+    assert_prints(
+        &letter,
+        "CHECK ONE BOX ONLY, UNDER (1) OR UNDER (2). IF MORE THAN ONE BOX IS CHECKED, OR NO BOX IS CHECKED, THE SHARES ARE NOT PROPERLY TENDERED.",
+    );
+}
+
+#[test]
+fn the_letters_to_nominees_and_clients_are_headed_by_the_offer_and_state_its_terms() {
+    let exchange = render(EXCHANGE);
+    let brokers = document(&exchange, "letter-to-brokers.md");
+    assert!(brokers.contains("**Offer by Meridian Ridge Holdings, Inc. to Exchange Up to 60,000,000 Shares of its Common Stock for Shares of its 13.00% Series D Cumulative Redeemable Perpetual Preferred Stock**"));
+    assert!(!brokers.contains("registered in their own names"));
+    // The information agent writes in the first person, naming itself once.
+    assert_prints(
+        &brokers,
+        "We, Lakeside Proxy Advisors LLC, have been appointed by Meridian Ridge Holdings, Inc.",
+    );
+    assert_eq!(brokers.matches("Lakeside Proxy Advisors LLC").count(), 2, "the opening and the signature");
+    assert!(brokers.contains("may be directed to us at (212) 555-0177"));
+    assert!(brokers.contains("IRS Form W-9, with its instructions"));
+    for name in ["letter-to-brokers.md", "letter-to-clients.md"] {
+        let text = document(&exchange, name);
+        assert_prints(
+            &text,
+            "Shares are accepted only in multiples of 100; any Shares tendered in excess of the largest multiple will be returned, and a stockholder who holds fewer than 100 Shares cannot tender Shares in the Offer",
+        );
+        assert_prints(
+            &text,
+            "None of the Company, its board of directors, the Information Agent or the Exchange Agent makes any recommendation to stockholders as to whether to tender or refrain from tendering their Shares.",
+        );
+    }
+    let third = render(THIRD_PARTY);
+    let brokers = document(&third, "letter-to-brokers.md");
+    assert!(brokers.contains("**Offer to Purchase for Cash All Outstanding Shares of Common Stock of Fenwick Instruments, Inc. at $38.50 Net Per Share by Kestrel Acquisition Corp.**"));
+    assert!(brokers.contains("(other than the Depositary and the Information Agent)"));
+    assert!(!brokers.contains("accepted only in multiples"));
+    // Where the terms leave the position to counsel, both letters carry the note.
+    let text = edited(
+        AUCTION,
+        "  guaranteed_delivery_days: 1\n",
+        "  guaranteed_delivery_days: 1\n  recommendation: to_draft\n",
+    );
+    let set = render_text(&text);
+    for name in ["letter-to-brokers.md", "letter-to-clients.md"] {
+        let text = document(&set, name);
+        assert!(text.contains("to draft (`offer.recommendation`).]"), "{name}");
+        assert!(!text.contains("makes any recommendation"), "{name}");
+    }
+}
+
+#[test]
+fn the_plan_letter_is_sent_and_dated_and_its_form_can_direct_no_tender() {
+    let letter = document(&render(AUCTION), "employee-letter.md");
+    assert!(
+        letter.contains("**Letter to Participants in the Northwind Industrial Corp. 401(k) Savings Plan**")
+    );
+    assert!(!letter.contains("401(K)"));
+    assert!(
+        letter.contains("[The sender of this letter")
+            && letter.contains("\n\nNovember 3, 2025\n\nTo Participants")
+    );
+    assert!(
+        letter.contains("☐ Do not tender any of the Shares allocated to the undersigned’s Plan account.")
+    );
+    assert!(letter.contains("| Participant identification number"));
+    assert!(letter.contains("(the “**Purchase Price**”)") && letter.contains("☐ At the Purchase Price"));
+    // The trustee's duties under ERISA: counsel's to state, never stated.
+    let erisa = letter.lines().find(|l| l.contains("408(e)")).unwrap();
+    assert!(erisa.starts_with('[') && erisa.ends_with("to draft.]"), "{erisa}");
+}
+
+#[test]
+fn the_summary_advertisement_is_titled_by_the_offer_s_terms_and_defines_before_it_uses() {
+    let ad = document(&render(AUCTION), "summary-advertisement.md");
+    assert!(ad.contains("**Notice of Offer to Purchase for Cash Up to 5,000,000 Shares of its Common Stock at a Purchase Price Not Greater than $22.00 nor Less than $20.00 per Share**"));
+    let legend = ad.lines().find(|l| l.starts_with("*This announcement")).unwrap();
+    assert!(
+        legend.contains("sell Shares (as defined below)") && legend.contains("The Offer (as defined below)"),
+        "{legend}"
+    );
+    assert!(
+        !legend.contains("the offer") && !legend.contains("The offer") && !legend.contains(" shares"),
+        "{legend}"
+    );
+    assert_prints(
+        &ad,
+        "first, all Shares properly tendered at or below the Purchase Price and not properly withdrawn by any stockholder who owns, beneficially or of record, an aggregate of fewer than 100 Shares and tenders all of them",
+    );
+    for path in examples() {
+        for file in render(&path).files.iter().filter(|f| f.name.ends_with(".md")) {
+            let text = String::from_utf8(file.bytes.clone()).unwrap();
+            assert!(!text.contains("first odd lots"), "{}: {}", path.display(), file.name);
+        }
+    }
+}
+
+#[test]
+fn the_documents_holders_tender_with_define_each_term_before_they_use_it() {
+    // Every commenced example, rendered and checked through the binary: in the documents holders
+    // tender with, nothing but notes to draft (a forward reference, "Shares (as defined below)",
+    // is not a use before the definition).
+    let tender_documents = [
+        "letter-of-transmittal",
+        "guaranteed-delivery",
+        "letter-to-brokers",
+        "letter-to-clients",
+        "employee-letter",
+        "summary-advertisement",
+    ];
+    let mut checked = 0;
+    for path in examples().iter().filter(|p| p.to_string_lossy().ends_with("-commenced.yaml")) {
+        let dir = tempfile::tempdir().unwrap();
+        crate::common::secdraft().arg("render").arg(path).arg("--out").arg(dir.path()).assert().success();
+        let out = crate::common::secdraft()
+            .args(["check", "--mode", "draft", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for finding in json["findings"].as_array().unwrap() {
+            let file = finding["file"].as_str().unwrap();
+            if tender_documents.iter().any(|stem| file.contains(stem)) {
+                assert_eq!(finding["rule"], "placeholder", "{}: {finding:#?}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "the notes to draft of the tender documents are found");
 }
