@@ -6,6 +6,7 @@ mod diff;
 mod fee;
 mod figures;
 mod render;
+mod templates;
 mod upgrade;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +38,7 @@ enum Command {
     Diff(diff::DiffArgs),
     Fee(fee::FeeArgs),
     Upgrade(upgrade::UpgradeArgs),
+    Templates(templates::TemplatesArgs),
 }
 
 /// `--mode draft|filing`, shared by `render` and `check`.
@@ -95,6 +97,7 @@ pub fn run() -> i32 {
         Command::Diff(args) => diff::run(&args),
         Command::Fee(args) => fee::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
+        Command::Templates(args) => templates::run(&args),
     };
     match result {
         Ok(code) => code,

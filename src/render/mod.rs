@@ -128,6 +128,7 @@ impl Templates {
         // Every template is held at once: many files each under the cap add up.
         let mut budget = crate::input::DocumentBudget::default();
         let mut overridden: BTreeMap<String, PathBuf> = BTreeMap::new();
+        let mut blocks_only: Vec<String> = Vec::new();
         for (name, file) in files {
             let target = legacy_target(&name).unwrap_or(&name).to_owned();
             let file_name = name.rsplit('/').next().unwrap_or(&name);
@@ -150,8 +151,34 @@ impl Templates {
             };
             let bytes = budget.read(&file).map_err(|why| cannot_read(why.to_string()))?;
             let text = String::from_utf8(bytes).map_err(|e| cannot_read(e.utf8_error().to_string()))?;
+            overridden.insert(target.clone(), file.clone());
+            // A file of blocks alone replaces those blocks of the built-in template and keeps the
+            // rest: it extends the built-in, kept under a name of its own.
+            if let Some(built_in) = sources.get(&target).filter(|s| s.file.is_none() && is_blocks_only(&text))
+            {
+                let known = blocks_of(&target, &sources);
+                if let Some(unknown) = block_names(&text).into_iter().find(|b| !known.contains(b)) {
+                    return Err(Diagnostic::new(format!(
+                        "{} replaces the block `{unknown}`, which the template {target} does not have",
+                        display_path(&file)
+                    ))
+                    .help(format!(
+                        "its blocks are: {}; `secdraft templates list` prints every template's",
+                        known.join(", ")
+                    )));
+                }
+                let kept = format!("{BUILT_IN}{target}");
+                sources.insert(kept.clone(), built_in.clone());
+                // On the first line, so that errors keep the file's own line numbers.
+                let text = format!("{{% extends \"{kept}\" %}}{text}");
+                sources.insert(target.clone(), Source { text: Arc::from(text), file: Some(file.clone()) });
+                blocks_only.push(target);
+                continue;
+            }
             sources.insert(target.clone(), Source { text: Arc::from(text), file: Some(file.clone()) });
-            overridden.insert(target, file);
+        }
+        for target in &blocks_only {
+            overridden.remove(target);
         }
         // A document's template of the folder (`offer.md`) replaces the whole document, as it did
         // before the Offer had a template per kind: the built-in templates that descend from it
@@ -507,6 +534,76 @@ fn renders_in(name: &str, stage: Stage) -> bool {
 
 /// The template a template extends: `{% extends "offer.md" %}` is its first tag, after blanks
 /// and comments.
+/// Each built-in template that has blocks, with the blocks an override file of the same path
+/// can replace (its own and those of the templates it extends), in the order they appear.
+pub fn template_blocks() -> Vec<(String, Vec<String>)> {
+    let sources = embedded_sources();
+    sources
+        .keys()
+        .map(|name| (name.clone(), blocks_of(name, &sources)))
+        .filter(|(_, blocks)| !blocks.is_empty())
+        .collect()
+}
+
+/// The prefix under which a built-in template whose blocks an override replaces is kept.
+const BUILT_IN: &str = "secdraft-built-in/";
+
+/// The blocks a template defines, in order: `{% block risk_factors %}`.
+fn block_names(text: &str) -> Vec<String> {
+    static BLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{%-?\s*block\s+(\w+)").expect("the block pattern is valid"));
+    let mut names: Vec<String> = BLOCK.captures_iter(text).map(|c| c[1].to_owned()).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
+}
+
+/// The blocks a template can have replaced: its own and those of the templates it extends.
+fn blocks_of(name: &str, sources: &BTreeMap<String, Source>) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = Some(name.to_owned());
+    // The chain is short (a kind's Offer extends the frame); the bound stops a loop.
+    for _ in 0..8 {
+        let Some(source) = current.as_ref().and_then(|n| sources.get(n)) else { break };
+        for block in block_names(&source.text) {
+            if !blocks.contains(&block) {
+                blocks.push(block);
+            }
+        }
+        current = parent_of(&source.text).map(str::to_owned);
+    }
+    blocks
+}
+
+/// Whether an override holds blocks and nothing else (comments and blank space between them):
+/// counsel's own risk factors, `{% block risk_factors %}...{% endblock risk_factors %}`.
+fn is_blocks_only(text: &str) -> bool {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)\{#.*?#\}|\{%-?\s*(end)?block\b.*?%\}").expect("the tag pattern is valid")
+    });
+    if parent_of(text).is_some() || block_names(text).is_empty() {
+        return false;
+    }
+    // Outside every block (depth 0) there may be only comments and blank space.
+    let (mut depth, mut at) = (0usize, 0);
+    for tag in TAG.captures_iter(text) {
+        let whole = tag.get(0).expect("a match has its text");
+        if depth == 0 && !text[at..whole.start()].trim().is_empty() {
+            return false;
+        }
+        if whole.as_str().starts_with("{%") {
+            if tag.get(1).is_some() {
+                let Some(outer) = depth.checked_sub(1) else { return false };
+                depth = outer;
+            } else {
+                depth += 1;
+            }
+        }
+        at = whole.end();
+    }
+    depth == 0 && text[at..].trim().is_empty()
+}
+
 fn parent_of(text: &str) -> Option<&str> {
     let mut rest = text.trim_start();
     while let Some(comment) = rest.strip_prefix("{#") {

@@ -4,6 +4,7 @@
 
 mod amendments;
 mod bad_inputs;
+mod blocks;
 mod calendar;
 mod cash_and_stock;
 mod check;
