@@ -19,6 +19,7 @@ mod golden;
 mod income;
 mod layout;
 mod lifecycle;
+mod merge;
 mod notes;
 mod notes_later;
 mod optional;
