@@ -320,8 +320,9 @@ fn unique_common<T: std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<(usize, 
     chain
 }
 
-/// Words and the white space between them, in order: the tokens of a word diff.
-fn tokens(text: &str) -> Vec<&str> {
+/// Words and the white space between them, in order: the tokens of a word diff (and of the
+/// word merge of `render --merge`).
+pub(crate) fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut space = None;

@@ -52,6 +52,7 @@ pub mod filing;
 pub mod format;
 pub mod html;
 pub mod input;
+pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -36,6 +36,17 @@ impl RenderedSet {
             .collect()
     }
 
+    /// The title the EDGAR HTML of the Markdown draft `name` carries, when `name` is one of the
+    /// set's documents (as `render_filing` gives it).
+    pub fn html_title(&self, name: &str) -> Option<String> {
+        let kind = self.filing.kind;
+        let restated = Document::restated(&self.filing.in_force);
+        Document::for_terms(&self.filing.in_force)
+            .into_iter()
+            .find(|document| format!("{}.md", document.stem(kind)) == name)
+            .map(|document| document.heading(kind, restated))
+    }
+
     /// What `check` reads of a set secdraft rendered: the ledger and the figures.
     pub fn rendered(&self) -> check::Rendered<'_> {
         check::Rendered {

@@ -139,6 +139,9 @@ rules! {
     EXHIBIT_INDEX: "exhibit-index", Error,
         "An exhibit index row names no document of the set and no filing elsewhere",
         "link the document filed herewith, or say where the exhibit was filed (incorporated by reference, previously filed) or that it is not applicable";
+    MERGE_CONFLICT: "merge-conflict", Error,
+        "A conflict marker that `render --merge` wrote where a hand edit and the terms changed the same words",
+        "keep the words wanted between `<<<<<<< edited` and `>>>>>>> terms`, and delete the three marker lines";
 }
 
 /// One document to check, as it is written.

@@ -17,6 +17,39 @@ pub fn document(doc: &Indexed, v: &TextView, out: &mut Vec<Finding>) {
     sole_discretion(doc, v, out);
     item_1004(doc, v, out);
     articles_before_numbers(doc, v, out);
+    merge_conflicts(doc, out);
+}
+
+/// The markers `render --merge` writes around a conflict, each on its own line: the opening
+/// and closing ones wherever they stand, the separator only inside a conflict (alone, a line
+/// of `=` underlines a Markdown heading).
+fn merge_conflicts(doc: &Indexed, out: &mut Vec<Finding>) {
+    use crate::merge::{MARKER_EDITED, MARKER_SEPARATOR, MARKER_TERMS};
+    let mut open = false;
+    let mut offset = 0;
+    for line in doc.source.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        let what = if text == MARKER_EDITED {
+            open = true;
+            Some("opens a conflict: the words as edited by hand follow")
+        } else if open && text == MARKER_SEPARATOR {
+            Some("separates the words as edited by hand from those the terms now give")
+        } else if text == MARKER_TERMS {
+            open = false;
+            Some("closes a conflict")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            out.push(doc.finding(
+                &rule::MERGE_CONFLICT,
+                offset,
+                text.len(),
+                format!("a merge conflict marker {what}"),
+            ));
+        }
+        offset += line.len();
+    }
 }
 
 /// Patterns use ASCII word boundaries, `(?-u:\b)`: with a Unicode `\b` the regex engine

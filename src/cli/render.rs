@@ -6,7 +6,7 @@ use clap::Args;
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::filing::Mode;
-use crate::{output, pipeline, tieout};
+use crate::{html, merge, output, pipeline, tieout};
 
 /// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML.
 #[derive(Debug, Args)]
@@ -40,6 +40,15 @@ pub struct RenderArgs {
     #[arg(long)]
     force: bool,
 
+    /// Keep hand edits: merge each Markdown draft edited by hand since secdraft wrote it with
+    /// the new rendering, word by word, from the text secdraft last wrote (kept in
+    /// DIR/.secdraft/base/). Where the edit and the terms changed the same words, the draft
+    /// holds both between conflict markers (`<<<<<<< edited`, `=======`, `>>>>>>> terms`),
+    /// each conflict is listed with its line, and the exit code is 1. The HTML of a merged
+    /// draft is made from the merged Markdown; with conflicts, it is left as it was.
+    #[arg(long, conflicts_with = "check")]
+    merge: bool,
+
     /// `draft` (the default) leaves the signature lines blank; `filing` signs the Schedule TO
     /// with the conformed signature ("/s/ Name") of the signatory named in `signature`.
     #[arg(long, value_enum, default_value_t = super::ModeArg::Draft)]
@@ -69,9 +78,101 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     }
     let mut inputs = vec![args.terms.as_path()];
     inputs.extend(args.templates.as_deref());
-    output::write_all_sparing(&args.out, &set.files, args.force, &inputs)?;
-    let listing: String =
-        set.files.iter().map(|file| format!("{}\n", display_path(&args.out.join(&file.name)))).collect();
+    let files = output::with_bases(set.files.clone());
+    let mut outcome = Outcome::default();
+    let mut merge = |drafts| outcome.revise(&set, files.clone(), drafts);
+    let merging: Option<&mut dyn FnMut(Vec<output::EditedDraft>) -> output::Revision> =
+        if args.merge { Some(&mut merge) } else { None };
+    output::write_all_merging(&args.out, &files, args.force, &inputs, merging)?;
+    let listing: String = set
+        .files
+        .iter()
+        .filter(|file| !outcome.kept.contains(&file.name))
+        .map(|file| format!("{}\n", display_path(&args.out.join(&file.name))))
+        .collect();
     super::emit(&listing);
-    Ok(0)
+    for name in &outcome.merged {
+        super::emit_error(&format!(
+            "note: merged the edits to {} with the new rendering\n",
+            display_path(&args.out.join(name))
+        ));
+    }
+    for (name, why) in &outcome.kept_why {
+        super::emit_error(&format!("note: left {} as it was: {why}\n", display_path(&args.out.join(name))));
+    }
+    for (name, line) in &outcome.conflicts {
+        super::emit_error(&format!(
+            "conflict: {}:{line}: the hand edit and the terms changed the same words\n",
+            display_path(&args.out.join(name))
+        ));
+    }
+    if outcome.conflicts.is_empty() {
+        return Ok(0);
+    }
+    super::emit_error(
+        "help: resolve each conflict (keep the words wanted, delete the markers), then run `secdraft check` and render with --merge again\n",
+    );
+    Ok(1)
+}
+
+/// What `render --merge` did with the drafts edited by hand.
+#[derive(Default)]
+struct Outcome {
+    /// The drafts merged.
+    merged: Vec<String>,
+    /// Each conflict: the draft, and the line of its opening marker as written.
+    conflicts: Vec<(String, usize)>,
+    /// Files of the set left out of the write, so left as they were in the folder.
+    kept: Vec<String>,
+    /// Why each of those was kept.
+    kept_why: Vec<(String, String)>,
+}
+
+impl Outcome {
+    /// Merges each edited draft with its new rendering; the HTML beside a draft merged without
+    /// conflict is made from the merged Markdown, and one beside a draft with conflicts is left
+    /// as it was (the markers are not text to publish).
+    fn revise(
+        &mut self,
+        set: &pipeline::RenderedSet,
+        mut files: Vec<output::OutputFile>,
+        drafts: Vec<output::EditedDraft>,
+    ) -> output::Revision {
+        let mut merged_texts = Vec::new();
+        for draft in drafts {
+            let Some(generated) = files.iter().find(|f| f.name == draft.name) else { continue };
+            let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+            let merged = merge::merge3(&lossy(&draft.base), &lossy(&draft.edited), &lossy(&generated.bytes));
+            let written =
+                output::OutputFile { name: draft.name.clone(), bytes: merged.text.clone().into_bytes() };
+            for &offset in &merged.conflicts {
+                self.conflicts.push((draft.name.clone(), output::written_line(&written, offset)));
+            }
+            let html_name = format!("{}.htm", draft.name.trim_end_matches(".md"));
+            if files.iter().any(|f| f.name == html_name) {
+                let html = match (merged.conflicts.is_empty(), set.html_title(&draft.name)) {
+                    (false, _) => Err("the Markdown draft holds conflicts".to_owned()),
+                    (true, None) => Err("secdraft makes it from the terms only".to_owned()),
+                    (true, Some(title)) => {
+                        html::to_edgar_html(&merged.text, &title).map_err(|e| e.to_string())
+                    }
+                };
+                match html {
+                    Ok(html) => {
+                        if let Some(file) = files.iter_mut().find(|f| f.name == html_name) {
+                            file.bytes = html.into_bytes();
+                        }
+                    }
+                    Err(why) => {
+                        files.retain(|f| f.name != html_name);
+                        self.kept.push(html_name.clone());
+                        self.kept_why.push((html_name, why));
+                    }
+                }
+            }
+            self.merged.push(draft.name.clone());
+            merged_texts.push((draft.name, merged.text.into_bytes()));
+        }
+        output::Revision { files, merged: merged_texts }
+    }
 }

@@ -238,6 +238,16 @@ at a 82% premium.
                 doc("letter-of-transmittal.md", "The Letter of Transmittal."),
             ],
         ),
+        (
+            "merge-conflict",
+            vec![doc(
+                "a.md",
+                "# Offer\n\nWe offer up to \n<<<<<<< edited\n55,000,000\n=======\n40,000,000\n>>>>>>> terms\n Shares.\n",
+            )],
+            ("a.md", 4, 1),
+            // A line of `=` alone underlines a heading: no conflict without its opening marker.
+            vec![doc("a.md", "Offer\n=======\n\nWe offer up to 40,000,000 Shares.\n")],
+        ),
     ]
 }
 

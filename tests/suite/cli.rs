@@ -90,7 +90,18 @@ fn renders_the_example_set() {
         .stdout(predicate::str::contains("schedule-to.htm"))
         .stdout(predicate::str::contains("press-release.md"));
     let names: Vec<String> = listing(&out).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["press-release.htm", "press-release.md", "schedule-to.htm", "schedule-to.md"]);
+    // Beside the drafts, the text written of each Markdown draft: the base of `render --merge`.
+    assert_eq!(
+        names,
+        [
+            ".secdraft/base/press-release.md",
+            ".secdraft/base/schedule-to.md",
+            "press-release.htm",
+            "press-release.md",
+            "schedule-to.htm",
+            "schedule-to.md"
+        ]
+    );
     for (name, bytes) in listing(&out) {
         if name.ends_with(".htm") {
             assert!(

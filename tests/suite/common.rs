@@ -67,15 +67,19 @@ pub fn assert_prints(text: &str, sentence: &str) {
     assert!(text.contains(sentence), "missing:\n{sentence}\n\nin:\n{text}");
 }
 
-/// The files of a folder, by name with their bytes, in name order.
+/// The files of a folder and of the folders in it, by path with their bytes, in name order:
+/// the bases secdraft keeps beside the drafts are `.secdraft/base/NAME`.
 pub fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap())
-        })
-        .collect();
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            files.extend(listing(&path).into_iter().map(|(inner, bytes)| (format!("{name}/{inner}"), bytes)));
+        } else {
+            files.push((name, fs::read(&path).unwrap()));
+        }
+    }
     files.sort();
     files
 }

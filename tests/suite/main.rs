@@ -20,6 +20,7 @@ mod golden;
 mod income;
 mod layout;
 mod lifecycle;
+mod merge;
 mod notes;
 mod notes_later;
 mod optional;

@@ -17,13 +17,24 @@ const HANG: Duration = Duration::from_secs(20);
 const NEW_SET: [&str; 4] =
     ["--set", "offer.consideration.aggregate_liquidation_preference=30000000", "--tie-out", "--force"];
 
-/// What a folder holds: each entry by name, with its bytes, or what it is when not a file.
+/// What a folder holds: each entry by name, with its bytes, or what it is when not a file;
+/// in secdraft's own folder `.secdraft`, each file (the bases) by its path in the folder.
 fn snapshot(dir: &Path) -> BTreeMap<String, String> {
+    snapshot_in(dir, false)
+}
+
+fn snapshot_in(dir: &Path, secdraft_s: bool) -> BTreeMap<String, String> {
     let mut held = BTreeMap::new();
     for entry in fs::read_dir(dir).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy().into_owned();
         let file_type = entry.file_type().unwrap();
+        if file_type.is_dir() && (secdraft_s || name == ".secdraft") {
+            for (inner, what) in snapshot_in(&entry.path(), true) {
+                held.insert(format!("{name}/{inner}"), what);
+            }
+            continue;
+        }
         let what = if file_type.is_file() {
             String::from_utf8_lossy(&fs::read(entry.path()).unwrap()).into_owned()
         } else if file_type.is_symlink() {
@@ -192,8 +203,9 @@ fn a_write_failing_at_any_step_leaves_the_old_set() {
         step += 1;
         assert!(step < 40, "the write never got past its failures");
     }
-    // Placing the journal, moving each of 4 old files aside and 6 new ones in, removing it.
-    assert_eq!(step, 13, "every step was made to fail once");
+    // Placing the journal, moving each of 6 old files aside (4 drafts, 2 bases) and 9 new ones
+    // in (6 drafts, 3 bases), removing it.
+    assert_eq!(step, 18, "every step was made to fail once");
     assert_eq!(snapshot(&out), new);
 }
 
@@ -221,12 +233,12 @@ fn read_folder(out: &Path) -> assert_cmd::assert::Assert {
 fn a_write_killed_after_any_step_is_undone_by_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let (out, old, new) = old_and_new_sets(dir.path());
-    for step in 1..=12 {
+    for step in 1..=17 {
         let killed = faulty_render(&out, &format!("abort-after-step:{step}"), &NEW_SET);
         assert!(!killed.get_output().status.success(), "step {step}: the run was not stopped");
         let recovery = read_folder(&out);
         let mut held = snapshot(&out);
-        if step < 12 {
+        if step < 17 {
             recovery.code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
             assert_eq!(held, old, "killed after step {step}");
         } else {
@@ -275,15 +287,15 @@ fn readers_undo_a_killed_write_before_they_read() {
 }
 
 /// Undoing a killed write is itself killed at each of its steps; the run after that finishes
-/// it. Killed after step 11 (every file moved, the journal not yet removed), the undoing has
-/// the most to do: six files and the journal.
+/// it. Killed after step 16 (every file moved, the journal not yet removed), the undoing has
+/// the most to do: nine files (six drafts, three bases) and the journal.
 #[cfg(debug_assertions)]
 #[test]
 fn undoing_a_killed_write_survives_being_killed_itself() {
     let dir = tempfile::tempdir().unwrap();
     let (out, old, _) = old_and_new_sets(dir.path());
-    for undo_step in 1..=7 {
-        assert!(!faulty_render(&out, "abort-after-step:11", &NEW_SET).get_output().status.success());
+    for undo_step in 1..=10 {
+        assert!(!faulty_render(&out, "abort-after-step:16", &NEW_SET).get_output().status.success());
         let interrupted = secdraft()
             .env("SECDRAFT_TEST_FAULT", format!("abort-after-step:{undo_step}"))
             .args(["render", EXAMPLE, "--check", "--out"])
@@ -294,7 +306,7 @@ fn undoing_a_killed_write_survives_being_killed_itself() {
         // Killed after its last step, the undoing was complete: only its staging folder is left.
         let told = predicate::str::contains("was interrupted");
         let recovery = read_folder(&out).code(0);
-        if undo_step < 7 {
+        if undo_step < 10 {
             recovery.stderr(told);
         } else {
             recovery.stderr(told.not());
@@ -424,7 +436,15 @@ fn litter_of_killed_runs_is_swept() {
     render_into(dir.path(), &[]).success();
     assert_eq!(
         names(&snapshot(dir.path())),
-        [".secdraft-notes", "press-release.htm", "press-release.md", "schedule-to.htm", "schedule-to.md"]
+        [
+            ".secdraft-notes",
+            ".secdraft/base/press-release.md",
+            ".secdraft/base/schedule-to.md",
+            "press-release.htm",
+            "press-release.md",
+            "schedule-to.htm",
+            "schedule-to.md"
+        ]
     );
 }
 
@@ -1046,7 +1066,9 @@ fn drafts_larger_than_any_document_read_are_verified() {
     .unwrap();
     read_folder(&out).code(0).stderr(predicate::str::contains("was interrupted; put back the files"));
     assert_eq!(fs::read(&draft).unwrap(), old);
-    assert!(names(&snapshot(&out)).iter().all(|name| !name.starts_with('.')));
+    assert!(
+        names(&snapshot(&out)).iter().all(|name| !name.starts_with('.') || name.starts_with(".secdraft/"))
+    );
 }
 
 /// An empty journal (a system crash during a write) stops the run, and its help says to copy
@@ -1073,8 +1095,10 @@ fn replaced_files_are_kept_when_their_journal_is_moved_away() {
         .unwrap()
         .to_owned();
     let replaced = out.join(&staging).join("old");
+    // The drafts replaced; the bases' folder in `old` is empty, no base having been moved yet.
     let mut kept: Vec<(String, String)> = fs::read_dir(&replaced)
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_file())
         .map(|e| {
             let e = e.unwrap();
             (e.file_name().to_string_lossy().into_owned(), fs::read_to_string(e.path()).unwrap())
@@ -1094,6 +1118,7 @@ fn replaced_files_are_kept_when_their_journal_is_moved_away() {
         assert!(replaced.is_dir(), "the staging folder was swept");
         let mut still: Vec<String> = fs::read_dir(&replaced)
             .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_file())
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         still.sort();

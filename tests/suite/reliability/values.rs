@@ -84,8 +84,10 @@ fn render(dir: &Path, terms: &Path) -> Result<BTreeMap<String, String>, String> 
     if !result.status.success() {
         return Err(stderr);
     }
+    // The drafts, not the copies of them kept as bases in `.secdraft/`.
     Ok(fs::read_dir(&out)
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_file())
         .map(|e| {
             let path = e.unwrap().path();
             (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&path).unwrap())
