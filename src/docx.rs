@@ -326,8 +326,7 @@ impl Writer {
 
     /// A new paragraph of `style`, numbered in order within the document.
     fn paragraph(&mut self, style: &str) -> Paragraph {
-        self.paragraph_ids += 1;
-        let mut p = Paragraph::new().id(format!("{:08X}", self.paragraph_ids)).style(style);
+        let mut p = self.cell_paragraph(style);
         if std::mem::take(&mut self.page_break) && !self.blocks.is_empty() {
             p = p.page_break_before(true);
         }
@@ -540,20 +539,25 @@ impl Writer {
             }
             rows.push(TableRow::new(cells));
         }
-        if std::mem::take(&mut self.page_break) && !self.blocks.is_empty() {
-            self.paragraph_ids += 1;
-            let p = Paragraph::new()
-                .id(format!("{:08X}", self.paragraph_ids))
-                .style(style::BODY)
-                .add_run(Run::new().add_break(BreakType::Page));
+        if self.page_break && !self.blocks.is_empty() {
+            // A table cannot break the page before itself: an empty paragraph does, above it.
+            let p = self.paragraph(style::BODY);
             self.push_block(Block::Paragraph(Box::new(p)));
         }
+        self.page_break = false;
         let table = Table::without_borders(rows)
             .style(style::TABLE)
             .set_grid(vec![width; columns])
             .width(TEXT_WIDTH, WidthType::Dxa)
             .layout(TableLayoutType::Fixed);
         self.push_block(Block::Table(Box::new(table)));
+    }
+
+    /// A new paragraph of `style` with no page break: the paragraph ids are counted from 1 in
+    /// each document (docx-rs's own count runs on across the documents of a thread).
+    fn cell_paragraph(&mut self, style: &str) -> Paragraph {
+        self.paragraph_ids += 1;
+        Paragraph::new().id(format!("{:08X}", self.paragraph_ids)).style(style)
     }
 
     fn cell(
@@ -563,8 +567,7 @@ impl Writer {
         alignment: Option<&Alignment>,
         width: usize,
     ) -> TableCell {
-        self.paragraph_ids += 1;
-        let mut p = Paragraph::new().id(format!("{:08X}", self.paragraph_ids)).style(style);
+        let mut p = self.cell_paragraph(style);
         match alignment {
             Some(Alignment::Right) => p = p.align(AlignmentType::Right),
             Some(Alignment::Center) => p = p.align(AlignmentType::Center),
@@ -806,6 +809,12 @@ mod tests {
         assert_eq!(existing(&first), Existing::Untouched);
         assert_eq!(existing(b"PK not really"), Existing::Foreign);
         assert_eq!(existing(b""), Existing::Empty);
+        // The page break before the table: an empty paragraph above it breaks the page.
+        let parts = parts(&first).unwrap();
+        let document = parts.iter().find(|(n, _)| n == "word/document.xml").unwrap();
+        let xml = String::from_utf8_lossy(&document.1);
+        assert_eq!(xml.matches("<w:pageBreakBefore />").count(), 1, "{xml}");
+        assert!(xml.find("<w:pageBreakBefore />") < xml.find("<w:tbl>"), "{xml}");
     }
 
     #[test]
