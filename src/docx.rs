@@ -65,8 +65,9 @@ const BULLETS: usize = 2;
 const NUMBERS: usize = 3;
 
 /// Converts one rendered Markdown document (which [`crate::html::to_edgar_html`] has accepted)
-/// to a DOCX package.
-pub fn to_docx(markdown: &str) -> Vec<u8> {
+/// to a DOCX package. Written in memory, it fails only if docx-rs wrote a package the zip
+/// crate cannot read back.
+pub fn to_docx(markdown: &str) -> zip::result::ZipResult<Vec<u8>> {
     let mut w = Writer::default();
     for event in Parser::new_ext(markdown, crate::html::markdown_options()) {
         w.event(event);
@@ -95,8 +96,8 @@ pub fn to_docx(markdown: &str) -> Vec<u8> {
         };
     }
     let mut packed = Cursor::new(Vec::new());
-    docx.build().pack(&mut packed).expect("a DOCX is written into memory, which cannot fail");
-    repack(&packed.into_inner()).expect("docx-rs writes a readable zip")
+    docx.build().pack(&mut packed)?;
+    repack(&packed.into_inner())
 }
 
 /// The styles of every DOCX, in the order the styles part lists them.
@@ -804,8 +805,8 @@ mod tests {
     #[test]
     fn the_same_markdown_makes_the_same_bytes_and_a_stamp_that_checks() {
         let markdown = "# Title\n\nSome **bold** text [Fact: to draft (`x`).]\n\n<!-- page-break -->\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n";
-        let first = to_docx(markdown);
-        assert_eq!(first, to_docx(markdown));
+        let first = to_docx(markdown).unwrap();
+        assert_eq!(first, to_docx(markdown).unwrap());
         assert_eq!(existing(&first), Existing::Untouched);
         assert_eq!(existing(b"PK not really"), Existing::Foreign);
         assert_eq!(existing(b""), Existing::Empty);
@@ -819,7 +820,7 @@ mod tests {
 
     #[test]
     fn a_changed_part_is_an_edit() {
-        let docx = to_docx("Text one.\n");
+        let docx = to_docx("Text one.\n").unwrap();
         let mut parts = parts(&docx).unwrap();
         let document = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
         document.1 =

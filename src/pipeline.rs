@@ -149,7 +149,12 @@ pub fn render_filing_as(
         let html = html::to_edgar_html(&markdown, &title)
             .map_err(|e| e.in_document(document.template(), &markdown))?;
         ledger.extend(printed);
-        let docx = formats.docx.then(|| docx::to_docx(&markdown));
+        let docx = if formats.docx {
+            let written = docx::to_docx(&markdown);
+            Some(written.map_err(|e| Diagnostic::new(format!("{stem}.docx cannot be written: {e}")))?)
+        } else {
+            None
+        };
         if formats.markdown {
             files.push(OutputFile { name, bytes: markdown.into_bytes() });
         }
