@@ -157,7 +157,7 @@ impl Refusal {
 
 /// The extensions the templates rely on: tables for the exhibit index, and nothing that
 /// would read ordinary punctuation from the terms as markup.
-fn markdown_options() -> Options {
+pub(crate) fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES
 }
 

@@ -25,8 +25,9 @@
 //! The stages, one module each: [`terms`] (load, validate) -> [`filing`] (derive once: the
 //! [`timetable`], the [`figures`] with the [`fees`]) -> [`render`] (Tera templates to Markdown,
 //! and the fee exhibit's XHTML, recording each printed figure in a ledger) -> [`html`]
-//! (Markdown to EDGAR HTML) -> [`output`] (write all at once); [`pipeline`] runs them in order
-//! and [`cli`] is the command line, arguments to one library call to what it prints.
+//! (Markdown to EDGAR HTML; [`docx`] the same Markdown to Word when asked) -> [`output`] (write
+//! all at once); [`pipeline`] runs them in order and [`cli`] is the command line, arguments to
+//! one library call to what it prints.
 //!
 //! Beside the stages, each module owns one concern: [`calendar`] business days, [`timetable`]
 //! the dates the tender offer rules derive for an offer, [`fees`] the filing fee (its rate
@@ -46,6 +47,7 @@ pub mod cli;
 pub mod console;
 pub mod diagnostics;
 pub mod diff;
+pub mod docx;
 pub mod fees;
 pub mod figures;
 pub mod filing;

@@ -1,4 +1,5 @@
-//! The whole pipeline in one call: terms file -> filing -> Markdown -> HTML, in memory.
+//! The whole pipeline in one call: terms file -> filing -> Markdown -> HTML (and DOCX when
+//! asked), in memory.
 
 use std::path::Path;
 
@@ -7,9 +8,26 @@ use crate::filing::{Filing, Mode};
 use crate::output::{MAX_FILE_NAME, OutputFile};
 use crate::render::{self, Document, Printed, Templates};
 use crate::terms::{self, LoadedTerms};
-use crate::{check, fees, html};
+use crate::{check, docx, fees, html};
 
-/// A rendered filing set: each document as Markdown and as EDGAR HTML.
+/// The forms a set's documents are written in. By default Markdown and EDGAR HTML, as
+/// secdraft always has; a DOCX of each document when asked. The filing fee exhibit is XHTML
+/// only: it is written with the HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub markdown: bool,
+    pub html: bool,
+    pub docx: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats { markdown: true, html: true, docx: false }
+    }
+}
+
+/// A rendered filing set: each document as Markdown and as EDGAR HTML (or in the [`Formats`]
+/// asked for).
 #[derive(Debug, Clone)]
 pub struct RenderedSet {
     /// What the set was rendered from: the terms, the timetable and the figures.
@@ -80,19 +98,35 @@ pub fn render_file_in(
     overrides: &[terms::Override],
     mode: Mode,
 ) -> Result<RenderedSet, Diagnostic> {
+    render_file_as(terms_path, templates, overrides, mode, Formats::default())
+}
+
+/// As [`render_file_in`], the documents written in `formats`.
+pub fn render_file_as(
+    terms_path: &Path,
+    templates: Option<&Path>,
+    overrides: &[terms::Override],
+    mode: Mode,
+    formats: Formats,
+) -> Result<RenderedSet, Diagnostic> {
     let loaded = terms::load_with(terms_path, overrides)?;
     let filing = Filing { mode, ..Filing::build(loaded)? };
     match templates {
-        Some(dir) => render_filing(filing, &Templates::with_overrides(dir)?),
-        None => render_embedded(filing),
+        Some(dir) => render_filing_as(filing, &Templates::with_overrides(dir)?, formats),
+        None => render_embedded_as(filing, formats),
     }
 }
 
 /// Renders a filing's set with the embedded templates of its stage and kind.
 pub fn render_embedded(filing: Filing) -> Result<RenderedSet, Diagnostic> {
+    render_embedded_as(filing, Formats::default())
+}
+
+/// As [`render_embedded`], the documents written in `formats`.
+pub fn render_embedded_as(filing: Filing, formats: Formats) -> Result<RenderedSet, Diagnostic> {
     let documents = Document::for_terms(&filing.in_force);
     let templates = Templates::embedded_for(filing.stage, filing.kind, &documents)?;
-    render_filing(filing, &templates)
+    render_filing_as(filing, &templates, formats)
 }
 
 /// Derives the filing of loaded terms and renders it.
@@ -103,6 +137,17 @@ pub fn render_loaded(loaded: LoadedTerms, templates: &Templates) -> Result<Rende
 /// Renders a filing's set: each document as Markdown and EDGAR HTML, and the filing fee
 /// exhibit once the offer has commenced.
 pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSet, Diagnostic> {
+    render_filing_as(filing, templates, Formats::default())
+}
+
+/// Renders a filing's set, each document in `formats` (always rendered as Markdown first, the
+/// other forms made from it), and the filing fee exhibit with the HTML once the offer has
+/// commenced.
+pub fn render_filing_as(
+    filing: Filing,
+    templates: &Templates,
+    formats: Formats,
+) -> Result<RenderedSet, Diagnostic> {
     let context = render::build_context(&filing)?;
     let kind = filing.kind;
     let mut files = Vec::new();
@@ -115,10 +160,23 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
         let html = html::to_edgar_html(&markdown, &title)
             .map_err(|e| e.in_document(document.template(), &markdown))?;
         ledger.extend(printed);
-        files.push(OutputFile { name, bytes: markdown.into_bytes() });
-        files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
+        let docx = if formats.docx {
+            let written = docx::to_docx(&markdown);
+            Some(written.map_err(|e| Diagnostic::new(format!("{stem}.docx cannot be written: {e}")))?)
+        } else {
+            None
+        };
+        if formats.markdown {
+            files.push(OutputFile { name, bytes: markdown.into_bytes() });
+        }
+        if formats.html {
+            files.push(OutputFile { name: format!("{stem}.htm"), bytes: html.into_bytes() });
+        }
+        if let Some(bytes) = docx {
+            files.push(OutputFile { name: format!("{stem}.docx"), bytes });
+        }
     }
-    if filing.stage != terms::Stage::Intent {
+    if filing.stage != terms::Stage::Intent && formats.html {
         let mut exhibit = fees::FeeFigures::from_named(|name| filing.figures.value(name))
             .and_then(|fee_figures| {
                 fees::Exhibit::new(filing.terms(), &filing.in_force, filing.kind, &fee_figures)
@@ -139,7 +197,8 @@ pub fn render_filing(filing: Filing, templates: &Templates) -> Result<RenderedSe
     }
     let mut warnings = crate::terms::warnings(filing.terms());
     warnings.extend(fees::warnings(filing.terms()));
-    if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME) {
+    // A DOCX is for counsel, not for EDGAR: its name has no limit but the file system's.
+    if let Some(long) = files.iter().find(|f| f.name.len() > MAX_FILE_NAME && !f.name.ends_with(".docx")) {
         return Err(Diagnostic::new(format!(
             "{} is longer than EDGAR's {MAX_FILE_NAME}-character limit",
             long.name

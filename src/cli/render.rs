@@ -2,13 +2,34 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::filing::Mode;
+use crate::pipeline::Formats;
 use crate::{html, merge, output, pipeline, tieout};
 
-/// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML.
+/// A form the documents of the set are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Markdown, `<document>.md`.
+    Md,
+    /// EDGAR HTML, `<document>.htm` (and the filing fee exhibit, XHTML only).
+    Htm,
+    /// Word, `<document>.docx`, with styles, the stamp in its document properties.
+    Docx,
+}
+
+fn formats(list: &[FormatArg]) -> Formats {
+    Formats {
+        markdown: list.contains(&FormatArg::Md),
+        html: list.contains(&FormatArg::Htm),
+        docx: list.contains(&FormatArg::Docx),
+    }
+}
+
+/// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML (and Word,
+/// with --format).
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  secdraft render data/ault-alliance-2023-12-13.yaml --out drafts")]
 pub struct RenderArgs {
@@ -30,6 +51,11 @@ pub struct RenderArgs {
     /// produce (missing, changed, extra), 0 when none does.
     #[arg(long)]
     check: bool,
+
+    /// The forms to write each document in, a comma-separated list of md, htm and docx, e.g.
+    /// --format md,htm,docx. The filing fee exhibit is written with htm.
+    #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',', default_values_t = [FormatArg::Md, FormatArg::Htm])]
+    format: Vec<FormatArg>,
 
     /// Also write the tie-out sheet of the figures, tie-out.md and tie-out.htm.
     #[arg(long)]
@@ -60,7 +86,13 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
-    let mut set = pipeline::render_file_in(&args.terms, args.templates.as_deref(), &args.set.set, mode)?;
+    let formats = formats(&args.format);
+    if args.tie_out && !formats.markdown {
+        // The tie-out sheet points at the lines of the Markdown drafts.
+        return Err(Diagnostic::new("--tie-out needs the Markdown drafts: add md to --format"));
+    }
+    let mut set =
+        pipeline::render_file_as(&args.terms, args.templates.as_deref(), &args.set.set, mode, formats)?;
     if args.tie_out {
         set.files.extend(tieout::files(&set, &display_path(&args.terms))?);
     }

@@ -13,6 +13,7 @@ mod common;
 mod common_stock;
 mod diff;
 mod disclosure;
+mod docx;
 mod exhibits;
 mod fees;
 mod figures;
