@@ -20,6 +20,20 @@ pub struct Formats {
     pub docx: bool,
 }
 
+impl Formats {
+    /// The forms a terms file asks for (`presentation.formats`), or the default.
+    pub fn of_terms(terms: &terms::Terms) -> Formats {
+        match &terms.presentation.formats {
+            Some(list) => Formats {
+                markdown: list.contains(&terms::OutputFormat::Md),
+                html: list.contains(&terms::OutputFormat::Htm),
+                docx: list.contains(&terms::OutputFormat::Docx),
+            },
+            None => Formats::default(),
+        }
+    }
+}
+
 impl Default for Formats {
     fn default() -> Formats {
         Formats { markdown: true, html: true, docx: false }
@@ -109,7 +123,20 @@ pub fn render_file_as(
     mode: Mode,
     formats: Formats,
 ) -> Result<RenderedSet, Diagnostic> {
+    render_file_chosen(terms_path, templates, overrides, mode, Some(formats))
+}
+
+/// As [`render_file_as`], in the forms the command line gives, or else those the terms ask for
+/// (`presentation.formats`).
+pub fn render_file_chosen(
+    terms_path: &Path,
+    templates: Option<&Path>,
+    overrides: &[terms::Override],
+    mode: Mode,
+    formats: Option<Formats>,
+) -> Result<RenderedSet, Diagnostic> {
     let loaded = terms::load_with(terms_path, overrides)?;
+    let formats = formats.unwrap_or_else(|| Formats::of_terms(&loaded.terms));
     let filing = Filing { mode, ..Filing::build(loaded)? };
     match templates {
         Some(dir) => render_filing_as(filing, &Templates::with_overrides(dir)?, formats),

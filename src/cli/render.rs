@@ -53,9 +53,10 @@ pub struct RenderArgs {
     check: bool,
 
     /// The forms to write each document in, a comma-separated list of md, htm and docx, e.g.
-    /// --format md,htm,docx. The filing fee exhibit is written with htm.
-    #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',', default_values_t = [FormatArg::Md, FormatArg::Htm])]
-    format: Vec<FormatArg>,
+    /// --format md,htm,docx; without it, the terms' `presentation.formats`, else md,htm. The
+    /// filing fee exhibit is written with htm.
+    #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',')]
+    format: Option<Vec<FormatArg>>,
 
     /// Also write the tie-out sheet of the figures, tie-out.md and tie-out.htm.
     #[arg(long)]
@@ -86,13 +87,13 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
-    let formats = formats(&args.format);
-    if args.tie_out && !formats.markdown {
+    let formats = args.format.as_deref().map(formats);
+    let mut set =
+        pipeline::render_file_chosen(&args.terms, args.templates.as_deref(), &args.set.set, mode, formats)?;
+    if args.tie_out && !set.files.iter().any(|f| f.name.ends_with(".md")) {
         // The tie-out sheet points at the lines of the Markdown drafts.
         return Err(Diagnostic::new("--tie-out needs the Markdown drafts: add md to --format"));
     }
-    let mut set =
-        pipeline::render_file_as(&args.terms, args.templates.as_deref(), &args.set.set, mode, formats)?;
     if args.tie_out {
         set.files.extend(tieout::files(&set, &display_path(&args.terms))?);
     }

@@ -1896,6 +1896,19 @@ impl Default for PressRelease {
 pub struct Presentation {
     #[serde(default)]
     pub percent_places: PercentPlaces,
+    /// The forms `render` writes each document in when the command line gives no `--format`:
+    /// `[md, htm]` by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formats: Option<Vec<OutputFormat>>,
+}
+
+/// A form a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    Md,
+    Htm,
+    Docx,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]

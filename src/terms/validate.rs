@@ -19,6 +19,7 @@ pub fn validate(loaded: &LoadedTerms) -> Check {
     parties(loaded, t)?;
     exhibits(loaded, t)?;
     acquired(loaded, t)?;
+    formats(loaded, t)?;
     third_party(loaded, t)?;
     // The amendment and results a filing reports come first: the other checks read dates
     // from them.
@@ -211,6 +212,17 @@ fn exhibits(loaded: &LoadedTerms, t: &Terms) -> Check {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// The forms the terms ask `render` for name at least one.
+fn formats(loaded: &LoadedTerms, t: &Terms) -> Check {
+    if t.presentation.formats.as_ref().is_some_and(|list| list.is_empty()) {
+        return Err(loaded.error_at(
+            "presentation.formats",
+            "name at least one form to write the documents in: md, htm or docx (or leave the field out for md and htm)",
+        ));
     }
     Ok(())
 }

@@ -356,3 +356,33 @@ fn a_docx_edited_since_secdraft_wrote_it_survives_a_render() {
         secdraft::output::Existing::Untouched
     );
 }
+
+#[test]
+fn the_terms_can_ask_for_word_and_the_command_line_wins() {
+    let terms = format!(
+        "{}\n",
+        std::fs::read_to_string("data/meridian-exchange-commenced.yaml").unwrap().replacen(
+            "presentation:\n",
+            "presentation:\n  formats: [md, docx]\n",
+            1
+        )
+    );
+    assert!(terms.contains("formats: [md, docx]"), "the example has a presentation section");
+    let (dir, path) = crate::common::scratch_terms(&terms);
+    let out = dir.path().join("out");
+    crate::common::secdraft().args(["render", "--out"]).arg(&out).arg(&path).assert().success();
+    assert!(out.join("offer-to-exchange.docx").is_file());
+    assert!(out.join("offer-to-exchange.md").is_file());
+    assert!(!out.join("offer-to-exchange.htm").exists(), "htm was not asked for");
+    let cli = dir.path().join("cli");
+    crate::common::secdraft()
+        .args(["render", "--format", "htm", "--out"])
+        .arg(&cli)
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(cli.join("offer-to-exchange.htm").is_file());
+    assert!(!cli.join("offer-to-exchange.docx").exists(), "--format wins over the terms");
+    let empty = terms.replacen("formats: [md, docx]", "formats: []", 1);
+    crate::common::refused_at(&empty, "formats: []", "name at least one form");
+}
