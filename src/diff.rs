@@ -15,7 +15,7 @@ use crate::pipeline::{self, RenderedSet};
 use crate::render::markdown_escaped;
 use crate::terms::Override;
 use crate::text::{Format, plain_text};
-use crate::{changes, figures};
+use crate::{changes, docx, figures};
 
 /// One side of a comparison.
 pub struct Side {
@@ -113,6 +113,8 @@ pub struct Comparison {
 pub enum DiffError {
     /// The terms of the side `label` cannot be listed field by field for the changelog.
     Terms { label: String, error: serde_json::Error },
+    /// The Word blackline `name` could not be packaged.
+    Package { name: String, error: zip::result::ZipError },
 }
 
 impl std::fmt::Display for DiffError {
@@ -120,6 +122,9 @@ impl std::fmt::Display for DiffError {
         match self {
             DiffError::Terms { label, error } => {
                 write!(f, "cannot list the terms of {label} for the changelog: {error}")
+            }
+            DiffError::Package { name, error } => {
+                write!(f, "cannot write the Word blackline of {name}: {error}")
             }
         }
     }
@@ -525,7 +530,95 @@ fn shorten(value: &str) -> String {
     if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
 }
 
+/// The forms a blackline is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlacklineFormats {
+    /// `<document>-blackline.htm`: insertions underlined, deletions struck through.
+    pub html: bool,
+    /// `<document>-blackline.docx`: Word tracked changes, for Markdown documents.
+    pub docx: bool,
+}
+
+impl Default for BlacklineFormats {
+    fn default() -> Self {
+        BlacklineFormats { html: true, docx: false }
+    }
+}
+
+/// The blackline of one Markdown document as Word tracked changes: the new document written
+/// as [`crate::docx`] writes it, each paragraph and table cell compared with the old ones as
+/// the HTML blackline compares its blocks, word by word; an old paragraph gone is a deleted
+/// paragraph, a moved one a deletion and an insertion.
+pub fn docx_blackline(old: &str, new: &str, budget: &mut CellBudget) -> zip::result::ZipResult<Vec<u8>> {
+    let (old_texts, new_texts) = (docx::paragraph_texts(old), docx::paragraph_texts(new));
+    let mut redline = docx::Redline {
+        paragraphs: vec![docx::Marked::default(); new_texts.len()],
+        deleted_after: Vec::new(),
+    };
+    let mut gone: Vec<String> = Vec::new();
+    let inserted = |text: &String| vec![(ChangeTag::Insert, text.clone())];
+    for op in bounded_ops(&old_texts, &new_texts, budget) {
+        let (old_range, new_range) = (op.old_range(), op.new_range());
+        let pairs = match op {
+            DiffOp::Equal { .. } => 0,
+            DiffOp::Replace { old_len, new_len, .. } => old_len.min(new_len),
+            DiffOp::Delete { .. } | DiffOp::Insert { .. } => 0,
+        };
+        for (i, at) in new_range.clone().enumerate() {
+            let marked = &mut redline.paragraphs[at];
+            marked.deleted_before = std::mem::take(&mut gone);
+            marked.changes = match op {
+                DiffOp::Equal { .. } => Vec::new(),
+                _ if i < pairs => word_changes(&old_texts[old_range.start + i], &new_texts[at], budget)
+                    .into_iter()
+                    .map(|(tag, value)| (tag, value.to_owned()))
+                    .collect(),
+                _ => inserted(&new_texts[at]),
+            };
+            if i + 1 == pairs {
+                // The old paragraphs left over after the pairs are deleted before the next new one.
+                gone.extend(old_texts[old_range.start + pairs..old_range.end].iter().cloned());
+            }
+        }
+        if pairs == 0 && !matches!(op, DiffOp::Equal { .. }) {
+            gone.extend(old_texts[old_range].iter().cloned());
+        }
+    }
+    redline.deleted_after = gone;
+    docx::to_docx_redline(new, redline)
+}
+
+/// A document's blacklines in `formats`: the HTML one (`html`) under `name`, the Word one
+/// beside it as `.docx` when both sides are Markdown (or one is missing), else the HTML one
+/// in its stead, so that every document has a blackline.
+fn push_blacklines(
+    files: &mut Vec<OutputFile>,
+    name: &str,
+    html: String,
+    (old, new): (&(Format, String), &(Format, String)),
+    formats: BlacklineFormats,
+    budget: &mut CellBudget,
+) -> Result<(), DiffError> {
+    let markdown = |side: &(Format, String)| side.0 == Format::Markdown || side.1.is_empty();
+    let docx = formats.docx && markdown(old) && markdown(new);
+    if docx {
+        let bytes = docx_blackline(&old.1, &new.1, budget)
+            .map_err(|error| DiffError::Package { name: name.to_owned(), error })?;
+        let stem = name.strip_suffix(".htm").unwrap_or(name);
+        files.push(OutputFile { name: format!("{stem}.docx"), bytes });
+    }
+    if formats.html || !docx {
+        files.push(OutputFile { name: name.to_owned(), bytes: html.into_bytes() });
+    }
+    Ok(())
+}
+
 pub fn compare(old: &Side, new: &Side) -> Result<Comparison, DiffError> {
+    compare_as(old, new, BlacklineFormats::default())
+}
+
+/// [`compare`], writing the blacklines in `formats`.
+pub fn compare_as(old: &Side, new: &Side, formats: BlacklineFormats) -> Result<Comparison, DiffError> {
     let mut files = Vec::new();
     let mut summary = Vec::new();
     let names: Vec<&String> = {
@@ -546,13 +639,13 @@ pub fn compare(old: &Side, new: &Side) -> Result<Comparison, DiffError> {
             let n = new.documents.get(name).unwrap_or(&empty);
             let (html, _) =
                 blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1), &mut budget);
-            files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
+            push_blacklines(&mut files, &blackline_names[name], html, (o, n), formats, &mut budget)?;
             summary.push((name.clone(), None));
             continue;
         };
         let (html, changes) =
             blackline(name, &old.label, &new.label, &blocks(o.0, &o.1), &blocks(n.0, &n.1), &mut budget);
-        files.push(OutputFile { name: blackline_names[name].clone(), bytes: html.into_bytes() });
+        push_blacklines(&mut files, &blackline_names[name], html, (o, n), formats, &mut budget)?;
         summary.push((name.clone(), Some(changes)));
     }
 

@@ -19,14 +19,16 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, FieldCharType, IndentLevel, InstrText,
-    InstrToC, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, BorderType, BreakType, Delete, Docx, FieldCharType, IndentLevel,
+    Insert, InstrText, InstrToC, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumberFormat,
+    Numbering, NumberingId, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table,
+    TableCell, TableCellBorder, TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType,
+    TableRow, WidthType,
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Parser, Tag, TagEnd};
 use sha2::{Digest, Sha256};
+use similar::ChangeTag;
 
 use crate::html::PAGE_BREAK;
 
@@ -68,11 +70,63 @@ const NUMBERS: usize = 3;
 /// to a DOCX package. Written in memory, it fails only if docx-rs wrote a package the zip
 /// crate cannot read back.
 pub fn to_docx(markdown: &str) -> zip::result::ZipResult<Vec<u8>> {
-    let mut w = Writer::default();
+    package(written(markdown, None))
+}
+
+/// The author Word shows for a blackline's revisions.
+pub const REVISION_AUTHOR: &str = "secdraft";
+/// The date of a blackline's revisions: fixed, so that the same two versions make the same
+/// bytes.
+pub const REVISION_DATE: &str = "2000-01-01T00:00:00Z";
+
+/// The changes to one paragraph (or table cell) of the new document, as a blackline shows
+/// them.
+#[derive(Debug, Default, Clone)]
+pub struct Marked {
+    /// Paragraphs of the old document gone just before this one: written as deleted
+    /// paragraphs.
+    pub deleted_before: Vec<String>,
+    /// The paragraph's text, old against new, word by word; empty when it is unchanged.
+    pub changes: Vec<(ChangeTag, String)>,
+}
+
+/// A blackline to write over the new document: the changes of each of its paragraphs (in
+/// the order of [`paragraph_texts`]) and the old paragraphs gone after its last.
+#[derive(Debug, Default)]
+pub struct Redline {
+    pub paragraphs: Vec<Marked>,
+    pub deleted_after: Vec<String>,
+}
+
+/// The text of each paragraph and table cell of a rendered Markdown document, in the order
+/// the DOCX writes them: what a blackline compares.
+pub fn paragraph_texts(markdown: &str) -> Vec<String> {
+    written(markdown, None).texts
+}
+
+/// The new document as a DOCX whose changes (`redline`) are Word revisions (`w:ins`,
+/// `w:del`) by [`REVISION_AUTHOR`] on [`REVISION_DATE`], each to accept or reject in Word;
+/// the unchanged text keeps its styles.
+pub fn to_docx_redline(markdown: &str, redline: Redline) -> zip::result::ZipResult<Vec<u8>> {
+    package(written(markdown, Some(redline)))
+}
+
+fn written(markdown: &str, redline: Option<Redline>) -> Writer {
+    let mut w = Writer { redline, ..Writer::default() };
     for event in Parser::new_ext(markdown, crate::html::markdown_options()) {
         w.event(event);
     }
     w.finish_paragraph();
+    if let Some(gone) = w.redline.as_mut().map(|r| std::mem::take(&mut r.deleted_after)) {
+        for text in gone {
+            let p = w.paragraph(style::BODY);
+            w.push_block(Block::Paragraph(Box::new(deleted_paragraph(p, &text))));
+        }
+    }
+    w
+}
+
+fn package(w: Writer) -> zip::result::ZipResult<Vec<u8>> {
     let mut docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
@@ -274,6 +328,10 @@ struct Writer {
     item_started: bool,
     table: Option<TableBuilder>,
     paragraph_ids: u32,
+    /// The text of each paragraph and table cell written so far.
+    texts: Vec<String>,
+    /// The blackline to mark, when writing one.
+    redline: Option<Redline>,
 }
 
 #[derive(Default)]
@@ -381,14 +439,25 @@ impl Writer {
 
     fn finish_paragraph(&mut self) {
         let Some(open) = self.open.take() else { return };
+        let marked = self.next_marked(&open.pieces);
+        for text in &marked.deleted_before {
+            let gone = self.paragraph(open.style);
+            self.push_block(Block::Paragraph(Box::new(deleted_paragraph(gone, text))));
+        }
         let mut p = self.paragraph(open.style);
         if let Some((id, level)) = open.numbering {
             p = p.numbering(NumberingId::new(id), IndentLevel::new(level));
         }
-        for run in runs(&open.pieces) {
-            p = p.add_run(run);
-        }
+        p = add_runs(p, &open.pieces, &marked.changes);
         self.push_block(Block::Paragraph(Box::new(p)));
+    }
+
+    /// Records the text of the next paragraph or cell, and takes its changes when writing a
+    /// blackline.
+    fn next_marked(&mut self, pieces: &[Piece]) -> Marked {
+        self.texts.push(plain(pieces));
+        let at = self.texts.len() - 1;
+        self.redline.as_mut().and_then(|r| r.paragraphs.get_mut(at)).map(std::mem::take).unwrap_or_default()
     }
 
     fn start(&mut self, tag: Tag) {
@@ -568,16 +637,22 @@ impl Writer {
         alignment: Option<&Alignment>,
         width: usize,
     ) -> TableCell {
-        let mut p = self.cell_paragraph(style);
-        match alignment {
-            Some(Alignment::Right) => p = p.align(AlignmentType::Right),
-            Some(Alignment::Center) => p = p.align(AlignmentType::Center),
-            _ => {}
+        let marked = self.next_marked(pieces);
+        let mut cell = TableCell::new().width(width, WidthType::Dxa);
+        let aligned = |mut p: Paragraph| {
+            match alignment {
+                Some(Alignment::Right) => p = p.align(AlignmentType::Right),
+                Some(Alignment::Center) => p = p.align(AlignmentType::Center),
+                _ => {}
+            }
+            p
+        };
+        for text in &marked.deleted_before {
+            let gone = aligned(self.cell_paragraph(style));
+            cell = cell.add_paragraph(deleted_paragraph(gone, text));
         }
-        for run in runs(pieces) {
-            p = p.add_run(run);
-        }
-        TableCell::new().width(width, WidthType::Dxa).add_paragraph(p)
+        let p = aligned(self.cell_paragraph(style));
+        cell.add_paragraph(add_runs(p, pieces, &marked.changes))
     }
 
     /// The table of contents as a Word TOC field over Heading 1 and 2, its entries (one per
@@ -662,46 +737,112 @@ fn notes_to_draft(text: &str) -> Vec<(usize, usize)> {
     notes
 }
 
-/// The runs of a paragraph: one per piece, split where a note to draft begins or ends.
-fn runs(pieces: &[Piece]) -> Vec<Run> {
-    let notes = notes_to_draft(&plain(pieces));
+/// A deleted paragraph: its text deleted, and its mark, so that accepting the deletion
+/// removes the paragraph.
+fn deleted_paragraph(p: Paragraph, text: &str) -> Paragraph {
+    let run = Run::new().add_delete_text(text.replace('\n', " "));
+    p.add_delete(deletion(run)).delete(REVISION_AUTHOR, REVISION_DATE)
+}
+
+/// A deleted run, as a revision.
+fn deletion(run: Run) -> Delete {
+    Delete::new().author(REVISION_AUTHOR).date(REVISION_DATE).add_run(run)
+}
+
+/// Deleted texts, each with the offset in the new text where it stood.
+type Deletions = Vec<(usize, String)>;
+
+/// The blackline's marks on a paragraph's text: the byte ranges inserted, and the deleted
+/// texts with the offset each stood at; none when the changes are not of this text.
+fn marks(text: &str, changes: &[(ChangeTag, String)]) -> (Vec<(usize, usize)>, Deletions) {
+    let mut inserted = Vec::new();
+    let mut deleted = Vec::new();
+    let mut new_text = String::new();
+    for (tag, value) in changes {
+        match tag {
+            ChangeTag::Equal => new_text.push_str(value),
+            ChangeTag::Insert => {
+                inserted.push((new_text.len(), new_text.len() + value.len()));
+                new_text.push_str(value);
+            }
+            ChangeTag::Delete => deleted.push((new_text.len(), value.clone())),
+        }
+    }
+    if new_text != text {
+        return (Vec::new(), Vec::new());
+    }
+    (inserted, deleted)
+}
+
+/// A paragraph's runs added to it: one per piece, split where a note to draft or a change
+/// begins or ends; inserted runs in `w:ins`, deleted text in `w:del` where it stood.
+fn add_runs(mut p: Paragraph, pieces: &[Piece], changes: &[(ChangeTag, String)]) -> Paragraph {
+    let text = plain(pieces);
+    let notes = notes_to_draft(&text);
+    let (inserted, deleted) = marks(&text, changes);
+    let whole_insert = !text.is_empty() && inserted == [(0, text.len())] && deleted.is_empty();
     let in_note = |at: usize| notes.iter().any(|(s, e)| (*s..*e).contains(&at));
-    let mut runs = Vec::new();
+    let is_inserted = |at: usize| inserted.iter().any(|(s, e)| (*s..*e).contains(&at));
+    let mut deleted = deleted.into_iter().peekable();
     let mut offset = 0;
+    let styled = |mut run: Run, bold: bool, italic: bool, at: usize| {
+        if bold {
+            run = run.bold();
+        }
+        if italic {
+            run = run.italic();
+        }
+        if in_note(at) {
+            run = run.style(style::NOTE_TO_DRAFT);
+        }
+        run
+    };
+    let add = |p: Paragraph, run: Run, at: usize| {
+        if is_inserted(at) {
+            p.add_insert(Insert::new(run).author(REVISION_AUTHOR).date(REVISION_DATE))
+        } else {
+            p.add_run(run)
+        }
+    };
     for piece in pieces {
         match piece {
             Piece::LineBreak => {
-                runs.push(Run::new().add_break(BreakType::TextWrapping));
+                while let Some((_, gone)) = deleted.next_if(|(at, _)| *at <= offset) {
+                    p = p.add_delete(deletion(Run::new().add_delete_text(gone)));
+                }
+                p = add(p, Run::new().add_break(BreakType::TextWrapping), offset);
                 offset += 1;
             }
             Piece::Text { text, bold, italic } => {
                 let mut cuts: Vec<usize> = notes
                     .iter()
                     .flat_map(|(s, e)| [*s, *e])
+                    .chain(inserted.iter().flat_map(|(s, e)| [*s, *e]))
+                    .chain(deleted.clone().map(|(at, _)| at))
                     .filter(|at| *at > offset && *at < offset + text.len())
                     .map(|at| at - offset)
                     .collect();
                 cuts.push(text.len());
+                cuts.sort_unstable();
+                cuts.dedup();
                 let mut from = 0;
                 for to in cuts {
-                    let mut run = Run::new().add_text(&text[from..to]);
-                    if *bold {
-                        run = run.bold();
+                    while let Some((_, gone)) = deleted.next_if(|(at, _)| *at <= offset + from) {
+                        let run = styled(Run::new().add_delete_text(gone), *bold, *italic, offset + from);
+                        p = p.add_delete(deletion(run));
                     }
-                    if *italic {
-                        run = run.italic();
-                    }
-                    if in_note(offset + from) {
-                        run = run.style(style::NOTE_TO_DRAFT);
-                    }
-                    runs.push(run);
+                    let run = styled(Run::new().add_text(&text[from..to]), *bold, *italic, offset + from);
+                    p = add(p, run, offset + from);
                     from = to;
                 }
                 offset += text.len();
             }
         }
     }
-    runs
+    for (_, gone) in deleted {
+        p = p.add_delete(deletion(Run::new().add_delete_text(gone)));
+    }
+    if whole_insert { p.insert(REVISION_AUTHOR, REVISION_DATE) } else { p }
 }
 
 /// The SHA-256 a DOCX's stamp records: of every part of the package but the custom
@@ -715,6 +856,21 @@ fn parts_digest(parts: &[(String, Vec<u8>)]) -> String {
         hasher.update(bytes);
     }
     hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The document part with its revisions numbered from 0 in order: docx-rs counts them on
+/// across every document the process writes.
+fn revisions_renumbered(xml: &[u8]) -> Vec<u8> {
+    static REVISION: std::sync::LazyLock<regex::bytes::Regex> =
+        std::sync::LazyLock::new(|| regex::bytes::Regex::new(r#"<w:(ins|del) w:id="[0-9]+""#).unwrap());
+    let mut n = 0usize;
+    REVISION
+        .replace_all(xml, |c: &regex::bytes::Captures| {
+            let tag = String::from_utf8_lossy(&c[1]).into_owned();
+            n += 1;
+            format!("<w:{tag} w:id=\"{}\"", n - 1).into_bytes()
+        })
+        .into_owned()
 }
 
 /// The custom properties part holding the stamp alone.
@@ -746,6 +902,9 @@ fn parts(zip: &[u8]) -> zip::result::ZipResult<Vec<(String, Vec<u8>)>> {
 /// entries, and with the stamp as the custom properties part.
 fn repack(zip: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     let mut parts = parts(zip)?;
+    if let Some((_, xml)) = parts.iter_mut().find(|(name, _)| name == "word/document.xml") {
+        *xml = revisions_renumbered(xml);
+    }
     let digest = parts_digest(&parts);
     match parts.iter_mut().find(|(name, _)| name == CUSTOM_PART) {
         Some((_, bytes)) => *bytes = custom_part(&digest),

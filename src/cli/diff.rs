@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::diff::{self, Side};
@@ -22,9 +22,16 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW")]
     new: Option<PathBuf>,
 
-    /// The folder for the blacklines (DOCUMENT-blackline.htm) and changes.md.
+    /// The folder for the blacklines (DOCUMENT-blackline.htm, DOCUMENT-blackline.docx) and
+    /// changes.md.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+
+    /// The forms of the blacklines, a comma-separated list of htm and docx, e.g. --format
+    /// htm,docx; default htm. docx: Word tracked changes (by "secdraft", dated
+    /// 2000-01-01) to accept or reject, for Markdown documents (others keep the htm one).
+    #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',', default_value = "htm")]
+    format: Vec<BlacklineFormat>,
 
     /// Exit 1 when anything differs, as `git diff --exit-code`.
     #[arg(long)]
@@ -41,6 +48,15 @@ pub struct DiffArgs {
     /// Changes applied to NEW (or to OLD, to make NEW, when NEW is not given).
     #[command(flatten)]
     set: super::SetArgs,
+}
+
+/// A form a blackline is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BlacklineFormat {
+    /// `<document>-blackline.htm`: insertions underlined, deletions struck through.
+    Htm,
+    /// `<document>-blackline.docx`: insertions and deletions as Word tracked changes.
+    Docx,
 }
 
 pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
@@ -84,7 +100,11 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
             )));
         }
     };
-    let comparison = diff::compare(&old, &new)?;
+    let formats = diff::BlacklineFormats {
+        html: args.format.contains(&BlacklineFormat::Htm),
+        docx: args.format.contains(&BlacklineFormat::Docx),
+    };
+    let comparison = diff::compare_as(&old, &new, formats)?;
     let mut inputs = vec![args.old.as_path()];
     inputs.extend(args.new.as_deref());
     inputs.extend(templates);

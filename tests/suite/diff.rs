@@ -193,3 +193,87 @@ fn the_blackline_is_deterministic() {
         );
     }
 }
+
+/// A part of a DOCX package, as text.
+fn docx_part(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The text of word/document.xml with every revision accepted (`accept`) or rejected.
+fn revised_text(xml: &str, accept: bool) -> String {
+    let dropped = if accept { "del" } else { "ins" };
+    // A revision holding runs (not the self-closing mark of a paragraph's end).
+    let revision = regex::Regex::new(&format!(r#"(?s)<w:{dropped} [^>]*[^/]>.*?</w:{dropped}>"#)).unwrap();
+    let kept = revision.replace_all(xml, "");
+    let text = regex::Regex::new(r"<w:(?:t|delText)(?: [^>]*)?>([^<]*)</w:(?:t|delText)>").unwrap();
+    text.captures_iter(&kept).map(|c| c[1].to_owned()).collect()
+}
+
+#[test]
+fn a_word_blackline_tracks_each_change_as_a_revision_to_accept_or_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new, out) = (dir.path().join("old"), dir.path().join("new"), dir.path().join("out"));
+    secdraft().args(["render", SEED, "--format", "docx", "--out"]).arg(&old).assert().success();
+    secdraft()
+        .args(["render", SEED, "--format", "docx", "--set", HIGHER_PRICE, "--out"])
+        .arg(&new)
+        .assert()
+        .success();
+    diff(&[SEED, "--set", HIGHER_PRICE, "--format", "docx"], &out).success();
+    assert!(
+        !out.join("press-release-blackline.htm").exists(),
+        "--format docx alone writes no HTML blackline"
+    );
+    let xml = docx_part(&out.join("press-release-blackline.docx"), "word/document.xml");
+    let revision = r#"w:author="secdraft" w:date="2000-01-01T00:00:00Z""#;
+    assert!(xml.contains(&format!(r#"<w:del w:id="0" {revision}>"#)), "{xml}");
+    assert!(xml.contains(&format!("<w:ins w:id=\"1\" {revision}>")), "{xml}");
+    assert!(xml.contains(r#"<w:delText xml:space="preserve">$0.25</w:delText>"#), "{xml}");
+    let inserted = regex::Regex::new(
+        r#"(?s)<w:ins [^>]*[^/]><w:r>.*?<w:t xml:space="preserve">\$0\.50</w:t></w:r></w:ins>"#,
+    );
+    assert!(inserted.unwrap().is_match(&xml), "{xml}");
+    // Unchanged text keeps its styles: headings and body text as the rendered Word draft.
+    assert!(
+        xml.contains(r#"<w:pStyle w:val="Title" />"#) && xml.contains(r#"<w:pStyle w:val="BodyText" />"#)
+    );
+    // Accepting every revision gives the new draft's text, rejecting every one the old's.
+    for entry in fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some(document) = name.strip_suffix("-blackline.docx") else { continue };
+        let xml = docx_part(&path, "word/document.xml");
+        let draft =
+            |dir: &std::path::Path| docx_part(&dir.join(format!("{document}.docx")), "word/document.xml");
+        assert_eq!(revised_text(&xml, true), revised_text(&draft(&new), true), "{name} accepted");
+        assert_eq!(revised_text(&xml, false), revised_text(&draft(&old), false), "{name} rejected");
+    }
+}
+
+#[test]
+fn blacklines_in_both_forms_are_deterministic_and_the_html_one_stays_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    for run in ["1", "2"] {
+        diff(&[SEED, "--set", HIGHER_PRICE, "--format", "htm,docx"], &dir.path().join(run)).success();
+    }
+    diff(&[SEED, "--set", HIGHER_PRICE], &dir.path().join("default")).success();
+    let names: Vec<String> = fs::read_dir(dir.path().join("1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(names.contains(&"press-release-blackline.docx".to_owned()), "{names:?}");
+    for name in &names {
+        let one = fs::read(dir.path().join("1").join(name)).unwrap();
+        assert_eq!(one, fs::read(dir.path().join("2").join(name)).unwrap(), "{name}");
+        let default = dir.path().join("default").join(name);
+        if name.ends_with(".docx") {
+            assert!(!default.exists(), "{name} written without --format docx");
+        } else {
+            assert_eq!(one, fs::read(default).unwrap(), "{name}: the HTML blackline as without --format");
+        }
+    }
+}
