@@ -14,7 +14,8 @@ use crate::{input, output};
 #[command(after_help = "OLD and NEW are two terms files, two folders of rendered drafts, or two documents. \
                         With --set and no NEW, NEW is OLD with the changes applied.\n\n\
                         Examples:\n  secdraft diff data/ault-alliance-2023-12-13.yaml --set offer.consideration.aggregate_liquidation_preference=30000000 --out blacklines\n  \
-                        secdraft diff drafts-v1 drafts-v2 --out blacklines --exit-code")]
+                        secdraft diff drafts-v1 drafts-v2 --out blacklines --exit-code\n  \
+                        secdraft diff terms-v1.yaml terms-v2.yaml --out blacklines --format htm,docx")]
 pub struct DiffArgs {
     #[arg(value_name = "OLD")]
     old: PathBuf,
@@ -28,7 +29,7 @@ pub struct DiffArgs {
     out: PathBuf,
 
     /// The forms of the blacklines, a comma-separated list of htm and docx, e.g. --format
-    /// htm,docx; default htm. docx: Word tracked changes (by "secdraft", dated
+    /// htm,docx. docx: Word tracked changes (by "secdraft", dated
     /// 2000-01-01) to accept or reject, for Markdown documents (others keep the htm one).
     #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',', default_value = "htm")]
     format: Vec<BlacklineFormat>,
