@@ -2,6 +2,7 @@
 
 mod calendar;
 mod check;
+mod completions;
 mod diff;
 mod fee;
 mod figures;
@@ -39,6 +40,8 @@ enum Command {
     Fee(fee::FeeArgs),
     Upgrade(upgrade::UpgradeArgs),
     Templates(templates::TemplatesArgs),
+    Completions(completions::CompletionsArgs),
+    Man(completions::ManArgs),
 }
 
 /// `--mode draft|filing`, shared by `render` and `check`.
@@ -98,6 +101,8 @@ pub fn run() -> i32 {
         Command::Fee(args) => fee::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Templates(args) => templates::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => completions::man(&args),
     };
     match result {
         Ok(code) => code,

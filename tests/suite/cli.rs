@@ -455,3 +455,24 @@ fn a_hand_edited_draft_survives_a_render() {
     secdraft().args(["render", EXAMPLE, "--force", "--out"]).arg(&out).assert().success();
     assert!(!fs::read_to_string(&release).unwrap().contains("regulatory approvals"));
 }
+
+#[test]
+fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
+    let subcommands = ["render", "check", "figures", "diff", "calendar", "fee", "upgrade", "templates"];
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = secdraft().args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for name in subcommands {
+            assert!(script.contains(name), "{shell} completion lacks {name}");
+        }
+    }
+    secdraft().args(["completions", "tcsh"]).assert().code(2);
+    let out = secdraft().arg("man").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH secdraft 1"), "{page}");
+    for name in subcommands {
+        assert!(page.contains(name), "the man page lacks {name}");
+    }
+}
