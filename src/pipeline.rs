@@ -102,33 +102,12 @@ pub fn render_file_with(
     templates: Option<&Path>,
     overrides: &[terms::Override],
 ) -> Result<RenderedSet, Diagnostic> {
-    render_file_in(terms_path, templates, overrides, Mode::Draft)
+    render_file_in(terms_path, templates, overrides, Mode::Draft, Some(Formats::default()))
 }
 
-/// As [`render_file_with`], as a draft or as the text to file ([`Mode`]).
+/// As [`render_file_with`], as a draft or as the text to file ([`Mode`]), in `formats`, or
+/// with `None` in those the terms ask for (`presentation.formats`).
 pub fn render_file_in(
-    terms_path: &Path,
-    templates: Option<&Path>,
-    overrides: &[terms::Override],
-    mode: Mode,
-) -> Result<RenderedSet, Diagnostic> {
-    render_file_as(terms_path, templates, overrides, mode, Formats::default())
-}
-
-/// As [`render_file_in`], the documents written in `formats`.
-pub fn render_file_as(
-    terms_path: &Path,
-    templates: Option<&Path>,
-    overrides: &[terms::Override],
-    mode: Mode,
-    formats: Formats,
-) -> Result<RenderedSet, Diagnostic> {
-    render_file_chosen(terms_path, templates, overrides, mode, Some(formats))
-}
-
-/// As [`render_file_as`], in the forms the command line gives, or else those the terms ask for
-/// (`presentation.formats`).
-pub fn render_file_chosen(
     terms_path: &Path,
     templates: Option<&Path>,
     overrides: &[terms::Override],

@@ -44,7 +44,13 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
     let (documents, set) = match args.inputs.as_slice() {
         [one] if is_terms_file(one) => {
-            let set = pipeline::render_file_in(one, args.templates.as_deref(), &args.set.set, mode)?;
+            let set = pipeline::render_file_in(
+                one,
+                args.templates.as_deref(),
+                &args.set.set,
+                mode,
+                Some(pipeline::Formats::default()),
+            )?;
             (set.documents(), Some(set))
         }
         inputs => {

@@ -89,7 +89,7 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
     let formats = args.format.as_deref().map(formats);
     let mut set =
-        pipeline::render_file_chosen(&args.terms, args.templates.as_deref(), &args.set.set, mode, formats)?;
+        pipeline::render_file_in(&args.terms, args.templates.as_deref(), &args.set.set, mode, formats)?;
     if args.tie_out && !set.files.iter().any(|f| f.name.ends_with(".md")) {
         // The tie-out sheet points at the lines of the Markdown drafts.
         return Err(Diagnostic::new("--tie-out needs the Markdown drafts: add md to --format"));

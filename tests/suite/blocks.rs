@@ -9,20 +9,24 @@ const EXCHANGE: &str = "data/meridian-exchange-commenced.yaml";
 
 const RISKS: &str = "{# Our standing risk factors. #}\n{% block risk_factors %}\n## Risk Factors {{ \"risk-factors\" | anchor }}\n\nOur own risks: the Offer issues {{ figures.aggregate_liquidation_preference }} of new preferred stock.\n{% endblock risk_factors %}\n";
 
-#[test]
-fn a_file_of_blocks_replaces_those_blocks_and_keeps_the_rest_of_the_built_in_template() {
+/// Renders the exchange example into `out` of a new folder, with `text` as the override of
+/// `offer/exchange.md`.
+fn render_with_exchange_override(text: &str) -> (tempfile::TempDir, assert_cmd::assert::Assert) {
     let dir = tempfile::tempdir().unwrap();
     let overrides = dir.path().join("overrides");
     fs::create_dir_all(overrides.join("offer")).unwrap();
-    fs::write(overrides.join("offer/exchange.md"), RISKS).unwrap();
+    fs::write(overrides.join("offer/exchange.md"), text).unwrap();
     let out = dir.path().join("out");
-    secdraft()
-        .args(["render", EXCHANGE, "--templates"])
-        .arg(&overrides)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    let assert =
+        secdraft().args(["render", EXCHANGE, "--templates"]).arg(&overrides).arg("--out").arg(&out).assert();
+    (dir, assert)
+}
+
+#[test]
+fn a_file_of_blocks_replaces_those_blocks_and_keeps_the_rest_of_the_built_in_template() {
+    let (dir, assert) = render_with_exchange_override(RISKS);
+    assert.success();
+    let out = dir.path().join("out");
     let ours = fs::read_to_string(out.join("offer-to-exchange.md")).unwrap();
     let built_in = document(&render(EXCHANGE), "offer-to-exchange.md");
     assert!(ours.contains("Our own risks: the Offer issues $15,000,000 of new preferred stock."), "{ours}");
@@ -34,18 +38,10 @@ fn a_file_of_blocks_replaces_those_blocks_and_keeps_the_rest_of_the_built_in_tem
 
 #[test]
 fn a_block_the_template_does_not_have_is_refused_naming_those_it_has() {
-    let dir = tempfile::tempdir().unwrap();
-    let overrides = dir.path().join("overrides");
-    fs::create_dir_all(overrides.join("offer")).unwrap();
-    fs::write(overrides.join("offer/exchange.md"), "{% block risk_factorz %}x{% endblock risk_factorz %}\n")
-        .unwrap();
+    let (dir, assert) =
+        render_with_exchange_override("{% block risk_factorz %}x{% endblock risk_factorz %}\n");
     let out = dir.path().join("out");
-    secdraft()
-        .args(["render", EXCHANGE, "--templates"])
-        .arg(&overrides)
-        .arg("--out")
-        .arg(&out)
-        .assert()
+    assert
         .code(2)
         .stderr(predicates::str::contains(
             "replaces the block `risk_factorz`, which the template offer/exchange.md does not have",

@@ -20,7 +20,7 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn render_docx(path: impl AsRef<Path>) -> RenderedSet {
     let formats = Formats { markdown: true, html: true, docx: true };
-    pipeline::render_file_as(path.as_ref(), None, &[], Mode::Draft, formats)
+    pipeline::render_file_in(path.as_ref(), None, &[], Mode::Draft, Some(formats))
         .unwrap_or_else(|e| panic!("{}", e.render(false)))
 }
 
