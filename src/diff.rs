@@ -525,11 +525,6 @@ fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-fn shorten(value: &str) -> String {
-    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
-}
-
 /// The forms a blackline is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BlacklineFormats {
@@ -653,7 +648,9 @@ pub fn compare_as(old: &Side, new: &Side, formats: BlacklineFormats) -> Result<C
     let mut entries = 0;
     if let (Some(o), Some(n)) = (&old.set, &new.set) {
         // Values come from the terms and from `--set`: escaped, so they print literally.
-        let show = |v: Option<&String>| v.map_or("(none)".to_owned(), |v| markdown_escaped(&shorten(v)));
+        let show = |v: Option<&String>| {
+            v.map_or("(none)".to_owned(), |v| markdown_escaped(&crate::format::shortened(v)))
+        };
         let fields = |side: &Side, set: &RenderedSet| {
             changes::fields(&set.filing.in_force)
                 .map_err(|error| DiffError::Terms { label: side.label.clone(), error })

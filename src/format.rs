@@ -609,3 +609,9 @@ mod tests {
         }
     }
 }
+
+/// A value quoted in a message, on one line and at most 80 characters: the rest is "...".
+pub fn shortened(value: &str) -> String {
+    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
+}

@@ -121,7 +121,8 @@ impl std::fmt::Display for HtmlError {
             }
             HtmlError::RawHtml { html, .. } => write!(
                 f,
-                "the template writes raw HTML `{html}`; templates may use only {}, each on a line of its own, and `{PAGE_BREAK}` (values from the terms are always escaped)",
+                "the template writes raw HTML `{}`; templates may use only {}, each on a line of its own, and `{PAGE_BREAK}` (values from the terms are always escaped)",
+                crate::format::shortened(html),
                 TEMPLATE_HTML
                     .iter()
                     .map(|b| format!("{} ... {}", b.open, b.close))

@@ -182,3 +182,20 @@ fn a_failed_merge_leaves_draft_and_base_as_they_were() {
         }
     }
 }
+
+#[test]
+fn a_huge_edit_that_cannot_become_html_is_reported_in_a_line_not_quoted_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render(&out, &[]).success();
+    let path = out.join("offer-to-exchange.md");
+    let mut text = fs::read_to_string(&path).unwrap();
+    // Counsel's edit runs on after the back cover's closing `</center>`, on its line.
+    text = text.trim_end().to_owned() + &" word".repeat(200_000) + "\n";
+    fs::write(&path, text).unwrap();
+    let assert = render(&out, &["--merge", NEW_MAXIMUM[0], NEW_MAXIMUM[1]]).success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("left "), "{stderr}");
+    assert!(stderr.len() < 2_000, "the message quotes {} bytes", stderr.len());
+    assert!(fs::read_to_string(&path).unwrap().contains("50,000,000"));
+}
