@@ -341,6 +341,12 @@ pub fn words(value: Decimal) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// A value quoted in a message, on one line and at most 80 characters: the rest is "...".
+pub fn shortened(value: &str) -> String {
+    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -608,10 +614,4 @@ mod tests {
             let _ = cents(value);
         }
     }
-}
-
-/// A value quoted in a message, on one line and at most 80 characters: the rest is "...".
-pub fn shortened(value: &str) -> String {
-    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 80 { format!("{}...", flat.chars().take(77).collect::<String>()) } else { flat }
 }
