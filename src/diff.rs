@@ -36,17 +36,22 @@ impl Side {
         overrides: &[Override],
     ) -> Result<Side, Diagnostic> {
         let set = pipeline::render_file_with(path, templates, overrides)?;
+        let mut label = display_path(path);
+        for o in overrides {
+            label.push_str(&format!(" with --set {o}"));
+        }
+        Ok(Side::of_set(label, set))
+    }
+
+    /// A set already rendered, under `label`: its Markdown documents.
+    pub fn of_set(label: String, set: RenderedSet) -> Side {
         let documents = set
             .files
             .iter()
             .filter(|f| f.name.ends_with(".md"))
             .map(|f| (f.name.clone(), (Format::Markdown, String::from_utf8_lossy(&f.bytes).into_owned())))
             .collect();
-        let mut label = display_path(path);
-        for o in overrides {
-            label.push_str(&format!(" with --set {o}"));
-        }
-        Ok(Side { label, documents, set: Some(set) })
+        Side { label, documents, set: Some(set) }
     }
 
     /// A folder's documents by name (its blacklines passed over); of a Markdown and an HTML
@@ -100,6 +105,9 @@ impl Side {
         })
     }
 }
+
+/// The name of the changelog among a [`Comparison`]'s files.
+pub const CHANGELOG: &str = "changes.md";
 
 pub struct Comparison {
     pub files: Vec<OutputFile>,
@@ -717,7 +725,7 @@ pub fn compare_as(old: &Side, new: &Side, formats: BlacklineFormats) -> Result<C
         log.push_str(&line);
     }
     let changed = entries > 0 || summary.iter().any(|(_, c)| *c != Some(0));
-    files.push(OutputFile { name: "changes.md".into(), bytes: log.into_bytes() });
+    files.push(OutputFile { name: CHANGELOG.into(), bytes: log.into_bytes() });
     Ok(Comparison { files, changed, summary })
 }
 

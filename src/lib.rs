@@ -58,6 +58,7 @@ pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod terms;
 pub mod text;
 pub mod tieout;

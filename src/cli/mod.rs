@@ -7,6 +7,7 @@ mod diff;
 mod fee;
 mod figures;
 mod render;
+mod serve;
 mod templates;
 mod upgrade;
 
@@ -40,6 +41,7 @@ enum Command {
     Fee(fee::FeeArgs),
     Upgrade(upgrade::UpgradeArgs),
     Templates(templates::TemplatesArgs),
+    Serve(serve::ServeArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
 }
@@ -101,6 +103,7 @@ pub fn run() -> i32 {
         Command::Fee(args) => fee::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Templates(args) => templates::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::man(&args),
     };

@@ -1,0 +1,429 @@
+//! `secdraft serve`: a live preview of a terms file's set in the browser. It renders the set in
+//! memory, serves it on 127.0.0.1 only, watches the terms file's folder and the templates folder,
+//! and on each save renders again and tells every open page (server-sent events on `/events`),
+//! which fetches itself again in place. Terms that do not render never stop it: every page
+//! shows the located diagnostic until a save renders again. Nothing here writes a file.
+//!
+//! Threads: one accepts requests and hands each to a thread of its own (an open page holds one
+//! for its event stream); one re-renders after a burst of file events has gone quiet; the
+//! watcher's own. They share one [`State`] behind a mutex, and a condition variable wakes the
+//! event streams when it changes.
+
+mod pages;
+
+use std::io::Write;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::console::emit_error;
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::diff::{self, Comparison, Side};
+use crate::pipeline::{self, RenderedSet};
+
+pub use pages::MARK;
+
+/// The port `serve` listens on unless told otherwise.
+pub const DEFAULT_PORT: u16 = 4000;
+
+/// How long the files must stay quiet after a change before the set is rendered again: an
+/// editor's save (write a temporary file, rename it over the old one) is one burst of events.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// How often an event stream with nothing to say sends a comment, to find a closed page.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// What to preview.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The terms file.
+    pub terms: PathBuf,
+    /// A folder of templates overriding the built-in ones.
+    pub templates: Option<PathBuf>,
+    /// A terms file whose set the changes are shown against, in place of the set as it was
+    /// when `serve` started.
+    pub base: Option<PathBuf>,
+    /// The port on 127.0.0.1; 0 for any free one.
+    pub port: u16,
+}
+
+/// The body of the page of the document `name` (a file name of the set, `offer-to-exchange.htm`):
+/// the EDGAR HTML it renders, before the preview's own style and script are added.
+fn document_body(set: &RenderedSet, name: &str) -> Option<String> {
+    set.files
+        .iter()
+        .find(|f| f.name == name && f.name.ends_with(".htm"))
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+}
+
+/// What the preview shows: the latest render of the terms, good or bad.
+struct State {
+    /// One more at each render, good or bad: the pages compare it with their own.
+    generation: u64,
+    rendered: Result<Arc<RenderedSet>, Arc<Diagnostic>>,
+    /// What the changes are shown against: the `--base` set, or the first set that rendered.
+    base: Option<Arc<Side>>,
+    /// The comparison of the set of `generation` with the base, once asked for.
+    comparison: Option<(u64, Arc<Comparison>)>,
+}
+
+struct Shared {
+    config: Config,
+    state: Mutex<State>,
+    changed: Condvar,
+    stopping: AtomicBool,
+}
+
+impl Shared {
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock leaves a consistent state: each field is set whole.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn render(&self) -> Result<RenderedSet, Diagnostic> {
+        pipeline::render_file_with(&self.config.terms, self.config.templates.as_deref(), &[])
+    }
+
+    /// Renders the set again and shows it, or the diagnostic, to every page.
+    fn rerender(&self) {
+        let started = Instant::now();
+        let rendered = self.render();
+        let elapsed = started.elapsed().as_millis();
+        match &rendered {
+            Ok(set) => emit_error(&format!("rendered {} files in {elapsed} ms\n", set.files.len())),
+            Err(error) => emit_error(&format!("the terms do not render: {error}\n")),
+        }
+        let mut state = self.state();
+        state.generation += 1;
+        if state.base.is_none()
+            && let Ok(set) = &rendered
+        {
+            state.base = Some(Arc::new(self.started_side(set.clone())));
+        }
+        state.rendered = rendered.map(Arc::new).map_err(Arc::new);
+        state.comparison = None;
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    /// The set as it was when `serve` started, as a side of a comparison.
+    fn started_side(&self, set: RenderedSet) -> Side {
+        Side::of_set(format!("{} (when serve started)", display_path(&self.config.terms)), set)
+    }
+
+    /// The comparison of the set shown with the base, made once per render.
+    fn comparison(&self) -> Result<Arc<Comparison>, Diagnostic> {
+        let (generation, set, base) = {
+            let state = self.state();
+            if let Some((generation, comparison)) = &state.comparison
+                && *generation == state.generation
+            {
+                return Ok(comparison.clone());
+            }
+            let set = state.rendered.clone().map_err(|e| (*e).clone())?;
+            let base = state.base.clone().ok_or_else(|| Diagnostic::new("no set has rendered yet"))?;
+            (state.generation, set, base)
+        };
+        let now = Side::of_set(display_path(&self.config.terms), (*set).clone());
+        let comparison = Arc::new(diff::compare(&base, &now)?);
+        let mut state = self.state();
+        if state.generation == generation {
+            state.comparison = Some((generation, comparison.clone()));
+        }
+        Ok(comparison)
+    }
+
+    /// The page at `path`: its status and HTML.
+    fn page(&self, path: &str) -> (u16, String) {
+        let (generation, rendered) = {
+            let state = self.state();
+            (state.generation, state.rendered.clone())
+        };
+        let is_page =
+            path == "/" || path == "/changes" || path.starts_with("/doc/") || path.starts_with("/changes/");
+        let set = match rendered {
+            Ok(set) => set,
+            Err(error) if is_page => {
+                return (200, pages::with_preview(&pages::diagnostic(&error), generation));
+            }
+            Err(_) => return (404, pages::with_preview(&pages::not_found(path), generation)),
+        };
+        let page = if path == "/" {
+            Some(pages::index(&set, &display_path(&self.config.terms)))
+        } else if let Some(name) = path.strip_prefix("/doc/") {
+            document_body(&set, name)
+        } else if path == "/changes" {
+            Some(self.comparison().map_or_else(|e| pages::diagnostic(&e), |c| pages::changes(&c)))
+        } else if let Some(name) = path.strip_prefix("/changes/") {
+            match self.comparison() {
+                Ok(comparison) => pages::blackline(&comparison, name),
+                Err(error) => Some(pages::diagnostic(&error)),
+            }
+        } else {
+            None
+        };
+        match page {
+            Some(page) => (200, pages::with_preview(&page, generation)),
+            None => (404, pages::with_preview(&pages::not_found(path), generation)),
+        }
+    }
+
+    /// The event stream of one page: the generation when it connects, and again at each render.
+    fn events(&self, request: tiny_http::Request) {
+        let mut writer = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\nretry: 500\n\n";
+        if writer.write_all(head.as_bytes()).is_err() {
+            return;
+        }
+        let mut sent = None;
+        loop {
+            let generation = {
+                let state = self.state();
+                let (state, _) = self
+                    .changed
+                    .wait_timeout_while(state, KEEP_ALIVE, |s| {
+                        Some(s.generation) == sent && !self.stopping.load(Ordering::SeqCst)
+                    })
+                    .unwrap_or_else(PoisonError::into_inner);
+                state.generation
+            };
+            if self.stopping.load(Ordering::SeqCst) {
+                return;
+            }
+            let message = if sent == Some(generation) {
+                ": keep-alive\n\n".to_owned()
+            } else {
+                format!("data: {generation}\n\n")
+            };
+            if writer.write_all(message.as_bytes()).and_then(|()| writer.flush()).is_err() {
+                return;
+            }
+            sent = Some(generation);
+        }
+    }
+
+    fn respond(&self, request: tiny_http::Request) {
+        use tiny_http::{Header, Method, Response};
+        let port = self.port();
+        // Only pages asked for by this machine's own name: a page elsewhere cannot reach the
+        // preview through a name of its own that resolves to 127.0.0.1.
+        let host_ok = request.headers().iter().find(|h| h.field.equiv("Host")).is_none_or(|h| {
+            let host = h.value.as_str();
+            host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}")
+        });
+        let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
+        let (status, body) = if !host_ok {
+            (403, "forbidden: ask for http://127.0.0.1 or http://localhost\n".to_owned())
+        } else if !matches!(request.method(), Method::Get | Method::Head) {
+            (405, "only GET and HEAD\n".to_owned())
+        } else if path == "/events" {
+            return self.events(request);
+        } else {
+            self.page(&path)
+        };
+        let content_type = if status == 403 || status == 405 { "text/plain" } else { "text/html" };
+        let response = Response::from_string(body)
+            .with_status_code(status)
+            .with_header(
+                Header::from_bytes("Content-Type", format!("{content_type}; charset=utf-8"))
+                    .expect("valid header"),
+            )
+            .with_header(Header::from_bytes("Cache-Control", "no-store").expect("valid header"));
+        // A page closed before its answer: nothing to do.
+        let _ = request.respond(response);
+    }
+
+    fn port(&self) -> u16 {
+        self.config.port
+    }
+}
+
+/// A preview listening on 127.0.0.1 and watching its files; [`Preview::run`] serves it until
+/// [`Stopper::stop`].
+pub struct Preview {
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+    address: SocketAddr,
+    /// Kept for as long as the preview runs: dropping it ends the watching.
+    _watcher: notify::RecommendedWatcher,
+}
+
+/// Stops a running preview, from another thread (a Ctrl-C handler).
+#[derive(Clone)]
+pub struct Stopper {
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Stopper {
+    pub fn stop(&self) {
+        self.shared.stopping.store(true, Ordering::SeqCst);
+        self.shared.changed.notify_all();
+        self.server.unblock();
+    }
+}
+
+impl Preview {
+    /// Renders the set, listens on 127.0.0.1 at `config.port` and starts watching. A terms
+    /// file that does not render is no error here (the pages show why); a terms file that is
+    /// not there, a `--base` that does not render, a port in use or a folder that cannot be
+    /// watched are.
+    pub fn start(config: Config) -> Result<Preview, Diagnostic> {
+        if !config.terms.is_file() {
+            return Err(Diagnostic::new(format!("{} is not a terms file", display_path(&config.terms)))
+                .help("give the path of a YAML terms file, e.g. secdraft serve data/meridian-exchange-commenced.yaml"));
+        }
+        if let Some(dir) = &config.templates
+            && !dir.is_dir()
+        {
+            return Err(Diagnostic::new(format!("{} is not a folder of templates", display_path(dir))));
+        }
+        let base = match &config.base {
+            Some(path) => Some(Arc::new(Side::of_terms(path, config.templates.as_deref(), &[])?)),
+            None => None,
+        };
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).map_err(|e| {
+            let error = Diagnostic::new(format!("cannot listen on 127.0.0.1:{}: {e}", config.port));
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                error.help("give another port with --port N, or --port 0 for any free one")
+            } else {
+                error
+            }
+        })?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| Diagnostic::new(format!("cannot read the address listened on: {e}")))?;
+        let server = tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| Diagnostic::new(format!("cannot serve on {address}: {e}")))?;
+        let config = Config { port: address.port(), ..config };
+        let state = State {
+            generation: 0,
+            rendered: Err(Arc::new(Diagnostic::new("not rendered yet"))),
+            base,
+            comparison: None,
+        };
+        let shared = Arc::new(Shared {
+            config,
+            state: Mutex::new(state),
+            changed: Condvar::new(),
+            stopping: AtomicBool::new(false),
+        });
+        shared.rerender();
+        let watcher = watch(&shared)?;
+        Ok(Preview { shared, server: Arc::new(server), address, _watcher: watcher })
+    }
+
+    /// The address listened on: 127.0.0.1 and the port.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper { shared: self.shared.clone(), server: self.server.clone() }
+    }
+
+    /// Serves requests, each on a thread of its own, until stopped.
+    pub fn run(self) {
+        while !self.shared.stopping.load(Ordering::SeqCst) {
+            match self.server.recv() {
+                Ok(request) => {
+                    let shared = self.shared.clone();
+                    thread::spawn(move || shared.respond(request));
+                }
+                // Unblocked by a stop, or the listener failed: either way, no more requests.
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+/// Watches the terms file's folder (editors save by writing another file and renaming it over
+/// the terms file) and the templates folder, and renders again once a burst of changes to them
+/// has gone quiet for [`DEBOUNCE`].
+fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic> {
+    let terms = &shared.config.terms;
+    let folder = match terms.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // The watcher names the paths of its events its own way: compare whole, canonical paths.
+    let canonical = |dir: &Path| {
+        dir.canonicalize().map_err(|e| Diagnostic::new(format!("cannot watch {}: {e}", display_path(dir))))
+    };
+    let folder = canonical(&folder)?;
+    let watched_terms = folder.join(terms.file_name().unwrap_or_default());
+    let templates = shared.config.templates.as_deref().map(canonical).transpose()?;
+    let templates_watched = templates.clone();
+    let (tx, rx) = mpsc::channel::<()>();
+    let relevant = move |path: &Path| {
+        path == watched_terms || templates.as_deref().is_some_and(|dir| path.starts_with(dir))
+    };
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        // Reading a file is no change to it.
+        if matches!(
+            event.kind,
+            EventKind::Access(notify::event::AccessKind::Open(_) | notify::event::AccessKind::Read)
+        ) {
+            return;
+        }
+        if event.paths.iter().any(|p| relevant(p)) {
+            let _ = tx.send(());
+        }
+    })
+    .map_err(|e| Diagnostic::new(format!("cannot watch for changes: {e}")))?;
+    let cannot =
+        |dir: &Path, e: notify::Error| Diagnostic::new(format!("cannot watch {}: {e}", display_path(dir)));
+    watcher.watch(&folder, RecursiveMode::NonRecursive).map_err(|e| cannot(&folder, e))?;
+    if let Some(dir) = &templates_watched {
+        watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| cannot(dir, e))?;
+    }
+    let shared = shared.clone();
+    thread::spawn(move || {
+        while rx.recv().is_ok() {
+            loop {
+                match rx.recv_timeout(DEBOUNCE) {
+                    Ok(()) => continue,
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            if shared.stopping.load(Ordering::SeqCst) {
+                return;
+            }
+            shared.rerender();
+        }
+    });
+    Ok(watcher)
+}
+
+/// Opens `url` in the default browser, by the system's own opener; a failure is only told.
+pub fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    match command.spawn() {
+        // Waited for on a thread of its own, so that it leaves no zombie behind.
+        Ok(mut child) => {
+            thread::spawn(move || child.wait());
+        }
+        Err(e) => emit_error(&format!("warning: cannot open a browser ({e}); open {url}\n")),
+    }
+}
