@@ -20,6 +20,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::console::emit_error;
@@ -35,6 +36,10 @@ pub const DEFAULT_PORT: u16 = 4000;
 /// How long the files must stay quiet after a change before the set is rendered again: an
 /// editor's save (write a temporary file, rename it over the old one) is one burst of events.
 const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// The same, once the burst holds an event that says a file is whole (closed after writing, or
+/// renamed into place): what follows it within this time is still the same save.
+const SETTLED: Duration = Duration::from_millis(5);
 
 /// How often an event stream with nothing to say sends a comment, to find a closed page.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -228,8 +233,10 @@ impl Shared {
             self.page(&path)
         };
         let content_type = if status == 403 || status == 405 { "text/plain" } else { "text/html" };
+        // With its length, never chunked: a page is whole before it is sent.
         let response = Response::from_string(body)
             .with_status_code(status)
+            .with_chunked_threshold(usize::MAX)
             .with_header(
                 Header::from_bytes("Content-Type", format!("{content_type}; charset=utf-8"))
                     .expect("valid header"),
@@ -345,7 +352,7 @@ impl Preview {
 
 /// Watches the terms file's folder (editors save by writing another file and renaming it over
 /// the terms file) and the templates folder, and renders again once a burst of changes to them
-/// has gone quiet for [`DEBOUNCE`].
+/// has gone quiet for [`DEBOUNCE`] (or [`SETTLED`], once a file of it is whole).
 fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic> {
     let terms = &shared.config.terms;
     let folder = match terms.parent() {
@@ -360,21 +367,24 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
     let watched_terms = folder.join(terms.file_name().unwrap_or_default());
     let templates = shared.config.templates.as_deref().map(canonical).transpose()?;
     let templates_watched = templates.clone();
-    let (tx, rx) = mpsc::channel::<()>();
+    // Each relevant event, and whether it leaves a file whole.
+    let (tx, rx) = mpsc::channel::<bool>();
     let relevant = move |path: &Path| {
         path == watched_terms || templates.as_deref().is_some_and(|dir| path.starts_with(dir))
     };
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         // Reading a file is no change to it.
-        if matches!(
-            event.kind,
-            EventKind::Access(notify::event::AccessKind::Open(_) | notify::event::AccessKind::Read)
-        ) {
+        if matches!(event.kind, EventKind::Access(AccessKind::Open(_) | AccessKind::Read)) {
             return;
         }
         if event.paths.iter().any(|p| relevant(p)) {
-            let _ = tx.send(());
+            let whole = matches!(
+                event.kind,
+                EventKind::Access(AccessKind::Close(AccessMode::Write))
+                    | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+            );
+            let _ = tx.send(whole);
         }
     })
     .map_err(|e| Diagnostic::new(format!("cannot watch for changes: {e}")))?;
@@ -386,10 +396,10 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
     }
     let shared = shared.clone();
     thread::spawn(move || {
-        while rx.recv().is_ok() {
+        while let Ok(mut whole) = rx.recv() {
             loop {
-                match rx.recv_timeout(DEBOUNCE) {
-                    Ok(()) => continue,
+                match rx.recv_timeout(if whole { SETTLED } else { DEBOUNCE }) {
+                    Ok(more) => whole |= more,
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }

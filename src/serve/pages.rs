@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
 use crate::diff::{self, Comparison};
-use crate::html::{self, escape_text};
+use crate::html::escape_text;
 use crate::pipeline::RenderedSet;
 
 /// Marks every element the preview adds, so a test can tell the preview's additions from the
@@ -17,13 +17,14 @@ pub const MARK: &str = "secdraft-preview";
 /// The preview's style: its bar of links, fixed at the top, and the diagnostic's report.
 const STYLE: &str = "#secdraft-preview-bar { position: sticky; top: 0; z-index: 10; \
     font: 13px/1.6 system-ui, sans-serif; background: #f3f3f0; border-bottom: 1px solid #ccc; \
-    padding: 4px 10px; margin: -8px -8px 12px -8px; }\n\
+    padding: 4px 10px; margin: 0 0 12px 0; }\n\
     #secdraft-preview-bar a { margin-right: 14px; }\n\
     #secdraft-preview-bar .generation { float: right; color: #666; }\n\
-    .secdraft-preview-page { font: 15px/1.5 system-ui, sans-serif; max-width: 60em; }\n\
+    .secdraft-preview-page { font: 15px/1.5 system-ui, sans-serif; max-width: 64em; margin: 0 auto; }\n\
     .secdraft-preview-page table { border-collapse: collapse; }\n\
     .secdraft-preview-page td, .secdraft-preview-page th { border-bottom: 1px solid #ddd; \
-    padding: 4px 12px 4px 0; text-align: left; vertical-align: top; }\n\
+    padding: 4px 12px 4px 0; text-align: left; vertical-align: top; white-space: nowrap; }\n\
+    .secdraft-preview-page td:nth-child(2) { white-space: normal; }\n\
     pre.secdraft-preview-diagnostic { background: #fff4f4; border: 1px solid #d99; padding: 10px; \
     overflow-x: auto; font: 13px/1.4 monospace; }";
 
@@ -110,10 +111,10 @@ pub fn with_preview(page: &str, generation: u64) -> String {
 
 /// A page the preview makes, around `body` (HTML).
 fn preview_page(title: &str, body: &str) -> String {
-    let mut inner = format!("<div class=\"{MARK}-page\">\n");
-    inner.push_str(body);
-    inner.push_str("</div>\n");
-    html::page(title, &inner)
+    format!(
+        "<html>\n<head>\n<title>{}</title>\n</head>\n<body>\n<div class=\"{MARK}-page\">\n{body}</div>\n</body>\n</html>\n",
+        escaped(title)
+    )
 }
 
 /// The title an EDGAR page carries in its `<title>` (escaped, as it stands there).
@@ -138,15 +139,17 @@ fn stage_name(set: &RenderedSet) -> String {
 }
 
 /// The index: each HTML document of the set with its title, form and stage, and the render's
-/// warnings.
-pub fn index(set: &RenderedSet, terms_label: &str) -> String {
+/// warnings. `terms` is the terms file's path.
+pub fn index(set: &RenderedSet, terms: &str) -> String {
     let form = set.filing.terms().filing.form.edgar_name();
     let stage = stage_name(set);
-    let mut body = format!("<h1>{}</h1>\n", escaped(terms_label));
+    let name = terms.rsplit('/').next().unwrap_or(terms);
+    let mut body = format!("<h1>{}</h1>\n", escaped(name));
     let _ = writeln!(
         body,
-        "<p>{} documents, form {form}, stage {stage}. Each page follows the terms file: save it and \
-         the page shows the new text.</p>",
+        "<p><code>{}</code>: {} documents, form {form}, stage {stage}. Each page follows the terms \
+         file: save it and the page shows the new text.</p>",
+        escaped(terms),
         set.files.iter().filter(|f| f.name.ends_with(".htm")).count()
     );
     body.push_str("<table>\n<tr><th>Document</th><th>Title</th><th>Form</th><th>Stage</th></tr>\n");
@@ -167,7 +170,7 @@ pub fn index(set: &RenderedSet, terms_label: &str) -> String {
         }
         body.push_str("</ul>\n");
     }
-    preview_page(&format!("secdraft serve: {terms_label}"), &body)
+    preview_page(&format!("secdraft serve: {name}"), &body)
 }
 
 /// The page that stands in for every other while the terms (or the templates) do not render:
@@ -226,7 +229,7 @@ mod tests {
 
     #[test]
     fn the_preview_goes_in_the_head_and_opens_the_body() {
-        let page = html::page("Offer", "<p>text</p>\n");
+        let page = crate::html::page("Offer", "<p>text</p>\n");
         let shown = with_preview(&page, 7);
         assert!(shown.contains("<title>Offer</title>\n<style id=\"secdraft-preview-style\">"), "{shown}");
         assert!(shown.contains("var shown = 7,"), "{shown}");
