@@ -34,8 +34,8 @@
 //! table, arithmetic, warnings and exhibit view), [`input`] capped reading of files and
 //! folders, [`text`] documents as text, [`check`] the checks on filing text, [`tieout`] the
 //! tie-out sheet from the ledger, [`changes`] what changed between two versions of an offer,
-//! [`diff`] blacklines and the changelog, [`format`](mod@format) how values print, [`console`]
-//! the terminal. Lower modules never call up: the calendar knows no terms, the timetable reads
+//! [`diff`] blacklines and the changelog, [`serve`] the live preview in the browser,
+//! [`format`](mod@format) how values print, [`console`] the terminal. Lower modules never call up: the calendar knows no terms, the timetable reads
 //! the terms through a [`timetable::Schedule`], fees know no figures.
 
 use std::path::Path;

@@ -81,6 +81,7 @@ struct State {
 struct Shared {
     config: Config,
     state: Mutex<State>,
+    rendering: Mutex<()>,
     changed: Condvar,
     stopping: AtomicBool,
 }
@@ -97,6 +98,8 @@ impl Shared {
 
     /// Renders the set again and shows it, or the diagnostic, to every page.
     fn rerender(&self) {
+        // One render at a time, so that the set shown is always the latest one rendered.
+        let _rendering = self.rendering.lock().unwrap_or_else(PoisonError::into_inner);
         let started = Instant::now();
         let rendered = self.render();
         let elapsed = started.elapsed().as_millis();
@@ -318,11 +321,13 @@ impl Preview {
         let shared = Arc::new(Shared {
             config,
             state: Mutex::new(state),
+            rendering: Mutex::new(()),
             changed: Condvar::new(),
             stopping: AtomicBool::new(false),
         });
-        shared.rerender();
+        // Watching before the first render: a save meanwhile is rendered after it.
         let watcher = watch(&shared)?;
+        shared.rerender();
         Ok(Preview { shared, server: Arc::new(server), address, _watcher: watcher })
     }
 
