@@ -17,6 +17,7 @@ use crate::serve::{self, Config, Preview};
                         Examples:\n  secdraft serve data/meridian-exchange-commenced.yaml --open\n  \
                         secdraft serve terms.yaml --port 0 --base terms-as-filed.yaml")]
 pub struct ServeArgs {
+    /// The terms file; its folder is watched, for editors that save by renaming.
     #[arg(value_name = "TERMS")]
     terms: PathBuf,
 

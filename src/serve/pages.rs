@@ -31,22 +31,27 @@ const STYLE: &str = "#secdraft-preview-bar { position: sticky; top: 0; z-index: 
 /// The preview's script. It listens to `/events`, which sends the generation of the set (one
 /// more at each re-render, good or bad) when it connects and after each save. When that is not
 /// the generation the page shows, it fetches the page again and swaps the new body in for the
-/// old one, keeping the scroll position; the script and the event stream stay as they are. A
-/// save during a fetch is fetched after it. `secdraftEventAt` and `secdraftSwappedAt` (epoch
+/// old one, keeping the scroll position (the one the document had, through any diagnostic shown
+/// meanwhile); the script and the event stream stay as they are. A save during a fetch is
+/// fetched after it. `secdraftEventAt` and `secdraftSwappedAt` (epoch
 /// milliseconds) are what `scripts/serve-latency` reads.
 const SCRIPT: &str = r#"(function () {
   var shown = GENERATION, fetching = false, again = false;
+  var kept = { x: window.scrollX, y: window.scrollY };
+  function failing() { return document.querySelector(".secdraft-preview-diagnostic") !== null; }
+  window.addEventListener("scroll", function () {
+    if (!failing()) { kept = { x: window.scrollX, y: window.scrollY }; }
+  });
   function swap() {
     if (fetching) { again = true; return; }
     fetching = true;
-    var x = window.scrollX, y = window.scrollY;
     fetch(location.href, { cache: "no-store" })
       .then(function (response) { return response.text(); })
       .then(function (text) {
         var page = new DOMParser().parseFromString(text, "text/html");
         document.title = page.title;
         document.documentElement.replaceChild(document.adoptNode(page.body), document.body);
-        window.scrollTo(x, y);
+        if (!failing()) { window.scrollTo(kept.x, kept.y); }
         window.secdraftSwappedAt = Date.now();
       })
       .catch(function () {})

@@ -227,7 +227,12 @@ fn the_browser_shows_each_save_without_a_reload() {
 
     save_max_shares(&terms, "62_000_000");
     browser.wait_for_text("up to 62,000,000 shares");
-    assert_eq!(browser.execute("return window.secdraftMark;", json!([])), "kept");
+    let kept = browser.execute("return [window.secdraftMark, window.scrollY];", json!([]));
+    assert_eq!(
+        kept,
+        json!(["kept", 1500]),
+        "the page was reloaded, or lost its place through the diagnostic"
+    );
 }
 
 /// Not a test: the time from a save to its text on the page, for BENCHMARKS.md
