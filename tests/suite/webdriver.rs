@@ -111,10 +111,15 @@ impl Served {
             .spawn()
             .expect("secdraft serve starts");
         let stdout = child.stdout.take().unwrap();
-        let stderr = child.stderr.take().unwrap();
+        let mut stderr = child.stderr.take().unwrap();
         let process = Running(child);
         let mut line = String::new();
         BufReader::new(stdout).read_line(&mut line).unwrap();
+        if line.is_empty() {
+            let mut error = String::new();
+            let _ = stderr.read_to_string(&mut error);
+            panic!("secdraft serve did not start: {error}");
+        }
         let line = line.trim_end().to_owned();
         let address = line
             .rsplit_once(" at http://")
