@@ -872,9 +872,10 @@ fn recover(dir: &Path, lock: &FolderLock) -> Result<(), WriteError> {
             }
         }
         remove_empty_state(dir);
-        crate::console::emit_error(&format!(
-            "note: a write into {shown} was interrupted; put back the files the folder held before it\n"
-        ));
+        crate::console::report(
+            "note",
+            &format!("a write into {shown} was interrupted; put back the files the folder held before it"),
+        );
     }
     sweep(dir);
     Ok(())
@@ -981,11 +982,14 @@ fn keep_replaced(staging: &Path) -> bool {
     if count > MAX_NAMED_REPLACED {
         named.push_str(&format!(" and {} more", count - MAX_NAMED_REPLACED));
     }
-    crate::console::emit_error(&format!(
-        "warning: kept {}: its `old` folder holds {count} file{} a write replaced ({named}), and no journal says they were put back; copy out what you need, then remove the folder\n",
-        display_path(staging),
-        if count == 1 { "" } else { "s" }
-    ));
+    crate::console::report(
+        "warning",
+        &format!(
+            "kept {}: its `old` folder holds {count} file{} a write replaced ({named}), and no journal says they were put back; copy out what you need, then remove the folder",
+            display_path(staging),
+            if count == 1 { "" } else { "s" }
+        ),
+    );
     true
 }
 

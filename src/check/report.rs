@@ -45,8 +45,14 @@ impl Report<'_> {
     }
 
     pub fn render(&self, format: ReportFormat) -> String {
+        self.render_coloured(format, false)
+    }
+
+    /// As [`Report::render`], the human report coloured when `colour` is set (the severity,
+    /// the caret, the hint's word); the machine formats never are.
+    pub fn render_coloured(&self, format: ReportFormat, colour: bool) -> String {
         match format {
-            ReportFormat::Human => self.human(),
+            ReportFormat::Human => self.human(colour),
             ReportFormat::Json => {
                 let value = json!({ "findings": self.findings, "summary": self.summary() });
                 // `{:#}` prints a JSON value as `to_string_pretty` does, without its Result: a
@@ -63,18 +69,17 @@ impl Report<'_> {
     /// Everything taken from the documents (names, quoted text, the source line) is shown with
     /// its control characters as symbols, as the terms diagnostics show them: a document must
     /// not be able to move the cursor or recolour the terminal of whoever reads the report.
-    fn human(&self) -> String {
+    fn human(&self, colour: bool) -> String {
         let sources: BTreeMap<&str, LineIndex> =
             self.documents.iter().map(|d| (d.name.as_str(), LineIndex::new(&d.source))).collect();
+        let paint = |text: &str, style| crate::console::paint(text, style, colour);
         let mut out = String::new();
         for f in self.findings {
+            let style = crate::console::style_of(f.severity.word());
             out.push_str(&format!(
-                "{}:{}:{}: {}[{}]: {}\n",
-                shown(&f.file),
-                f.line,
-                f.column,
-                f.severity.word(),
-                f.rule,
+                "{}: {}: {}\n",
+                paint(&format!("{}:{}:{}", shown(&f.file), f.line, f.column), anstyle::Style::new().bold()),
+                paint(&format!("{}[{}]", f.severity.word(), f.rule), style),
                 shown(&f.message)
             ));
             let index = sources.get(f.file.as_str());
@@ -84,9 +89,10 @@ impl Report<'_> {
                 let chars = index.chars_between(start, start + line.len());
                 let (text, caret_at) = excerpt(line, at.min(line.len()), f.column - 1, chars);
                 let width = f.text.lines().next().map_or(1, |t| t.chars().take(80).count()).max(1);
-                out.push_str(&format!("  | {text}\n  | {}{}\n", " ".repeat(caret_at), "^".repeat(width)));
+                let caret = paint(&"^".repeat(width), style);
+                out.push_str(&format!("  | {text}\n  | {}{caret}\n", " ".repeat(caret_at)));
             }
-            out.push_str(&format!("  = hint: {}\n", f.hint));
+            out.push_str(&format!("  = {} {}\n", paint("hint:", crate::console::style_of("hint")), f.hint));
         }
         let s = self.summary();
         out.push_str(&format!(

@@ -1,6 +1,6 @@
 //! `secdraft check TERMS.yaml` and `secdraft check FILE_OR_DIR...`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -18,9 +18,13 @@ use crate::terms::is_terms_file;
                         cannot be read. docs/check.md lists the rules.")]
 pub struct CheckArgs {
     /// A terms file (rendered in memory and checked), or .md, .htm/.html and .txt files and
-    /// folders of them, checked together as one set.
+    /// folders of them, checked together as one set. `-` reads standard input: a terms file,
+    /// or a document when --stdin-name gives it a document's name (e.g. press-release.md).
     #[arg(value_name = "TERMS_OR_FILES", required = true)]
     inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    stdin: super::StdinArgs,
 
     /// `filing` reports placeholders and bracketed notes as errors; `draft` as warnings.
     #[arg(long, value_enum, default_value_t = super::ModeArg::Filing)]
@@ -42,12 +46,26 @@ const EXIT_FINDINGS: i32 = 1;
 
 pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
+    let is_terms = |path: &PathBuf| {
+        if crate::input::is_stdin(path) {
+            // Standard input is terms unless --stdin-name names a document.
+            args.stdin
+                .stdin_name
+                .as_ref()
+                .is_none_or(|name| check::Format::of(&name.to_string_lossy()).is_none())
+        } else {
+            is_terms_file(path)
+        }
+    };
+    if args.inputs.iter().filter(|p| crate::input::is_stdin(p)).count() > 1 {
+        return Err(Diagnostic::new("standard input (`-`) can be read only once: give it once"));
+    }
     let (documents, set) = match args.inputs.as_slice() {
-        [one] if is_terms_file(one) => {
-            let set = pipeline::render_file_in(
-                one,
+        [one] if is_terms(one) => {
+            let loaded = args.stdin.load_terms(one, &args.set.set)?;
+            let set = pipeline::render_loaded_in(
+                loaded,
                 args.templates.as_deref(),
-                &args.set.set,
                 mode,
                 Some(pipeline::Formats::default()),
             )?;
@@ -59,17 +77,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
                     "--set changes a terms file; it does not apply to rendered files",
                 ));
             }
-            if let Some(terms) = inputs.iter().find(|p| is_terms_file(p)) {
+            if let Some(terms) = inputs.iter().find(|p| is_terms(p)) {
                 return Err(Diagnostic::new(format!(
                     "{} is a terms file: check it on its own, or check rendered files",
-                    display_path(terms)
+                    display_path(&args.stdin.name_of(terms))
                 )));
             }
-            (check::read_documents(inputs)?, None)
+            (check::read_documents_named(inputs, &args.stdin.name_of(Path::new("-")))?, None)
         }
     };
     let findings = check::check(&documents, mode, set.as_ref().map(|s| s.rendered()));
     let report = Report { findings: &findings, documents: &documents };
-    super::emit(&report.render(args.format));
+    super::emit(&report.render_coloured(args.format, crate::console::stdout_colours()));
     Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })
 }

@@ -11,6 +11,7 @@ mod check;
 mod cli;
 mod common;
 mod common_stock;
+mod conventions;
 mod diff;
 mod disclosure;
 mod docx;
