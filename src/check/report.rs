@@ -1,5 +1,5 @@
 //! How findings are printed: like a compiler for people, as JSON, as GitHub workflow
-//! annotations, or as SARIF 2.1.0 for code-scanning uploads.
+//! annotations, as SARIF 2.1.0 for code-scanning uploads, or as a GitLab code quality report.
 
 use std::collections::BTreeMap;
 
@@ -16,6 +16,9 @@ pub enum ReportFormat {
     Json,
     Github,
     Sarif,
+    /// GitLab's code quality report (CodeClimate issues): an array of issues with a
+    /// fingerprint, for `artifacts: reports: codequality`.
+    Gitlab,
 }
 
 pub struct Report<'a> {
@@ -63,6 +66,7 @@ impl Report<'_> {
             ReportFormat::Sarif => {
                 format!("{:#}\n", self.sarif())
             }
+            ReportFormat::Gitlab => format!("{:#}\n", self.gitlab()),
         }
     }
 
@@ -124,6 +128,37 @@ impl Report<'_> {
                 )
             })
             .collect()
+    }
+
+    /// GitLab reads `description`, `check_name`, `fingerprint` (which tells a finding new in a
+    /// merge request from one already there), `severity` and `location`. The fingerprint
+    /// hashes the rule, the file, the message and the text found, not the line, so a finding
+    /// keeps it when text above it moves; two equal findings of a file are told apart by count.
+    fn gitlab(&self) -> serde_json::Value {
+        use sha2::{Digest, Sha256};
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        let issues: Vec<serde_json::Value> = self
+            .findings
+            .iter()
+            .map(|f| {
+                let key = format!("{}\u{0}{}\u{0}{}\u{0}{}", f.rule, f.file, f.message, f.text);
+                let count = seen.entry(key.clone()).or_default();
+                *count += 1;
+                let digest = Sha256::digest(format!("{key}\u{0}{count}").as_bytes());
+                let fingerprint: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+                json!({
+                    "description": format!("{} ({})", f.message, f.hint),
+                    "check_name": f.rule,
+                    "fingerprint": fingerprint,
+                    "severity": match f.severity {
+                        Severity::Error => "major",
+                        Severity::Warning => "minor",
+                    },
+                    "location": { "path": f.file, "lines": { "begin": f.line } },
+                })
+            })
+            .collect();
+        serde_json::Value::Array(issues)
     }
 
     fn sarif(&self) -> serde_json::Value {

@@ -41,6 +41,29 @@ pub struct CheckArgs {
     set: super::SetArgs,
 }
 
+/// Renders each terms file in memory and checks its set on its own (the set rules read one
+/// filing). With several, each document is named `TERMS#DOCUMENT` in the report, since every
+/// set has a `press-release.md`; with one, by its own name, as always.
+fn check_terms_files(args: &CheckArgs, mode: Mode) -> Result<(Vec<check::Document>, Vec<check::Finding>), Diagnostic> {
+    let several = args.inputs.len() > 1;
+    let (mut documents, mut findings) = (Vec::new(), Vec::new());
+    for path in &args.inputs {
+        let loaded = args.stdin.load_terms(path, &args.set.set)?;
+        let formats = Some(pipeline::Formats::default());
+        let set = pipeline::render_loaded_in(loaded, args.templates.as_deref(), mode, formats)?;
+        let mut set_documents = set.documents();
+        let mut set_findings = check::check(&set_documents, mode, Some(set.rendered()));
+        if several {
+            let terms = display_path(&args.stdin.name_of(path));
+            set_documents.iter_mut().for_each(|d| d.name = format!("{terms}#{}", d.name));
+            set_findings.iter_mut().for_each(|f| f.file = format!("{terms}#{}", f.file));
+        }
+        documents.extend(set_documents);
+        findings.extend(set_findings);
+    }
+    Ok((documents, findings))
+}
+
 /// Exit code when an error-level finding is reported.
 const EXIT_FINDINGS: i32 = 1;
 
@@ -60,33 +83,22 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     if args.inputs.iter().filter(|p| crate::input::is_stdin(p)).count() > 1 {
         return Err(Diagnostic::new("standard input (`-`) can be read only once: give it once"));
     }
-    let (documents, set) = match args.inputs.as_slice() {
-        [one] if is_terms(one) => {
-            let loaded = args.stdin.load_terms(one, &args.set.set)?;
-            let set = pipeline::render_loaded_in(
-                loaded,
-                args.templates.as_deref(),
-                mode,
-                Some(pipeline::Formats::default()),
-            )?;
-            (set.documents(), Some(set))
+    let (documents, findings) = if args.inputs.iter().all(is_terms) {
+        check_terms_files(args, mode)?
+    } else {
+        if !args.set.set.is_empty() {
+            return Err(Diagnostic::new("--set changes a terms file; it does not apply to rendered files"));
         }
-        inputs => {
-            if !args.set.set.is_empty() {
-                return Err(Diagnostic::new(
-                    "--set changes a terms file; it does not apply to rendered files",
-                ));
-            }
-            if let Some(terms) = inputs.iter().find(|p| is_terms(p)) {
-                return Err(Diagnostic::new(format!(
-                    "{} is a terms file: check it on its own, or check rendered files",
-                    display_path(&args.stdin.name_of(terms))
-                )));
-            }
-            (check::read_documents_named(inputs, &args.stdin.name_of(Path::new("-")))?, None)
+        if let Some(terms) = args.inputs.iter().find(|p| is_terms(p)) {
+            return Err(Diagnostic::new(format!(
+                "{} is a terms file: check terms files on their own, or rendered files",
+                display_path(&args.stdin.name_of(terms))
+            )));
         }
+        let documents = check::read_documents_named(&args.inputs, &args.stdin.name_of(Path::new("-")))?;
+        let findings = check::check(&documents, mode, None);
+        (documents, findings)
     };
-    let findings = check::check(&documents, mode, set.as_ref().map(|s| s.rendered()));
     let report = Report { findings: &findings, documents: &documents };
     super::emit(&report.render_coloured(args.format, crate::console::stdout_colours()));
     Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })

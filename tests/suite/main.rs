@@ -8,6 +8,7 @@ mod blocks;
 mod calendar;
 mod cash_and_stock;
 mod check;
+mod ci;
 mod cli;
 mod common;
 mod common_stock;
