@@ -164,7 +164,7 @@ fn yaml_lines(text: &str) -> Vec<&str> {
 }
 
 /// The line and column (both from 1; the column in characters) of the byte `offset` of
-/// `text`, lines counted as YAML counts them (see [`yaml_lines`]). An offset past the end or
+/// `text`, lines counted as YAML counts them (see `yaml_lines`). An offset past the end or
 /// inside a character is taken back to the last character boundary before it.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let mut at = offset.min(text.len());

@@ -83,7 +83,7 @@ pub enum HtmlError {
     /// A Markdown construct with no EDGAR form (a footnote, a task list, math), as
     /// pulldown-cmark names it.
     Unsupported { line: usize, construct: String },
-    /// Raw HTML other than [`TEMPLATE_HTML`] written by a template.
+    /// Raw HTML other than `TEMPLATE_HTML` written by a template.
     RawHtml { line: usize, html: String },
     /// [`PAGE_BREAK`] inside a paragraph, list or table rather than on a line of its own.
     InlinePageBreak { line: usize },

@@ -44,7 +44,10 @@ pub struct CheckArgs {
 /// Renders each terms file in memory and checks its set on its own (the set rules read one
 /// filing). With several, each document is named `TERMS#DOCUMENT` in the report, since every
 /// set has a `press-release.md`; with one, by its own name, as always.
-fn check_terms_files(args: &CheckArgs, mode: Mode) -> Result<(Vec<check::Document>, Vec<check::Finding>), Diagnostic> {
+fn check_terms_files(
+    args: &CheckArgs,
+    mode: Mode,
+) -> Result<(Vec<check::Document>, Vec<check::Finding>), Diagnostic> {
     let several = args.inputs.len() > 1;
     let (mut documents, mut findings) = (Vec::new(), Vec::new());
     for path in &args.inputs {

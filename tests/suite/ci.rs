@@ -64,7 +64,10 @@ fn the_action_step_annotates_writes_sarif_and_fails_on_an_error() {
     let (code, stdout, stderr) = step.run(&format!("{COMMENCED}\n"), "filing");
     assert_eq!(code, 1, "{stderr}");
     let annotations: Vec<&str> = stdout.lines().collect();
-    assert!(!annotations.is_empty() && annotations.iter().all(|l| l.starts_with("::error file=")), "{stdout}");
+    assert!(
+        !annotations.is_empty() && annotations.iter().all(|l| l.starts_with("::error file=")),
+        "{stdout}"
+    );
     let sarif = step.sarif();
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
@@ -159,7 +162,8 @@ fn the_pre_commit_hooks_run_as_declared() {
 
 #[test]
 fn the_gitlab_report_is_code_quality_json_with_distinct_fingerprints() {
-    let out = secdraft().args(["check", COMMENCED, "--mode", "draft", "--format", "gitlab"]).output().unwrap();
+    let out =
+        secdraft().args(["check", COMMENCED, "--mode", "draft", "--format", "gitlab"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let issues: Value = serde_json::from_slice(&out.stdout).unwrap();
     let issues = issues.as_array().unwrap();

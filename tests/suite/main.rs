@@ -28,6 +28,7 @@ mod notes;
 mod notes_later;
 mod optional;
 mod outcomes;
+mod package;
 mod practice;
 mod presentation;
 mod ratios;
