@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod fee;
 mod figures;
+mod init;
 mod render;
 mod templates;
 mod upgrade;
@@ -48,6 +49,7 @@ enum Command {
     Diff(diff::DiffArgs),
     Fee(fee::FeeArgs),
     Upgrade(upgrade::UpgradeArgs),
+    Init(init::InitArgs),
     Templates(templates::TemplatesArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
@@ -145,6 +147,7 @@ pub fn run() -> i32 {
         Command::Diff(args) => diff::run(&args),
         Command::Fee(args) => fee::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Templates(args) => templates::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::man(&args),

@@ -21,6 +21,7 @@ mod fees;
 mod figures;
 mod golden;
 mod income;
+mod init;
 mod layout;
 mod lifecycle;
 mod merge;
