@@ -40,7 +40,8 @@ pub struct InitArgs {
     #[arg(long)]
     third_party: bool,
 
-    /// The terms file to create; it must not exist. Without it, the skeleton is printed.
+    /// The terms file to create; it must not exist. Without it, or with `-`, the skeleton is
+    /// printed.
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
 }
@@ -96,7 +97,7 @@ pub fn run(args: &InitArgs) -> Result<i32, Diagnostic> {
     let mut text = String::new();
     assemble(COMMON, &tags, args.kind.offer(), &mut text)
         .map_err(|e| Diagnostic::new(format!("the built-in skeleton is malformed: {e}")))?;
-    let Some(file) = &args.file else {
+    let Some(file) = args.file.as_ref().filter(|f| !crate::input::is_stdin(f)) else {
         super::emit(&text);
         return Ok(0);
     };
@@ -109,7 +110,7 @@ pub fn run(args: &InitArgs) -> Result<i32, Diagnostic> {
             Diagnostic::new(format!("cannot write {name}: {e}"))
         }
     })?;
-    super::emit(&format!(
+    crate::console::emit_written(&format!(
         "wrote {name}: complete each bracketed note and each value marked \"illustrative: replace\"\n"
     ));
     Ok(0)

@@ -82,6 +82,26 @@ fn a_file_that_exists_is_never_replaced() {
 }
 
 #[test]
+fn a_dash_prints_the_skeleton_and_quiet_says_nothing_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let printed = secdraft().args(["init", "--kind", "cash"]).assert().success().get_output().stdout.clone();
+    secdraft()
+        .args(["init", "--kind", "cash", "-"])
+        .assert()
+        .success()
+        .stdout(String::from_utf8(printed).unwrap());
+    let terms = dir.path().join("terms.yaml");
+    secdraft()
+        .args(["init", "--kind", "cash", "--quiet"])
+        .arg(&terms)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert!(terms.is_file());
+}
+
+#[test]
 fn a_third_partys_exchange_offer_or_dutch_auction_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     for (kind, offer) in [("exchange", "exchange offer"), ("dutch-auction", "modified Dutch auction")] {
