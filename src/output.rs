@@ -1334,7 +1334,7 @@ fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 /// Writes `bytes` as the new file `path`, never over anything there: staged whole beside it,
-/// then renamed into place only if `path` is still free ([`rename_no_replace`]), so a file
+/// then renamed into place only if `path` is still free (`rename_no_replace`), so a file
 /// saved under that name meanwhile is kept and a kill mid-write leaves no half file. Fails with
 /// `AlreadyExists` when something (a file, a folder, a link) is at `path`. The file gets the
 /// mode the umask gives, as any new file.
