@@ -7,6 +7,7 @@
 
 // Writing into a String cannot fail: the `let _ = write!(...)` below drop an `Ok(())`.
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -164,12 +165,65 @@ pub(crate) fn markdown_options() -> Options {
 
 /// Converts one rendered Markdown document to a complete EDGAR HTML page.
 pub fn to_edgar_html(markdown: &str, title: &str) -> Result<String, HtmlError> {
+    Ok(page(title, &body_and_blocks(markdown)?.0))
+}
+
+/// A block of the body (paragraph, heading, list item, table row, code block, quotation):
+/// the bytes of the Markdown it was written from, and those of the body its HTML takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub markdown: Range<usize>,
+    pub html: Range<usize>,
+}
+
+/// The body of the EDGAR HTML page of `markdown` (what [`to_edgar_html`] puts inside
+/// `<body>`), and each block of it in the order its HTML begins; a block inside another (a
+/// paragraph of a list item) comes after it. The preview places its notes by these.
+pub fn body_and_blocks(markdown: &str) -> Result<(String, Vec<Block>), HtmlError> {
     let mut w = Writer::default();
+    let mut blocks = Vec::new();
+    // The blocks open, each with its index in `blocks`.
+    let mut open = Vec::new();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        let starts_block = matches!(
+            &event,
+            Event::Start(
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::Item
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_)
+            )
+        );
+        let ends_block = matches!(
+            &event,
+            Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableHead
+                    | TagEnd::TableRow
+                    | TagEnd::CodeBlock
+                    | TagEnd::BlockQuote(_)
+            )
+        );
+        if starts_block {
+            // A page break asked for goes before the block, outside it.
+            w.break_page();
+            open.push(blocks.len());
+            blocks.push(Block { markdown: range.clone(), html: w.out.len()..w.out.len() });
+        }
         // Counting lines only on an error keeps the conversion linear in the document's length.
         w.event(event).map_err(|refusal| refusal.at(markdown[..range.start].matches('\n').count() + 1))?;
+        if ends_block && let Some(i) = open.pop() {
+            blocks[i].html.end = w.out.len();
+        }
     }
-    Ok(page(title, &w.out))
+    // A header row of empty cells is taken out again: it is no block of the body.
+    blocks.retain(|b| b.html.start < b.html.end && b.html.end <= w.out.len());
+    Ok((w.out, blocks))
 }
 
 /// A block a template aligns with raw HTML: its paragraphs take its alignment.

@@ -57,6 +57,7 @@ pub mod input;
 pub mod merge;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod render;
 pub mod terms;
 pub mod text;
