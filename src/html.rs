@@ -640,6 +640,37 @@ mod tests {
     }
 
     #[test]
+    fn each_block_names_its_markdown_and_its_html() {
+        let markdown = format!(
+            "# Title\n\nA paragraph\nof two lines.\n\n{PAGE_BREAK}\n\n- one\n- two\n\n| | |\n|---|---|\n| a | b |\n"
+        );
+        let (out, blocks) = body_and_blocks(&markdown).unwrap();
+        assert_eq!(to_edgar_html(&markdown, "T").unwrap(), page("T", &out));
+        let shown: Vec<(&str, &str)> =
+            blocks.iter().map(|b| (markdown[b.markdown.clone()].trim_end(), &out[b.html.clone()])).collect();
+        // The header of empty cells, which prints no row, is no block; the page break is
+        // before the list, outside its block.
+        assert_eq!(shown.len(), 5, "{shown:#?}");
+        assert_eq!(shown[0].0, "# Title");
+        assert!(shown[0].1.starts_with("<h1") && shown[0].1.ends_with("</h1>\n"));
+        assert_eq!(shown[1].0, "A paragraph\nof two lines.");
+        assert!(shown[1].1.starts_with("<p ") && shown[1].1.ends_with("of two lines.</p>\n"));
+        assert_eq!(shown[2].0, "- one");
+        assert!(shown[2].1.starts_with("<li") && shown[2].1.ends_with("one</li>\n"));
+        assert_eq!(shown[3].0, "- two");
+        assert!(
+            out[..blocks[2].html.start]
+                .ends_with(&format!("{PAGE_BREAK_HTML}<ul style=\"margin: 0 0 10pt 0\">\n"))
+        );
+        assert_eq!(shown[4].0, "| a | b |");
+        assert!(
+            shown[4].1.starts_with("<tr>\n<td") && shown[4].1.ends_with("</td>\n</tr>\n"),
+            "{}",
+            shown[4].1
+        );
+    }
+
+    #[test]
     fn a_page_break_inside_a_paragraph_is_refused_at_its_line() {
         let error = to_edgar_html(&format!("# T\n\ntext {PAGE_BREAK} more\n"), "T").unwrap_err();
         assert_eq!(error, HtmlError::InlinePageBreak { line: 3 });

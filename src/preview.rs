@@ -619,3 +619,66 @@ fn figures_of(set: &RenderedSet, era: Era, class: usize) -> Option<(&figures::Fi
     }?;
     Some((figures, Some(of_class.terms.security.title.0.as_str())))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::FigureId;
+
+    fn printed(offset: usize, len: usize) -> Printed {
+        Printed {
+            figure: FigureId::Premium,
+            era: Era::Now,
+            class: 0,
+            form: String::new(),
+            document: "a.md".into(),
+            offset,
+            len,
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn marks_that_would_change_the_html_are_seen() {
+        // A figure opening a line as `1.` would open a list; its mark before it makes the line
+        // a paragraph, which the comparison with the HTML written catches.
+        let markdown = "Intro\n\n1. First\n";
+        let entry = printed(markdown.find("1.").unwrap(), 1);
+        let (plain, _) = html::body_and_blocks(markdown).unwrap();
+        let (marked, _) = html::body_and_blocks(&with_marks(markdown, &[&entry])).unwrap();
+        assert_ne!(strip(&marked, &Tokens::REFERENCES), plain);
+        // Inside a sentence the marks are only their own characters.
+        let markdown = "A premium of 201% over the price.\n";
+        let entry = printed(markdown.find("201%").unwrap(), 4);
+        let (plain, _) = html::body_and_blocks(markdown).unwrap();
+        let (marked, _) = html::body_and_blocks(&with_marks(markdown, &[&entry])).unwrap();
+        assert_eq!(strip(&marked, &Tokens::REFERENCES), plain);
+        assert!(marked.contains("of &#57344;0&#57345;201%&#57347; over"), "{marked}");
+    }
+
+    #[test]
+    fn a_figure_whose_mark_falls_in_a_tag_prints_without_its_span() {
+        let file = OutputFile { name: "a.md".into(), bytes: Vec::new() };
+        let (first, second) = (printed(0, 1), printed(1, 1));
+        let annotations = Annotations { file: &file, entries: vec![(&first, None), (&second, None)] };
+        let body = "<a href=\"x&#57344;0&#57345;1&#57347;\">t</a> and &#57344;1&#57345;201%&#57347;.";
+        let out = annotations.spans(body, &Tokens::REFERENCES);
+        assert!(out.starts_with("<a href=\"x1\">t</a> and <span class=\"sd-figure\""), "{out}");
+        assert!(out.contains("data-entry=\"1\"") && !out.contains("data-entry=\"0\""), "{out}");
+        assert!(out.ends_with(">201%</span>."), "{out}");
+    }
+
+    #[test]
+    fn a_finding_between_blocks_goes_to_the_block_after_it() {
+        let markdown = "Para one.\n\n| A |\n|---|\n| 1 |\n\n- item\n\n  more\n";
+        let (_, blocks) = html::body_and_blocks(markdown).unwrap();
+        let lines = Lines::new(markdown);
+        let text = |i: Option<usize>| markdown[blocks[i.unwrap()].markdown.clone()].trim_end().to_owned();
+        assert_eq!(text(block_at_line(&blocks, &lines, 1)), "Para one.");
+        // The table's rule is in no row: the row after it.
+        assert_eq!(text(block_at_line(&blocks, &lines, 4)), "| 1 |");
+        // The innermost block: the paragraph of the list item, not the item.
+        assert_eq!(text(block_at_line(&blocks, &lines, 9)), "more");
+        assert_eq!(text(block_at_line(&blocks, &lines, 99)), "more");
+    }
+}
