@@ -521,8 +521,9 @@ impl<'p> Annotations<'p> {
     fn open_span(&self, out: &mut String, index: usize, p: &Printed, trace: Option<&FigureTrace>) {
         let _ = write!(
             out,
-            "<span class=\"sd-figure\" tabindex=\"0\" data-figure=\"{}\" data-entry=\"{index}\" data-pop=\"{}\" title=\"",
+            "<span class=\"sd-figure\" tabindex=\"0\" data-figure=\"{}\" data-entry=\"{index}\" data-pop=\"{}\" aria-describedby=\"{}\" title=\"",
             p.figure.name(),
+            Self::pop_id(p),
             Self::pop_id(p)
         );
         let summary = match trace {
