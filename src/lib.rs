@@ -33,7 +33,8 @@
 //! the dates the tender offer rules derive for an offer, [`fees`] the filing fee (its rate
 //! table, arithmetic, warnings and exhibit view), [`input`] capped reading of files and
 //! folders, [`text`] documents as text, [`check`](mod@check) the checks on filing text, [`tieout`] the
-//! tie-out sheet from the ledger, [`changes`] what changed between two versions of an offer,
+//! tie-out sheet from the ledger, [`preview`] a document's HTML with each figure's trace and
+//! each finding beside its text, [`changes`] what changed between two versions of an offer,
 //! [`diff`] blacklines and the changelog, [`format`](mod@format) how values print, [`console`]
 //! the terminal. Lower modules never call up: the calendar knows no terms, the timetable reads
 //! the terms through a [`timetable::Schedule`], fees know no figures.
@@ -57,6 +58,7 @@ pub mod input;
 pub mod merge;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod render;
 pub mod terms;
 pub mod text;

@@ -32,6 +32,7 @@ mod outcomes;
 mod package;
 mod practice;
 mod presentation;
+mod preview;
 mod ratios;
 mod reliability;
 mod several_classes;
