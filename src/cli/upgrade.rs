@@ -45,7 +45,7 @@ pub fn run(args: &UpgradeArgs) -> Result<i32, Diagnostic> {
     }
     write_in_place(&args.terms, &text)
         .map_err(|e| Diagnostic::new(format!("cannot write {name}: {e}; it is unchanged")))?;
-    super::emit(&format!("{name} upgraded:\n{listing}"));
+    crate::console::emit_written(&format!("{name} upgraded:\n{listing}"));
     Ok(0)
 }
 
