@@ -30,6 +30,7 @@ mod practice;
 mod presentation;
 mod ratios;
 mod reliability;
+mod schema;
 mod several_classes;
 mod several_classes_later;
 mod several_classes_offer;
