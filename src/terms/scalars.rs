@@ -383,148 +383,82 @@ pub(crate) mod schema {
     /// Some digit other than zero anywhere: a decimal above zero.
     const NONZERO: &str = r"[1-9]";
 
-    fn named(name: &'static str) -> Cow<'static, str> {
-        Cow::Borrowed(name)
+    /// Each scalar type's schema, under its own name in the definitions.
+    macro_rules! scalar_schemas {
+        ($($type:ty => $name:literal, $schema:tt;)*) => {$(
+            impl JsonSchema for $type {
+                fn schema_name() -> Cow<'static, str> {
+                    Cow::Borrowed($name)
+                }
+                fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                    json_schema!($schema)
+                }
+            }
+        )*};
     }
 
-    impl JsonSchema for super::Positive {
-        fn schema_name() -> Cow<'static, str> {
-            named("Positive")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "amount: an exact number greater than zero, written out in full (`0.083`, `15000000`, `15_000_000`), as a YAML number or a string; no exponent (`1e6`), `$` or `,`",
-                "anyOf": [
-                    { "type": "number", "exclusiveMinimum": 0 },
-                    { "type": "string", "allOf": [{ "pattern": UNSIGNED }, { "pattern": NONZERO }] }
-                ]
-            })
-        }
-    }
-
-    impl JsonSchema for super::Shares {
-        fn schema_name() -> Cow<'static, str> {
-            named("Shares")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "shares: a whole number greater than zero (`60000000`, `60_000_000`), as a YAML number or a string",
-                "anyOf": [
-                    { "type": "integer", "minimum": 1, "maximum": u64::MAX },
-                    { "type": "string", "allOf": [{ "pattern": WHOLE }, { "pattern": NONZERO_WHOLE }] }
-                ]
-            })
-        }
-    }
-
-    impl JsonSchema for super::Count {
-        fn schema_name() -> Cow<'static, str> {
-            named("Count")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "count: a whole number of shares, zero or more (`150000`, `150_000`), as a YAML number or a string",
-                "anyOf": [
-                    { "type": "integer", "minimum": 0, "maximum": u64::MAX },
-                    { "type": "string", "pattern": WHOLE }
-                ]
-            })
-        }
-    }
-
-    impl JsonSchema for crate::terms::Amount {
-        fn schema_name() -> Cow<'static, str> {
-            named("Amount")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "a signed amount written exactly (`125400`, `-3_210`, `0.42`), as a YAML number or a string; no exponent, `$` or `,`",
-                "anyOf": [{ "type": "number" }, { "type": "string", "pattern": SIGNED }]
-            })
-        }
-    }
-
-    impl JsonSchema for super::Percent {
-        fn schema_name() -> Cow<'static, str> {
-            named("Percent")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            let pattern = UNSIGNED.replace(r")\s*$", r")\s*%\s*$");
-            json_schema!({
-                "description": "percent: a percentage with its sign, above 0% and at most 100% (`13.00%`)",
-                "type": "string",
-                "allOf": [{ "pattern": pattern }, { "pattern": NONZERO }]
-            })
-        }
-    }
-
-    impl JsonSchema for super::Date {
-        fn schema_name() -> Cow<'static, str> {
-            named("Date")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "date: a calendar date written YYYY-MM-DD (`2023-12-13`) that exists on the calendar",
-                "type": "string",
-                "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$",
-                "format": "date"
-            })
-        }
-    }
-
-    impl JsonSchema for super::Cusip {
-        fn schema_name() -> Cow<'static, str> {
-            named("Cusip")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "a CUSIP: nine characters (letters, digits, `*`, `@`, `#`; spaces ignored) whose ninth is the check digit of the first eight (`09175M408`); one of digits alone may be written as a YAML number (which drops a leading zero)",
-                "anyOf": [
-                    { "type": "string", "pattern": r"^(?: *[0-9A-Za-z*@#]){9} *$" },
-                    { "type": "integer", "minimum": 10_000_000, "maximum": 999_999_999 }
-                ]
-            })
-        }
-    }
-
-    impl JsonSchema for super::Text {
-        fn schema_name() -> Cow<'static, str> {
-            named("Text")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "text: a string that is not empty, without control characters (line breaks and tabs aside) or bidirectional controls",
-                "type": "string",
-                "pattern": r"[^\s\u200B-\u200D\u2060\uFEFF]"
-            })
-        }
-    }
-
-    impl JsonSchema for crate::terms::FiscalYearEnd {
-        fn schema_name() -> Cow<'static, str> {
-            named("FiscalYearEnd")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "the last day of the fiscal year written MM-DD (`12-31`, `06-30`); a year ending on the last day of February is `02-28`",
-                "type": "string",
-                "pattern": r"^\s*(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\s*$"
-            })
-        }
-    }
-
-    impl JsonSchema for crate::terms::Places {
-        fn schema_name() -> Cow<'static, str> {
-            named("Places")
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "a number of decimal places, 0 to 4",
-                "type": "integer",
-                "minimum": 0,
-                "maximum": 4
-            })
-        }
+    scalar_schemas! {
+        super::Positive => "Positive", {
+            "description": "amount: an exact number greater than zero, written out in full (`0.083`, `15000000`, `15_000_000`), as a YAML number or a string; no exponent (`1e6`), `$` or `,`",
+            "anyOf": [
+                { "type": "number", "exclusiveMinimum": 0 },
+                { "type": "string", "allOf": [{ "pattern": UNSIGNED }, { "pattern": NONZERO }] }
+            ]
+        };
+        super::Shares => "Shares", {
+            "description": "shares: a whole number greater than zero (`60000000`, `60_000_000`), as a YAML number or a string",
+            "anyOf": [
+                { "type": "integer", "minimum": 1, "maximum": u64::MAX },
+                { "type": "string", "allOf": [{ "pattern": WHOLE }, { "pattern": NONZERO_WHOLE }] }
+            ]
+        };
+        super::Count => "Count", {
+            "description": "count: a whole number of shares, zero or more (`150000`, `150_000`), as a YAML number or a string",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": u64::MAX },
+                { "type": "string", "pattern": WHOLE }
+            ]
+        };
+        crate::terms::Amount => "Amount", {
+            "description": "a signed amount written exactly (`125400`, `-3_210`, `0.42`), as a YAML number or a string; no exponent, `$` or `,`",
+            "anyOf": [{ "type": "number" }, { "type": "string", "pattern": SIGNED }]
+        };
+        super::Percent => "Percent", {
+            "description": "percent: a percentage with its sign, above 0% and at most 100% (`13.00%`)",
+            "type": "string",
+            "allOf": [{ "pattern": UNSIGNED.replace(r")\s*$", r")\s*%\s*$") }, { "pattern": NONZERO }]
+        };
+        super::Date => "Date", {
+            "description": "date: a calendar date written YYYY-MM-DD (`2023-12-13`) that exists on the calendar",
+            "type": "string",
+            "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$",
+            "format": "date"
+        };
+        super::Cusip => "Cusip", {
+            "description": "a CUSIP: nine characters (letters, digits, `*`, `@`, `#`; spaces ignored) whose ninth is the check digit of the first eight (`09175M408`); one of digits alone may be written as a YAML number (which drops a leading zero)",
+            "anyOf": [
+                { "type": "string", "pattern": r"^(?: *[0-9A-Za-z*@#]){9} *$" },
+                { "type": "integer", "minimum": 10_000_000, "maximum": 999_999_999 }
+            ]
+        };
+        super::Text => "Text", {
+            "description": "text: a string that is not empty, without control characters (line breaks and tabs aside) or bidirectional controls; a plain YAML number or `true`/`false` is read as the text written",
+            "anyOf": [
+                { "type": "string", "pattern": r"[^\s\u200B-\u200D\u2060\uFEFF]" },
+                { "type": ["number", "boolean"] }
+            ]
+        };
+        crate::terms::FiscalYearEnd => "FiscalYearEnd", {
+            "description": "the last day of the fiscal year written MM-DD (`12-31`, `06-30`); a year ending on the last day of February is `02-28`",
+            "type": "string",
+            "pattern": r"^\s*(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\s*$"
+        };
+        crate::terms::Places => "Places", {
+            "description": "a number of decimal places, 0 to 4",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 4
+        };
     }
 }
 

@@ -458,7 +458,8 @@ fn a_hand_edited_draft_survives_a_render() {
 
 #[test]
 fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
-    let subcommands = ["render", "check", "figures", "diff", "calendar", "fee", "upgrade", "templates"];
+    let subcommands =
+        ["render", "check", "figures", "diff", "calendar", "fee", "upgrade", "templates", "schema"];
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = secdraft().args(["completions", shell]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}");

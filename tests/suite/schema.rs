@@ -104,7 +104,7 @@ fn reads(text: &str) -> bool {
 }
 
 #[test]
-fn the_schema_accepts_the_forms_of_number_date_and_percent_the_loader_reads_and_no_other() {
+fn the_schema_accepts_the_forms_of_number_date_percent_and_text_the_loader_reads_and_no_other() {
     let validator = validator();
     let cases: &[(&str, &[&str])] = &[
         (
@@ -145,6 +145,10 @@ fn the_schema_accepts_the_forms_of_number_date_and_percent_the_loader_reads_and_
         (
             "date: 2023-12-13",
             &["2023-12-13", "\"2023-12-13\"", "12/13/2023", "2023-1-13", "20231213", "\"\""],
+        ),
+        (
+            "phone: 1-888-753-2235",
+            &["1-888-753-2235", "1234567", "10.1", "true", "\"\"", "\" \"", "~", "[a]", "{a: b}"],
         ),
         ("cusip: 09175M408", &["09175M408", "\"09175M408\"", "0917", "\"09175M40!\"", "1234567890"]),
     ];
