@@ -451,13 +451,14 @@ pub(crate) mod schema {
         crate::terms::FiscalYearEnd => "FiscalYearEnd", {
             "description": "the last day of the fiscal year written MM-DD (`12-31`, `06-30`); a year ending on the last day of February is `02-28`",
             "type": "string",
-            "pattern": r"^\s*(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\s*$"
+            "pattern": r"^\s*(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))\s*$"
         };
         crate::terms::Places => "Places", {
-            "description": "a number of decimal places, 0 to 4",
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 4
+            "description": "a number of decimal places, 0 to 4, as a YAML number or a string",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": 4 },
+                { "type": "string", "pattern": "^[0-4]$" }
+            ]
         };
     }
 }
