@@ -42,11 +42,47 @@ pub fn schema() -> Value {
     }
     describe(&mut root, &documented_fields(TERMS_DOC));
     describe_variant_fields(&mut root);
+    quoted_integers(&mut root);
     // A description beside a `$ref` is ignored in draft 7: the ref moves into an `allOf`.
     unwrap_lines(&mut root);
     let mut schema = schemars::Schema::try_from(root).expect("the generated schema is an object");
     RemoveRefSiblings::default().transform(&mut schema);
     schema.to_value()
+}
+
+/// A whole number of the terms (an amendment's number, a count of days) reads from a quoted
+/// string of digits as well as from a YAML number, as the loader takes it: each such schema
+/// the derive made takes either.
+fn quoted_integers(node: &mut Value) {
+    const WHOLE: [&str; 4] = ["uint8", "uint16", "uint32", "uint64"];
+    match node {
+        Value::Object(object) => {
+            object.values_mut().for_each(quoted_integers);
+            if !object.get("format").and_then(Value::as_str).is_some_and(|f| WHOLE.contains(&f)) {
+                return;
+            }
+            let nullable =
+                object.get("type").and_then(Value::as_array).is_some_and(|t| t.contains(&"null".into()));
+            let mut number = Map::new();
+            number.insert("type".into(), "integer".into());
+            for key in ["format", "minimum", "maximum"] {
+                if let Some(value) = object.remove(key) {
+                    number.insert(key.into(), value);
+                }
+            }
+            object.remove("type");
+            let mut forms = vec![
+                Value::Object(number),
+                serde_json::json!({ "type": "string", "pattern": r"^\+?[0-9]+$" }),
+            ];
+            if nullable {
+                forms.push(serde_json::json!({ "type": "null" }));
+            }
+            object.insert("anyOf".into(), Value::Array(forms));
+        }
+        Value::Array(list) => list.iter_mut().for_each(quoted_integers),
+        _ => {}
+    }
 }
 
 /// The one field of an enum's variant written as a mapping (`{cash_in_lieu: 25.00}`) is what

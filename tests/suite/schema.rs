@@ -156,7 +156,8 @@ fn the_schema_accepts_the_forms_of_number_date_percent_and_text_the_loader_reads
     // The seed with a fiscal year end, which it does not give; a count and an amount from the
     // examples that give them. (An unquoted `1e3` is a YAML number like 1000 to a language
     // server, and no schema can tell the two apart: the loader refuses it, and the schema's
-    // descriptions say to write numbers out in full.)
+    // descriptions say to write numbers out in full. So with `1.0` for a whole number of days,
+    // which the loader refuses: to a schema it is the integer 1.)
     let seed = fs::read_to_string(EXAMPLE).unwrap().replacen(
         "  ticker: AULT\n",
         "  ticker: AULT\n  fiscal_year_end: 12-31\n",
@@ -171,6 +172,7 @@ fn the_schema_accepts_the_forms_of_number_date_percent_and_text_the_loader_reads
             "odd_lots: 150_000",
             &["150000", "0", "\"0\"", "1.0", "1.5", "-1", "18446744073709551616"],
         ),
+        (&financials, "guaranteed_delivery_days: 2", &["2", "\"1\"", "'2'", "+1", "-1", "x", "\"1.0\"", "~"]),
         (&financials, "values: [182_400,", &["[-3_210,", "[0.42,", "[\"-7\",", "[~,", "[\"$5\","]),
     ];
     let cases =
