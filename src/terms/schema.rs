@@ -43,8 +43,8 @@ pub fn schema() -> Value {
     describe(&mut root, &documented_fields(TERMS_DOC));
     describe_variant_fields(&mut root);
     quoted_integers(&mut root);
-    // A description beside a `$ref` is ignored in draft 7: the ref moves into an `allOf`.
     unwrap_lines(&mut root);
+    // A description beside a `$ref` is ignored in draft 7: the ref moves into an `allOf`.
     let mut schema = schemars::Schema::try_from(root).expect("the generated schema is an object");
     RemoveRefSiblings::default().transform(&mut schema);
     schema.to_value()
