@@ -2,7 +2,6 @@
 //! for terms the field path), and what to do about it, rendered rustc-style with a snippet.
 
 use std::fmt;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -103,8 +102,7 @@ impl Diagnostic {
 
     /// Renders for standard error, coloured only on a terminal that accepts colour.
     pub fn render_for_stderr(&self) -> String {
-        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        self.render(colour)
+        self.render(crate::console::stderr_colours())
     }
 }
 
@@ -166,7 +164,7 @@ fn yaml_lines(text: &str) -> Vec<&str> {
 }
 
 /// The line and column (both from 1; the column in characters) of the byte `offset` of
-/// `text`, lines counted as YAML counts them (see [`yaml_lines`]). An offset past the end or
+/// `text`, lines counted as YAML counts them (see `yaml_lines`). An offset past the end or
 /// inside a character is taken back to the last character boundary before it.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let mut at = offset.min(text.len());

@@ -7,6 +7,7 @@
 
 // Writing into a String cannot fail: the `let _ = write!(...)` below drop an `Ok(())`.
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -83,7 +84,7 @@ pub enum HtmlError {
     /// A Markdown construct with no EDGAR form (a footnote, a task list, math), as
     /// pulldown-cmark names it.
     Unsupported { line: usize, construct: String },
-    /// Raw HTML other than [`TEMPLATE_HTML`] written by a template.
+    /// Raw HTML other than `TEMPLATE_HTML` written by a template.
     RawHtml { line: usize, html: String },
     /// [`PAGE_BREAK`] inside a paragraph, list or table rather than on a line of its own.
     InlinePageBreak { line: usize },
@@ -164,12 +165,65 @@ pub(crate) fn markdown_options() -> Options {
 
 /// Converts one rendered Markdown document to a complete EDGAR HTML page.
 pub fn to_edgar_html(markdown: &str, title: &str) -> Result<String, HtmlError> {
+    Ok(page(title, &body_and_blocks(markdown)?.0))
+}
+
+/// A block of the body (paragraph, heading, list item, table row, code block, quotation):
+/// the bytes of the Markdown it was written from, and those of the body its HTML takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub markdown: Range<usize>,
+    pub html: Range<usize>,
+}
+
+/// The body of the EDGAR HTML page of `markdown` (what [`to_edgar_html`] puts inside
+/// `<body>`), and each block of it in the order its HTML begins; a block inside another (a
+/// paragraph of a list item) comes after it. The preview places its notes by these.
+pub fn body_and_blocks(markdown: &str) -> Result<(String, Vec<Block>), HtmlError> {
     let mut w = Writer::default();
+    let mut blocks = Vec::new();
+    // The blocks open, each with its index in `blocks`.
+    let mut open = Vec::new();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        let starts_block = matches!(
+            &event,
+            Event::Start(
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::Item
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_)
+            )
+        );
+        let ends_block = matches!(
+            &event,
+            Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableHead
+                    | TagEnd::TableRow
+                    | TagEnd::CodeBlock
+                    | TagEnd::BlockQuote(_)
+            )
+        );
+        if starts_block {
+            // A page break asked for goes before the block, outside it.
+            w.break_page();
+            open.push(blocks.len());
+            blocks.push(Block { markdown: range.clone(), html: w.out.len()..w.out.len() });
+        }
         // Counting lines only on an error keeps the conversion linear in the document's length.
         w.event(event).map_err(|refusal| refusal.at(markdown[..range.start].matches('\n').count() + 1))?;
+        if ends_block && let Some(i) = open.pop() {
+            blocks[i].html.end = w.out.len();
+        }
     }
-    Ok(page(title, &w.out))
+    // A header row of empty cells is taken out again: it is no block of the body.
+    blocks.retain(|b| b.html.start < b.html.end && b.html.end <= w.out.len());
+    Ok((w.out, blocks))
 }
 
 /// A block a template aligns with raw HTML: its paragraphs take its alignment.
@@ -583,6 +637,37 @@ mod tests {
         assert!(html.contains(&format!("{RULE_HTML}{BREAK_ONLY_HTML}<center>")), "{html}");
         // EDGAR's checker accepts what it writes: `style` on <hr> and <div>.
         assert!(PAGE_BREAK_HTML.starts_with("<hr style=\"page-break-before: always;"));
+    }
+
+    #[test]
+    fn each_block_names_its_markdown_and_its_html() {
+        let markdown = format!(
+            "# Title\n\nA paragraph\nof two lines.\n\n{PAGE_BREAK}\n\n- one\n- two\n\n| | |\n|---|---|\n| a | b |\n"
+        );
+        let (out, blocks) = body_and_blocks(&markdown).unwrap();
+        assert_eq!(to_edgar_html(&markdown, "T").unwrap(), page("T", &out));
+        let shown: Vec<(&str, &str)> =
+            blocks.iter().map(|b| (markdown[b.markdown.clone()].trim_end(), &out[b.html.clone()])).collect();
+        // The header of empty cells, which prints no row, is no block; the page break is
+        // before the list, outside its block.
+        assert_eq!(shown.len(), 5, "{shown:#?}");
+        assert_eq!(shown[0].0, "# Title");
+        assert!(shown[0].1.starts_with("<h1") && shown[0].1.ends_with("</h1>\n"));
+        assert_eq!(shown[1].0, "A paragraph\nof two lines.");
+        assert!(shown[1].1.starts_with("<p ") && shown[1].1.ends_with("of two lines.</p>\n"));
+        assert_eq!(shown[2].0, "- one");
+        assert!(shown[2].1.starts_with("<li") && shown[2].1.ends_with("one</li>\n"));
+        assert_eq!(shown[3].0, "- two");
+        assert!(
+            out[..blocks[2].html.start]
+                .ends_with(&format!("{PAGE_BREAK_HTML}<ul style=\"margin: 0 0 10pt 0\">\n"))
+        );
+        assert_eq!(shown[4].0, "| a | b |");
+        assert!(
+            shown[4].1.starts_with("<tr>\n<td") && shown[4].1.ends_with("</td>\n</tr>\n"),
+            "{}",
+            shown[4].1
+        );
     }
 
     #[test]

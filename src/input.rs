@@ -50,6 +50,13 @@ impl DocumentBudget {
         self.left -= bytes.len() as u64;
         Ok(bytes)
     }
+
+    /// Reads standard input as one document within what is left, and counts it.
+    pub fn read_stdin(&mut self) -> Result<Vec<u8>, Refusal> {
+        let bytes = read_stdin(self.left.min(MAX_DOCUMENT_BYTES))?;
+        self.left -= bytes.len() as u64;
+        Ok(bytes)
+    }
 }
 
 /// Whether a symbolic link may stand for the file it points to.
@@ -185,6 +192,23 @@ fn open_without_waiting(path: &Path, links: Links) -> io::Result<File> {
     #[cfg(not(unix))]
     let _ = links;
     options.open(path)
+}
+
+/// Whether a command-line path is `-`, which stands for standard input (a file of that name
+/// is still reachable as `./-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads standard input to its end, at most `cap` bytes: the read stops one byte past `cap`,
+/// so an endless producer (`yes | secdraft check -`) is refused, not held in memory.
+pub fn read_stdin(cap: u64) -> Result<Vec<u8>, Refusal> {
+    let mut bytes = Vec::new();
+    io::stdin().lock().take(cap.saturating_add(1)).read_to_end(&mut bytes).map_err(Refusal::Unreadable)?;
+    if bytes.len() as u64 > cap {
+        return Err(Refusal::TooLarge { len: None, cap });
+    }
+    Ok(bytes)
 }
 
 /// Reads a whole regular file of at most `cap` bytes. The type and size are checked before

@@ -23,7 +23,7 @@
 //! ```
 //!
 //! The stages, one module each: [`terms`] (load, validate) -> [`filing`] (derive once: the
-//! [`timetable`], the [`figures`] with the [`fees`]) -> [`render`] (Tera templates to Markdown,
+//! [`timetable`], the [`figures`] with the [`fees`]) -> [`render`](mod@render) (Tera templates to Markdown,
 //! and the fee exhibit's XHTML, recording each printed figure in a ledger) -> [`html`]
 //! (Markdown to EDGAR HTML; [`docx`] the same Markdown to Word when asked) -> [`output`] (write
 //! all at once); [`pipeline`] runs them in order and [`cli`] is the command line, arguments to
@@ -32,8 +32,9 @@
 //! Beside the stages, each module owns one concern: [`calendar`] business days, [`timetable`]
 //! the dates the tender offer rules derive for an offer, [`fees`] the filing fee (its rate
 //! table, arithmetic, warnings and exhibit view), [`input`] capped reading of files and
-//! folders, [`text`] documents as text, [`check`] the checks on filing text, [`tieout`] the
-//! tie-out sheet from the ledger, [`changes`] what changed between two versions of an offer,
+//! folders, [`text`] documents as text, [`check`](mod@check) the checks on filing text, [`tieout`] the
+//! tie-out sheet from the ledger, [`preview`] a document's HTML with each figure's trace and
+//! each finding beside its text, [`changes`] what changed between two versions of an offer,
 //! [`diff`] blacklines and the changelog, [`format`](mod@format) how values print, [`console`]
 //! the terminal. Lower modules never call up: the calendar knows no terms, the timetable reads
 //! the terms through a [`timetable::Schedule`], fees know no figures.
@@ -57,6 +58,7 @@ pub mod input;
 pub mod merge;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod render;
 pub mod terms;
 pub mod text;

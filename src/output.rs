@@ -872,9 +872,10 @@ fn recover(dir: &Path, lock: &FolderLock) -> Result<(), WriteError> {
             }
         }
         remove_empty_state(dir);
-        crate::console::emit_error(&format!(
-            "note: a write into {shown} was interrupted; put back the files the folder held before it\n"
-        ));
+        crate::console::report(
+            "note",
+            &format!("a write into {shown} was interrupted; put back the files the folder held before it"),
+        );
     }
     sweep(dir);
     Ok(())
@@ -981,11 +982,14 @@ fn keep_replaced(staging: &Path) -> bool {
     if count > MAX_NAMED_REPLACED {
         named.push_str(&format!(" and {} more", count - MAX_NAMED_REPLACED));
     }
-    crate::console::emit_error(&format!(
-        "warning: kept {}: its `old` folder holds {count} file{} a write replaced ({named}), and no journal says they were put back; copy out what you need, then remove the folder\n",
-        display_path(staging),
-        if count == 1 { "" } else { "s" }
-    ));
+    crate::console::report(
+        "warning",
+        &format!(
+            "kept {}: its `old` folder holds {count} file{} a write replaced ({named}), and no journal says they were put back; copy out what you need, then remove the folder",
+            display_path(staging),
+            if count == 1 { "" } else { "s" }
+        ),
+    );
     true
 }
 
@@ -1327,6 +1331,38 @@ fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
         ));
     }
     fs::rename(from, to)
+}
+
+/// Writes `bytes` as the new file `path`, never over anything there: staged whole beside it,
+/// then renamed into place only if `path` is still free (`rename_no_replace`), so a file
+/// saved under that name meanwhile is kept and a kill mid-write leaves no half file. Fails with
+/// `AlreadyExists` when something (a file, a folder, a link) is at `path`. The file gets the
+/// mode the umask gives, as any new file.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let taken = || std::io::Error::new(std::io::ErrorKind::AlreadyExists, "it already exists");
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(taken());
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".secdraft-new-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut staged = builder.tempfile_in(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            std::io::Error::new(e.kind(), format!("the folder {} does not exist", display_path(dir)))
+        }
+        _ => std::io::Error::new(
+            e.kind(),
+            format!("cannot create a file in {}: {}", display_path(dir), e.kind()),
+        ),
+    })?;
+    staged.write_all(bytes)?;
+    let staged = staged.into_temp_path();
+    rename_no_replace(&staged, path)
+        .map_err(|e| if e.kind() == std::io::ErrorKind::AlreadyExists { taken() } else { e })?;
+    // Moved into place: nothing is left at the staged path to remove.
+    staged.keep().map(drop).map_err(|e| e.error)
 }
 
 /// Whether `path` is a regular file holding exactly what a write put there. Hashed as it is

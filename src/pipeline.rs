@@ -114,7 +114,16 @@ pub fn render_file_in(
     mode: Mode,
     formats: Option<Formats>,
 ) -> Result<RenderedSet, Diagnostic> {
-    let loaded = terms::load_with(terms_path, overrides)?;
+    render_loaded_in(terms::load_with(terms_path, overrides)?, templates, mode, formats)
+}
+
+/// As [`render_file_in`], for terms already loaded (from standard input, say).
+pub fn render_loaded_in(
+    loaded: LoadedTerms,
+    templates: Option<&Path>,
+    mode: Mode,
+    formats: Option<Formats>,
+) -> Result<RenderedSet, Diagnostic> {
     let formats = formats.unwrap_or_else(|| Formats::of_terms(&loaded.terms));
     let filing = Filing { mode, ..Filing::build(loaded)? };
     match templates {

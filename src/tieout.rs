@@ -217,12 +217,19 @@ fn terms_values(value: &serde_json::Value, forms: &mut BTreeSet<String>, texts: 
     }
 }
 
-/// The tie-out sheet of a rendered set. Fails only if the terms cannot be read as values
-/// (which serde makes possible, and which would otherwise hide every value of the terms).
-pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
+/// The trace of one figure of a set: `era` tells the figures in force from those an amendment
+/// replaces; `class` is 0 for the first class and the offer, `n` for the `n`th other class,
+/// whose title is `title`.
+pub fn trace(
+    set: &RenderedSet,
+    f: &figures::Figure,
+    era: Era,
+    class: usize,
+    title: Option<&str>,
+) -> FigureTrace {
     let loaded = &set.filing.loaded;
     let file = crate::diagnostics::display_path(&loaded.file);
-    let trace = |f: &figures::Figure, class: usize, title: Option<&str>| FigureTrace {
+    FigureTrace {
         name: f.name(),
         label: f.label(),
         class: title.map(str::to_owned),
@@ -257,8 +264,16 @@ pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
             new_shares: r.new_shares.normalize().to_string(),
             shares: r.shares.normalize().to_string(),
         }),
-        printed_at: printed_at(set, |p| p.era == Era::Now && p.class == class && p.figure == f.id),
-    };
+        printed_at: printed_at(set, |p| p.era == era && p.class == class && p.figure == f.id),
+    }
+}
+
+/// The tie-out sheet of a rendered set. Fails only if the terms cannot be read as values
+/// (which serde makes possible, and which would otherwise hide every value of the terms).
+pub fn build(set: &RenderedSet) -> Result<TieOut, Diagnostic> {
+    let loaded = &set.filing.loaded;
+    let trace =
+        |f: &figures::Figure, class: usize, title: Option<&str>| trace(set, f, Era::Now, class, title);
     // In an offer for several classes every figure of a class names it, the first's too (the
     // fee is the whole offer's and names none); an offer for one class keeps the sheet it
     // always had.

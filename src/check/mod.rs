@@ -10,7 +10,7 @@ mod rules;
 mod set;
 
 pub use crate::text::{Format, plain_text};
-pub use documents::read_documents;
+pub use documents::{read_documents, read_documents_named};
 pub use report::{Report, ReportFormat};
 
 use serde::Serialize;

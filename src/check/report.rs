@@ -1,5 +1,5 @@
 //! How findings are printed: like a compiler for people, as JSON, as GitHub workflow
-//! annotations, or as SARIF 2.1.0 for code-scanning uploads.
+//! annotations, as SARIF 2.1.0 for code-scanning uploads, or as a GitLab code quality report.
 
 use std::collections::BTreeMap;
 
@@ -16,6 +16,9 @@ pub enum ReportFormat {
     Json,
     Github,
     Sarif,
+    /// GitLab's code quality report (CodeClimate issues): an array of issues with a
+    /// fingerprint, for `artifacts: reports: codequality`.
+    Gitlab,
 }
 
 pub struct Report<'a> {
@@ -45,8 +48,14 @@ impl Report<'_> {
     }
 
     pub fn render(&self, format: ReportFormat) -> String {
+        self.render_coloured(format, false)
+    }
+
+    /// As [`Report::render`], the human report coloured when `colour` is set (the severity,
+    /// the caret, the hint's word); the machine formats never are.
+    pub fn render_coloured(&self, format: ReportFormat, colour: bool) -> String {
         match format {
-            ReportFormat::Human => self.human(),
+            ReportFormat::Human => self.human(colour),
             ReportFormat::Json => {
                 let value = json!({ "findings": self.findings, "summary": self.summary() });
                 // `{:#}` prints a JSON value as `to_string_pretty` does, without its Result: a
@@ -57,24 +66,24 @@ impl Report<'_> {
             ReportFormat::Sarif => {
                 format!("{:#}\n", self.sarif())
             }
+            ReportFormat::Gitlab => format!("{:#}\n", self.gitlab()),
         }
     }
 
     /// Everything taken from the documents (names, quoted text, the source line) is shown with
     /// its control characters as symbols, as the terms diagnostics show them: a document must
     /// not be able to move the cursor or recolour the terminal of whoever reads the report.
-    fn human(&self) -> String {
+    fn human(&self, colour: bool) -> String {
         let sources: BTreeMap<&str, LineIndex> =
             self.documents.iter().map(|d| (d.name.as_str(), LineIndex::new(&d.source))).collect();
+        let paint = |text: &str, style| crate::console::paint(text, style, colour);
         let mut out = String::new();
         for f in self.findings {
+            let style = crate::console::style_of(f.severity.word());
             out.push_str(&format!(
-                "{}:{}:{}: {}[{}]: {}\n",
-                shown(&f.file),
-                f.line,
-                f.column,
-                f.severity.word(),
-                f.rule,
+                "{}: {}: {}\n",
+                paint(&format!("{}:{}:{}", shown(&f.file), f.line, f.column), anstyle::Style::new().bold()),
+                paint(&format!("{}[{}]", f.severity.word(), f.rule), style),
                 shown(&f.message)
             ));
             let index = sources.get(f.file.as_str());
@@ -84,9 +93,10 @@ impl Report<'_> {
                 let chars = index.chars_between(start, start + line.len());
                 let (text, caret_at) = excerpt(line, at.min(line.len()), f.column - 1, chars);
                 let width = f.text.lines().next().map_or(1, |t| t.chars().take(80).count()).max(1);
-                out.push_str(&format!("  | {text}\n  | {}{}\n", " ".repeat(caret_at), "^".repeat(width)));
+                let caret = paint(&"^".repeat(width), style);
+                out.push_str(&format!("  | {text}\n  | {}{caret}\n", " ".repeat(caret_at)));
             }
-            out.push_str(&format!("  = hint: {}\n", f.hint));
+            out.push_str(&format!("  = {} {}\n", paint("hint:", crate::console::style_of("hint")), f.hint));
         }
         let s = self.summary();
         out.push_str(&format!(
@@ -118,6 +128,37 @@ impl Report<'_> {
                 )
             })
             .collect()
+    }
+
+    /// GitLab reads `description`, `check_name`, `fingerprint` (which tells a finding new in a
+    /// merge request from one already there), `severity` and `location`. The fingerprint
+    /// hashes the rule, the file, the message and the text found, not the line, so a finding
+    /// keeps it when text above it moves; two equal findings of a file are told apart by count.
+    fn gitlab(&self) -> serde_json::Value {
+        use sha2::{Digest, Sha256};
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        let issues: Vec<serde_json::Value> = self
+            .findings
+            .iter()
+            .map(|f| {
+                let key = format!("{}\u{0}{}\u{0}{}\u{0}{}", f.rule, f.file, f.message, f.text);
+                let count = seen.entry(key.clone()).or_default();
+                *count += 1;
+                let digest = Sha256::digest(format!("{key}\u{0}{count}").as_bytes());
+                let fingerprint: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+                json!({
+                    "description": format!("{} ({})", f.message, f.hint),
+                    "check_name": f.rule,
+                    "fingerprint": fingerprint,
+                    "severity": match f.severity {
+                        Severity::Error => "major",
+                        Severity::Warning => "minor",
+                    },
+                    "location": { "path": f.file, "lines": { "begin": f.line } },
+                })
+            })
+            .collect();
+        serde_json::Value::Array(issues)
     }
 
     fn sarif(&self) -> serde_json::Value {

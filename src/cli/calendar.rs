@@ -11,7 +11,6 @@ use crate::calendar::{
     Calendar, Count, ExecutiveOrderClosure, ExecutiveOrders, Overrides, executive_order_closures, parse_date,
 };
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::terms;
 use crate::timetable::Timetable;
 
 /// Print the timetable of an offer, or count business days from a date.
@@ -23,15 +22,19 @@ use crate::timetable::Timetable;
                         otherwise the next business day; business days follow Rule 14d-1(g)(3): not a \
                         Saturday, Sunday or federal holiday. Days the executive departments were closed by \
                         executive order (listed by --closures) are not business days unless the terms' \
-                        `calendar.executive_order_closures` (or --executive-orders) says they count.")]
+                        `calendar.executive_order_closures` (or --executive-orders) says they count.\n\n\
+                        Exit status: 0 on success, 2 when the terms or the dates are at fault.")]
 pub struct CalendarArgs {
-    /// A terms file: print the timetable of its offer.
+    /// A terms file, or `-` to read it from standard input: print the timetable of its offer.
     #[arg(
         value_name = "TERMS",
         conflicts_with_all = ["from", "business_days", "closures"],
         required_unless_present_any = ["from", "closures"]
     )]
     terms: Option<PathBuf>,
+
+    #[command(flatten)]
+    stdin: super::StdinArgs,
 
     /// Count from this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "business_days")]
@@ -127,7 +130,7 @@ pub fn run(args: &CalendarArgs) -> Result<i32, Diagnostic> {
     }
     let out = match (&args.terms, args.from, args.business_days) {
         (Some(path), _, _) => {
-            let table = timetable(path)?;
+            let table = timetable(path, &args.stdin)?;
             if args.format == Format::Json { super::json(&table)? } else { table.text() }
         }
         (None, Some(from), Some(n)) => {
@@ -143,9 +146,9 @@ pub fn run(args: &CalendarArgs) -> Result<i32, Diagnostic> {
     Ok(0)
 }
 
-fn timetable(path: &Path) -> Result<Timetable, Diagnostic> {
-    let loaded = terms::load(path)?;
+fn timetable(path: &Path, stdin: &super::StdinArgs) -> Result<Timetable, Diagnostic> {
+    let loaded = stdin.load_terms(path, &[])?;
     let t = &loaded.terms;
-    Timetable::build(display_path(path), &t.into(), &t.business_calendar())
+    Timetable::build(display_path(&stdin.name_of(path)), &t.into(), &t.business_calendar())
         .map_err(|e| loaded.error_with_help(&e.field, e.message, e.help))
 }

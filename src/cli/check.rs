@@ -1,6 +1,6 @@
 //! `secdraft check TERMS.yaml` and `secdraft check FILE_OR_DIR...`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -18,9 +18,13 @@ use crate::terms::is_terms_file;
                         cannot be read. docs/check.md lists the rules.")]
 pub struct CheckArgs {
     /// A terms file (rendered in memory and checked), or .md, .htm/.html and .txt files and
-    /// folders of them, checked together as one set.
+    /// folders of them, checked together as one set. `-` reads standard input: a terms file,
+    /// or a document when --stdin-name gives it a document's name (e.g. press-release.md).
     #[arg(value_name = "TERMS_OR_FILES", required = true)]
     inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    stdin: super::StdinArgs,
 
     /// `filing` reports placeholders and bracketed notes as errors; `draft` as warnings.
     #[arg(long, value_enum, default_value_t = super::ModeArg::Filing)]
@@ -37,39 +41,68 @@ pub struct CheckArgs {
     set: super::SetArgs,
 }
 
+/// Renders each terms file in memory and checks its set on its own (the set rules read one
+/// filing). With several, each document is named `TERMS#DOCUMENT` in the report, since every
+/// set has a `press-release.md`; with one, by its own name, as always.
+fn check_terms_files(
+    args: &CheckArgs,
+    mode: Mode,
+) -> Result<(Vec<check::Document>, Vec<check::Finding>), Diagnostic> {
+    let several = args.inputs.len() > 1;
+    let (mut documents, mut findings) = (Vec::new(), Vec::new());
+    for path in &args.inputs {
+        let loaded = args.stdin.load_terms(path, &args.set.set)?;
+        let formats = Some(pipeline::Formats::default());
+        let set = pipeline::render_loaded_in(loaded, args.templates.as_deref(), mode, formats)?;
+        let mut set_documents = set.documents();
+        let mut set_findings = check::check(&set_documents, mode, Some(set.rendered()));
+        if several {
+            let terms = display_path(&args.stdin.name_of(path));
+            set_documents.iter_mut().for_each(|d| d.name = format!("{terms}#{}", d.name));
+            set_findings.iter_mut().for_each(|f| f.file = format!("{terms}#{}", f.file));
+        }
+        documents.extend(set_documents);
+        findings.extend(set_findings);
+    }
+    Ok((documents, findings))
+}
+
 /// Exit code when an error-level finding is reported.
 const EXIT_FINDINGS: i32 = 1;
 
 pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
-    let (documents, set) = match args.inputs.as_slice() {
-        [one] if is_terms_file(one) => {
-            let set = pipeline::render_file_in(
-                one,
-                args.templates.as_deref(),
-                &args.set.set,
-                mode,
-                Some(pipeline::Formats::default()),
-            )?;
-            (set.documents(), Some(set))
-        }
-        inputs => {
-            if !args.set.set.is_empty() {
-                return Err(Diagnostic::new(
-                    "--set changes a terms file; it does not apply to rendered files",
-                ));
-            }
-            if let Some(terms) = inputs.iter().find(|p| is_terms_file(p)) {
-                return Err(Diagnostic::new(format!(
-                    "{} is a terms file: check it on its own, or check rendered files",
-                    display_path(terms)
-                )));
-            }
-            (check::read_documents(inputs)?, None)
+    let is_terms = |path: &PathBuf| {
+        if crate::input::is_stdin(path) {
+            // Standard input is terms unless --stdin-name names a document.
+            args.stdin
+                .stdin_name
+                .as_ref()
+                .is_none_or(|name| check::Format::of(&name.to_string_lossy()).is_none())
+        } else {
+            is_terms_file(path)
         }
     };
-    let findings = check::check(&documents, mode, set.as_ref().map(|s| s.rendered()));
+    if args.inputs.iter().filter(|p| crate::input::is_stdin(p)).count() > 1 {
+        return Err(Diagnostic::new("standard input (`-`) can be read only once: give it once"));
+    }
+    let (documents, findings) = if args.inputs.iter().all(is_terms) {
+        check_terms_files(args, mode)?
+    } else {
+        if !args.set.set.is_empty() {
+            return Err(Diagnostic::new("--set changes a terms file; it does not apply to rendered files"));
+        }
+        if let Some(terms) = args.inputs.iter().find(|p| is_terms(p)) {
+            return Err(Diagnostic::new(format!(
+                "{} is a terms file: check terms files on their own, or rendered files",
+                display_path(&args.stdin.name_of(terms))
+            )));
+        }
+        let documents = check::read_documents_named(&args.inputs, &args.stdin.name_of(Path::new("-")))?;
+        let findings = check::check(&documents, mode, None);
+        (documents, findings)
+    };
     let report = Report { findings: &findings, documents: &documents };
-    super::emit(&report.render(args.format));
+    super::emit(&report.render_coloured(args.format, crate::console::stdout_colours()));
     Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })
 }

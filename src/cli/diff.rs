@@ -15,7 +15,10 @@ use crate::{input, output};
                         With --set and no NEW, NEW is OLD with the changes applied.\n\n\
                         Examples:\n  secdraft diff data/ault-alliance-2023-12-13.yaml --set offer.consideration.aggregate_liquidation_preference=30000000 --out blacklines\n  \
                         secdraft diff drafts-v1 drafts-v2 --out blacklines --exit-code\n  \
-                        secdraft diff terms-v1.yaml terms-v2.yaml --out blacklines --format htm,docx")]
+                        secdraft diff terms-v1.yaml terms-v2.yaml --out blacklines --format htm,docx\n\n\
+                        Exit status: 0 when the blacklines were written (with --exit-code, only when nothing \
+                        changed), 1 with --exit-code when something changed, 2 when an input or the output \
+                        folder is at fault, and then nothing is written.")]
 pub struct DiffArgs {
     #[arg(value_name = "OLD")]
     old: PathBuf,
@@ -118,6 +121,6 @@ pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
         }
     }
     out.push_str(&format!("wrote {} files to {}\n", comparison.files.len(), display_path(&args.out)));
-    super::emit(&out);
+    crate::console::emit_written(&out);
     Ok(if args.exit_code && comparison.changed { 1 } else { 0 })
 }

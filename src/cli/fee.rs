@@ -12,7 +12,8 @@ use crate::{fees, terms};
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  secdraft fee --value 25000000 --date 2025-11-03 --format json\n\n\
                         The rate is the one in force on the date, by SEC fiscal year (October 1 to \
-                        September 30), from data/fee-rates.yaml; the fee is rounded to the cent, half up.")]
+                        September 30), from data/fee-rates.yaml; the fee is rounded to the cent, half up.\n\n\
+                        Exit status: 0 on success, 2 when the value or the date is at fault.")]
 pub struct FeeArgs {
     /// The transaction valuation in dollars, written exactly (25000000 or 25_000_000).
     #[arg(long, value_name = "DOLLARS", value_parser = parse_value)]

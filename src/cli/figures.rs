@@ -10,11 +10,15 @@ use crate::{pipeline, tieout};
 /// Print every computed figure with its formula, inputs and where each is printed.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  secdraft figures data/ault-alliance-2023-12-13.yaml\n  \
-                        secdraft figures data/ault-alliance-2023-12-13.yaml --set offer.consideration.aggregate_liquidation_preference=30000000 --format json")]
+                        secdraft figures data/ault-alliance-2023-12-13.yaml --set offer.consideration.aggregate_liquidation_preference=30000000 --format json\n\n\
+                        Exit status: 0 on success, 2 when the terms or the templates are at fault.")]
 pub struct FiguresArgs {
-    /// The terms file.
+    /// The terms file, or `-` to read it from standard input.
     #[arg(value_name = "TERMS")]
     terms: PathBuf,
+
+    #[command(flatten)]
+    stdin: super::StdinArgs,
 
     #[arg(long, value_enum, default_value_t = Output::Text)]
     format: Output,
@@ -35,11 +39,17 @@ enum Output {
 }
 
 pub fn run(args: &FiguresArgs) -> Result<i32, Diagnostic> {
-    let set = pipeline::render_file_with(&args.terms, args.templates.as_deref(), &args.set.set)?;
+    let loaded = args.stdin.load_terms(&args.terms, &args.set.set)?;
+    let set = pipeline::render_loaded_in(
+        loaded,
+        args.templates.as_deref(),
+        crate::filing::Mode::Draft,
+        Some(pipeline::Formats::default()),
+    )?;
     let sheet = tieout::build(&set)?;
     let out = match args.format {
         Output::Json => super::json(&sheet)?,
-        Output::Markdown => tieout::markdown(&sheet, &display_path(&args.terms)),
+        Output::Markdown => tieout::markdown(&sheet, &display_path(&args.stdin.name_of(&args.terms))),
         Output::Text => tieout::text(&sheet),
     };
     super::emit(&out);

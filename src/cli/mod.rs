@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod fee;
 mod figures;
+mod init;
 mod render;
 mod schema;
 mod templates;
@@ -29,6 +30,15 @@ pub const EXIT_INPUT: i32 = 2;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+
+    /// Colour the diagnostics and the `check` report: `auto` on a terminal unless NO_COLOR is
+    /// set, `always`, or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = crate::console::Colour::Auto)]
+    color: crate::console::Colour,
+
+    /// Print neither the files written nor notes; warnings and errors are still printed.
+    #[arg(long, short, global = true)]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,6 +50,7 @@ enum Command {
     Diff(diff::DiffArgs),
     Fee(fee::FeeArgs),
     Upgrade(upgrade::UpgradeArgs),
+    Init(init::InitArgs),
     Templates(templates::TemplatesArgs),
     Schema(schema::SchemaArgs),
     Completions(completions::CompletionsArgs),
@@ -73,6 +84,40 @@ pub struct SetArgs {
     /// or reached through an alias or a merge key (`<<`), is refused: change those in the file.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<crate::terms::Override>,
+}
+
+/// `--stdin-name`, shared by the commands that read `-` (standard input) in place of a file.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StdinArgs {
+    /// The file name to report for standard input, read when the file is given as `-` (e.g.
+    /// `--stdin-name terms/offer.yaml`); by default `<stdin>`.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<std::path::PathBuf>,
+}
+
+impl StdinArgs {
+    /// The name `path` goes by in messages: `--stdin-name` (or `<stdin>`) for `-`, else itself.
+    pub fn name_of(&self, path: &std::path::Path) -> std::path::PathBuf {
+        match &self.stdin_name {
+            _ if !crate::input::is_stdin(path) => path.to_path_buf(),
+            Some(name) => name.clone(),
+            None => std::path::PathBuf::from("<stdin>"),
+        }
+    }
+
+    /// Loads the terms file `path`, or standard input when it is `-`, with `overrides`.
+    pub fn load_terms(
+        &self,
+        path: &std::path::Path,
+        overrides: &[crate::terms::Override],
+    ) -> Result<crate::terms::LoadedTerms, crate::Diagnostic> {
+        let loaded = if crate::input::is_stdin(path) {
+            crate::terms::load_stdin_with(&self.name_of(path), overrides)?
+        } else {
+            crate::terms::load_with(path, overrides)?
+        };
+        Ok(loaded)
+    }
 }
 
 pub(crate) use crate::console::{emit, emit_error};
@@ -114,6 +159,8 @@ pub fn run() -> i32 {
             return if err.use_stderr() { EXIT_INPUT } else { 0 };
         }
     };
+    crate::console::set_colour(cli.color);
+    crate::console::set_quiet(cli.quiet);
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Calendar(args) => calendar::run(&args),
@@ -122,6 +169,7 @@ pub fn run() -> i32 {
         Command::Diff(args) => diff::run(&args),
         Command::Fee(args) => fee::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Templates(args) => templates::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use crate::console::report;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::filing::Mode;
 use crate::pipeline::Formats;
@@ -31,11 +32,19 @@ fn formats(list: &[FormatArg]) -> Formats {
 /// Render the filing set of a terms file into a folder, as Markdown and EDGAR HTML (and Word,
 /// with --format).
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  secdraft render data/ault-alliance-2023-12-13.yaml --out drafts")]
+#[command(after_help = "Examples:\n  secdraft render data/ault-alliance-2023-12-13.yaml --out drafts\n  \
+                        secdraft render - --out drafts < terms.yaml\n\n\
+                        Exit status: 0 when the set was written (or, with --check, matches); 1 with --check \
+                        when a file differs, or with --merge when a conflict is left; 2 when the terms, the \
+                        templates or the output folder is at fault, and then nothing is written.")]
 pub struct RenderArgs {
-    /// The terms file (YAML); docs/terms.md describes every field.
+    /// The terms file (YAML), or `-` to read it from standard input; docs/terms.md describes
+    /// every field.
     #[arg(value_name = "TERMS")]
     terms: PathBuf,
+
+    #[command(flatten)]
+    stdin: super::StdinArgs,
 
     /// The folder to write the drafts into; created if missing. Files are replaced only when
     /// the whole set rendered.
@@ -88,17 +97,17 @@ pub struct RenderArgs {
 pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
     let formats = args.format.as_deref().map(formats);
-    let mut set =
-        pipeline::render_file_in(&args.terms, args.templates.as_deref(), &args.set.set, mode, formats)?;
+    let loaded = args.stdin.load_terms(&args.terms, &args.set.set)?;
+    let mut set = pipeline::render_loaded_in(loaded, args.templates.as_deref(), mode, formats)?;
     if args.tie_out && !set.files.iter().any(|f| f.name.ends_with(".md")) {
         // The tie-out sheet points at the lines of the Markdown drafts.
         return Err(Diagnostic::new("--tie-out needs the Markdown drafts: add md to --format"));
     }
     if args.tie_out {
-        set.files.extend(tieout::files(&set, &display_path(&args.terms))?);
+        set.files.extend(tieout::files(&set, &display_path(&args.stdin.name_of(&args.terms)))?);
     }
     for warning in &set.warnings {
-        super::emit_error(&format!("warning: {warning}\n"));
+        crate::console::report("warning", warning);
     }
     if args.check {
         let differences = output::compare(&args.out, &set.files)?;
@@ -109,7 +118,9 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         super::emit(&differences.iter().map(|d| format!("{d}\n")).collect::<String>());
         return Ok(1);
     }
-    let mut inputs = vec![args.terms.as_path()];
+    // Standard input is no file of --out that a write could replace.
+    let mut inputs: Vec<&std::path::Path> =
+        Some(args.terms.as_path()).filter(|p| !crate::input::is_stdin(p)).into_iter().collect();
     inputs.extend(args.templates.as_deref());
     let files = output::with_bases(set.files.clone());
     let mut outcome = Outcome::default();
@@ -123,27 +134,31 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         .filter(|file| !outcome.kept.contains(&file.name))
         .map(|file| format!("{}\n", display_path(&args.out.join(&file.name))))
         .collect();
-    super::emit(&listing);
+    crate::console::emit_written(&listing);
     for name in &outcome.merged {
-        super::emit_error(&format!(
-            "note: merged the edits to {} with the new rendering\n",
-            display_path(&args.out.join(name))
-        ));
+        report(
+            "note",
+            &format!("merged the edits to {} with the new rendering", display_path(&args.out.join(name))),
+        );
     }
     for (name, why) in &outcome.kept_why {
-        super::emit_error(&format!("note: left {} as it was: {why}\n", display_path(&args.out.join(name))));
+        report("note", &format!("left {} as it was: {why}", display_path(&args.out.join(name))));
     }
     for (name, line) in &outcome.conflicts {
-        super::emit_error(&format!(
-            "conflict: {}:{line}: the hand edit and the terms changed the same words\n",
-            display_path(&args.out.join(name))
-        ));
+        report(
+            "conflict",
+            &format!(
+                "{}:{line}: the hand edit and the terms changed the same words",
+                display_path(&args.out.join(name))
+            ),
+        );
     }
     if outcome.conflicts.is_empty() {
         return Ok(0);
     }
-    super::emit_error(
-        "help: resolve each conflict (keep the words wanted, delete the markers), then run `secdraft check` and render with --merge again\n",
+    report(
+        "help",
+        "resolve each conflict (keep the words wanted, delete the markers), then run `secdraft check` and render with --merge again",
     );
     Ok(1)
 }

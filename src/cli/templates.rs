@@ -10,7 +10,8 @@ use crate::render;
 #[command(after_help = "Examples:\n  secdraft templates list\n  secdraft templates list --format json\n\n\
                         A file in --templates DIR with the path of a built-in template replaces it whole; \
                         one that holds only blocks ({% block risk_factors %}...{% endblock risk_factors %}) \
-                        replaces those blocks and keeps the rest. docs/templates.md has an example.")]
+                        replaces those blocks and keeps the rest. docs/templates.md has an example.\n\n\
+                        Exit status: 0 on success, 2 on bad usage.")]
 pub struct TemplatesArgs {
     #[command(subcommand)]
     command: TemplatesCommand,

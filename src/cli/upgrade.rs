@@ -45,6 +45,6 @@ pub fn run(args: &UpgradeArgs) -> Result<i32, Diagnostic> {
     }
     super::replace_file(&args.terms, &text)
         .map_err(|e| Diagnostic::new(format!("cannot write {name}: {e}; it is unchanged")))?;
-    super::emit(&format!("{name} upgraded:\n{listing}"));
+    crate::console::emit_written(&format!("{name} upgraded:\n{listing}"));
     Ok(0)
 }

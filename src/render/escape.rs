@@ -42,7 +42,7 @@ fn one_line(input: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The value escaped as Markdown. The marks that name a printed figure (see
-/// [`super::ledger`]) pass through untouched: the text is escaped as if they were not there.
+/// the ledger) pass through untouched: the text is escaped as if they were not there.
 pub fn markdown_escaped(input: &str) -> String {
     let line = one_line(input);
     let mut escaped = String::with_capacity(line.len() + 8);

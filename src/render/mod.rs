@@ -116,7 +116,7 @@ impl Templates {
 
     /// The embedded templates with the files of `dir` in place of those of the same path
     /// (`offer.md`, `partials/cover.md`; subfolders are searched) or of the same name before
-    /// templates had folders (`_cover.md`, see [`LEGACY_NAMES`]). A file that overrides nothing
+    /// templates had folders (`_cover.md`, see `LEGACY_NAMES`). A file that overrides nothing
     /// must have a name starting with `_` (a partial for `{% include %}`), so that a misspelt
     /// override is an error rather than silently ignored. So is an entry that is not a readable
     /// regular file (a FIFO, a device, a dangling link): skipping it would render the built-in

@@ -9,7 +9,7 @@ use super::loaded::LoadedTerms;
 use super::overrides::{self, Override};
 use super::{validate, yaml};
 use crate::diagnostics::Origin;
-use crate::input::{Links, Refusal, read_regular};
+use crate::input::{Links, Refusal, read_regular, read_stdin};
 
 /// A terms file is a page or two of YAML; anything past this is not a terms file.
 pub const MAX_TERMS_BYTES: usize = 4 * 1024 * 1024;
@@ -21,6 +21,17 @@ pub fn load(path: &Path) -> Result<LoadedTerms, LoadError> {
 /// Loads a terms file with `--set` overrides applied to its text first.
 pub fn load_with(path: &Path, overrides: &[Override]) -> Result<LoadedTerms, LoadError> {
     let bytes = read_limited(path)?;
+    load_bytes_with(path, bytes, overrides)
+}
+
+/// Loads terms read from standard input (`-` on the command line), named `name` in messages,
+/// with `--set` overrides applied to the text first.
+pub fn load_stdin_with(name: &Path, overrides: &[Override]) -> Result<LoadedTerms, LoadError> {
+    let bytes = read_stdin(MAX_TERMS_BYTES as u64).map_err(|why| refused(name, why))?;
+    load_bytes_with(name, bytes, overrides)
+}
+
+fn load_bytes_with(path: &Path, bytes: Vec<u8>, overrides: &[Override]) -> Result<LoadedTerms, LoadError> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => return Err(not_utf8(path, err)),
@@ -47,8 +58,12 @@ pub fn load_str(path: &Path, text: String) -> Result<LoadedTerms, LoadError> {
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_regular(path, MAX_TERMS_BYTES as u64, Links::Follow).map_err(|why| refused(path, why))
+}
+
+fn refused(path: &Path, why: Refusal) -> LoadError {
     let unreadable = |why: String| LoadError::Unreadable { file: path.to_path_buf(), why, help: None };
-    read_regular(path, MAX_TERMS_BYTES as u64, Links::Follow).map_err(|why| match why {
+    match why {
         Refusal::Folder => LoadError::Unreadable {
             file: path.to_path_buf(),
             why: why.to_string(),
@@ -61,7 +76,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
             unreadable(format!("it is more than {MAX_TERMS_BYTES} bytes, the most a terms file may be"))
         }
         other => unreadable(other.to_string()),
-    })
+    }
 }
 
 fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> LoadError {

@@ -25,7 +25,7 @@ pub use disclosure::{
     quarter_label, quarter_of, required_quarters,
 };
 pub use error::LoadError;
-pub use load::{is_terms_file, load, load_str, load_with};
+pub use load::{is_terms_file, load, load_stdin_with, load_str, load_with};
 pub use loaded::LoadedTerms;
 pub use overrides::{Applied, Override, apply as apply_overrides, text_at};
 pub use scalars::{

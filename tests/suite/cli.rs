@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::common::{EXAMPLE, edited, listing, secdraft};
+use crate::common::{EXAMPLE, edited, listing, secdraft, subcommands};
 
 fn example_text() -> String {
     fs::read_to_string(EXAMPLE).unwrap()
@@ -458,14 +458,13 @@ fn a_hand_edited_draft_survives_a_render() {
 
 #[test]
 fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
-    let subcommands =
-        ["render", "check", "figures", "diff", "calendar", "fee", "upgrade", "templates", "schema"];
+    let subcommands = subcommands();
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = secdraft().args(["completions", shell]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let script = String::from_utf8(out.stdout).unwrap();
-        for name in subcommands {
-            assert!(script.contains(name), "{shell} completion lacks {name}");
+        for name in &subcommands {
+            assert!(script.contains(name.as_str()), "{shell} completion lacks {name}");
         }
     }
     secdraft().args(["completions", "tcsh"]).assert().code(2);
@@ -473,7 +472,7 @@ fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
     assert_eq!(out.status.code(), Some(0));
     let page = String::from_utf8(out.stdout).unwrap();
     assert!(page.contains(".TH secdraft 1"), "{page}");
-    for name in subcommands {
-        assert!(page.contains(name), "the man page lacks {name}");
+    for name in &subcommands {
+        assert!(page.contains(name.as_str()), "the man page lacks {name}");
     }
 }

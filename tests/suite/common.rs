@@ -131,3 +131,22 @@ pub fn refused_at(text: &str, at: &str, message: &str) {
     assert!(stderr.contains(&place), "expected the error at {place}\n{stderr}");
     assert!(!out.exists(), "nothing is written");
 }
+
+/// The subcommands `secdraft --help` lists (without `help`): every one, so that a test over
+/// them covers a subcommand added later.
+pub fn subcommands() -> Vec<String> {
+    let out = secdraft().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_owned)
+        .collect();
+    assert!(names.len() >= 10 && names.iter().any(|n| n == "render"), "{names:?}");
+    names
+}
