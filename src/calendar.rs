@@ -137,7 +137,7 @@ pub fn executive_order_closures() -> Vec<ExecutiveOrderClosure> {
 /// the SEC treats as a holiday would end the offer a day short), and a business day for the
 /// deadlines that run against the bidder (the day withdrawal rights begin, the Rule 14e-1(d)
 /// notice of an extension), so that neither is printed a day late.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExecutiveOrders {
     /// Not business days for periods the offer must stay open; business days for deadlines.

@@ -14,13 +14,14 @@
 use std::fmt;
 
 use chrono::{Days, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, NonBusinessDay};
 use crate::format;
 
 /// The time of day the offer expires, New York City time.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum ExpirationTime {
     /// "one minute after 11:59 p.m.": the full last business day.
     #[default]

@@ -8,6 +8,7 @@ mod fee;
 mod figures;
 mod init;
 mod render;
+mod schema;
 mod serve;
 mod templates;
 mod upgrade;
@@ -52,6 +53,7 @@ enum Command {
     Upgrade(upgrade::UpgradeArgs),
     Init(init::InitArgs),
     Templates(templates::TemplatesArgs),
+    Schema(schema::SchemaArgs),
     Serve(serve::ServeArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
@@ -130,6 +132,26 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, crate::Diagnostic> {
     Ok(text)
 }
 
+/// Replaces the file whole, or creates it: the new text is written beside it and renamed over
+/// it, so a kill mid-write leaves the old file or the new one, never half of each.
+fn replace_file(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    // A file reached through a link is rewritten where it is, and the link stays.
+    let path = &match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut staged = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut staged, text.as_bytes())?;
+    staged.as_file().sync_all()?;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        staged.as_file().set_permissions(metadata.permissions())?;
+    }
+    staged.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -151,6 +173,7 @@ pub fn run() -> i32 {
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Templates(args) => templates::run(&args),
+        Command::Schema(args) => schema::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::man(&args),

@@ -43,24 +43,8 @@ pub fn run(args: &UpgradeArgs) -> Result<i32, Diagnostic> {
         super::emit(&format!("{name} would be upgraded:\n{listing}"));
         return Ok(1);
     }
-    write_in_place(&args.terms, &text)
+    super::replace_file(&args.terms, &text)
         .map_err(|e| Diagnostic::new(format!("cannot write {name}: {e}; it is unchanged")))?;
     crate::console::emit_written(&format!("{name} upgraded:\n{listing}"));
     Ok(0)
-}
-
-/// Replaces the file whole: the new text is written beside it and renamed over it, so a kill
-/// mid-write leaves the old file or the new one, never half of each.
-fn write_in_place(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    // A terms file reached through a link is rewritten where it is, and the link stays.
-    let path = &std::fs::canonicalize(path)?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut staged = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut staged, text.as_bytes())?;
-    staged.as_file().sync_all()?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        staged.as_file().set_permissions(metadata.permissions())?;
-    }
-    staged.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
@@ -114,7 +115,7 @@ impl<'de> Deserialize<'de> for Amount {
 
 /// The summary financial information of Item 1010(c) of Regulation M-A, as the Offer's
 /// Section 10 prints it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryFinancials {
     /// The caption of the amounts: "in thousands, except per share data".
@@ -142,15 +143,16 @@ pub struct SummaryFinancials {
     pub pro_forma: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FinancialTable {
     /// The column headings: "Year Ended December 31, 2023", "December 31, 2023".
     pub periods: Vec<Text>,
+    /// The rows, each an `item` with one value for each period.
     pub rows: Vec<FinancialRow>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FinancialRow {
     /// "Revenues", "Net income (loss) per share — diluted".
@@ -160,16 +162,20 @@ pub struct FinancialRow {
 }
 
 /// A director or executive officer, for Schedule I.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DirectorOrOfficer {
+    /// The person's name.
     pub name: Text,
     /// Position with the Company: "Chief Executive Officer and Director".
     pub position: Text,
+    /// Business address; otherwise a note to draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_address: Option<Text>,
+    /// Business telephone; otherwise a note to draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_phone: Option<Text>,
+    /// Citizenship; otherwise a note to draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citizenship: Option<Text>,
     /// Present principal occupation and material occupations during the past five years
@@ -187,12 +193,14 @@ pub struct DirectorOrOfficer {
 }
 
 /// A transaction in the Shares during the 60 days before the Offer (Item 1008(b)).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Transaction {
     /// Who effected it: a director, an executive officer, the Company or an affiliate.
     pub name: Text,
+    /// The day of the transaction; not after the Offer commences.
     pub date: Date,
+    /// The number of Shares.
     pub shares: Shares,
     /// Price per Share, when it had one (not a grant or a gift).
     #[serde(default, skip_serializing_if = "Option::is_none")]

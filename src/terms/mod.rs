@@ -11,6 +11,7 @@ mod notes;
 mod overrides;
 mod scalars;
 mod schedule;
+pub mod schema;
 mod source_map;
 pub mod upgrade;
 mod validate;
@@ -34,34 +35,47 @@ pub use schedule::CalendarDays;
 pub use source_map::SourceMap;
 pub use validate::warnings;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The terms of one offer, as counsel write them.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
+    /// The filing: its EDGAR form, amendment number, cover boxes and date; the form decides the
+    /// stage.
     pub filing: Filing,
+    /// The subject company: the issuer of the class sought.
     pub issuer: Issuer,
     /// A third party's offer (SC TO-T, or SC TO-C with `third_party_tender_offer`): the
     /// bidder, distinct from the subject company. Required for a third party's offer,
     /// refused for an issuer's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bidder: Option<Bidder>,
+    /// The filing persons on the cover, at least one, each with its roles.
     pub filing_persons: Vec<FilingPerson>,
+    /// The person authorized to receive notices and communications on behalf of the filing persons.
     pub notices: NoticePerson,
     /// Counsel to whom copies are sent ("Copy to:" on the cover); none is printed if none is
     /// named.
     #[serde(default)]
     pub counsel: Vec<Counsel>,
+    /// The class sought.
     pub security: SubjectSecurity,
+    /// What the offer seeks and pays: exactly one of `consideration` (an exchange offer),
+    /// `cash_price` (cash at a fixed price) and `auction` (a modified Dutch auction).
     pub offer: Offer,
+    /// The offer's dates: announcement, commencement, expiration.
     pub dates: KeyDates,
     /// Where holders may ask the company for the documents; a release without one leaves it
     /// to draft where the Rule 14d-2 legend needs it.
     #[serde(default)]
     pub investor_contact: Option<InvestorContact>,
+    /// How the press release is dated, carried and worded; optional as a whole.
     #[serde(default)]
     pub press_release: PressRelease,
+    /// The agents of the offer; `exchange_agent` (the depositary of a cash offer) is required from
+    /// commencement on.
     #[serde(default)]
     pub agents: Agents,
     /// Deal-specific text of the Offer to Exchange (or to Purchase).
@@ -86,6 +100,7 @@ pub struct Terms {
     /// What the filing fee is computed from (Rule 0-11).
     #[serde(default)]
     pub fee: Option<FeeTerms>,
+    /// How percentages are printed, and the forms `render` writes by default.
     #[serde(default)]
     pub presentation: Presentation,
     /// Documents of the commenced set that are filed only when counsel ask for them.
@@ -96,7 +111,7 @@ pub struct Terms {
 /// The documents a commenced set holds only when the terms ask for them; the Letter of
 /// Transmittal, the letters to nominees and their clients, and (with
 /// `offer.guaranteed_delivery_days`) the Notice of Guaranteed Delivery are always filed.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptionalDocuments {
     /// A summary advertisement of the Offer, published when it commences by summary
@@ -117,7 +132,7 @@ pub struct OptionalDocuments {
 
 /// An exhibit of the exhibit index that is not a document of the set: filed elsewhere and
 /// incorporated by reference, filed with an earlier filing of the offer, or not applicable.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListedExhibit {
     /// As Item 1016 letters it: "(b)", "(d)(1)", "(a)(5)(C)".
@@ -137,7 +152,7 @@ pub struct ListedExhibit {
 }
 
 /// Where an exhibit incorporated by reference was filed.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Incorporation {
     /// The filing, as the index names it: "the Company’s Current Report on Form 8-K".
@@ -145,6 +160,7 @@ pub struct Incorporation {
     /// Its exhibit number there, when it was filed as an exhibit: "10.1".
     #[serde(default)]
     pub exhibit: Option<Text>,
+    /// The day that filing was made.
     pub filed: Date,
 }
 
@@ -335,7 +351,7 @@ pub struct Waiver {
 }
 
 /// The EDGAR submission type of the Schedule TO.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum FormType {
     #[serde(rename = "SC TO-C")]
     PreCommencement,
@@ -367,7 +383,7 @@ impl FormType {
 /// The boxes of the Schedule TO cover page that a filing may check (reference section 1).
 /// The preliminary-communications box is not listed: it is checked exactly when the form is
 /// SC TO-C.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CoverBox {
     ThirdPartyTenderOffer,
@@ -379,7 +395,7 @@ pub enum CoverBox {
     CrossBorderThirdPartyTenderOffer,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Filing {
     pub form: FormType,
@@ -391,7 +407,7 @@ pub struct Filing {
     pub date: Date,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     pub name: Text,
@@ -434,7 +450,7 @@ pub struct Issuer {
 /// is a reporting company and whether its offer has a financing condition (Item 1010,
 /// Instruction 2 to Item 10 of Schedule TO), and its directors and executive officers
 /// (Schedule I of the Offer to Purchase).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bidder {
     /// Full legal name; one of `filing_persons`, with the role `offeror`.
@@ -487,11 +503,14 @@ fn corporation() -> Text {
 }
 
 /// The person that controls the bidder.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BidderParent {
+    /// Full legal name of the person controlling the bidder, defined as "Parent".
     pub name: Text,
+    /// Its state or other jurisdiction of organization.
     pub state: Text,
+    /// What kind of entity it is; default `corporation`.
     #[serde(default = "corporation")]
     pub entity: Text,
     /// How it holds the bidder: "wholly owned subsidiary"; absent, left to draft.
@@ -500,23 +519,26 @@ pub struct BidderParent {
 }
 
 /// A director or executive officer of the bidder or its parent, for Schedule I.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BidderPerson {
+    /// The person's name.
     pub name: Text,
     /// "Director and Chief Executive Officer of the Purchaser and of Parent".
     pub position: Text,
     /// Present principal occupation and material positions held during the past five years.
     #[serde(default)]
     pub background: Option<Text>,
+    /// Citizenship; otherwise a note to draft.
     #[serde(default)]
     pub citizenship: Option<Text>,
+    /// Business address; otherwise a note to draft.
     #[serde(default)]
     pub business_address: Option<Text>,
 }
 
 /// The inputs of the filing fee (Rule 0-11) beyond the offer's own terms.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeeTerms {
     /// Exchange offers: the market value of the shares sought, as the average of the high and
@@ -537,7 +559,7 @@ pub struct FeeTerms {
     pub offsets: Vec<FeeOffset>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarketValue {
     pub date: Date,
@@ -546,17 +568,21 @@ pub struct MarketValue {
 }
 
 /// A fee paid with another filing and claimed against this one (Rule 0-11(a)(2)).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeeOffset {
+    /// The fee paid with the other filing and claimed here.
     pub amount: Positive,
+    /// The form of that filing.
     pub form: Text,
+    /// Its SEC file number.
     pub file_number: Text,
+    /// The day it was filed.
     pub filed: Date,
 }
 
 /// What a filing person is for the purposes of the cover page caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FilingRole {
     Offeror,
@@ -564,14 +590,14 @@ pub enum FilingRole {
     OtherPerson,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FilingPerson {
     pub name: Text,
     pub roles: Vec<FilingRole>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoticePerson {
     pub name: Text,
@@ -581,7 +607,7 @@ pub struct NoticePerson {
     pub phone: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Counsel {
     pub name: Text,
@@ -591,7 +617,7 @@ pub struct Counsel {
 }
 
 /// The class of securities the offer seeks.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectSecurity {
     /// As on the cover page: "Common Stock".
@@ -641,7 +667,7 @@ pub struct SubjectSecurity {
 
 /// The terms of notes sought. `security.title` is their title as on the cover page
 /// ("4.75% Convertible Senior Notes due 2028"); these fields state what the title abbreviates.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SoughtNotes {
     /// The annual interest rate; absent for notes that bear none (a zero coupon).
@@ -673,7 +699,7 @@ fn thousand_dollars() -> Positive {
 }
 
 /// What holders of the notes purchased get for the interest accrued on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AccruedInterest {
     /// Paid in cash with the purchase price, to, but not including, the settlement date.
@@ -682,7 +708,7 @@ pub enum AccruedInterest {
 
 /// What holders of a preferred class get for the dividends accrued and unpaid on the Shares
 /// accepted in the offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AccruedDividends {
     /// Paid in cash with the consideration, to the date of exchange.
@@ -691,7 +717,7 @@ pub enum AccruedDividends {
     Waived,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PricePeriod {
     /// "Fourth Quarter 2023", as printed; or give `fiscal_year` and `quarter`.
@@ -700,13 +726,16 @@ pub struct PricePeriod {
     /// The fiscal year (named by the calendar year it ends in) and its quarter, 1 to 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_year: Option<u16>,
+    /// The quarter of `fiscal_year`, 1 to 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quarter: Option<u8>,
+    /// The high sales price of the period.
     pub high: Positive,
+    /// The low sales price of the period; not above `high`.
     pub low: Positive,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClosingPrice {
     pub price: Positive,
@@ -714,7 +743,7 @@ pub struct ClosingPrice {
     pub market: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offer {
     /// The most shares sought; a Dutch auction capped in dollars gives `auction.max_dollars`
@@ -797,7 +826,7 @@ pub struct Offer {
 /// A class sought beside the first (`security`) in an offer for several classes: its own
 /// maximum, minimum condition and exchange ratio, for the new security of
 /// `offer.consideration.security`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SoughtClass {
     /// The class, as `security` states the first.
@@ -829,7 +858,7 @@ pub struct SoughtClass {
 }
 
 /// The basis of one class's part of the transaction valuation (Rule 0-11(a)(4)).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassFee {
     #[serde(default)]
@@ -919,7 +948,7 @@ fn yes() -> bool {
 }
 
 /// A modified Dutch auction: holders name a price within the range, in steps of the increment.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Auction {
     pub min_price: Positive,
@@ -931,7 +960,7 @@ pub struct Auction {
 }
 
 /// The registration exemption the new securities are issued under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Exemption {
     /// Section 3(a)(9) of the Securities Act: an exchange with existing holders, no
@@ -940,14 +969,16 @@ pub enum Exemption {
     Section3a9,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consideration {
+    /// The new security issued in exchange: preferred stock, notes or the issuer's common stock.
     pub security: NewSecurity,
     /// Exactly one of `aggregate_liquidation_preference`, `block` and `designated_values` is
     /// given.
     #[serde(default)]
     pub aggregate_liquidation_preference: Option<Positive>,
+    /// The ratio as a block: `shares` for `new_shares` ("each 150 Shares for 2 new shares").
     #[serde(default)]
     pub block: Option<BlockRatio>,
     /// A ratio derived from a value designated for each security, rounded as stated.
@@ -970,7 +1001,7 @@ pub struct Consideration {
 /// "$11.20 per share sought / $1.70 per new share = 6.59 new shares for each share":
 /// the new shares for each share sought are the first value over the second, rounded half
 /// away from zero to `places` decimals.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DesignatedValues {
     /// The value designated for each share sought.
@@ -982,7 +1013,7 @@ pub struct DesignatedValues {
 }
 
 /// The treatment of tenders that would earn a fraction of a new share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FractionalShares {
     /// Shares are accepted only in whole blocks of the ratio; the rest are returned.
@@ -993,14 +1024,14 @@ pub enum FractionalShares {
 }
 
 /// "Each N shares of common for K new shares".
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BlockRatio {
     pub shares: Shares,
     pub new_shares: Shares,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewSecurity {
     /// What the new security is; without it, preferred stock or notes as the fields say.
@@ -1063,7 +1094,7 @@ pub struct NewSecurity {
 }
 
 /// The kinds of new security an exchange offer may issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NewSecurityKind {
     /// Preferred stock, with a dividend rate and a liquidation preference.
@@ -1075,7 +1106,7 @@ pub enum NewSecurityKind {
 }
 
 /// How often a new security pays its dividends or interest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentFrequency {
     Monthly,
@@ -1135,7 +1166,7 @@ impl NewSecurity {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyDates {
     /// The day the announcement is first used (the press release's date).
@@ -1154,14 +1185,17 @@ pub struct KeyDates {
 }
 
 /// The agents of the offer, printed in the releases and the Offer.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agents {
     /// Exchange agent (exchange offers) or depositary (cash offers).
     #[serde(default)]
     pub exchange_agent: Option<Agent>,
+    /// The information agent; without one, holders are told to direct questions to the exchange
+    /// agent or depositary.
     #[serde(default)]
     pub information_agent: Option<Agent>,
+    /// The dealer manager; without one its sentences drop out.
     #[serde(default)]
     pub dealer_manager: Option<Agent>,
     /// Whether the offeror indemnifies the agents against certain liabilities (the Offer
@@ -1174,14 +1208,19 @@ pub struct Agents {
     pub reimburse_nominees: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agent {
+    /// The agent's name.
     pub name: Text,
+    /// Its address, one line each.
     pub address: Vec<Text>,
+    /// Its telephone number.
     pub phone: Text,
+    /// Its toll-free number.
     #[serde(default)]
     pub toll_free: Option<Text>,
+    /// Its email address.
     #[serde(default)]
     pub email: Option<Text>,
     /// What the agent is paid (Item 1009(a)): by default "reasonable and customary
@@ -1208,7 +1247,7 @@ impl Default for Agents {
 }
 
 /// Whether the offeror or its board recommends that holders tender.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     /// Neither the offeror nor its board makes a recommendation (the documents say so).
@@ -1219,7 +1258,7 @@ pub enum Recommendation {
 }
 
 /// What becomes of the shares an issuer acquires in its offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AcquiredShares {
     Cancelled,
@@ -1227,7 +1266,7 @@ pub enum AcquiredShares {
 }
 
 /// How the new securities are delivered to tendering holders.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
     #[default]
@@ -1237,20 +1276,23 @@ pub enum Delivery {
 
 /// Where the exchange agent or depositary receives tenders, by each means of delivery; a
 /// means not given is not offered.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeliveryAddresses {
+    /// Where tenders are received by mail, one line each.
     #[serde(default)]
     pub mail: Vec<Text>,
+    /// Where tenders are received by hand, one line each.
     #[serde(default)]
     pub hand: Vec<Text>,
+    /// Where tenders are received by overnight courier, one line each.
     #[serde(default)]
     pub overnight_courier: Vec<Text>,
 }
 
 /// Text of the Offer that depends on the deal. Where a field is absent the Offer prints a
 /// conservative default or, where only counsel can supply it, a bracketed note to draft.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Disclosure {
     pub purpose: Option<Text>,
@@ -1284,27 +1326,33 @@ pub struct Disclosure {
     pub transactions_60_days: Option<Vec<Transaction>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RiskFactor {
+    /// The risk factor's heading.
     pub title: Text,
+    /// Its text; may hold several paragraphs, separated by a blank line.
     pub text: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
+    /// The name of the person who signs the Schedule TO.
     pub name: Text,
+    /// That person's title.
     pub title: Text,
 }
 
 /// One amendment: when it was announced and which terms it changed.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Amendment {
+    /// The amendment's number, from 1, in order.
     pub number: u32,
     /// The day the amendment is first published.
     pub date: Date,
+    /// The terms the amendment changes; each one given replaces the term of the same name.
     #[serde(default)]
     pub changes: Changes,
     /// Shares tendered and not withdrawn so far, which an extension announcement states.
@@ -1324,9 +1372,12 @@ pub struct Amendment {
 }
 
 /// An amendment to the offer for one class beside the first.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassAmendment {
+    /// The class's own changes: `max_shares`, `min_shares`, `min_percent`,
+    /// `aggregate_liquidation_preference`, `block`, `designated_values`, `cash_price`,
+    /// `closing_price`, `waive_minimum_condition`.
     #[serde(default)]
     pub changes: ClassChanges,
     /// Shares of this class tendered and not withdrawn so far.
@@ -1337,7 +1388,7 @@ pub struct ClassAmendment {
 /// The terms of one class an amendment may change: those `offer.other_classes` gives each
 /// class. The offer's other terms (the expiration, the conditions, the new security) are
 /// changed once, in the amendment's `changes`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassChanges {
     pub max_shares: Option<Shares>,
@@ -1471,7 +1522,7 @@ impl SoughtClass {
 }
 
 /// The terms an amendment replaces; each one given replaces the term of the same name.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Changes {
     pub max_shares: Option<Shares>,
@@ -1481,6 +1532,8 @@ pub struct Changes {
     /// In an offer for notes, the aggregate principal amount sought, and the minimum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_principal: Option<Positive>,
+    /// In an offer for notes, the minimum condition as an aggregate principal amount; replaces
+    /// `offer.min_principal`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_principal: Option<Positive>,
     pub aggregate_liquidation_preference: Option<Positive>,
@@ -1762,7 +1815,7 @@ fn replace_ratio(
 }
 
 /// The final count of an offer.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     /// The day the results are announced.
@@ -1804,20 +1857,25 @@ pub struct Results {
 }
 
 /// The count of one class beside the first, as `results` gives the first's.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassResults {
+    /// Shares of the class properly tendered and not withdrawn, as `results.tendered` gives the
+    /// first class's.
     pub tendered: Count,
+    /// Of those, shares tendered by notice of guaranteed delivery; default 0.
     #[serde(default)]
     pub guaranteed_delivery: Count,
+    /// Of those, shares tendered by odd-lot holders; default 0.
     #[serde(default)]
     pub odd_lots: Count,
+    /// Shares of the class accepted beyond its maximum under the 2% allowance; default 0.
     #[serde(default)]
     pub additional_accepted: Count,
 }
 
 /// How an offer ended without accepting any shares.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Termination {
     pub reason: TerminationReason,
@@ -1827,7 +1885,7 @@ pub struct Termination {
     pub condition: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TerminationReason {
     /// Fewer shares were tendered than the minimum condition requires.
@@ -1838,23 +1896,24 @@ pub enum TerminationReason {
     Withdrawn,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriceTender {
     /// The price named; absent for tenders at whatever purchase price the auction sets.
     #[serde(default)]
     pub price: Option<Positive>,
+    /// The shares tendered at that price.
     pub shares: Shares,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InvestorContact {
     pub email: Text,
     pub phone: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PressRelease {
     /// The city of the dateline; left to draft when absent.
@@ -1891,9 +1950,10 @@ impl Default for PressRelease {
 }
 
 /// The decimal places at which each kind of percentage is printed; half away from zero.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Presentation {
+    /// The decimal places of each kind of printed percentage, 0 to 4, default 0.
     #[serde(default)]
     pub percent_places: PercentPlaces,
     /// The forms `render` writes each document in when the command line gives no `--format`:
@@ -1903,7 +1963,7 @@ pub struct Presentation {
 }
 
 /// A form a document is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     Md,
@@ -1911,7 +1971,7 @@ pub enum OutputFormat {
     Docx,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PercentPlaces {
     /// Premium of the effective price over the closing price.

@@ -364,6 +364,105 @@ impl fmt::Display for Text {
     }
 }
 
+/// What the loader accepts for each scalar type, for the JSON Schema of the terms
+/// (`secdraft schema`): a plain YAML number or a string in the same form, since every number is
+/// read from its source text ([`parse_decimal`]), and the text forms of the others.
+pub(crate) mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    /// A decimal written out in full: digits with an optional point, `_` between digits allowed,
+    /// no exponent, no `$` or `,`.
+    const UNSIGNED: &str = r"^\s*\+?(?:[0-9_]*[0-9][0-9_]*(?:\.[0-9_]*)?|[0-9_]*\.[0-9_]*[0-9][0-9_]*)\s*$";
+    const SIGNED: &str = r"^\s*[+-]?(?:[0-9_]*[0-9][0-9_]*(?:\.[0-9_]*)?|[0-9_]*\.[0-9_]*[0-9][0-9_]*)\s*$";
+    /// A whole number: digits, `_` between them, and at most zeros after a point.
+    const WHOLE: &str = r"^\s*\+?[0-9_]*[0-9][0-9_]*(?:\.[0_]*)?\s*$";
+    /// Some digit other than zero, before any point: a whole number above zero.
+    const NONZERO_WHOLE: &str = r"^[^.]*[1-9]";
+    /// Some digit other than zero anywhere: a decimal above zero.
+    const NONZERO: &str = r"[1-9]";
+
+    /// Each scalar type's schema, under its own name in the definitions.
+    macro_rules! scalar_schemas {
+        ($($type:ty => $name:literal, $schema:tt;)*) => {$(
+            impl JsonSchema for $type {
+                fn schema_name() -> Cow<'static, str> {
+                    Cow::Borrowed($name)
+                }
+                fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                    json_schema!($schema)
+                }
+            }
+        )*};
+    }
+
+    scalar_schemas! {
+        super::Positive => "Positive", {
+            "description": "amount: an exact number greater than zero, written out in full (`0.083`, `15000000`, `15_000_000`), as a YAML number or a string; no exponent (`1e6`), `$` or `,`",
+            "anyOf": [
+                { "type": "number", "exclusiveMinimum": 0 },
+                { "type": "string", "allOf": [{ "pattern": UNSIGNED }, { "pattern": NONZERO }] }
+            ]
+        };
+        super::Shares => "Shares", {
+            "description": "shares: a whole number greater than zero (`60000000`, `60_000_000`), as a YAML number or a string",
+            "anyOf": [
+                { "type": "integer", "minimum": 1, "maximum": u64::MAX },
+                { "type": "string", "allOf": [{ "pattern": WHOLE }, { "pattern": NONZERO_WHOLE }] }
+            ]
+        };
+        super::Count => "Count", {
+            "description": "count: a whole number of shares, zero or more (`150000`, `150_000`), as a YAML number or a string",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": u64::MAX },
+                { "type": "string", "pattern": WHOLE }
+            ]
+        };
+        crate::terms::Amount => "Amount", {
+            "description": "a signed amount written exactly (`125400`, `-3_210`, `0.42`), as a YAML number or a string; no exponent, `$` or `,`",
+            "anyOf": [{ "type": "number" }, { "type": "string", "pattern": SIGNED }]
+        };
+        super::Percent => "Percent", {
+            "description": "percent: a percentage with its sign, above 0% and at most 100% (`13.00%`)",
+            "type": "string",
+            "allOf": [{ "pattern": UNSIGNED.replace(r")\s*$", r")\s*%\s*$") }, { "pattern": NONZERO }]
+        };
+        super::Date => "Date", {
+            "description": "date: a calendar date written YYYY-MM-DD (`2023-12-13`) that exists on the calendar",
+            "type": "string",
+            "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$",
+            "format": "date"
+        };
+        super::Cusip => "Cusip", {
+            "description": "a CUSIP: nine characters (letters, digits, `*`, `@`, `#`; spaces ignored) whose ninth is the check digit of the first eight (`09175M408`); one of digits alone may be written as a YAML number (which drops a leading zero)",
+            "anyOf": [
+                { "type": "string", "pattern": r"^(?: *[0-9A-Za-z*@#]){9} *$" },
+                { "type": "integer", "minimum": 10_000_000, "maximum": 999_999_999 }
+            ]
+        };
+        super::Text => "Text", {
+            "description": "text: a string that is not empty, without control characters (line breaks and tabs aside) or bidirectional controls; a plain YAML number or `true`/`false` is read as the text written",
+            "anyOf": [
+                { "type": "string", "pattern": r"[^\s\u200B-\u200D\u2060\uFEFF]" },
+                { "type": ["number", "boolean"] }
+            ]
+        };
+        crate::terms::FiscalYearEnd => "FiscalYearEnd", {
+            "description": "the last day of the fiscal year written MM-DD (`12-31`, `06-30`); a year ending on the last day of February is `02-28`",
+            "type": "string",
+            "pattern": r"^\s*(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))\s*$"
+        };
+        crate::terms::Places => "Places", {
+            "description": "a number of decimal places, 0 to 4, as a YAML number or a string",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": 4 },
+                { "type": "string", "pattern": "^[0-4]$" }
+            ]
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

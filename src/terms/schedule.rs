@@ -1,6 +1,7 @@
 //! What the calendar and the timetable read of the terms: the days the terms add to or remove
 //! from the holidays, and the offer's dates and amendments as a [`Schedule`].
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Changes, Date, FilingRole, Shares, Stage, Terms};
@@ -9,7 +10,7 @@ use crate::timetable::{Materiality, Schedule, ScheduledAmendment};
 
 /// Days a terms file adds to or removes from the holidays, for closures the built-in list
 /// lacks or disputes, and whether the closures by executive order count as business days.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDays {
     /// Days that are not business days although the rules would count them.

@@ -105,7 +105,7 @@ fn set_answers_what_if_and_reports_bad_paths_and_values_where_they_land() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("error: offer.max_shares: `abc` is not a number"))
-        .stderr(predicate::str::contains("ault-alliance-2023-12-13.yaml:67:15"))
+        .stderr(predicate::str::contains("ault-alliance-2023-12-13.yaml:68:15"))
         .stderr(predicate::str::contains("this line comes from `--set offer.max_shares=abc`"));
     secdraft()
         .args(["figures", SEED, "--set", "offer.max_sharez=5"])

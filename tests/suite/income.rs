@@ -107,7 +107,7 @@ fn a_frequency_must_be_one_the_format_knows_and_of_the_right_payment() {
         &edited(MERIDIAN, "dividend_frequency: monthly", "dividend_frequency: weekly"),
         &[
             "offer.consideration.security.dividend_frequency",
-            "terms.yaml:81:27",
+            "terms.yaml:82:27",
             "monthly, quarterly, semiannual, annual",
         ],
     );
@@ -116,7 +116,7 @@ fn a_frequency_must_be_one_the_format_knows_and_of_the_right_payment() {
         &[
             "offer.consideration.security.dividend_frequency",
             "notes pay interest, not dividends",
-            "terms.yaml:78:",
+            "terms.yaml:79:",
         ],
     );
     refused(
@@ -124,7 +124,7 @@ fn a_frequency_must_be_one_the_format_knows_and_of_the_right_payment() {
         &[
             "offer.consideration.security.interest_frequency",
             "preferred stock pays dividends, not interest",
-            "terms.yaml:81:",
+            "terms.yaml:82:",
         ],
     );
 }

@@ -35,6 +35,7 @@ mod presentation;
 mod preview;
 mod ratios;
 mod reliability;
+mod schema;
 mod serve;
 mod several_classes;
 mod several_classes_later;

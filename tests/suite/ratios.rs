@@ -115,7 +115,7 @@ fn a_maximum_not_in_whole_blocks_without_a_fraction_rule_is_refused_at_the_maxim
         .stderr(predicate::str::contains(
             "error: offer.max_shares: 100,000,001 shares is not a whole number of blocks of 150 (2 new shares for each 150 shares): say what a tender that earns a fraction of a new share receives, in `offer.consideration.fractional_shares` (`whole_blocks` or `cash_in_lieu: PRICE`)",
         ))
-        .stderr(predicate::str::contains("terms.yaml:69:15"));
+        .stderr(predicate::str::contains("terms.yaml:70:15"));
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
         .stderr(predicate::str::contains(
             "error: offer.consideration.fractional_shares: `round_up` is not one of the accepted values",
         ))
-        .stderr(predicate::str::contains("terms.yaml:91:24"))
+        .stderr(predicate::str::contains("terms.yaml:92:24"))
         .stderr(predicate::str::contains("accepted values: whole_blocks, cash_in_lieu"));
 
     let (dir, terms) = scratch_terms(&edited(
@@ -150,7 +150,7 @@ fn a_fraction_rule_must_be_one_the_format_knows() {
         .stderr(predicate::str::contains(
             "error: offer.consideration.fractional_shares.cash_in_lieu: expected a positive number",
         ))
-        .stderr(predicate::str::contains("terms.yaml:91:39"));
+        .stderr(predicate::str::contains("terms.yaml:92:39"));
     assert!(!dir.path().join("out").exists());
 }
 
@@ -272,7 +272,7 @@ fn a_ratio_is_given_one_way() {
         .stderr(predicate::str::contains(
             "error: offer.consideration.designated_values: give the ratio one way: `aggregate_liquidation_preference`, `block` or `designated_values`",
         ))
-        .stderr(predicate::str::contains("terms.yaml:91:24"));
+        .stderr(predicate::str::contains("terms.yaml:92:24"));
 
     let (_dir, terms) = scratch_terms(&edited(
         WHOLE_BLOCKS,
@@ -303,7 +303,7 @@ fn results_are_not_counted_for_cash_in_lieu_rather_than_miscounted() {
         .code(2)
         .stderr(predicate::str::contains("error: offer.consideration.fractional_shares: "))
         .stderr(predicate::str::contains("cash in lieu of fractional shares are not counted yet"))
-        .stderr(predicate::str::contains("terms.yaml:92:24"));
+        .stderr(predicate::str::contains("terms.yaml:93:24"));
 }
 
 /// `path` as the announcement of an intended offer (SC TO-C), its closing price before it.

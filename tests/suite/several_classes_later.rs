@@ -94,7 +94,7 @@ fn class_changes_are_refused_where_the_class_is_not_sought_or_the_change_is_not_
     );
     refused(
         &text,
-        &["amendments[0].other_classes[1]: the offer seeks 1 class beside the first", "terms.yaml:156:"],
+        &["amendments[0].other_classes[1]: the offer seeks 1 class beside the first", "terms.yaml:157:"],
     );
     let offer_wide =
         edited(AMENDED, "      - changes:\n", "      - changes:\n          expiration: 2025-04-21\n");
@@ -104,7 +104,7 @@ fn class_changes_are_refused_where_the_class_is_not_sought_or_the_change_is_not_
         &same,
         &[
             "amendments[0].other_classes[0].changes.designated_values: Amendment No. 1 sets `designated_values` to the value already in force",
-            "terms.yaml:152:",
+            "terms.yaml:153:",
         ],
     );
 }

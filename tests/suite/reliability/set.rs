@@ -123,7 +123,7 @@ fn an_anchored_value_used_again_is_refused_and_one_use_of_it_is_replaced() {
     let terms = example(issuer_phone, "  phone: &phone (949) 444-5464\n  website");
     let terms = edit(&terms, notices_phone, "  phone: *phone\n\ncounsel");
     refused(&terms, &["issuer.phone=(702) 555-0100"]).stderr(predicate::str::contains(
-        "--set issuer.phone=(702) 555-0100: `issuer.phone` is anchored as &phone and used again at line 48; \
+        "--set issuer.phone=(702) 555-0100: `issuer.phone` is anchored as &phone and used again at line 49; \
          change it in the file",
     ));
     let expected = edit(&terms, "  phone: *phone\n", "  phone: (702) 555-0100\n");
@@ -160,8 +160,8 @@ fn a_comment_after_the_value_stays_and_errors_point_at_the_new_value() {
     let expected = edit(&terms, "60_000_000  #", "30000000  #");
     renders_like(&terms, &["offer.max_shares=30000000"], &expected);
     refused(&terms, &["offer.max_shares=abc"])
-        .stderr(predicate::str::contains("terms.yaml:67:15"))
-        .stderr(predicate::str::contains("67 |   max_shares: abc  # shares sought"))
+        .stderr(predicate::str::contains("terms.yaml:68:15"))
+        .stderr(predicate::str::contains("68 |   max_shares: abc  # shares sought"))
         .stderr(predicate::str::contains("this line comes from `--set offer.max_shares=abc`"));
 }
 
@@ -169,8 +169,8 @@ fn a_comment_after_the_value_stays_and_errors_point_at_the_new_value() {
 fn errors_point_at_the_changed_text_after_an_earlier_set_took_lines_out() {
     // `about` is twelve lines in the file; once one, `max_shares` stands eleven lines higher.
     refused(&fs::read_to_string(EXAMPLE).unwrap(), &["issuer.about=Short.", "offer.max_shares=abc"])
-        .stderr(predicate::str::contains("terms.yaml:56:15"))
-        .stderr(predicate::str::contains("56 |   max_shares: abc"))
+        .stderr(predicate::str::contains("terms.yaml:57:15"))
+        .stderr(predicate::str::contains("57 |   max_shares: abc"))
         .stderr(predicate::str::contains("this line comes from `--set offer.max_shares=abc`"));
 }
 

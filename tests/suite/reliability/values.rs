@@ -303,7 +303,7 @@ fn a_mistyped_auction_increment_is_refused_at_its_field_without_listing_its_pric
             stderr.contains("offer.auction.increment: the range $20.00 to $22.00 in steps of $0.000000001"),
             "{stderr}"
         );
-        assert!(stderr.contains("terms.yaml:71:16"), "{stderr}");
+        assert!(stderr.contains("terms.yaml:72:16"), "{stderr}");
     }
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
@@ -322,7 +322,7 @@ fn tender_counts_that_would_wrap_are_refused_at_their_field() {
         stderr.contains("results.tenders_by_price: the tenders by price add up to more than"),
         "{stderr}"
     );
-    assert!(stderr.contains("terms.yaml:110:"), "{stderr}");
+    assert!(stderr.contains("terms.yaml:111:"), "{stderr}");
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn bidirectional_controls_and_invisible_text_are_refused_at_their_field() {
         let (code, stderr) = run(&["check"], &terms);
         assert_eq!(code, 2, "{value:?}: {stderr}");
         assert!(stderr.contains(&format!("issuer.name: {message}")), "{value:?}: {stderr}");
-        assert!(stderr.contains("terms.yaml:12:9"), "{value:?}: {stderr}");
+        assert!(stderr.contains("terms.yaml:13:9"), "{value:?}: {stderr}");
     }
     // Zero-width characters within text are text.
     let dir = scratch("zero-width");
@@ -369,7 +369,7 @@ fn a_value_a_built_in_template_cannot_print_is_reported_at_its_terms_field() {
     let (code, stderr) = run(&["render", "--out", dir.join("out").to_str().unwrap()], &terms);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("error: offer.consideration.block.new_shares:"), "{stderr}");
-    assert!(stderr.contains("terms.yaml:94:19"), "{stderr}");
+    assert!(stderr.contains("terms.yaml:95:19"), "{stderr}");
     assert!(stderr.contains("the built-in template"), "{stderr}");
     assert!(!dir.join("out").exists());
 }
@@ -391,7 +391,7 @@ fn figures_before_an_amendment_that_fail_are_reported_at_their_field() {
             ),
             "{stderr}"
         );
-        assert!(stderr.contains("terms.yaml:91:39"), "{stderr}");
+        assert!(stderr.contains("terms.yaml:92:39"), "{stderr}");
     }
 }
 
