@@ -11,6 +11,7 @@
 
 mod pages;
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use crate::console::emit_error;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::diff::{self, Comparison, Side};
 use crate::pipeline::{self, RenderedSet};
+use crate::preview;
 
 pub use pages::MARK;
 
@@ -58,13 +60,18 @@ pub struct Config {
     pub port: u16,
 }
 
-/// The body of the page of the document `name` (a file name of the set, `offer-to-exchange.htm`):
-/// the EDGAR HTML it renders, before the preview's own style and script are added.
+/// The page of the document `name` (a file name of the set, `offer-to-exchange.htm`): the
+/// EDGAR HTML it renders, its body annotated by [`preview`] (each figure's trace, each `check`
+/// finding beside its text) and the annotations' style and script in its head; before the
+/// server's own bar, style and script are added. A document the preview cannot annotate shows
+/// why.
 fn document_body(set: &RenderedSet, name: &str) -> Option<String> {
-    set.files
-        .iter()
-        .find(|f| f.name == name && f.name.ends_with(".htm"))
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+    let file = set.files.iter().find(|f| f.name == name && f.name.ends_with(".htm"))?;
+    let page = String::from_utf8_lossy(&file.bytes);
+    Some(match preview::document_page(set, name)? {
+        Ok(body) => pages::annotated(&page, &body),
+        Err(error) => pages::diagnostic(&error),
+    })
 }
 
 /// What the preview shows: the latest render of the terms, good or bad.
@@ -76,6 +83,8 @@ struct State {
     base: Option<Arc<Side>>,
     /// The comparison of the set of `generation` with the base, once asked for.
     comparison: Option<(u64, Arc<Comparison>)>,
+    /// The pages of the documents of the set of `generation` made so far, by name.
+    documents: BTreeMap<String, (u64, Option<Arc<str>>)>,
 }
 
 struct Shared {
@@ -116,6 +125,7 @@ impl Shared {
         }
         state.rendered = rendered.map(Arc::new).map_err(Arc::new);
         state.comparison = None;
+        state.documents.clear();
         drop(state);
         self.changed.notify_all();
     }
@@ -147,6 +157,21 @@ impl Shared {
         Ok(comparison)
     }
 
+    /// The page of the document `name` of `set` (of `generation`), made once per render.
+    fn document(&self, generation: u64, set: &RenderedSet, name: &str) -> Option<Arc<str>> {
+        if let Some((made, page)) = self.state().documents.get(name)
+            && *made == generation
+        {
+            return page.clone();
+        }
+        let page: Option<Arc<str>> = document_body(set, name).map(Arc::from);
+        let mut state = self.state();
+        if state.generation == generation {
+            state.documents.insert(name.to_owned(), (generation, page.clone()));
+        }
+        page
+    }
+
     /// The page at `path`: its status and HTML.
     fn page(&self, path: &str) -> (u16, String) {
         let (generation, rendered) = {
@@ -165,7 +190,7 @@ impl Shared {
         let page = if path == "/" {
             Some(pages::index(&set, &display_path(&self.config.terms)))
         } else if let Some(name) = path.strip_prefix("/doc/") {
-            document_body(&set, name)
+            self.document(generation, &set, name).map(|page| page.to_string())
         } else if path == "/changes" {
             Some(self.comparison().map_or_else(|e| pages::diagnostic(&e), |c| pages::changes(&c)))
         } else if let Some(name) = path.strip_prefix("/changes/") {
@@ -317,6 +342,7 @@ impl Preview {
             rendered: Err(Arc::new(Diagnostic::new("not rendered yet"))),
             base,
             comparison: None,
+            documents: BTreeMap::new(),
         };
         let shared = Arc::new(Shared {
             config,

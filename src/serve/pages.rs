@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diff::{self, Comparison};
 use crate::html::escape_text;
 use crate::pipeline::RenderedSet;
+use crate::preview;
 
 /// Marks every element the preview adds, so a test can tell the preview's additions from the
 /// documents' own text.
@@ -112,6 +113,26 @@ pub fn with_preview(page: &str, generation: u64) -> String {
         None => out.push_str(rest),
     }
     out
+}
+
+/// The EDGAR `page` of a document with `body` (its annotated body, from [`crate::preview`]) in
+/// place of its own, and the annotations' style and script in its head.
+pub fn annotated(page: &str, body: &str) -> String {
+    let extras = format!(
+        "<style id=\"{MARK}-annotations\">{}</style>\n<script>{}</script>\n",
+        preview::STYLE,
+        preview::SCRIPT
+    );
+    let head_end = page.find("</head>");
+    let body_start = page.find("<body").and_then(|at| page[at..].find('>').map(|end| at + end + 1));
+    let body_end = page.rfind("</body>");
+    match (head_end, body_start, body_end) {
+        (Some(head_end), Some(start), Some(end)) if head_end < start && start <= end => {
+            let start = if page[start..].starts_with('\n') { start + 1 } else { start };
+            format!("{}{extras}{}{body}{}", &page[..head_end], &page[head_end..start], &page[end..])
+        }
+        _ => format!("<html>\n<head>\n{extras}</head>\n<body>\n{body}</body>\n</html>\n"),
+    }
 }
 
 /// A page the preview makes, around `body` (HTML).
