@@ -277,11 +277,12 @@ fn save_to_screen_latency() {
     println!("save to event in the page: median {} ms, {:?}", median(&mut to_event), to_event);
     println!("save to new text in the page: median {} ms, {:?}", median(&mut to_page), to_page);
     // The picture of the preview in the README, when asked for: the Offer to Exchange of the
-    // example's own terms.
+    // example's own terms, a figure's trace shown.
     if let Some(path) = std::env::var_os("SECDRAFT_SCREENSHOT") {
         save_max_shares(&terms, "60_000_000");
         browser.wait_for_text("up to 60,000,000 shares");
-        browser.execute("window.scrollTo(0, 0);", json!([]));
+        // A figure clicked: its trace pinned open.
+        browser.execute("window.scrollTo(0, 0); document.querySelector('.sd-figure').click();", json!([]));
         fs::write(path, browser.screenshot()).unwrap();
     }
 }
