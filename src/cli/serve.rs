@@ -15,7 +15,9 @@ use crate::serve::{self, Config, Preview};
                         the set as it was when serve started, or --base). Terms that do not render \
                         show their error in every page until the next good save. Stop with Ctrl-C.\n\n\
                         Examples:\n  secdraft serve data/meridian-exchange-commenced.yaml --open\n  \
-                        secdraft serve terms.yaml --port 0 --base terms-as-filed.yaml")]
+                        secdraft serve terms.yaml --port 0 --base terms-as-filed.yaml\n\n\
+                        Exit status: 0 when stopped with Ctrl-C, 2 when the terms file is missing, \
+                        --base does not render, or the port cannot be listened on.")]
 pub struct ServeArgs {
     /// The terms file; its folder is watched, for editors that save by renaming.
     #[arg(value_name = "TERMS")]

@@ -6,7 +6,7 @@
 //!
 //! Threads: one accepts requests and hands each to a thread of its own (an open page holds one
 //! for its event stream); one re-renders after a burst of file events has gone quiet; the
-//! watcher's own. They share one [`State`] behind a mutex, and a condition variable wakes the
+//! watcher's own. They share one `State` behind a mutex, and a condition variable wakes the
 //! event streams when it changes.
 
 mod pages;
