@@ -152,6 +152,10 @@ pub fn run() -> i32 {
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::man(&args),
     };
+    let result = match (result, crate::console::output_failure()) {
+        (Ok(_), Some(failure)) => Err(crate::Diagnostic::new(failure)),
+        (result, _) => result,
+    };
     match result {
         Ok(code) => code,
         Err(diagnostic) => {

@@ -208,3 +208,24 @@ fn every_subcommand_states_its_exit_codes_in_its_help() {
         assert!(text.contains("--color <WHEN>") && text.contains("--quiet"), "{command}: {text}");
     }
 }
+
+/// Output that cannot be written (a full disk under `> report.sarif`) is a failure, exit 2,
+/// not a success with the report cut short; a closed pipe (`| head`) is still no error.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_fails_the_run() {
+    for args in [
+        &["check", COMMENCED, "--format", "sarif"][..],
+        &["init", "--kind", "cash"][..],
+        &["figures", EXAMPLE][..],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_secdraft"))
+            .args(args)
+            .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write to standard output"), "{args:?}: {stderr}");
+    }
+}
