@@ -229,3 +229,18 @@ fn output_that_cannot_be_written_fails_the_run() {
         assert!(stderr.contains("cannot write to standard output"), "{args:?}: {stderr}");
     }
 }
+
+/// A name for standard input that would break the lines naming it, or drive the terminal, is
+/// refused before anything is read.
+#[test]
+fn a_stdin_name_with_control_characters_is_refused() {
+    for name in ["a\nb.yaml", "\u{1b}[31mred.yaml", "tab\there.yaml"] {
+        for command in ["check", "figures", "calendar"] {
+            let (code, out, err) =
+                stdout_of(&[command, "-", "--stdin-name", name], Some(fs::read(EXAMPLE).unwrap()));
+            assert_eq!(code, 2, "{command} {name:?}: {out}");
+            assert!(err.contains("--stdin-name") && err.contains("control character"), "{err}");
+            assert!(!err.contains(ESCAPE), "{err:?}");
+        }
+    }
+}
