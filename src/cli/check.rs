@@ -52,16 +52,18 @@ fn check_terms_files(
     let (mut documents, mut findings) = (Vec::new(), Vec::new());
     for path in &args.inputs {
         let loaded = args.stdin.load_terms(path, &args.set.set)?;
+        let terms = display_path(&args.stdin.name_of(path));
+        let made_up = check::illustrative_values(&terms, &loaded.source, mode);
         let formats = Some(pipeline::Formats::default());
         let set = pipeline::render_loaded_in(loaded, args.templates.as_deref(), mode, formats)?;
         let mut set_documents = set.documents();
         let mut set_findings = check::check(&set_documents, mode, Some(set.rendered()));
         if several {
-            let terms = display_path(&args.stdin.name_of(path));
             set_documents.iter_mut().for_each(|d| d.name = format!("{terms}#{}", d.name));
             set_findings.iter_mut().for_each(|f| f.file = format!("{terms}#{}", f.file));
         }
         documents.extend(set_documents);
+        findings.extend(made_up);
         findings.extend(set_findings);
     }
     Ok((documents, findings))
