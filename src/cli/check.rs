@@ -56,6 +56,11 @@ fn check_terms_files(
         let made_up = check::illustrative_values(&terms, &loaded.source, mode);
         let formats = Some(pipeline::Formats::default());
         let set = pipeline::render_loaded_in(loaded, args.templates.as_deref(), mode, formats)?;
+        // What `render` warns of (a fee valuation to confirm), on standard error as there: no
+        // rule of the report finds it in the drafts.
+        for warning in &set.warnings {
+            crate::console::report("warning", &format!("{terms}: {warning}"));
+        }
         let mut set_documents = set.documents();
         let mut set_findings = check::check(&set_documents, mode, Some(set.rendered()));
         if several {

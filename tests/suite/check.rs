@@ -504,3 +504,24 @@ fn an_offer_for_all_outstanding_shares_need_not_state_proration() {
     assert!(!proration(&offer("all outstanding shares")));
     assert!(proration(&offer("up to 5,000,000 shares")));
 }
+
+/// A terms file is rendered to be checked: what the render warns of (here the fee exhibit's
+/// valuation to confirm) is printed as `render` prints it, quiet or not, and is no finding.
+#[test]
+fn check_of_a_terms_file_prints_the_warnings_of_its_render() {
+    let terms = "data/linden-cash-and-stock-commenced.yaml";
+    for quiet in [false, true] {
+        let mut cmd = secdraft();
+        cmd.args(["check", terms, "--mode", "draft"]);
+        if quiet {
+            cmd.arg("--quiet");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("warning: {terms}: offer.consideration.cash_per_share: ")),
+            "{stderr}"
+        );
+    }
+}
