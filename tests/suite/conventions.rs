@@ -244,3 +244,20 @@ fn a_stdin_name_with_control_characters_is_refused() {
         }
     }
 }
+
+/// A file's name may hold an escape sequence or a line break: the errors naming it show them
+/// as symbols, with a snippet or without, so a name cannot drive the terminal.
+#[cfg(unix)]
+#[test]
+fn errors_show_the_control_characters_of_a_file_name_as_symbols() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("e\u{1b}[31mvil\nname.yaml");
+    fs::write(&bad, "a: [\n").unwrap();
+    for path in [bad, dir.path().join("missing\u{1b}[2J.yaml")] {
+        let out = secdraft().args(["check"]).arg(&path).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+        assert!(stderr.contains('\u{241b}'), "{stderr:?}");
+    }
+}
