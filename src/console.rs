@@ -88,10 +88,11 @@ pub fn output_failure() -> Option<&'static str> {
     OUTPUT_FAILED.get().map(String::as_str)
 }
 
-/// Writes the list of what a command wrote to standard output, unless the run is quiet.
+/// Writes the list of what a command wrote to standard output, unless the run is quiet. The
+/// files are written whether or not the list can be: a failure to print it is not the run's.
 pub fn emit_written(text: &str) {
     if !QUIET.load(Ordering::Relaxed) {
-        emit(text);
+        let _ = write_unless_closed(std::io::stdout().lock(), text);
     }
 }
 

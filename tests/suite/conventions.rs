@@ -228,6 +228,16 @@ fn output_that_cannot_be_written_fails_the_run() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains("cannot write to standard output"), "{args:?}: {stderr}");
     }
+    // The list of the files a render wrote is no output of its own: the files are written.
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_secdraft"))
+        .args(["render", EXAMPLE, "--out"])
+        .arg(dir.path().join("drafts"))
+        .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(dir.path().join("drafts/press-release.md").is_file());
 }
 
 /// A name for standard input that would break the lines naming it, or drive the terminal, is
