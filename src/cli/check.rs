@@ -51,7 +51,13 @@ fn check_terms_files(
     let several = args.inputs.len() > 1;
     let (mut documents, mut findings) = (Vec::new(), Vec::new());
     for path in &args.inputs {
-        let loaded = args.stdin.load_terms(path, &args.set.set)?;
+        let loaded = args.stdin.load_terms(path, &args.set.set).map_err(|e| {
+            if crate::input::is_stdin(path) && args.stdin.stdin_name.is_none() {
+                e.help("standard input is read as a terms file; to check a document, name it: --stdin-name press-release.md")
+            } else {
+                e
+            }
+        })?;
         let terms = display_path(&args.stdin.name_of(path));
         let made_up = check::illustrative_values(&terms, &loaded.source, mode);
         let formats = Some(pipeline::Formats::default());

@@ -105,6 +105,10 @@ fn check_of_standard_input_is_terms_by_default() {
     let (code, out, _) = stdout_of(&["check", "-", "--mode", "draft"], Some(fs::read(EXAMPLE).unwrap()));
     assert_eq!(code, 0, "{out}");
     assert!(out.ends_with("0 errors, 0 warnings in 4 files\n"), "{out}");
+    // A document given without its name is refused as terms, saying how to name it.
+    let (code, _, err) = stdout_of(&["check", "-"], Some(b"<html><body>Offer</body></html>\n".to_vec()));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("to check a document, name it: --stdin-name"), "{err}");
 }
 
 #[test]
