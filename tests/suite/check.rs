@@ -525,3 +525,18 @@ fn check_of_a_terms_file_prints_the_warnings_of_its_render() {
         );
     }
 }
+
+/// A terms file is known by its extension in any case, as a document is: `check OFFER.YAML`
+/// renders and checks it, as `render OFFER.YAML` renders it.
+#[test]
+fn a_terms_file_with_an_upper_case_extension_is_checked_as_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let terms = dir.path().join("OFFER.YAML");
+    std::fs::copy(EXAMPLE, &terms).unwrap();
+    secdraft()
+        .args(["check", "--mode", "draft"])
+        .arg(&terms)
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("0 errors, 0 warnings in 4 files\n"));
+}
