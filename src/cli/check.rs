@@ -99,6 +99,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     if args.inputs.iter().filter(|p| crate::input::is_stdin(p)).count() > 1 {
         return Err(Diagnostic::new("standard input (`-`) can be read only once: give it once"));
     }
+    // The same file twice would report each of its findings twice and count it as two files.
+    let mut seen = std::collections::BTreeSet::new();
+    for path in args.inputs.iter().filter(|p| !crate::input::is_stdin(p)) {
+        let same = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(same) {
+            return Err(Diagnostic::new(format!(
+                "{} is given twice: give each file once",
+                display_path(path)
+            )));
+        }
+    }
     let (documents, findings) = if args.inputs.iter().all(is_terms) {
         check_terms_files(args, mode)?
     } else {

@@ -275,3 +275,13 @@ fn errors_show_the_control_characters_of_a_file_name_as_symbols() {
         assert!(stderr.contains('\u{241b}'), "{stderr:?}");
     }
 }
+
+#[test]
+fn check_refuses_a_file_given_twice() {
+    secdraft()
+        .args(["check", COMMENCED, "./data/meridian-exchange-commenced.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("data/meridian-exchange-commenced.yaml is given twice"));
+}
