@@ -25,6 +25,8 @@ pub enum Colour {
 
 static COLOUR: OnceLock<Colour> = OnceLock::new();
 static QUIET: AtomicBool = AtomicBool::new(false);
+/// The first failure to write a command's output, other than a closed pipe (a full disk).
+static OUTPUT_FAILED: OnceLock<String> = OnceLock::new();
 
 /// Sets the run's colour choice; the first call wins (the command line makes it).
 pub fn set_colour(choice: Colour) {
@@ -72,21 +74,31 @@ pub fn paint(text: &str, style: Style, colour: bool) -> String {
     if colour { format!("{style}{text}{style:#}") } else { text.to_owned() }
 }
 
-/// Writes a command's output to standard output.
+/// Writes a command's output to standard output. A failure other than a closed pipe (a full
+/// disk under `> report.sarif`) is kept for [`output_failure`], so that the run does not end
+/// with success on a report cut short.
 pub fn emit(text: &str) {
-    write_unless_closed(std::io::stdout().lock(), text);
+    if let Err(err) = write_unless_closed(std::io::stdout().lock(), text) {
+        let _ = OUTPUT_FAILED.set(format!("cannot write to standard output: {err}"));
+    }
 }
 
-/// Writes the list of what a command wrote to standard output, unless the run is quiet.
+/// Why a command's output could not be written, if it could not.
+pub fn output_failure() -> Option<&'static str> {
+    OUTPUT_FAILED.get().map(String::as_str)
+}
+
+/// Writes the list of what a command wrote to standard output, unless the run is quiet. The
+/// files are written whether or not the list can be: a failure to print it is not the run's.
 pub fn emit_written(text: &str) {
     if !QUIET.load(Ordering::Relaxed) {
-        emit(text);
+        let _ = write_unless_closed(std::io::stdout().lock(), text);
     }
 }
 
 /// Writes a note, a warning or an error to standard error.
 pub fn emit_error(text: &str) {
-    write_unless_closed(std::io::stderr().lock(), text);
+    let _ = write_unless_closed(std::io::stderr().lock(), text);
 }
 
 /// Writes `word: message` (a line or more, ending in a newline) to standard error, the word
@@ -100,8 +112,12 @@ pub fn report(word: &str, message: &str) {
     emit_error(&format!("{word_shown} {message}\n"));
 }
 
-fn write_unless_closed(mut stream: impl Write, text: &str) {
-    let _ = stream.write_all(text.as_bytes()).and_then(|()| stream.flush());
+/// Writes `text`; a closed pipe is no error (the reader has what it wanted), any other failure is.
+fn write_unless_closed(mut stream: impl Write, text: &str) -> std::io::Result<()> {
+    match stream.write_all(text.as_bytes()).and_then(|()| stream.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -72,29 +72,35 @@ impl Diagnostic {
 
     /// The full report, with a source snippet; coloured when `colour` is set.
     pub fn render(&self, colour: bool) -> String {
+        // A file's name is the user's, and may hold an escape sequence that would drive the
+        // terminal: control characters are shown as their symbols (ESC as `␛`), as in snippets.
+        let shown = annotate_snippets::normalize_untrusted_str;
         if self.origin.is_none() {
             // Nothing to quote: the message and its help, without an empty snippet gutter.
-            let mut out = format!("error: {}\n", self.headline());
+            let mut out = format!("error: {}\n", shown(&self.headline()));
             for help in &self.help {
-                out.push_str(&format!("  = help: {help}\n"));
+                out.push_str(&format!("  = help: {}\n", shown(help)));
             }
             return out;
         }
         let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
-        let headline = self.headline();
+        let headline = shown(&self.headline());
+        let help: Vec<String> = self.help.iter().map(|h| shown(h)).collect();
         let mut group = Group::with_title(Level::ERROR.primary_title(headline.as_str()));
         let excerpt;
+        let file;
         if let Some(origin) = &self.origin {
             excerpt = Excerpt::around(origin);
+            file = shown(&origin.file).replace('\n', "\u{240a}");
             let label = self.label.as_deref().unwrap_or("");
             group = group.element(
                 Snippet::source(excerpt.text.as_str())
                     .line_start(excerpt.first_line)
-                    .path(origin.file.as_str())
+                    .path(file.as_str())
                     .annotation(AnnotationKind::Primary.span(excerpt.span.clone()).label(label)),
             );
         }
-        for help in &self.help {
+        for help in &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         renderer.render(&[group])

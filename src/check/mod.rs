@@ -142,6 +142,49 @@ rules! {
     MERGE_CONFLICT: "merge-conflict", Error,
         "A conflict marker that `render --merge` wrote where a hand edit and the terms changed the same words",
         "keep the words wanted between `<<<<<<< edited` and `>>>>>>> terms`, and delete the three marker lines";
+    ILLUSTRATIVE_VALUE: "illustrative-value", Error,
+        "A value of a `secdraft init` skeleton marked \"illustrative: replace\" is left in the terms",
+        "replace the value with the offer's own, and delete \"illustrative: replace\" from its comment";
+}
+
+/// The comment `secdraft init` puts beside each number or date it made up so that the figures
+/// compute (skeletons/): the drafts print such a value as if it were a term of the offer.
+const ILLUSTRATIVE: &str = "illustrative: replace";
+
+/// The values of a terms file (named `file`, its text `source`) that still carry the comment
+/// of a made-up value of a `secdraft init` skeleton: an error when filing, a warning in a
+/// draft, as bracketed notes are. A whole-line comment that mentions the marker is no value.
+pub fn illustrative_values(file: &str, source: &str, mode: Mode) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (number, line) in source.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let Some(at) = line.find(ILLUSTRATIVE) else { continue };
+        // The `#` opening the comment that holds the marker: at the line's start or after a blank.
+        let Some(hash) = line[..at]
+            .char_indices()
+            .filter(|&(i, c)| c == '#' && (i == 0 || line[..i].ends_with([' ', '\t'])))
+            .map(|(i, _)| i)
+            .next()
+        else {
+            continue;
+        };
+        let value = line[..hash].trim();
+        if value.is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        findings.push(Finding {
+            rule: rule::ILLUSTRATIVE_VALUE.id,
+            severity: if mode == Mode::Draft { Severity::Warning } else { Severity::Error },
+            file: file.to_string(),
+            line: number + 1,
+            column: line[..indent].chars().count() + 1,
+            message: format!("a made-up value of the skeleton is left in the terms: {value}"),
+            text: value.to_string(),
+            hint: rule::ILLUSTRATIVE_VALUE.hint,
+        });
+    }
+    findings
 }
 
 /// One document to check, as it is written.

@@ -51,17 +51,30 @@ fn check_terms_files(
     let several = args.inputs.len() > 1;
     let (mut documents, mut findings) = (Vec::new(), Vec::new());
     for path in &args.inputs {
-        let loaded = args.stdin.load_terms(path, &args.set.set)?;
+        let loaded = args.stdin.load_terms(path, &args.set.set).map_err(|e| {
+            if crate::input::is_stdin(path) && args.stdin.stdin_name.is_none() {
+                e.help("standard input is read as a terms file; to check a document, name it: --stdin-name press-release.md")
+            } else {
+                e
+            }
+        })?;
+        let terms = display_path(&args.stdin.name_of(path));
+        let made_up = check::illustrative_values(&terms, &loaded.source, mode);
         let formats = Some(pipeline::Formats::default());
         let set = pipeline::render_loaded_in(loaded, args.templates.as_deref(), mode, formats)?;
+        // What `render` warns of (a fee valuation to confirm), on standard error as there: no
+        // rule of the report finds it in the drafts.
+        for warning in &set.warnings {
+            crate::console::report("warning", &format!("{terms}: {warning}"));
+        }
         let mut set_documents = set.documents();
         let mut set_findings = check::check(&set_documents, mode, Some(set.rendered()));
         if several {
-            let terms = display_path(&args.stdin.name_of(path));
             set_documents.iter_mut().for_each(|d| d.name = format!("{terms}#{}", d.name));
             set_findings.iter_mut().for_each(|f| f.file = format!("{terms}#{}", f.file));
         }
         documents.extend(set_documents);
+        findings.extend(made_up);
         findings.extend(set_findings);
     }
     Ok((documents, findings))
@@ -85,6 +98,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     };
     if args.inputs.iter().filter(|p| crate::input::is_stdin(p)).count() > 1 {
         return Err(Diagnostic::new("standard input (`-`) can be read only once: give it once"));
+    }
+    // The same file twice would report each of its findings twice and count it as two files.
+    let mut seen = std::collections::BTreeSet::new();
+    for path in args.inputs.iter().filter(|p| !crate::input::is_stdin(p)) {
+        let same = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(same) {
+            return Err(Diagnostic::new(format!(
+                "{} is given twice: give each file once",
+                display_path(path)
+            )));
+        }
     }
     let (documents, findings) = if args.inputs.iter().all(is_terms) {
         check_terms_files(args, mode)?

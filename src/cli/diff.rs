@@ -64,6 +64,12 @@ pub enum BlacklineFormat {
 }
 
 pub fn run(args: &DiffArgs) -> Result<i32, Diagnostic> {
+    if std::iter::once(&args.old).chain(args.new.as_ref()).any(|p| input::is_stdin(p)) {
+        return Err(Diagnostic::new(
+            "diff compares files and folders; it does not read standard input (`-`)",
+        )
+        .help("save the text to a file and name it (a file named `-` is `./-`)"));
+    }
     let templates = args.templates.as_deref();
     let overrides = &args.set.set;
     // One budget for both sides: they are held in memory together.

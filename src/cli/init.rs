@@ -18,7 +18,8 @@ const COMMON: &str = include_str!("../../skeletons/common.yaml");
 /// note ("[Company's legal name: to draft]"), printed as written in the draft, so that `check
 /// --mode filing` reports it until it is replaced; a number or date the figures need is an
 /// illustrative value marked "illustrative: replace", which the draft prints as if it were a
-/// term. Without FILE the skeleton is printed; FILE is never replaced.
+/// term, and which `check --mode filing` reports while the marker is there. Without FILE the
+/// skeleton is printed; FILE is never replaced.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  secdraft init --kind exchange terms.yaml\n  \
                         secdraft init --kind dutch-auction --stage commencement terms.yaml\n  \

@@ -93,8 +93,18 @@ pub struct SetArgs {
 pub struct StdinArgs {
     /// The file name to report for standard input, read when the file is given as `-` (e.g.
     /// `--stdin-name terms/offer.yaml`); by default `<stdin>`.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = stdin_name)]
     pub stdin_name: Option<std::path::PathBuf>,
+}
+
+/// A `--stdin-name` is printed in every message, report and annotation naming the input: a
+/// control character in it (a line break, an escape sequence) would break those lines or
+/// drive the terminal, so none is taken.
+fn stdin_name(name: &str) -> Result<std::path::PathBuf, String> {
+    match name.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!("the name holds the control character {:?}: name a file", c)),
+        None => Ok(std::path::PathBuf::from(name)),
+    }
 }
 
 impl StdinArgs {
@@ -177,6 +187,10 @@ pub fn run() -> i32 {
         Command::Serve(args) => serve::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::man(&args),
+    };
+    let result = match (result, crate::console::output_failure()) {
+        (Ok(_), Some(failure)) => Err(crate::Diagnostic::new(failure)),
+        (result, _) => result,
     };
     match result {
         Ok(code) => code,

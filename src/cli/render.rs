@@ -142,7 +142,8 @@ pub fn run(args: &RenderArgs) -> Result<i32, Diagnostic> {
         );
     }
     for (name, why) in &outcome.kept_why {
-        report("note", &format!("left {} as it was: {why}", display_path(&args.out.join(name))));
+        // The HTML no longer says what its Markdown says: a warning, which a quiet run prints.
+        report("warning", &format!("left {} as it was: {why}", display_path(&args.out.join(name))));
     }
     for (name, line) in &outcome.conflicts {
         report(

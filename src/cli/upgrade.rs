@@ -31,6 +31,12 @@ pub struct UpgradeArgs {
 }
 
 pub fn run(args: &UpgradeArgs) -> Result<i32, Diagnostic> {
+    if crate::input::is_stdin(&args.terms) {
+        return Err(Diagnostic::new(
+            "upgrade rewrites the terms file where it is, so it does not read standard input (`-`)",
+        )
+        .help("name the terms file (a file named `-` is `./-`)"));
+    }
     let loaded = terms::load(&args.terms)?;
     let name = display_path(&args.terms);
     let Some((text, added)) = upgrade::upgrade(&loaded)? else {

@@ -43,9 +43,10 @@ fn load_bytes_with(path: &Path, bytes: Vec<u8>, overrides: &[Override]) -> Resul
     load_str(path, applied.text.clone()).map_err(|e| e.map_report(|d| overrides::explain(d, &applied)))
 }
 
-/// Whether a path names a terms file (YAML) rather than a rendered document or a folder.
+/// Whether a path names a terms file (YAML) rather than a rendered document or a folder: by
+/// its extension in any case (`OFFER.YAML`), as documents are (`PRESS.MD`).
 pub fn is_terms_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Loads terms held in memory; `path` is only used to name the file in messages.

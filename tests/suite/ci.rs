@@ -95,6 +95,56 @@ fn the_action_step_stops_without_a_report_when_an_input_is_bad() {
     assert!(stderr.contains("`paths` input"), "{stderr}");
 }
 
+/// A path is a path, whatever it starts with: `--help` once printed the help and passed the
+/// step with nothing checked, and `-` read the runner's standard input.
+#[test]
+fn the_action_step_takes_a_path_starting_with_a_dash_as_a_path() {
+    let step = Step::new();
+    let (code, stdout, stderr) = step.run("--help", "filing");
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("--help"), "{stderr}");
+    assert!(!step.sarif_path().exists());
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(COMMENCED, dir.path().join("-offer.yaml")).unwrap();
+    let (code, stdout, stderr) = Command::new("bash")
+        .arg(Path::new("scripts/ci-check").canonicalize().unwrap())
+        .current_dir(dir.path())
+        .env("SECDRAFT", env!("CARGO_BIN_EXE_secdraft"))
+        .env("SECDRAFT_PATHS", "-offer.yaml\n")
+        .env_remove("SECDRAFT_SARIF")
+        .env_remove("GITHUB_OUTPUT")
+        .output()
+        .map(|o| {
+            (
+                o.status.code().unwrap(),
+                String::from_utf8(o.stdout).unwrap(),
+                String::from_utf8(o.stderr).unwrap(),
+            )
+        })
+        .unwrap();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.starts_with("::error file="), "{stdout}");
+}
+
+/// A SARIF report that cannot be written (its folder missing, the disk full) fails the step,
+/// even when the check itself found errors and so exits 1 as a failed redirect does.
+#[test]
+fn the_action_step_fails_when_the_sarif_report_cannot_be_written() {
+    for sarif in ["/no-such-folder/secdraft.sarif", "/dev/full"] {
+        let out = Command::new("bash")
+            .arg("scripts/ci-check")
+            .env("SECDRAFT", env!("CARGO_BIN_EXE_secdraft"))
+            .env("SECDRAFT_PATHS", COMMENCED)
+            .env("SECDRAFT_SARIF", sarif)
+            .env_remove("GITHUB_OUTPUT")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{sarif}: {stderr}");
+        assert!(stderr.contains(sarif), "{sarif}: {stderr}");
+    }
+}
+
 /// Every `${{ inputs.NAME }}` the action reads is one it declares, and none is pasted into the
 /// text of a `run:` script, where a crafted input would become shell code.
 #[test]

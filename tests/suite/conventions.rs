@@ -105,6 +105,10 @@ fn check_of_standard_input_is_terms_by_default() {
     let (code, out, _) = stdout_of(&["check", "-", "--mode", "draft"], Some(fs::read(EXAMPLE).unwrap()));
     assert_eq!(code, 0, "{out}");
     assert!(out.ends_with("0 errors, 0 warnings in 4 files\n"), "{out}");
+    // A document given without its name is refused as terms, saying how to name it.
+    let (code, _, err) = stdout_of(&["check", "-"], Some(b"<html><body>Offer</body></html>\n".to_vec()));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("to check a document, name it: --stdin-name"), "{err}");
 }
 
 #[test]
@@ -207,4 +211,77 @@ fn every_subcommand_states_its_exit_codes_in_its_help() {
         );
         assert!(text.contains("--color <WHEN>") && text.contains("--quiet"), "{command}: {text}");
     }
+}
+
+/// Output that cannot be written (a full disk under `> report.sarif`) is a failure, exit 2,
+/// not a success with the report cut short; a closed pipe (`| head`) is still no error.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_fails_the_run() {
+    for args in [
+        &["check", COMMENCED, "--format", "sarif"][..],
+        &["init", "--kind", "cash"][..],
+        &["figures", EXAMPLE][..],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_secdraft"))
+            .args(args)
+            .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write to standard output"), "{args:?}: {stderr}");
+    }
+    // The list of the files a render wrote is no output of its own: the files are written.
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_secdraft"))
+        .args(["render", EXAMPLE, "--out"])
+        .arg(dir.path().join("drafts"))
+        .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(dir.path().join("drafts/press-release.md").is_file());
+}
+
+/// A name for standard input that would break the lines naming it, or drive the terminal, is
+/// refused before anything is read.
+#[test]
+fn a_stdin_name_with_control_characters_is_refused() {
+    for name in ["a\nb.yaml", "\u{1b}[31mred.yaml", "tab\there.yaml"] {
+        for command in ["check", "figures", "calendar"] {
+            let (code, out, err) =
+                stdout_of(&[command, "-", "--stdin-name", name], Some(fs::read(EXAMPLE).unwrap()));
+            assert_eq!(code, 2, "{command} {name:?}: {out}");
+            assert!(err.contains("--stdin-name") && err.contains("control character"), "{err}");
+            assert!(!err.contains(ESCAPE), "{err:?}");
+        }
+    }
+}
+
+/// A file's name may hold an escape sequence or a line break: the errors naming it show them
+/// as symbols, with a snippet or without, so a name cannot drive the terminal.
+#[cfg(unix)]
+#[test]
+fn errors_show_the_control_characters_of_a_file_name_as_symbols() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("e\u{1b}[31mvil\nname.yaml");
+    fs::write(&bad, "a: [\n").unwrap();
+    for path in [bad, dir.path().join("missing\u{1b}[2J.yaml")] {
+        let out = secdraft().args(["check"]).arg(&path).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+        assert!(stderr.contains('\u{241b}'), "{stderr:?}");
+    }
+}
+
+#[test]
+fn check_refuses_a_file_given_twice() {
+    secdraft()
+        .args(["check", COMMENCED, "./data/meridian-exchange-commenced.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("data/meridian-exchange-commenced.yaml is given twice"));
 }

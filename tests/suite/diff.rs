@@ -277,3 +277,19 @@ fn blacklines_in_both_forms_are_deterministic_and_the_html_one_stays_the_default
         }
     }
 }
+
+/// `-` stands for standard input elsewhere; diff reads none, and says so rather than that `-`
+/// and the other side are not alike.
+#[test]
+fn diff_of_standard_input_is_refused_as_such() {
+    for args in [["diff", "-", SEED], ["diff", SEED, "-"]] {
+        secdraft()
+            .args(args)
+            .args(["--out", "never-written"])
+            .write_stdin(fs::read(SEED).unwrap())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("does not read standard input"));
+        assert!(!std::path::Path::new("never-written").exists());
+    }
+}

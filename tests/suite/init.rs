@@ -119,3 +119,46 @@ fn a_third_partys_exchange_offer_or_dutch_auction_is_refused() {
         assert!(!terms.exists());
     }
 }
+
+/// The notes to draft filled in, the skeleton's made-up numbers and dates are still no terms
+/// of the offer: `check --mode filing` reports each one at its line of the terms file (the
+/// drafts print it as if it were a term), `--mode draft` warns of it, and a value whose marker
+/// is gone passes.
+#[test]
+fn a_skeleton_with_its_notes_filled_is_not_fileable_while_a_made_up_value_is_left() {
+    for (options, _) in COMBINATIONS {
+        let dir = tempfile::tempdir().unwrap();
+        let terms = dir.path().join("terms.yaml");
+        let printed = secdraft().arg("init").args(options).assert().success().get_output().stdout.clone();
+        let mut filled = String::new();
+        let mut made_up = Vec::new();
+        for (number, line) in String::from_utf8(printed).unwrap().lines().enumerate() {
+            // "[Company's legal name: to draft]" -> "Company's legal name"
+            let line = line.replace(": to draft]", "").replace("\"[", "\"").replace("# cusip:", "cusip:");
+            if line.contains("illustrative: replace") && !line.trim_start().starts_with('#') {
+                made_up.push(number + 1);
+            }
+            filled.push_str(&line);
+            filled.push('\n');
+        }
+        assert!(!made_up.is_empty(), "{options:?}");
+        fs::write(&terms, &filled).unwrap();
+        let out = secdraft().args(["check", "--mode", "filing"]).arg(&terms).output().unwrap();
+        let report = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{options:?}: {report}");
+        let flagged: Vec<usize> = report
+            .lines()
+            .filter(|l| l.contains("error[illustrative-value]"))
+            .map(|l| l.split(':').nth(1).unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(flagged, made_up, "{options:?}: {report}");
+        let draft = secdraft().args(["check", "--mode", "draft"]).arg(&terms).output().unwrap();
+        assert!(String::from_utf8(draft.stdout).unwrap().contains("warning[illustrative-value]"));
+
+        fs::write(&terms, filled.replace("illustrative: replace", "")).unwrap();
+        let out =
+            secdraft().args(["check", "--mode", "filing", "--format", "json"]).arg(&terms).output().unwrap();
+        let report = String::from_utf8(out.stdout).unwrap();
+        assert!(!report.contains("illustrative-value"), "{options:?}: {report}");
+    }
+}

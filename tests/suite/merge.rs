@@ -199,3 +199,24 @@ fn a_huge_edit_that_cannot_become_html_is_reported_in_a_line_not_quoted_whole() 
     assert!(stderr.len() < 2_000, "the message quotes {} bytes", stderr.len());
     assert!(fs::read_to_string(&path).unwrap().contains("50,000,000"));
 }
+
+/// A merged draft whose HTML cannot be made from it (here raw HTML typed into the Markdown)
+/// leaves that HTML as it was, saying so even in a quiet run: the HTML no longer says what the
+/// Markdown and the terms say.
+#[test]
+fn html_left_behind_its_merged_draft_is_a_warning_a_quiet_run_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("drafts");
+    render(&out, &[]).success();
+    let offer = out.join("offer-to-exchange.md");
+    let text = fs::read_to_string(&offer).unwrap();
+    fs::write(&offer, format!("{text}\n<div>Counsel's note</div>\n")).unwrap();
+    let html_before = fs::read(out.join("offer-to-exchange.htm")).unwrap();
+    let run = render(&out, &[NEW_MAXIMUM[0], NEW_MAXIMUM[1], "--merge", "--quiet"]).success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert_eq!(fs::read(out.join("offer-to-exchange.htm")).unwrap(), html_before);
+    assert!(
+        stderr.contains("warning: left ") && stderr.contains("offer-to-exchange.htm as it was"),
+        "{stderr}"
+    );
+}

@@ -123,3 +123,15 @@ fn a_windows_file_stays_crlf_and_a_linked_file_is_rewritten_where_it_is() {
         assert!(fs::read_to_string(&real).unwrap().starts_with("# secdraft upgrade: terms version 2\n"));
     }
 }
+
+/// `-` stands for standard input elsewhere; upgrade writes in place, so it says it cannot,
+/// rather than that a file `-` does not exist.
+#[test]
+fn upgrade_of_standard_input_is_refused_as_such() {
+    secdraft()
+        .args(["upgrade", "-"])
+        .write_stdin(fs::read(crate::common::EXAMPLE).unwrap())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("does not read standard input"));
+}
