@@ -55,7 +55,7 @@ pub fn run(args: &ServeArgs) -> Result<i32, Diagnostic> {
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "Serving {} at {url}", display_path(&args.terms)).and_then(|()| stdout.flush());
     drop(stdout);
-    super::emit_error("Press Ctrl-C to stop.\n");
+    crate::console::report("note", "press Ctrl-C to stop");
     if args.open {
         serve::open_browser(&url);
     }

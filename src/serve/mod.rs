@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::console::emit_error;
+use crate::console::report;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::diff::{self, Comparison, Side};
 use crate::pipeline::{self, RenderedSet};
@@ -113,8 +113,8 @@ impl Shared {
         let rendered = self.render();
         let elapsed = started.elapsed().as_millis();
         match &rendered {
-            Ok(set) => emit_error(&format!("rendered {} files in {elapsed} ms\n", set.files.len())),
-            Err(error) => emit_error(&format!("the terms do not render: {error}\n")),
+            Ok(set) => report("note", &format!("rendered {} files in {elapsed} ms", set.files.len())),
+            Err(error) => report("error", &format!("the terms do not render: {error}")),
         }
         let mut state = self.state();
         state.generation += 1;
@@ -465,6 +465,6 @@ pub fn open_browser(url: &str) {
         Ok(mut child) => {
             thread::spawn(move || child.wait());
         }
-        Err(e) => emit_error(&format!("warning: cannot open a browser ({e}); open {url}\n")),
+        Err(e) => report("warning", &format!("cannot open a browser ({e}); open {url}")),
     }
 }
