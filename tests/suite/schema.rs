@@ -212,3 +212,24 @@ fn the_schema_file_is_where_the_docs_say() {
     assert!(docs.contains(SCHEMA_LINE), "docs/terms.md shows the line");
     assert!(PathBuf::from(SCHEMA_FILE).is_file());
 }
+
+/// A skeleton `secdraft init` writes is a terms file an editor with the schema accepts as it
+/// stands, notes to draft and all.
+#[test]
+fn every_init_skeleton_validates_against_the_schema() {
+    let validator = validator();
+    let kinds: [&[&str]; 5] = [
+        &["--kind", "exchange", "--stage", "commencement"],
+        &["--kind", "cash", "--stage", "intent"],
+        &["--kind", "cash", "--stage", "commencement", "--third-party"],
+        &["--kind", "dutch-auction", "--stage", "commencement"],
+        &["--kind", "dutch-auction", "--stage", "intent"],
+    ];
+    for args in kinds {
+        let out = secdraft().arg("init").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let complaints = complaints(&validator, &text);
+        assert!(complaints.is_empty(), "init {args:?}: {complaints:?}");
+    }
+}
