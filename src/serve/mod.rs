@@ -1,8 +1,8 @@
 //! `secdraft serve`: a live preview of a terms file's set in the browser. It renders the set in
-//! memory, serves it on 127.0.0.1 only, watches the terms file's folder and the templates folder,
-//! and on each save renders again and tells every open page (server-sent events on `/events`),
-//! which fetches itself again in place. Terms that do not render never stop it: every page
-//! shows the located diagnostic until a save renders again. Nothing here writes a file.
+//! memory, serves it on 127.0.0.1 only, watches the terms file's folder (and its target's, if a
+//! link) and the templates folder, and on each save renders again and tells every open page
+//! (server-sent events on `/events`), which fetches itself again in place. Terms that do not
+//! render never stop it: every page shows the located diagnostic until a save renders again. Nothing here writes a file.
 //!
 //! Threads: one accepts requests and hands each to a thread of its own (an open page holds one
 //! for its event stream); one re-renders after a burst of file events has gone quiet; the
@@ -208,10 +208,16 @@ impl Shared {
     }
 
     /// The event stream of one page: the generation when it connects, and again at each render.
+    /// Asked for with HEAD, only its head.
     fn events(&self, request: tiny_http::Request) {
+        let head_only = *request.method() == tiny_http::Method::Head;
         let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\nretry: 500\n\n";
-        if writer.write_all(head.as_bytes()).is_err() {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\n";
+        if head_only {
+            let _ = writer.write_all(head.as_bytes()).and_then(|()| writer.flush());
+            return;
+        }
+        if writer.write_all(format!("{head}retry: 500\n\n").as_bytes()).is_err() {
             return;
         }
         let mut sent = None;
@@ -382,7 +388,7 @@ impl Preview {
 }
 
 /// Watches the terms file's folder (editors save by writing another file and renaming it over
-/// the terms file) and the templates folder, and renders again once a burst of changes to them
+/// the terms file), the folder of the file it links to if it is a link, and the templates folder, and renders again once a burst of changes to them
 /// has gone quiet for [`DEBOUNCE`] (or [`SETTLED`], once a file of it is whole).
 fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic> {
     let terms = &shared.config.terms;
@@ -396,12 +402,20 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
     };
     let folder = canonical(&folder)?;
     let watched_terms = folder.join(terms.file_name().unwrap_or_default());
+    // A terms file that is a link to a file elsewhere is saved there (in place through the link,
+    // or by an editor that follows the link and renames over its target): the target and its
+    // folder are watched too.
+    let target = watched_terms.canonicalize().ok().filter(|target| *target != watched_terms);
+    let target_folder =
+        target.as_deref().and_then(Path::parent).filter(|dir| *dir != folder).map(Path::to_path_buf);
     let templates = shared.config.templates.as_deref().map(canonical).transpose()?;
     let templates_watched = templates.clone();
     // Each relevant event, and whether it leaves a file whole.
     let (tx, rx) = mpsc::channel::<bool>();
     let relevant = move |path: &Path| {
-        path == watched_terms || templates.as_deref().is_some_and(|dir| path.starts_with(dir))
+        path == watched_terms
+            || target.as_deref() == Some(path)
+            || templates.as_deref().is_some_and(|dir| path.starts_with(dir))
     };
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -422,6 +436,9 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
     let cannot =
         |dir: &Path, e: notify::Error| Diagnostic::new(format!("cannot watch {}: {e}", display_path(dir)));
     watcher.watch(&folder, RecursiveMode::NonRecursive).map_err(|e| cannot(&folder, e))?;
+    if let Some(dir) = &target_folder {
+        watcher.watch(dir, RecursiveMode::NonRecursive).map_err(|e| cannot(dir, e))?;
+    }
     if let Some(dir) = &templates_watched {
         watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| cannot(dir, e))?;
     }

@@ -286,3 +286,38 @@ fn save_to_screen_latency() {
         fs::write(path, browser.screenshot()).unwrap();
     }
 }
+
+/// A terms file that is a link to one elsewhere: saved in place through the link, or by an
+/// editor that follows the link and renames over its target, the page follows.
+#[cfg(unix)]
+#[test]
+fn a_linked_terms_file_is_followed_where_it_is_saved() {
+    let (dir, target, _) = meridian();
+    let links = dir.path().join("links");
+    fs::create_dir(&links).unwrap();
+    let link = links.join("terms.yaml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let served = Served::start(&binary(), &link, &[]);
+    served.wait_for_text("/doc/offer-to-exchange.htm", "up to 60,000,000 shares");
+    let text = fs::read_to_string(MERIDIAN).unwrap();
+    fs::write(&link, text.replacen(MAX_SHARES, "max_shares: 61_234_567", 1)).unwrap();
+    served.wait_for_text("/doc/offer-to-exchange.htm", "up to 61,234,567 shares");
+    save_max_shares(&target, "62_345_678");
+    served.wait_for_text("/doc/offer-to-exchange.htm", "up to 62,345,678 shares");
+}
+
+/// HEAD of the event stream is its head alone: no stream is held open behind it.
+#[test]
+fn head_of_the_event_stream_is_only_its_head() {
+    use std::io::{Read, Write};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let mut stream = std::net::TcpStream::connect(served.address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(stream, "HEAD /events HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", served.address).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).expect("the answer ends");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n") && !answer.contains("data:"), "{answer}");
+}
