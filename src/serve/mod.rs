@@ -2,7 +2,8 @@
 //! memory, serves it on 127.0.0.1 only, watches the terms file's folder (and its target's, if a
 //! link) and the templates folder, and on each save renders again and tells every open page
 //! (server-sent events on `/events`), which fetches itself again in place. Terms that do not
-//! render never stop it: every page shows the located diagnostic until a save renders again. Nothing here writes a file.
+//! render never stop it: every page shows the located diagnostic until a save renders again.
+//! Nothing here writes a file.
 //!
 //! Threads: one accepts requests and hands each to a thread of its own (an open page holds one
 //! for its event stream); one re-renders after a burst of file events has gone quiet; the
@@ -292,7 +293,7 @@ pub struct Preview {
     server: Arc<tiny_http::Server>,
     address: SocketAddr,
     /// Kept for as long as the preview runs: dropping it ends the watching.
-    _watcher: notify::RecommendedWatcher,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
 }
 
 /// Stops a running preview, from another thread (a Ctrl-C handler).
@@ -388,9 +389,11 @@ impl Preview {
 }
 
 /// Watches the terms file's folder (editors save by writing another file and renaming it over
-/// the terms file), the folder of the file it links to if it is a link, and the templates folder, and renders again once a burst of changes to them
-/// has gone quiet for [`DEBOUNCE`] (or [`SETTLED`], once a file of it is whole).
-fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic> {
+/// the terms file), the folder of the file it links to if it is a link, and the templates folder
+/// (and the folder it is in, to watch it again when it is replaced), and renders again once a
+/// burst of changes to them has gone quiet for [`DEBOUNCE`] (or [`SETTLED`], once a file of it
+/// is whole).
+fn watch(shared: &Arc<Shared>) -> Result<Arc<Mutex<notify::RecommendedWatcher>>, Diagnostic> {
     let terms = &shared.config.terms;
     let folder = match terms.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -410,8 +413,10 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
         target.as_deref().and_then(Path::parent).filter(|dir| *dir != folder).map(Path::to_path_buf);
     let templates = shared.config.templates.as_deref().map(canonical).transpose()?;
     let templates_watched = templates.clone();
-    // Each relevant event, and whether it leaves a file whole.
-    let (tx, rx) = mpsc::channel::<bool>();
+    let templates_root = templates.clone();
+    // Each relevant event, whether it leaves a file whole, and whether it is of the templates
+    // folder itself (made, moved or removed: its watch is to be made again).
+    let (tx, rx) = mpsc::channel::<(bool, bool)>();
     let relevant = move |path: &Path| {
         path == watched_terms
             || target.as_deref() == Some(path)
@@ -429,7 +434,8 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
                 EventKind::Access(AccessKind::Close(AccessMode::Write))
                     | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
             );
-            let _ = tx.send(whole);
+            let again = templates_root.as_deref().is_some_and(|dir| event.paths.iter().any(|p| p == dir));
+            let _ = tx.send((whole, again));
         }
     })
     .map_err(|e| Diagnostic::new(format!("cannot watch for changes: {e}")))?;
@@ -441,19 +447,36 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
     }
     if let Some(dir) = &templates_watched {
         watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| cannot(dir, e))?;
+        // A watch follows the folder it was made on: a folder moved away and back, or removed and
+        // made again (a checkout), is watched again once it is seen in its place.
+        if let Some(parent) = dir.parent().filter(|parent| *parent != folder) {
+            watcher.watch(parent, RecursiveMode::NonRecursive).map_err(|e| cannot(parent, e))?;
+        }
     }
+    let watcher = Arc::new(Mutex::new(watcher));
+    // Not the watcher itself: dropped with the preview, it ends this thread.
+    let rewatch = Arc::downgrade(&watcher);
     let shared = shared.clone();
     thread::spawn(move || {
-        while let Ok(mut whole) = rx.recv() {
+        while let Ok((mut whole, mut again)) = rx.recv() {
             loop {
                 match rx.recv_timeout(if whole { SETTLED } else { DEBOUNCE }) {
-                    Ok(more) => whole |= more,
+                    Ok((more, more_again)) => {
+                        whole |= more;
+                        again |= more_again;
+                    }
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
             if shared.stopping.load(Ordering::SeqCst) {
                 return;
+            }
+            if again && let (Some(dir), Some(watcher)) = (&templates_watched, rewatch.upgrade()) {
+                let mut watcher = watcher.lock().unwrap_or_else(PoisonError::into_inner);
+                // Not there (moved away, removed): the render says so; watched once it is back.
+                let _ = watcher.unwatch(dir);
+                let _ = watcher.watch(dir, RecursiveMode::Recursive);
             }
             shared.rerender();
         }

@@ -321,3 +321,38 @@ fn head_of_the_event_stream_is_only_its_head() {
     assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     assert!(answer.ends_with("\r\n\r\n") && !answer.contains("data:"), "{answer}");
 }
+
+/// A templates folder replaced (moved away and back, or removed and made again, as a checkout
+/// does) is watched again: the edits after it are seen.
+#[test]
+fn a_replaced_templates_folder_is_watched_again() {
+    let (dir, terms, _) = meridian();
+    let templates = dir.path().join("elsewhere/templates");
+    fs::create_dir_all(templates.join("partials")).unwrap();
+    let signature = fs::read_to_string("templates/partials/signature.md").unwrap();
+    fs::write(templates.join("partials/signature.md"), &signature).unwrap();
+    let served = Served::start(&binary(), &terms, &["--templates", templates.to_str().unwrap()]);
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    let away = dir.path().join("elsewhere/away");
+    fs::rename(&templates, &away).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "The terms do not render");
+    fs::rename(&away, &templates).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    fs::write(
+        templates.join("partials/signature.md"),
+        signature.replace("SIGNATURE", "SIGNED AFTER THE MOVE"),
+    )
+    .unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNED AFTER THE MOVE");
+    fs::remove_dir_all(&templates).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "The terms do not render");
+    fs::create_dir_all(templates.join("partials")).unwrap();
+    fs::write(templates.join("partials/signature.md"), &signature).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    fs::write(
+        templates.join("partials/signature.md"),
+        signature.replace("SIGNATURE", "SIGNED ONCE MADE AGAIN"),
+    )
+    .unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNED ONCE MADE AGAIN");
+}
