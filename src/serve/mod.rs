@@ -158,7 +158,8 @@ impl Shared {
         Ok(comparison)
     }
 
-    /// The page of the document `name` of `set` (of `generation`), made once per render.
+    /// The page of the document `name` of `set` (of `generation`), made once per render. Only
+    /// the pages of documents are kept: a name of none would keep any path asked for.
     fn document(&self, generation: u64, set: &RenderedSet, name: &str) -> Option<Arc<str>> {
         if let Some((made, page)) = self.state().documents.get(name)
             && *made == generation
@@ -167,7 +168,7 @@ impl Shared {
         }
         let page: Option<Arc<str>> = document_body(set, name).map(Arc::from);
         let mut state = self.state();
-        if state.generation == generation {
+        if state.generation == generation && page.is_some() {
             state.documents.insert(name.to_owned(), (generation, page.clone()));
         }
         page
@@ -506,5 +507,36 @@ pub fn open_browser(url: &str) {
             thread::spawn(move || child.wait());
         }
         Err(e) => report("warning", &format!("cannot open a browser ({e}); open {url}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_pages_of_documents_are_kept() {
+        let terms = PathBuf::from("data/meridian-exchange-commenced.yaml");
+        let set = pipeline::render_file_with(&terms, None, &[]).unwrap();
+        let state = State {
+            generation: 1,
+            rendered: Ok(Arc::new(set)),
+            base: None,
+            comparison: None,
+            documents: BTreeMap::new(),
+        };
+        let shared = Shared {
+            config: Config { terms, templates: None, base: None, port: 0 },
+            state: Mutex::new(state),
+            rendering: Mutex::new(()),
+            changed: Condvar::new(),
+            stopping: AtomicBool::new(false),
+        };
+        for n in 0..50 {
+            assert_eq!(shared.page(&format!("/doc/{n}{}.htm", "a".repeat(10_000))).0, 404);
+        }
+        assert!(shared.state().documents.is_empty(), "the pages of no document are kept");
+        assert_eq!(shared.page("/doc/offer-to-exchange.htm").0, 200);
+        assert_eq!(shared.state().documents.len(), 1);
     }
 }
