@@ -253,10 +253,13 @@ impl Shared {
         use tiny_http::{Header, Method, Response};
         let port = self.port();
         // Only pages asked for by this machine's own name: a page elsewhere cannot reach the
-        // preview through a name of its own that resolves to 127.0.0.1.
-        let host_ok = request.headers().iter().find(|h| h.field.equiv("Host")).is_none_or(|h| {
+        // preview through a name of its own that resolves to 127.0.0.1. Every Host header is
+        // checked (a second one must not slip a name past the first); names are in any case.
+        let host_ok = request.headers().iter().filter(|h| h.field.equiv("Host")).all(|h| {
             let host = h.value.as_str();
-            host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}")
+            [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
+                .iter()
+                .any(|ours| host.eq_ignore_ascii_case(ours))
         });
         let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
         let (status, body) = if !host_ok {

@@ -356,3 +356,25 @@ fn a_replaced_templates_folder_is_watched_again() {
     .unwrap();
     served.wait_for_text("/doc/schedule-to.htm", "SIGNED ONCE MADE AGAIN");
 }
+
+/// The Host check reads every Host header, and names in any case.
+#[test]
+fn every_host_header_must_name_this_machine() {
+    use std::io::{Read, Write};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let port = served.address.port();
+    let status = |hosts: &[String]| {
+        let mut stream = std::net::TcpStream::connect(served.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let hosts: String = hosts.iter().map(|h| format!("Host: {h}\r\n")).collect();
+        write!(stream, "GET / HTTP/1.1\r\n{hosts}Connection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer.split(' ').nth(1).unwrap_or_default().to_owned()
+    };
+    assert_eq!(status(&[format!("127.0.0.1:{port}")]), "200");
+    assert_eq!(status(&[format!("LocalHost:{port}")]), "200");
+    assert_eq!(status(&[format!("evil.example:{port}")]), "403");
+    assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "403");
+}
