@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
@@ -46,6 +46,20 @@ const SETTLED: Duration = Duration::from_millis(5);
 
 /// How often an event stream with nothing to say sends a comment, to find a closed page.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The most event streams open at once: each holds a thread for as long as its page is open (and
+/// up to [`KEEP_ALIVE`] after). A browser opens at most six connections to one host, so this
+/// is many browsers; past it a stream is refused, not given a thread.
+const MAX_STREAMS: usize = 64;
+
+/// One open event stream, counted in `Shared::streams` while it lives.
+struct Stream<'a>(&'a AtomicUsize);
+
+impl Drop for Stream<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
 
 /// What to preview.
 #[derive(Debug, Clone)]
@@ -94,6 +108,8 @@ struct Shared {
     rendering: Mutex<()>,
     changed: Condvar,
     stopping: AtomicBool,
+    /// The event streams open.
+    streams: AtomicUsize,
 }
 
 impl Shared {
@@ -212,6 +228,14 @@ impl Shared {
     /// The event stream of one page: the generation when it connects, and again at each render.
     /// Asked for with HEAD, only its head.
     fn events(&self, request: tiny_http::Request) {
+        let open = self.streams.fetch_add(1, Ordering::SeqCst);
+        let _stream = Stream(&self.streams);
+        if open >= MAX_STREAMS {
+            let refused =
+                tiny_http::Response::from_string("too many pages open: close some\n").with_status_code(503);
+            let _ = request.respond(refused);
+            return;
+        }
         let head_only = *request.method() == tiny_http::Method::Head;
         let mut writer = request.into_writer();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\n";
@@ -361,6 +385,7 @@ impl Preview {
             rendering: Mutex::new(()),
             changed: Condvar::new(),
             stopping: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
         });
         // Watching before the first render: a save meanwhile is rendered after it.
         let watcher = watch(&shared)?;
@@ -534,6 +559,7 @@ mod tests {
             rendering: Mutex::new(()),
             changed: Condvar::new(),
             stopping: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
         };
         for n in 0..50 {
             assert_eq!(shared.page(&format!("/doc/{n}{}.htm", "a".repeat(10_000))).0, 404);

@@ -378,3 +378,28 @@ fn every_host_header_must_name_this_machine() {
     assert_eq!(status(&[format!("evil.example:{port}")]), "403");
     assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "403");
 }
+
+/// Each open event stream holds a thread: past a bound, more are refused rather than given one.
+#[test]
+fn event_streams_are_bounded() {
+    use std::io::{BufRead, BufReader, Write};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    // Each kept open (its reader holds the connection) until the end of the test.
+    let open = |n: usize| -> (String, BufReader<std::net::TcpStream>) {
+        let mut stream = std::net::TcpStream::connect(served.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(stream, "GET /events HTTP/1.1\r\nHost: {}\r\n\r\n", served.address).unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        assert!(!status.is_empty(), "stream {n} was not answered");
+        (status, reader)
+    };
+    let answers: Vec<_> = (0..80).map(open).collect();
+    let refused = answers.iter().filter(|(s, _)| s.starts_with("HTTP/1.1 503")).count();
+    let served_streams = answers.iter().filter(|(s, _)| s.starts_with("HTTP/1.1 200")).count();
+    assert!(served_streams >= 8, "{served_streams} streams served");
+    assert!(refused >= 1 && served_streams + refused == 80, "{served_streams} served, {refused} refused");
+    assert_eq!(served.get("/").0, 200, "pages are still served");
+}
