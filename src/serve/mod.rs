@@ -1,8 +1,9 @@
 //! `secdraft serve`: a live preview of a terms file's set in the browser. It renders the set in
-//! memory, serves it on 127.0.0.1 only, watches the terms file's folder and the templates folder,
-//! and on each save renders again and tells every open page (server-sent events on `/events`),
-//! which fetches itself again in place. Terms that do not render never stop it: every page
-//! shows the located diagnostic until a save renders again. Nothing here writes a file.
+//! memory, serves it on 127.0.0.1 only, watches the terms file's folder (and its target's, if a
+//! link) and the templates folder, and on each save renders again and tells every open page
+//! (server-sent events on `/events`), which fetches itself again in place. Terms that do not
+//! render never stop it: every page shows the located diagnostic until a save renders again.
+//! Nothing here writes a file.
 //!
 //! Threads: one accepts requests and hands each to a thread of its own (an open page holds one
 //! for its event stream); one re-renders after a burst of file events has gone quiet; the
@@ -15,7 +16,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
@@ -45,6 +46,20 @@ const SETTLED: Duration = Duration::from_millis(5);
 
 /// How often an event stream with nothing to say sends a comment, to find a closed page.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The most event streams open at once: each holds a thread for as long as its page is open (and
+/// up to [`KEEP_ALIVE`] after). A browser opens at most six connections to one host, so this
+/// is many browsers; past it a stream is refused, not given a thread.
+const MAX_STREAMS: usize = 64;
+
+/// One open event stream, counted in `Shared::streams` while it lives.
+struct Stream<'a>(&'a AtomicUsize);
+
+impl Drop for Stream<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
 
 /// What to preview.
 #[derive(Debug, Clone)]
@@ -93,6 +108,8 @@ struct Shared {
     rendering: Mutex<()>,
     changed: Condvar,
     stopping: AtomicBool,
+    /// The event streams open.
+    streams: AtomicUsize,
 }
 
 impl Shared {
@@ -157,7 +174,8 @@ impl Shared {
         Ok(comparison)
     }
 
-    /// The page of the document `name` of `set` (of `generation`), made once per render.
+    /// The page of the document `name` of `set` (of `generation`), made once per render. Only
+    /// the pages of documents are kept: a name of none would keep any path asked for.
     fn document(&self, generation: u64, set: &RenderedSet, name: &str) -> Option<Arc<str>> {
         if let Some((made, page)) = self.state().documents.get(name)
             && *made == generation
@@ -166,7 +184,7 @@ impl Shared {
         }
         let page: Option<Arc<str>> = document_body(set, name).map(Arc::from);
         let mut state = self.state();
-        if state.generation == generation {
+        if state.generation == generation && page.is_some() {
             state.documents.insert(name.to_owned(), (generation, page.clone()));
         }
         page
@@ -208,10 +226,24 @@ impl Shared {
     }
 
     /// The event stream of one page: the generation when it connects, and again at each render.
+    /// Asked for with HEAD, only its head.
     fn events(&self, request: tiny_http::Request) {
+        let open = self.streams.fetch_add(1, Ordering::SeqCst);
+        let _stream = Stream(&self.streams);
+        if open >= MAX_STREAMS {
+            let refused =
+                tiny_http::Response::from_string("too many pages open: close some\n").with_status_code(503);
+            let _ = request.respond(refused);
+            return;
+        }
+        let head_only = *request.method() == tiny_http::Method::Head;
         let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\nretry: 500\n\n";
-        if writer.write_all(head.as_bytes()).is_err() {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\n";
+        if head_only {
+            let _ = writer.write_all(head.as_bytes()).and_then(|()| writer.flush());
+            return;
+        }
+        if writer.write_all(format!("{head}retry: 500\n\n").as_bytes()).is_err() {
             return;
         }
         let mut sent = None;
@@ -245,10 +277,13 @@ impl Shared {
         use tiny_http::{Header, Method, Response};
         let port = self.port();
         // Only pages asked for by this machine's own name: a page elsewhere cannot reach the
-        // preview through a name of its own that resolves to 127.0.0.1.
-        let host_ok = request.headers().iter().find(|h| h.field.equiv("Host")).is_none_or(|h| {
+        // preview through a name of its own that resolves to 127.0.0.1. Every Host header is
+        // checked (a second one must not slip a name past the first); names are in any case.
+        let host_ok = request.headers().iter().filter(|h| h.field.equiv("Host")).all(|h| {
             let host = h.value.as_str();
-            host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}")
+            [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
+                .iter()
+                .any(|ours| host.eq_ignore_ascii_case(ours))
         });
         let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
         let (status, body) = if !host_ok {
@@ -286,7 +321,7 @@ pub struct Preview {
     server: Arc<tiny_http::Server>,
     address: SocketAddr,
     /// Kept for as long as the preview runs: dropping it ends the watching.
-    _watcher: notify::RecommendedWatcher,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
 }
 
 /// Stops a running preview, from another thread (a Ctrl-C handler).
@@ -350,6 +385,7 @@ impl Preview {
             rendering: Mutex::new(()),
             changed: Condvar::new(),
             stopping: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
         });
         // Watching before the first render: a save meanwhile is rendered after it.
         let watcher = watch(&shared)?;
@@ -382,9 +418,11 @@ impl Preview {
 }
 
 /// Watches the terms file's folder (editors save by writing another file and renaming it over
-/// the terms file) and the templates folder, and renders again once a burst of changes to them
-/// has gone quiet for [`DEBOUNCE`] (or [`SETTLED`], once a file of it is whole).
-fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic> {
+/// the terms file), the folder of the file it links to if it is a link, and the templates folder
+/// (and the folder it is in, to watch it again when it is replaced), and renders again once a
+/// burst of changes to them has gone quiet for [`DEBOUNCE`] (or [`SETTLED`], once a file of it
+/// is whole).
+fn watch(shared: &Arc<Shared>) -> Result<Arc<Mutex<notify::RecommendedWatcher>>, Diagnostic> {
     let terms = &shared.config.terms;
     let folder = match terms.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -396,12 +434,22 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
     };
     let folder = canonical(&folder)?;
     let watched_terms = folder.join(terms.file_name().unwrap_or_default());
+    // A terms file that is a link to a file elsewhere is saved there (in place through the link,
+    // or by an editor that follows the link and renames over its target): the target and its
+    // folder are watched too.
+    let target = watched_terms.canonicalize().ok().filter(|target| *target != watched_terms);
+    let target_folder =
+        target.as_deref().and_then(Path::parent).filter(|dir| *dir != folder).map(Path::to_path_buf);
     let templates = shared.config.templates.as_deref().map(canonical).transpose()?;
     let templates_watched = templates.clone();
-    // Each relevant event, and whether it leaves a file whole.
-    let (tx, rx) = mpsc::channel::<bool>();
+    let templates_root = templates.clone();
+    // Each relevant event, whether it leaves a file whole, and whether it is of the templates
+    // folder itself (made, moved or removed: its watch is to be made again).
+    let (tx, rx) = mpsc::channel::<(bool, bool)>();
     let relevant = move |path: &Path| {
-        path == watched_terms || templates.as_deref().is_some_and(|dir| path.starts_with(dir))
+        path == watched_terms
+            || target.as_deref() == Some(path)
+            || templates.as_deref().is_some_and(|dir| path.starts_with(dir))
     };
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -415,28 +463,49 @@ fn watch(shared: &Arc<Shared>) -> Result<notify::RecommendedWatcher, Diagnostic>
                 EventKind::Access(AccessKind::Close(AccessMode::Write))
                     | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
             );
-            let _ = tx.send(whole);
+            let again = templates_root.as_deref().is_some_and(|dir| event.paths.iter().any(|p| p == dir));
+            let _ = tx.send((whole, again));
         }
     })
     .map_err(|e| Diagnostic::new(format!("cannot watch for changes: {e}")))?;
     let cannot =
         |dir: &Path, e: notify::Error| Diagnostic::new(format!("cannot watch {}: {e}", display_path(dir)));
     watcher.watch(&folder, RecursiveMode::NonRecursive).map_err(|e| cannot(&folder, e))?;
+    if let Some(dir) = &target_folder {
+        watcher.watch(dir, RecursiveMode::NonRecursive).map_err(|e| cannot(dir, e))?;
+    }
     if let Some(dir) = &templates_watched {
         watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| cannot(dir, e))?;
+        // A watch follows the folder it was made on: a folder moved away and back, or removed and
+        // made again (a checkout), is watched again once it is seen in its place.
+        if let Some(parent) = dir.parent().filter(|parent| *parent != folder) {
+            watcher.watch(parent, RecursiveMode::NonRecursive).map_err(|e| cannot(parent, e))?;
+        }
     }
+    let watcher = Arc::new(Mutex::new(watcher));
+    // Not the watcher itself: dropped with the preview, it ends this thread.
+    let rewatch = Arc::downgrade(&watcher);
     let shared = shared.clone();
     thread::spawn(move || {
-        while let Ok(mut whole) = rx.recv() {
+        while let Ok((mut whole, mut again)) = rx.recv() {
             loop {
                 match rx.recv_timeout(if whole { SETTLED } else { DEBOUNCE }) {
-                    Ok(more) => whole |= more,
+                    Ok((more, more_again)) => {
+                        whole |= more;
+                        again |= more_again;
+                    }
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
             if shared.stopping.load(Ordering::SeqCst) {
                 return;
+            }
+            if again && let (Some(dir), Some(watcher)) = (&templates_watched, rewatch.upgrade()) {
+                let mut watcher = watcher.lock().unwrap_or_else(PoisonError::into_inner);
+                // Not there (moved away, removed): the render says so; watched once it is back.
+                let _ = watcher.unwatch(dir);
+                let _ = watcher.watch(dir, RecursiveMode::Recursive);
             }
             shared.rerender();
         }
@@ -466,5 +535,37 @@ pub fn open_browser(url: &str) {
             thread::spawn(move || child.wait());
         }
         Err(e) => report("warning", &format!("cannot open a browser ({e}); open {url}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_pages_of_documents_are_kept() {
+        let terms = PathBuf::from("data/meridian-exchange-commenced.yaml");
+        let set = pipeline::render_file_with(&terms, None, &[]).unwrap();
+        let state = State {
+            generation: 1,
+            rendered: Ok(Arc::new(set)),
+            base: None,
+            comparison: None,
+            documents: BTreeMap::new(),
+        };
+        let shared = Shared {
+            config: Config { terms, templates: None, base: None, port: 0 },
+            state: Mutex::new(state),
+            rendering: Mutex::new(()),
+            changed: Condvar::new(),
+            stopping: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
+        };
+        for n in 0..50 {
+            assert_eq!(shared.page(&format!("/doc/{n}{}.htm", "a".repeat(10_000))).0, 404);
+        }
+        assert!(shared.state().documents.is_empty(), "the pages of no document are kept");
+        assert_eq!(shared.page("/doc/offer-to-exchange.htm").0, 200);
+        assert_eq!(shared.state().documents.len(), 1);
     }
 }

@@ -286,3 +286,120 @@ fn save_to_screen_latency() {
         fs::write(path, browser.screenshot()).unwrap();
     }
 }
+
+/// A terms file that is a link to one elsewhere: saved in place through the link, or by an
+/// editor that follows the link and renames over its target, the page follows.
+#[cfg(unix)]
+#[test]
+fn a_linked_terms_file_is_followed_where_it_is_saved() {
+    let (dir, target, _) = meridian();
+    let links = dir.path().join("links");
+    fs::create_dir(&links).unwrap();
+    let link = links.join("terms.yaml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let served = Served::start(&binary(), &link, &[]);
+    served.wait_for_text("/doc/offer-to-exchange.htm", "up to 60,000,000 shares");
+    let text = fs::read_to_string(MERIDIAN).unwrap();
+    fs::write(&link, text.replacen(MAX_SHARES, "max_shares: 61_234_567", 1)).unwrap();
+    served.wait_for_text("/doc/offer-to-exchange.htm", "up to 61,234,567 shares");
+    save_max_shares(&target, "62_345_678");
+    served.wait_for_text("/doc/offer-to-exchange.htm", "up to 62,345,678 shares");
+}
+
+/// HEAD of the event stream is its head alone: no stream is held open behind it.
+#[test]
+fn head_of_the_event_stream_is_only_its_head() {
+    use std::io::{Read, Write};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let mut stream = std::net::TcpStream::connect(served.address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(stream, "HEAD /events HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", served.address).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).expect("the answer ends");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n") && !answer.contains("data:"), "{answer}");
+}
+
+/// A templates folder replaced (moved away and back, or removed and made again, as a checkout
+/// does) is watched again: the edits after it are seen.
+#[test]
+fn a_replaced_templates_folder_is_watched_again() {
+    let (dir, terms, _) = meridian();
+    let templates = dir.path().join("elsewhere/templates");
+    fs::create_dir_all(templates.join("partials")).unwrap();
+    let signature = fs::read_to_string("templates/partials/signature.md").unwrap();
+    fs::write(templates.join("partials/signature.md"), &signature).unwrap();
+    let served = Served::start(&binary(), &terms, &["--templates", templates.to_str().unwrap()]);
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    let away = dir.path().join("elsewhere/away");
+    fs::rename(&templates, &away).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "The terms do not render");
+    fs::rename(&away, &templates).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    fs::write(
+        templates.join("partials/signature.md"),
+        signature.replace("SIGNATURE", "SIGNED AFTER THE MOVE"),
+    )
+    .unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNED AFTER THE MOVE");
+    fs::remove_dir_all(&templates).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "The terms do not render");
+    fs::create_dir_all(templates.join("partials")).unwrap();
+    fs::write(templates.join("partials/signature.md"), &signature).unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    fs::write(
+        templates.join("partials/signature.md"),
+        signature.replace("SIGNATURE", "SIGNED ONCE MADE AGAIN"),
+    )
+    .unwrap();
+    served.wait_for_text("/doc/schedule-to.htm", "SIGNED ONCE MADE AGAIN");
+}
+
+/// The Host check reads every Host header, and names in any case.
+#[test]
+fn every_host_header_must_name_this_machine() {
+    use std::io::{Read, Write};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let port = served.address.port();
+    let status = |hosts: &[String]| {
+        let mut stream = std::net::TcpStream::connect(served.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let hosts: String = hosts.iter().map(|h| format!("Host: {h}\r\n")).collect();
+        write!(stream, "GET / HTTP/1.1\r\n{hosts}Connection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer.split(' ').nth(1).unwrap_or_default().to_owned()
+    };
+    assert_eq!(status(&[format!("127.0.0.1:{port}")]), "200");
+    assert_eq!(status(&[format!("LocalHost:{port}")]), "200");
+    assert_eq!(status(&[format!("evil.example:{port}")]), "403");
+    assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "403");
+}
+
+/// Each open event stream holds a thread: past a bound, more are refused rather than given one.
+#[test]
+fn event_streams_are_bounded() {
+    use std::io::{BufRead, BufReader, Write};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    // Each kept open (its reader holds the connection) until the end of the test.
+    let open = |n: usize| -> (String, BufReader<std::net::TcpStream>) {
+        let mut stream = std::net::TcpStream::connect(served.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(stream, "GET /events HTTP/1.1\r\nHost: {}\r\n\r\n", served.address).unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        assert!(!status.is_empty(), "stream {n} was not answered");
+        (status, reader)
+    };
+    let answers: Vec<_> = (0..80).map(open).collect();
+    let refused = answers.iter().filter(|(s, _)| s.starts_with("HTTP/1.1 503")).count();
+    let served_streams = answers.iter().filter(|(s, _)| s.starts_with("HTTP/1.1 200")).count();
+    assert!(served_streams >= 8, "{served_streams} streams served");
+    assert!(refused >= 1 && served_streams + refused == 80, "{served_streams} served, {refused} refused");
+    assert_eq!(served.get("/").0, 200, "pages are still served");
+}
