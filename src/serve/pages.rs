@@ -61,15 +61,34 @@ const SCRIPT: &str = r#"(function () {
         if (again) { again = false; swap(); }
       });
   }
-  var events = new EventSource("/events");
-  events.onmessage = function (event) {
-    var generation = Number(event.data);
+  function announced(data) {
+    var generation = Number(data);
     if (generation !== shown) {
       shown = generation;
       window.secdraftEventAt = Date.now();
       swap();
     }
-  };
+  }
+  function listen(tell) {
+    var events = new EventSource("/events");
+    events.onmessage = function (event) {
+      if (tell) { tell.postMessage(event.data); }
+      announced(event.data);
+    };
+  }
+  // A browser opens at most six connections to a host over HTTP/1.1, and an event stream holds
+  // one while its page is open: so one tab of the preview listens, under a lock, and passes each
+  // render on to the others; when it closes, the lock goes to another tab, which listens.
+  if (window.BroadcastChannel && navigator.locks) {
+    var channel = new BroadcastChannel("secdraft-serve");
+    channel.onmessage = function (message) { announced(message.data); };
+    navigator.locks.request("secdraft-serve-events", function () {
+      listen(channel);
+      return new Promise(function () {});
+    });
+  } else {
+    listen(null);
+  }
 })();"#;
 
 /// What stands in the head of every page: the preview's style and script, for `generation`.

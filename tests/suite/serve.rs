@@ -235,6 +235,47 @@ fn the_browser_shows_each_save_without_a_reload() {
     );
 }
 
+/// A browser opens at most six connections to a host: a page per document of the set, each
+/// holding an event stream, would leave the seventh page never loaded. One tab listens and
+/// tells the others; when it closes, another takes over.
+#[test]
+fn more_tabs_than_a_browser_has_connections_all_follow_each_save() {
+    let Some(browser) = browser() else { return };
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let documents = [
+        "schedule-to.htm",
+        "offer-to-exchange.htm",
+        "press-release.htm",
+        "letter-of-transmittal.htm",
+        "guaranteed-delivery.htm",
+        "letter-to-brokers.htm",
+        "letter-to-clients.htm",
+        "offer-to-exchange.htm",
+    ];
+    for (i, document) in documents.iter().enumerate() {
+        if i > 0 {
+            browser.new_tab();
+        }
+        browser.goto(&format!("http://{}/doc/{document}", served.address));
+        browser.wait_for_text("60,000,000");
+    }
+    let (tabs, last) = browser.tabs();
+    assert_eq!(tabs.len(), documents.len());
+    save_max_shares(&terms, "61_234_567");
+    browser.wait_for_text("61,234,567");
+    // Close the first tab, which held the stream; the others still follow.
+    browser.switch_to(&tabs[0]);
+    browser.close_tab();
+    browser.switch_to(&last);
+    save_max_shares(&terms, "62_000_000");
+    browser.wait_for_text("62,000,000");
+    for tab in tabs.iter().skip(1) {
+        browser.switch_to(tab);
+        browser.wait_for_text("62,000,000");
+    }
+}
+
 /// Not a test: the time from a save to its text on the page, for BENCHMARKS.md
 /// (`scripts/serve-latency` runs it against a release build). Several saves of the commenced
 /// Meridian terms alternate the max shares; for each, the time from the rename to the event

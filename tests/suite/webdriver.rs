@@ -229,6 +229,31 @@ impl Browser {
         })
     }
 
+    /// Opens a new tab and makes it the one the commands drive.
+    pub fn new_tab(&self) {
+        let tab = self.command("POST", "/window/new", Some(&json!({ "type": "tab" })));
+        let handle = tab["handle"].as_str().expect("the new tab's handle").to_owned();
+        self.command("POST", "/window", Some(&json!({ "handle": handle })));
+    }
+
+    /// The handles of the open tabs, and the one the commands drive.
+    pub fn tabs(&self) -> (Vec<String>, String) {
+        let all = self.command("GET", "/window/handles", None);
+        let all = all.as_array().unwrap().iter().map(|h| h.as_str().unwrap().to_owned()).collect();
+        let current = self.command("GET", "/window", None).as_str().unwrap().to_owned();
+        (all, current)
+    }
+
+    /// Makes the tab `handle` the one the commands drive.
+    pub fn switch_to(&self, handle: &str) {
+        self.command("POST", "/window", Some(&json!({ "handle": handle })));
+    }
+
+    /// Closes the tab the commands drive; drive another with [`Browser::switch_to`].
+    pub fn close_tab(&self) {
+        self.command("DELETE", "/window", None);
+    }
+
     /// A PNG of the window.
     pub fn screenshot(&self) -> Vec<u8> {
         let encoded = self.command("GET", "/screenshot", None);
