@@ -60,8 +60,8 @@ pub struct CalendarArgs {
     #[arg(long, conflicts_with_all = ["from", "business_days"])]
     closures: bool,
 
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = super::TextOrJson::Text)]
+    format: super::TextOrJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,12 +112,6 @@ impl Closures {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
 pub fn run(args: &CalendarArgs) -> Result<i32, Diagnostic> {
     let executive_orders = ExecutiveOrders::from(args.executive_orders);
     if args.closures {
@@ -125,20 +119,24 @@ pub fn run(args: &CalendarArgs) -> Result<i32, Diagnostic> {
             business_days: executive_orders == ExecutiveOrders::BusinessDays,
             closures: executive_order_closures(),
         };
-        super::emit(&if args.format == Format::Json { super::json(&listing)? } else { listing.text() });
+        super::emit(&if args.format == super::TextOrJson::Json {
+            super::json(&listing)?
+        } else {
+            listing.text()
+        });
         return Ok(0);
     }
     let out = match (&args.terms, args.from, args.business_days) {
         (Some(path), _, _) => {
             let table = timetable(path, &args.stdin)?;
-            if args.format == Format::Json { super::json(&table)? } else { table.text() }
+            if args.format == super::TextOrJson::Json { super::json(&table)? } else { table.text() }
         }
         (None, Some(from), Some(n)) => {
             let overrides =
                 Overrides { add: args.closed.clone(), remove: args.open.clone(), executive_orders };
             let count = Count::new(&Calendar::new(&overrides), from, n)
                 .map_err(|e| Diagnostic::new(e.to_string()))?;
-            if args.format == Format::Json { super::json(&count)? } else { count.text() }
+            if args.format == super::TextOrJson::Json { super::json(&count)? } else { count.text() }
         }
         _ => return Err(Diagnostic::new("give a terms file, or --from DATE with --business-days N")),
     };

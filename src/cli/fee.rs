@@ -1,7 +1,7 @@
 //! `secdraft fee --value N --date D`: the filing fee without a terms file.
 
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use rust_decimal::Decimal;
 
 use crate::calendar::parse_date;
@@ -27,14 +27,8 @@ pub struct FeeArgs {
     #[arg(long, value_name = "DOLLARS", value_parser = parse_value)]
     rate: Option<Decimal>,
 
-    #[arg(long, value_enum, default_value_t = Output::Text)]
-    format: Output,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Output {
-    Text,
-    Json,
+    #[arg(long, value_enum, default_value_t = super::TextOrJson::Text)]
+    format: super::TextOrJson,
 }
 
 fn parse_value(text: &str) -> Result<Decimal, String> {
@@ -50,8 +44,8 @@ pub fn run(args: &FeeArgs) -> Result<i32, Diagnostic> {
         .map_err(|e| Diagnostic::new(e.with_remedy("pass --rate")))?
         .ok_or_else(|| Diagnostic::new("the fee exceeds what can be held exactly"))?;
     let out = match args.format {
-        Output::Json => super::json(&quote)?,
-        Output::Text => quote.text(),
+        super::TextOrJson::Json => super::json(&quote)?,
+        super::TextOrJson::Text => quote.text(),
     };
     super::emit(&out);
     Ok(0)

@@ -88,6 +88,13 @@ pub struct SetArgs {
     pub set: Vec<crate::terms::Override>,
 }
 
+/// `--format text|json`, for the commands whose output is a listing or JSON and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
 /// `--stdin-name`, shared by the commands that read `-` (standard input) in place of a file.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StdinArgs {

@@ -1,6 +1,6 @@
 //! `secdraft templates list`
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 use crate::diagnostics::Diagnostic;
 use crate::render;
@@ -21,25 +21,19 @@ pub struct TemplatesArgs {
 enum TemplatesCommand {
     /// Print each built-in template that has blocks, with the blocks it can have replaced.
     List {
-        #[arg(long, value_enum, default_value_t = Output::Text)]
-        format: Output,
+        #[arg(long, value_enum, default_value_t = super::TextOrJson::Text)]
+        format: super::TextOrJson,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Output {
-    Text,
-    Json,
 }
 
 pub fn run(args: &TemplatesArgs) -> Result<i32, Diagnostic> {
     let TemplatesCommand::List { format } = &args.command;
     let templates = render::template_blocks();
     let out = match format {
-        Output::Text => {
+        super::TextOrJson::Text => {
             templates.iter().map(|(name, blocks)| format!("{name}\n  {}\n", blocks.join("\n  "))).collect()
         }
-        Output::Json => {
+        super::TextOrJson::Json => {
             let list: Vec<serde_json::Value> = templates
                 .iter()
                 .map(|(name, blocks)| serde_json::json!({"template": name, "blocks": blocks}))
