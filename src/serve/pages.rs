@@ -75,6 +75,11 @@ const SCRIPT: &str = r#"(function () {
       if (tell) { tell.postMessage(event.data); }
       announced(event.data);
     };
+    // A stream answered with an error status is closed for good, not retried by the browser:
+    // listen again, since the other tabs hear of each render only through this one.
+    events.onerror = function () {
+      if (events.readyState === EventSource.CLOSED) { setTimeout(function () { listen(tell); }, 500); }
+    };
   }
   // A browser opens at most six connections to a host over HTTP/1.1, and an event stream holds
   // one while its page is open: so one tab of the preview listens, under a lock, and passes each
