@@ -5,16 +5,16 @@
 //! render never stop it: every page shows the located diagnostic until a save renders again.
 //! Nothing here writes a file.
 //!
-//! Threads: one accepts requests and hands each to a thread of its own (an open page holds one
-//! for its event stream); one re-renders after a burst of file events has gone quiet; the
+//! Threads: one accepts connections and gives each a thread of its own, which answers its
+//! requests in turn ([`http`]; an open page's event stream holds one); one re-renders after a burst of file events has gone quiet; the
 //! watcher's own. They share one `State` behind a mutex, and a condition variable wakes the
 //! event streams when it changes.
 
+mod http;
 mod pages;
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -52,10 +52,22 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// is many browsers; past it a stream is refused, not given a thread.
 const MAX_STREAMS: usize = 64;
 
-/// One open event stream, counted in `Shared::streams` while it lives.
-struct Stream<'a>(&'a AtomicUsize);
+/// The most connections open at once, each with its thread: past it a connection is answered
+/// 503 and closed, not given a thread.
+const MAX_CONNECTIONS: usize = 256;
 
-impl Drop for Stream<'_> {
+/// One of the things counted by `counter` (an open connection, an event stream), for as long as
+/// it lives.
+struct Counted<'a>(&'a AtomicUsize);
+
+impl<'a> Counted<'a> {
+    /// Counts one more, and gives how many there were before it.
+    fn new(counter: &'a AtomicUsize) -> (Counted<'a>, usize) {
+        (Counted(counter), counter.fetch_add(1, Ordering::SeqCst))
+    }
+}
+
+impl Drop for Counted<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
     }
@@ -110,6 +122,8 @@ struct Shared {
     stopping: AtomicBool,
     /// The event streams open.
     streams: AtomicUsize,
+    /// The connections open.
+    connections: AtomicUsize,
 }
 
 impl Shared {
@@ -226,24 +240,18 @@ impl Shared {
     }
 
     /// The event stream of one page: the generation when it connects, and again at each render.
-    /// Asked for with HEAD, only its head.
-    fn events(&self, request: tiny_http::Request) {
-        let open = self.streams.fetch_add(1, Ordering::SeqCst);
-        let _stream = Stream(&self.streams);
+    /// Asked for with HEAD, only its head. It ends with its connection.
+    fn events(&self, connection: &mut http::Connection, head_only: bool) {
+        let (_stream, open) = Counted::new(&self.streams);
         if open >= MAX_STREAMS {
-            let refused =
-                tiny_http::Response::from_string("too many pages open: close some\n").with_status_code(503);
-            let _ = request.respond(refused);
+            let _ =
+                connection.answer(503, "text/plain", b"too many pages open: close some\n", head_only, true);
             return;
         }
-        let head_only = *request.method() == tiny_http::Method::Head;
-        let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\n";
-        if head_only {
-            let _ = writer.write_all(head.as_bytes()).and_then(|()| writer.flush());
+        if connection.begin_stream("text/event-stream").is_err() || head_only {
             return;
         }
-        if writer.write_all(format!("{head}retry: 500\n\n").as_bytes()).is_err() {
+        if connection.send(b"retry: 500\n\n").is_err() {
             return;
         }
         let mut sent = None;
@@ -266,47 +274,66 @@ impl Shared {
             } else {
                 format!("data: {generation}\n\n")
             };
-            if writer.write_all(message.as_bytes()).and_then(|()| writer.flush()).is_err() {
+            if connection.send(message.as_bytes()).is_err() {
                 return;
             }
             sent = Some(generation);
         }
     }
 
-    fn respond(&self, request: tiny_http::Request) {
-        use tiny_http::{Header, Method, Response};
+    /// Answers the requests of one connection in turn, until it closes.
+    fn connection(&self, stream: TcpStream) {
+        let (_connection, open) = Counted::new(&self.connections);
+        let Ok(mut connection) = http::Connection::new(stream) else { return };
+        if open >= MAX_CONNECTIONS {
+            let _ = connection.answer(503, "text/plain", b"too many connections\n", false, true);
+            return;
+        }
+        loop {
+            match connection.next_request() {
+                http::Next::Request(request) => {
+                    if !self.respond(&mut connection, &request) {
+                        return;
+                    }
+                }
+                http::Next::Refused(status, why) => {
+                    if connection.answer(status, "text/plain", why.as_bytes(), false, true).is_ok() {
+                        connection.linger();
+                    }
+                    return;
+                }
+                http::Next::Closed => return,
+            }
+        }
+    }
+
+    /// Answers one request; whether the connection stays open for the next.
+    fn respond(&self, connection: &mut http::Connection, request: &http::Request) -> bool {
         let port = self.port();
         // Only pages asked for by this machine's own name: a page elsewhere cannot reach the
         // preview through a name of its own that resolves to 127.0.0.1. Every Host header is
         // checked (a second one must not slip a name past the first); names are in any case.
-        let host_ok = request.headers().iter().filter(|h| h.field.equiv("Host")).all(|h| {
-            let host = h.value.as_str();
+        let host_ok = request.hosts.iter().all(|host| {
             [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
                 .iter()
                 .any(|ours| host.eq_ignore_ascii_case(ours))
         });
-        let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
+        let path = request.path();
+        let head_only = request.is_head();
         let (status, body) = if !host_ok {
             (403, "forbidden: ask for http://127.0.0.1 or http://localhost\n".to_owned())
-        } else if !matches!(request.method(), Method::Get | Method::Head) {
+        } else if !matches!(request.method.as_str(), "GET" | "HEAD") {
             (405, "only GET and HEAD\n".to_owned())
         } else if path == "/events" {
-            return self.events(request);
+            self.events(connection, head_only);
+            return false;
         } else {
-            self.page(&path)
+            self.page(path)
         };
         let content_type = if status == 403 || status == 405 { "text/plain" } else { "text/html" };
-        // With its length, never chunked: a page is whole before it is sent.
-        let response = Response::from_string(body)
-            .with_status_code(status)
-            .with_chunked_threshold(usize::MAX)
-            .with_header(
-                Header::from_bytes("Content-Type", format!("{content_type}; charset=utf-8"))
-                    .expect("valid header"),
-            )
-            .with_header(Header::from_bytes("Cache-Control", "no-store").expect("valid header"));
-        // A page closed before its answer: nothing to do.
-        let _ = request.respond(response);
+        // A page closed before its answer: nothing to do but close.
+        connection.answer(status, content_type, body.as_bytes(), head_only, request.close).is_ok()
+            && !request.close
     }
 
     fn port(&self) -> u16 {
@@ -318,7 +345,7 @@ impl Shared {
 /// [`Stopper::stop`].
 pub struct Preview {
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
+    listener: TcpListener,
     address: SocketAddr,
     /// Kept for as long as the preview runs: dropping it ends the watching.
     _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
@@ -328,14 +355,15 @@ pub struct Preview {
 #[derive(Clone)]
 pub struct Stopper {
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
+    address: SocketAddr,
 }
 
 impl Stopper {
     pub fn stop(&self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
         self.shared.changed.notify_all();
-        self.server.unblock();
+        // Wakes the loop waiting for the next connection, which then sees it is to stop.
+        let _ = TcpStream::connect_timeout(&self.address, Duration::from_secs(1));
     }
 }
 
@@ -369,8 +397,6 @@ impl Preview {
         let address = listener
             .local_addr()
             .map_err(|e| Diagnostic::new(format!("cannot read the address listened on: {e}")))?;
-        let server = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| Diagnostic::new(format!("cannot serve on {address}: {e}")))?;
         let config = Config { port: address.port(), ..config };
         let state = State {
             generation: 0,
@@ -386,11 +412,12 @@ impl Preview {
             changed: Condvar::new(),
             stopping: AtomicBool::new(false),
             streams: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
         });
         // Watching before the first render: a save meanwhile is rendered after it.
         let watcher = watch(&shared)?;
         shared.rerender();
-        Ok(Preview { shared, server: Arc::new(server), address, _watcher: watcher })
+        Ok(Preview { shared, listener, address, _watcher: watcher })
     }
 
     /// The address listened on: 127.0.0.1 and the port.
@@ -399,19 +426,24 @@ impl Preview {
     }
 
     pub fn stopper(&self) -> Stopper {
-        Stopper { shared: self.shared.clone(), server: self.server.clone() }
+        Stopper { shared: self.shared.clone(), address: self.address }
     }
 
-    /// Serves requests, each on a thread of its own, until stopped.
+    /// Serves each connection on a thread of its own, until stopped.
     pub fn run(self) {
-        while !self.shared.stopping.load(Ordering::SeqCst) {
-            match self.server.recv() {
-                Ok(request) => {
+        for stream in self.listener.incoming() {
+            if self.shared.stopping.load(Ordering::SeqCst) {
+                break;
+            }
+            match stream {
+                Ok(stream) => {
                     let shared = self.shared.clone();
-                    thread::spawn(move || shared.respond(request));
+                    // No thread to be had: the connection closes, and the browser asks again.
+                    let _ = thread::Builder::new().spawn(move || shared.connection(stream));
                 }
-                // Unblocked by a stop, or the listener failed: either way, no more requests.
-                Err(_) => break,
+                // A connection reset before it was accepted, or no file descriptor left for it
+                // for now: the next is accepted after a pause, never in a busy loop.
+                Err(_) => thread::sleep(Duration::from_millis(10)),
             }
         }
     }
@@ -560,6 +592,7 @@ mod tests {
             changed: Condvar::new(),
             stopping: AtomicBool::new(false),
             streams: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
         };
         for n in 0..50 {
             assert_eq!(shared.page(&format!("/doc/{n}{}.htm", "a".repeat(10_000))).0, 404);

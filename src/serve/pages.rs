@@ -34,7 +34,7 @@ const STYLE: &str = "#secdraft-preview-bar { position: sticky; top: 0; z-index: 
 /// the generation the page shows, it fetches the page again and swaps the new body in for the
 /// old one, keeping the scroll position (the one the document had, through any diagnostic shown
 /// meanwhile); the script and the event stream stay as they are. A save during a fetch is
-/// fetched after it. `secdraftEventAt` and `secdraftSwappedAt` (epoch
+/// fetched after it; a fetch that fails is tried again. `secdraftEventAt` and `secdraftSwappedAt` (epoch
 /// milliseconds) are what `scripts/serve-latency` reads.
 const SCRIPT: &str = r#"(function () {
   var shown = GENERATION, fetching = false, again = false;
@@ -46,7 +46,11 @@ const SCRIPT: &str = r#"(function () {
   function swap() {
     if (fetching) { again = true; return; }
     fetching = true;
-    fetch(location.href, { cache: "no-store" })
+    // A fetch that fails, or has no answer within ten seconds, is tried again a second later:
+    // the page never stays behind the set without saying so.
+    var failed = false, abort = new AbortController();
+    var timer = setTimeout(function () { abort.abort(); }, 10000);
+    fetch(location.href, { cache: "no-store", signal: abort.signal })
       .then(function (response) { return response.text(); })
       .then(function (text) {
         var page = new DOMParser().parseFromString(text, "text/html");
@@ -55,10 +59,12 @@ const SCRIPT: &str = r#"(function () {
         if (!failing()) { window.scrollTo(kept.x, kept.y); }
         window.secdraftSwappedAt = Date.now();
       })
-      .catch(function () {})
+      .catch(function () { failed = true; })
       .then(function () {
+        clearTimeout(timer);
         fetching = false;
-        if (again) { again = false; swap(); }
+        if (failed) { again = false; setTimeout(swap, 1000); }
+        else if (again) { again = false; swap(); }
       });
   }
   function announced(data) {

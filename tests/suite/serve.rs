@@ -444,3 +444,100 @@ fn event_streams_are_bounded() {
     assert!(refused >= 1 && served_streams + refused == 80, "{served_streams} served, {refused} refused");
     assert_eq!(served.get("/").0, 200, "pages are still served");
 }
+
+/// A browser opens several connections at once and keeps each open when its page has come:
+/// every connection of a burst is answered, however many others stay open and idle.
+#[test]
+fn every_connection_of_a_burst_is_answered_while_others_stay_open() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::sync::{Arc, Barrier};
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let address = served.address;
+    // A request on a connection kept open, read to the end of its answer by its length: the
+    // status, and the connection, still open.
+    let ask = move |path: &str| -> (String, TcpStream) {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut status = String::new();
+        let mut length = 0;
+        let unanswered = |e: std::io::Error| -> usize { panic!("GET {path} was not answered: {e}") };
+        reader.read_line(&mut status).unwrap_or_else(unanswered);
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap_or_else(unanswered);
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap_or_else(|e| panic!("GET {path} was not answered: {e}"));
+        (status.trim_end().to_owned(), stream)
+    };
+    let burst = |paths: &[&'static str]| -> Vec<(String, TcpStream)> {
+        let start = Arc::new(Barrier::new(paths.len()));
+        let asked: Vec<_> = paths
+            .iter()
+            .map(|&path| {
+                let start = start.clone();
+                std::thread::spawn(move || {
+                    start.wait();
+                    ask(path)
+                })
+            })
+            .collect();
+        asked.into_iter().map(|asked| asked.join().expect("every request is answered")).collect()
+    };
+    let documents = ["/doc/schedule-to.htm", "/doc/offer-to-exchange.htm", "/doc/press-release.htm", "/"];
+    let mut open = Vec::new();
+    for round in 0..4 {
+        for (status, stream) in burst(&[documents, documents].concat()) {
+            assert_eq!(status, "HTTP/1.1 200 OK", "round {round}");
+            open.push(stream);
+        }
+    }
+    assert_eq!(open.len(), 32);
+}
+
+/// Requests sent one after another on one connection are answered in turn; a head too large, or
+/// a request with a body, is refused and its connection closed.
+#[test]
+fn requests_in_turn_are_answered_in_turn_and_what_cannot_be_read_is_refused() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let address = served.address;
+    // Everything the server sends until it closes the connection.
+    let exchange = |requests: &str| -> String {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        stream.write_all(requests.as_bytes()).unwrap();
+        let mut answers = Vec::new();
+        stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
+        String::from_utf8_lossy(&answers).into_owned()
+    };
+    let answers = exchange(&format!(
+        "HEAD / HTTP/1.1\r\nHost: {address}\r\n\r\nGET /nothing HTTP/1.1\r\nHost: {address}\r\n\r\n\
+         GET /doc/press-release.htm HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    ));
+    let statuses: Vec<&str> = answers.lines().filter(|l| l.starts_with("HTTP/1.1 ")).collect();
+    assert_eq!(statuses, ["HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK"], "{answers}");
+    assert!(answers.ends_with("</html>\n"), "the last page is whole: {}", &answers[answers.len() - 200..]);
+
+    let large = exchange(&format!("GET / HTTP/1.1\r\nHost: {address}\r\nX: {}\r\n\r\n", "a".repeat(20_000)));
+    assert!(large.starts_with("HTTP/1.1 431 "), "{large}");
+    let body = exchange(&format!("GET / HTTP/1.1\r\nHost: {address}\r\nContent-Length: 5\r\n\r\nhello"));
+    assert!(body.starts_with("HTTP/1.1 400 ") && body.contains("Connection: close"), "{body}");
+    let posted = exchange(&format!("POST / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"));
+    assert!(posted.starts_with("HTTP/1.1 405 "), "{posted}");
+    assert_eq!(served.get("/").0, 200, "pages are still served");
+}
