@@ -233,6 +233,17 @@ fn the_browser_shows_each_save_without_a_reload() {
         json!(["kept", 1500]),
         "the page was reloaded, or lost its place through the diagnostic"
     );
+
+    // A fetch of the page that fails (the server restarted, a connection reset) is tried again.
+    browser.execute(
+        "var real = window.fetch, failed = 0; \
+         window.fetch = function (url, options) { \
+           if (failed++ === 0) { return Promise.reject(new TypeError('reset')); } \
+           return real(url, options); };",
+        json!([]),
+    );
+    save_max_shares(&terms, "63_000_000");
+    browser.wait_for_text("up to 63,000,000 shares");
 }
 
 /// A browser opens at most six connections to a host: a page per document of the set, each
