@@ -244,8 +244,13 @@ impl Shared {
     fn events(&self, connection: &mut http::Connection, head_only: bool) {
         let (_stream, open) = Counted::new(&self.streams);
         if open >= MAX_STREAMS {
-            let _ =
-                connection.answer(503, "text/plain", b"too many pages open: close some\n", head_only, true);
+            let _ = connection.answer(
+                503,
+                "text/plain",
+                b"too many pages open: close some\n",
+                head_only,
+                Some("close"),
+            );
             return;
         }
         if connection.begin_stream("text/event-stream").is_err() || head_only {
@@ -286,7 +291,7 @@ impl Shared {
         let (_connection, open) = Counted::new(&self.connections);
         let Ok(mut connection) = http::Connection::new(stream) else { return };
         if open >= MAX_CONNECTIONS {
-            let _ = connection.answer(503, "text/plain", b"too many connections\n", false, true);
+            let _ = connection.answer(503, "text/plain", b"too many connections\n", false, Some("close"));
             return;
         }
         loop {
@@ -297,7 +302,7 @@ impl Shared {
                     }
                 }
                 http::Next::Refused(status, why) => {
-                    if connection.answer(status, "text/plain", why.as_bytes(), false, true).is_ok() {
+                    if connection.answer(status, "text/plain", why.as_bytes(), false, Some("close")).is_ok() {
                         connection.linger();
                     }
                     return;
@@ -332,7 +337,7 @@ impl Shared {
         };
         let content_type = if status == 403 || status == 405 { "text/plain" } else { "text/html" };
         // A page closed before its answer: nothing to do but close.
-        connection.answer(status, content_type, body.as_bytes(), head_only, request.close).is_ok()
+        connection.answer(status, content_type, body.as_bytes(), head_only, request.connection()).is_ok()
             && !request.close
     }
 

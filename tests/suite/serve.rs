@@ -417,7 +417,47 @@ fn every_host_header_must_name_this_machine() {
     assert_eq!(status(&[format!("127.0.0.1:{port}")]), "200");
     assert_eq!(status(&[format!("LocalHost:{port}")]), "200");
     assert_eq!(status(&[format!("evil.example:{port}")]), "403");
-    assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "403");
+    assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "400");
+}
+
+/// What RFC 9112 asks of a server: an HTTP/1.1 request without its Host is refused; a target in
+/// absolute form is served, its host checked in place of the Host header's; an HTTP/1.0 client
+/// that asks to keep its connection is told it is kept; a method refused is told which are not.
+#[test]
+fn hosts_absolute_targets_and_http_1_0_are_read_as_rfc_9112_says() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let address = served.address;
+    let exchange = |requests: &str| -> String {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        stream.write_all(requests.as_bytes()).unwrap();
+        let mut answers = Vec::new();
+        stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
+        String::from_utf8_lossy(&answers).into_owned()
+    };
+    let statuses = |answers: &str| -> Vec<String> {
+        answers.split("HTTP/1.1 ").skip(1).map(|a| a[..3].to_owned()).collect()
+    };
+    let no_host = exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert_eq!(statuses(&no_host), ["400"], "{no_host}");
+    let absolute = exchange(&format!(
+        "GET http://{address}/doc/press-release.htm HTTP/1.1\r\nHost: {address}\r\n\r\n\
+         GET http://evil.example:{}/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n",
+        address.port()
+    ));
+    assert_eq!(statuses(&absolute), ["200", "403"], "{absolute}");
+    let kept = exchange(&format!(
+        "HEAD / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nHEAD / HTTP/1.0\r\nHost: {address}\r\n\r\n"
+    ));
+    assert_eq!(statuses(&kept), ["200", "200"], "{kept}");
+    let (first, last) = kept.split_at(kept.rfind("HTTP/1.1 ").unwrap());
+    assert!(first.contains("\r\nConnection: keep-alive\r\n"), "{first}");
+    assert!(last.contains("\r\nConnection: close\r\n"), "{last}");
+    let posted = exchange(&format!("DELETE / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"));
+    assert!(posted.starts_with("HTTP/1.1 405 ") && posted.contains("\r\nAllow: GET, HEAD\r\n"), "{posted}");
 }
 
 /// Each open event stream holds a thread: past a bound, more are refused rather than given one.
