@@ -26,7 +26,7 @@ const MAX_HEADERS: usize = 64;
 const IDLE: Duration = Duration::from_secs(60);
 
 /// How long a request's head may take to arrive, once it has begun.
-const HEAD_TIME: Duration = Duration::from_secs(10);
+const HEAD_TIME: Duration = Duration::from_secs(if cfg!(test) { 1 } else { 10 });
 
 /// How long one write may wait for the other end to read: a page that is not read does not hold
 /// its thread for ever.
@@ -98,8 +98,15 @@ impl Connection {
 
     /// Reads the next request's head.
     pub fn next_request(&mut self) -> Next {
-        let mut begun = (!self.buffer.is_empty()).then(Instant::now);
+        let mut begun = None;
         loop {
+            // Empty lines before a request line are ignored (RFC 9112, section 2.2): a client
+            // that ends a request with one more CRLF has begun no head with it.
+            let blank = self.buffer.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+            self.buffer.drain(..blank);
+            if !self.buffer.is_empty() {
+                begun.get_or_insert_with(Instant::now);
+            }
             if !self.buffer.is_empty() {
                 match parse(&self.buffer) {
                     Parsed::Whole(request, length) => {
@@ -125,10 +132,7 @@ impl Connection {
             let mut chunk = [0; 4096];
             match self.stream.read(&mut chunk) {
                 Ok(0) => return Next::Closed,
-                Ok(n) => {
-                    begun.get_or_insert_with(Instant::now);
-                    self.buffer.extend_from_slice(&chunk[..n]);
-                }
+                Ok(n) => self.buffer.extend_from_slice(&chunk[..n]),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
                     return match begun {
@@ -335,6 +339,25 @@ mod tests {
             panic!("refused")
         };
         assert!(closing.close && closing.is_head());
+    }
+
+    /// A client that ends a request with one more CRLF has begun no other: its connection is
+    /// idle, not a head that takes too long.
+    #[test]
+    fn an_empty_line_after_a_request_begins_no_head() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        client.write_all(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n\r\n").unwrap();
+        let mut connection = Connection::new(listener.accept().unwrap().0).unwrap();
+        assert!(matches!(connection.next_request(), Next::Request(_)));
+        // Closed by the client after the time a head may take: till then, an idle connection.
+        let closing = std::thread::spawn(move || {
+            std::thread::sleep(HEAD_TIME + Duration::from_millis(300));
+            drop(client);
+        });
+        let next = connection.next_request();
+        closing.join().unwrap();
+        assert!(matches!(next, Next::Closed), "{next:?}");
     }
 
     #[test]
