@@ -209,6 +209,22 @@ impl Connection {
         self.stream.flush()
     }
 
+    /// Whether the client has closed the connection (or reset it): what it sends on an event
+    /// stream is nothing but its close, which is seen here at once, where a write finds it only
+    /// at the second write after it.
+    pub fn closed_by_client(&mut self) -> bool {
+        if self.stream.set_nonblocking(true).is_err() {
+            return true;
+        }
+        let mut byte = [0];
+        let closed = match self.stream.peek(&mut byte) {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(e) => !matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted),
+        };
+        closed || self.stream.set_nonblocking(false).is_err()
+    }
+
     /// Writes part of a stream begun with [`Connection::begin_stream`], at once.
     pub fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.stream.write_all(bytes)?;

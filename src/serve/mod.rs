@@ -47,8 +47,12 @@ const SETTLED: Duration = Duration::from_millis(5);
 /// How often an event stream with nothing to say sends a comment, to find a closed page.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
+/// How often an event stream with nothing to say looks whether its page has closed it: its
+/// thread, and its place among [`MAX_STREAMS`], are given back within this time.
+const CLOSED_CHECK: Duration = Duration::from_millis(500);
+
 /// The most event streams open at once: each holds a thread for as long as its page is open (and
-/// up to [`KEEP_ALIVE`] after). A browser opens at most six connections to one host, so this
+/// up to [`CLOSED_CHECK`] after). A browser opens at most six connections to one host, so this
 /// is many browsers; past it a stream is refused, not given a thread.
 const MAX_STREAMS: usize = 64;
 
@@ -260,20 +264,25 @@ impl Shared {
             return;
         }
         let mut sent = None;
+        let mut kept_alive = Instant::now();
         loop {
             let generation = {
                 let state = self.state();
                 let (state, _) = self
                     .changed
-                    .wait_timeout_while(state, KEEP_ALIVE, |s| {
+                    .wait_timeout_while(state, CLOSED_CHECK, |s| {
                         Some(s.generation) == sent && !self.stopping.load(Ordering::SeqCst)
                     })
                     .unwrap_or_else(PoisonError::into_inner);
                 state.generation
             };
-            if self.stopping.load(Ordering::SeqCst) {
+            if self.stopping.load(Ordering::SeqCst) || connection.closed_by_client() {
                 return;
             }
+            if sent == Some(generation) && kept_alive.elapsed() < KEEP_ALIVE {
+                continue;
+            }
+            kept_alive = Instant::now();
             let message = if sent == Some(generation) {
                 ": keep-alive\n\n".to_owned()
             } else {

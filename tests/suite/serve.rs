@@ -483,6 +483,13 @@ fn event_streams_are_bounded() {
     assert!(served_streams >= 8, "{served_streams} streams served");
     assert!(refused >= 1 && served_streams + refused == 80, "{served_streams} served, {refused} refused");
     assert_eq!(served.get("/").0, 200, "pages are still served");
+    // The pages close: their streams' places are given back at once, not after a keep-alive.
+    drop(answers);
+    let again = std::time::Instant::now();
+    while !open(0).0.starts_with("HTTP/1.1 200") {
+        assert!(again.elapsed() < Duration::from_secs(3), "no stream again after its pages closed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// A browser opens several connections at once and keeps each open when its page has come:
