@@ -420,24 +420,27 @@ fn every_host_header_must_name_this_machine() {
     assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "400");
 }
 
+/// Everything the server at `address` sends, once `requests` are sent, until it closes the
+/// connection.
+fn exchange(address: std::net::SocketAddr, requests: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.write_all(requests.as_bytes()).unwrap();
+    let mut answers = Vec::new();
+    stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
+    String::from_utf8_lossy(&answers).into_owned()
+}
+
 /// What RFC 9112 asks of a server: an HTTP/1.1 request without its Host is refused; a target in
 /// absolute form is served, its host checked in place of the Host header's; an HTTP/1.0 client
 /// that asks to keep its connection is told it is kept; a method refused is told which are not.
 #[test]
 fn hosts_absolute_targets_and_http_1_0_are_read_as_rfc_9112_says() {
-    use std::io::{Read, Write};
-    use std::net::TcpStream;
     let (_dir, terms, _) = meridian();
     let served = Served::start(&binary(), &terms, &[]);
     let address = served.address;
-    let exchange = |requests: &str| -> String {
-        let mut stream = TcpStream::connect(address).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        stream.write_all(requests.as_bytes()).unwrap();
-        let mut answers = Vec::new();
-        stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
-        String::from_utf8_lossy(&answers).into_owned()
-    };
+    let exchange = |requests: &str| exchange(address, requests);
     let statuses = |answers: &str| -> Vec<String> {
         answers.split("HTTP/1.1 ").skip(1).map(|a| a[..3].to_owned()).collect()
     };
@@ -558,20 +561,10 @@ fn every_connection_of_a_burst_is_answered_while_others_stay_open() {
 /// a request with a body, is refused and its connection closed.
 #[test]
 fn requests_in_turn_are_answered_in_turn_and_what_cannot_be_read_is_refused() {
-    use std::io::{Read, Write};
-    use std::net::TcpStream;
     let (_dir, terms, _) = meridian();
     let served = Served::start(&binary(), &terms, &[]);
     let address = served.address;
-    // Everything the server sends until it closes the connection.
-    let exchange = |requests: &str| -> String {
-        let mut stream = TcpStream::connect(address).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        stream.write_all(requests.as_bytes()).unwrap();
-        let mut answers = Vec::new();
-        stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
-        String::from_utf8_lossy(&answers).into_owned()
-    };
+    let exchange = |requests: &str| exchange(address, requests);
     let answers = exchange(&format!(
         "HEAD / HTTP/1.1\r\nHost: {address}\r\n\r\nGET /nothing HTTP/1.1\r\nHost: {address}\r\n\r\n\
          GET /doc/press-release.htm HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
