@@ -26,7 +26,7 @@ const MAX_HEADERS: usize = 64;
 const IDLE: Duration = Duration::from_secs(60);
 
 /// How long a request's head may take to arrive, once it has begun.
-const HEAD_TIME: Duration = Duration::from_secs(10);
+const HEAD_TIME: Duration = Duration::from_secs(if cfg!(test) { 1 } else { 10 });
 
 /// How long one write may wait for the other end to read: a page that is not read does not hold
 /// its thread for ever.
@@ -48,6 +48,8 @@ pub struct Request {
     /// The client asked for the connection to close after the answer (`Connection: close`, or
     /// HTTP/1.0 without `keep-alive`).
     pub close: bool,
+    /// Asked in HTTP/1.0, which keeps a connection open only when both ends say `keep-alive`.
+    pub http_1_0: bool,
 }
 
 impl Request {
@@ -58,6 +60,13 @@ impl Request {
 
     pub fn is_head(&self) -> bool {
         self.method == "HEAD"
+    }
+
+    /// What the answer's `Connection` header says, if anything: `close` when the connection
+    /// closes after it, `keep-alive` to an HTTP/1.0 client that asked for it (which closes
+    /// otherwise).
+    pub fn connection(&self) -> Option<&'static str> {
+        if self.close { Some("close") } else { self.http_1_0.then_some("keep-alive") }
     }
 }
 
@@ -89,8 +98,15 @@ impl Connection {
 
     /// Reads the next request's head.
     pub fn next_request(&mut self) -> Next {
-        let mut begun = (!self.buffer.is_empty()).then(Instant::now);
+        let mut begun = None;
         loop {
+            // Empty lines before a request line are ignored (RFC 9112, section 2.2): a client
+            // that ends a request with one more CRLF has begun no head with it.
+            let blank = self.buffer.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+            self.buffer.drain(..blank);
+            if !self.buffer.is_empty() {
+                begun.get_or_insert_with(Instant::now);
+            }
             if !self.buffer.is_empty() {
                 match parse(&self.buffer) {
                     Parsed::Whole(request, length) => {
@@ -116,10 +132,7 @@ impl Connection {
             let mut chunk = [0; 4096];
             match self.stream.read(&mut chunk) {
                 Ok(0) => return Next::Closed,
-                Ok(n) => {
-                    begun.get_or_insert_with(Instant::now);
-                    self.buffer.extend_from_slice(&chunk[..n]);
-                }
+                Ok(n) => self.buffer.extend_from_slice(&chunk[..n]),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
                     return match begun {
@@ -132,15 +145,15 @@ impl Connection {
         }
     }
 
-    /// Answers with `body` whole, of its length (its head alone to a HEAD request), and says
-    /// whether the connection closes after it.
+    /// Answers with `body` whole, of its length (its head alone to a HEAD request), with the
+    /// `Connection` header `connection` (`close`: the connection closes after it).
     pub fn answer(
         &mut self,
         status: u16,
         content_type: &str,
         body: &[u8],
         head_only: bool,
-        close: bool,
+        connection: Option<&str>,
     ) -> io::Result<()> {
         let mut answer = format!(
             "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}; charset=utf-8\r\nContent-Length: {}\r\n\
@@ -149,8 +162,12 @@ impl Connection {
             body.len()
         )
         .into_bytes();
-        if close {
-            answer.extend_from_slice(b"Connection: close\r\n");
+        if let Some(connection) = connection {
+            answer.extend_from_slice(format!("Connection: {connection}\r\n").as_bytes());
+        }
+        // A method refused says which are served (RFC 9110, section 15.5.6).
+        if status == 405 {
+            answer.extend_from_slice(b"Allow: GET, HEAD\r\n");
         }
         answer.extend_from_slice(b"\r\n");
         if !head_only {
@@ -190,6 +207,22 @@ impl Connection {
         );
         self.stream.write_all(head.as_bytes())?;
         self.stream.flush()
+    }
+
+    /// Whether the client has closed the connection (or reset it): what it sends on an event
+    /// stream is nothing but its close, which is seen here at once, where a write finds it only
+    /// at the second write after it.
+    pub fn closed_by_client(&mut self) -> bool {
+        if self.stream.set_nonblocking(true).is_err() {
+            return true;
+        }
+        let mut byte = [0];
+        let closed = match self.stream.peek(&mut byte) {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(e) => !matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted),
+        };
+        closed || self.stream.set_nonblocking(false).is_err()
     }
 
     /// Writes part of a stream begun with [`Connection::begin_stream`], at once.
@@ -235,11 +268,31 @@ fn parse(buffer: &[u8]) -> Parsed {
     } else {
         connection.iter().any(|v| v.contains("close"))
     };
+    let mut target = parsed.path.unwrap_or("/").to_owned();
+    let mut hosts: Vec<String> = header("Host").collect();
+    // An HTTP/1.1 request names its host once (RFC 9112, section 3.2): with none, or more than
+    // one, which is meant is not known.
+    if hosts.len() > 1 || (hosts.is_empty() && parsed.version == Some(1)) {
+        return Parsed::Whole(Next::Refused(400, "name the host once, in one Host header\n"), length);
+    }
+    // A target in absolute form (`http://127.0.0.1:4000/doc/x.htm`) names the host in place of
+    // the Host header (RFC 9112, section 3.2.2): its host is the one checked.
+    if let Some(rest) =
+        target.get(..7).filter(|scheme| scheme.eq_ignore_ascii_case("http://")).map(|_| &target[7..])
+    {
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        hosts = vec![rest[..end].to_owned()];
+        target = match &rest[end..] {
+            path if path.starts_with('/') => path.to_owned(),
+            path => format!("/{path}"),
+        };
+    }
     let request = Request {
         method: parsed.method.unwrap_or_default().to_owned(),
-        target: parsed.path.unwrap_or("/").to_owned(),
-        hosts: header("Host").collect(),
+        target,
+        hosts,
         close,
+        http_1_0: parsed.version == Some(0),
     };
     Parsed::Whole(Next::Request(request), length)
 }
@@ -274,20 +327,53 @@ mod tests {
 
     #[test]
     fn a_browser_s_request_is_read_with_each_host_and_whether_it_closes() {
-        let Next::Request(request) = parsed(
-            "GET /doc/x.htm?y=1 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nhost: evil.example\r\nAccept: */*\r\n\r\n",
-        ) else {
+        let Next::Request(request) =
+            parsed("GET /doc/x.htm?y=1 HTTP/1.1\r\nhost: 127.0.0.1:4000\r\nAccept: */*\r\n\r\n")
+        else {
             panic!("refused")
         };
         assert_eq!((request.method.as_str(), request.path()), ("GET", "/doc/x.htm"));
-        assert_eq!(request.hosts, ["127.0.0.1:4000", "evil.example"]);
+        assert_eq!(request.hosts, ["127.0.0.1:4000"]);
+        assert_eq!(request.connection(), None);
+        let Next::Request(absolute) =
+            parsed("GET HTTP://evil.example:4000?x HTTP/1.1\r\nHost: 127.0.0.1:4000\r\n\r\n")
+        else {
+            panic!("refused")
+        };
+        assert_eq!(
+            (absolute.target.as_str(), absolute.hosts.as_slice()),
+            ("/?x", &["evil.example:4000".to_owned()][..])
+        );
         assert!(!request.close);
         let Next::Request(old) = parsed("GET / HTTP/1.0\r\n\r\n") else { panic!("refused") };
         assert!(old.close, "HTTP/1.0 closes unless it asks to keep alive");
-        let Next::Request(closing) = parsed("HEAD / HTTP/1.1\r\nConnection: Close\r\n\r\n") else {
+        let Next::Request(kept) = parsed("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n") else {
+            panic!("refused")
+        };
+        assert_eq!(kept.connection(), Some("keep-alive"));
+        let Next::Request(closing) = parsed("HEAD / HTTP/1.1\r\nHost: a\r\nConnection: Close\r\n\r\n") else {
             panic!("refused")
         };
         assert!(closing.close && closing.is_head());
+    }
+
+    /// A client that ends a request with one more CRLF has begun no other: its connection is
+    /// idle, not a head that takes too long.
+    #[test]
+    fn an_empty_line_after_a_request_begins_no_head() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        client.write_all(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n\r\n").unwrap();
+        let mut connection = Connection::new(listener.accept().unwrap().0).unwrap();
+        assert!(matches!(connection.next_request(), Next::Request(_)));
+        // Closed by the client after the time a head may take: till then, an idle connection.
+        let closing = std::thread::spawn(move || {
+            std::thread::sleep(HEAD_TIME + Duration::from_millis(300));
+            drop(client);
+        });
+        let next = connection.next_request();
+        closing.join().unwrap();
+        assert!(matches!(next, Next::Closed), "{next:?}");
     }
 
     #[test]
@@ -301,7 +387,13 @@ mod tests {
         ));
         let many = format!("GET / HTTP/1.1\r\n{}\r\n", "X: y\r\n".repeat(MAX_HEADERS + 1));
         assert!(matches!(parsed(&many), Next::Refused(431, _)));
-        let Next::Request(empty_body) = parsed("GET / HTTP/1.1\r\nContent-Length: 0\r\n\r\n") else {
+        assert!(
+            matches!(parsed("GET / HTTP/1.1\r\n\r\n"), Next::Refused(400, _)),
+            "an HTTP/1.1 request names its host"
+        );
+        assert!(matches!(parsed("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), Next::Refused(400, _)));
+        let Next::Request(empty_body) = parsed("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+        else {
             panic!("refused")
         };
         assert_eq!(empty_body.path(), "/");

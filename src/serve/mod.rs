@@ -47,8 +47,12 @@ const SETTLED: Duration = Duration::from_millis(5);
 /// How often an event stream with nothing to say sends a comment, to find a closed page.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
+/// How often an event stream with nothing to say looks whether its page has closed it: its
+/// thread, and its place among [`MAX_STREAMS`], are given back within this time.
+const CLOSED_CHECK: Duration = Duration::from_millis(500);
+
 /// The most event streams open at once: each holds a thread for as long as its page is open (and
-/// up to [`KEEP_ALIVE`] after). A browser opens at most six connections to one host, so this
+/// up to [`CLOSED_CHECK`] after). A browser opens at most six connections to one host, so this
 /// is many browsers; past it a stream is refused, not given a thread.
 const MAX_STREAMS: usize = 64;
 
@@ -244,8 +248,13 @@ impl Shared {
     fn events(&self, connection: &mut http::Connection, head_only: bool) {
         let (_stream, open) = Counted::new(&self.streams);
         if open >= MAX_STREAMS {
-            let _ =
-                connection.answer(503, "text/plain", b"too many pages open: close some\n", head_only, true);
+            let _ = connection.answer(
+                503,
+                "text/plain",
+                b"too many pages open: close some\n",
+                head_only,
+                Some("close"),
+            );
             return;
         }
         if connection.begin_stream("text/event-stream").is_err() || head_only {
@@ -255,20 +264,25 @@ impl Shared {
             return;
         }
         let mut sent = None;
+        let mut kept_alive = Instant::now();
         loop {
             let generation = {
                 let state = self.state();
                 let (state, _) = self
                     .changed
-                    .wait_timeout_while(state, KEEP_ALIVE, |s| {
+                    .wait_timeout_while(state, CLOSED_CHECK, |s| {
                         Some(s.generation) == sent && !self.stopping.load(Ordering::SeqCst)
                     })
                     .unwrap_or_else(PoisonError::into_inner);
                 state.generation
             };
-            if self.stopping.load(Ordering::SeqCst) {
+            if self.stopping.load(Ordering::SeqCst) || connection.closed_by_client() {
                 return;
             }
+            if sent == Some(generation) && kept_alive.elapsed() < KEEP_ALIVE {
+                continue;
+            }
+            kept_alive = Instant::now();
             let message = if sent == Some(generation) {
                 ": keep-alive\n\n".to_owned()
             } else {
@@ -286,7 +300,7 @@ impl Shared {
         let (_connection, open) = Counted::new(&self.connections);
         let Ok(mut connection) = http::Connection::new(stream) else { return };
         if open >= MAX_CONNECTIONS {
-            let _ = connection.answer(503, "text/plain", b"too many connections\n", false, true);
+            let _ = connection.answer(503, "text/plain", b"too many connections\n", false, Some("close"));
             return;
         }
         loop {
@@ -297,7 +311,7 @@ impl Shared {
                     }
                 }
                 http::Next::Refused(status, why) => {
-                    if connection.answer(status, "text/plain", why.as_bytes(), false, true).is_ok() {
+                    if connection.answer(status, "text/plain", why.as_bytes(), false, Some("close")).is_ok() {
                         connection.linger();
                     }
                     return;
@@ -332,7 +346,7 @@ impl Shared {
         };
         let content_type = if status == 403 || status == 405 { "text/plain" } else { "text/html" };
         // A page closed before its answer: nothing to do but close.
-        connection.answer(status, content_type, body.as_bytes(), head_only, request.close).is_ok()
+        connection.answer(status, content_type, body.as_bytes(), head_only, request.connection()).is_ok()
             && !request.close
     }
 

@@ -428,7 +428,50 @@ fn every_host_header_must_name_this_machine() {
     assert_eq!(status(&[format!("127.0.0.1:{port}")]), "200");
     assert_eq!(status(&[format!("LocalHost:{port}")]), "200");
     assert_eq!(status(&[format!("evil.example:{port}")]), "403");
-    assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "403");
+    assert_eq!(status(&[format!("127.0.0.1:{port}"), format!("evil.example:{port}")]), "400");
+}
+
+/// Everything the server at `address` sends, once `requests` are sent, until it closes the
+/// connection.
+fn exchange(address: std::net::SocketAddr, requests: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.write_all(requests.as_bytes()).unwrap();
+    let mut answers = Vec::new();
+    stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
+    String::from_utf8_lossy(&answers).into_owned()
+}
+
+/// What RFC 9112 asks of a server: an HTTP/1.1 request without its Host is refused; a target in
+/// absolute form is served, its host checked in place of the Host header's; an HTTP/1.0 client
+/// that asks to keep its connection is told it is kept; a method refused is told which are not.
+#[test]
+fn hosts_absolute_targets_and_http_1_0_are_read_as_rfc_9112_says() {
+    let (_dir, terms, _) = meridian();
+    let served = Served::start(&binary(), &terms, &[]);
+    let address = served.address;
+    let exchange = |requests: &str| exchange(address, requests);
+    let statuses = |answers: &str| -> Vec<String> {
+        answers.split("HTTP/1.1 ").skip(1).map(|a| a[..3].to_owned()).collect()
+    };
+    let no_host = exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert_eq!(statuses(&no_host), ["400"], "{no_host}");
+    let absolute = exchange(&format!(
+        "GET http://{address}/doc/press-release.htm HTTP/1.1\r\nHost: {address}\r\n\r\n\
+         GET http://evil.example:{}/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n",
+        address.port()
+    ));
+    assert_eq!(statuses(&absolute), ["200", "403"], "{absolute}");
+    let kept = exchange(&format!(
+        "HEAD / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nHEAD / HTTP/1.0\r\nHost: {address}\r\n\r\n"
+    ));
+    assert_eq!(statuses(&kept), ["200", "200"], "{kept}");
+    let (first, last) = kept.split_at(kept.rfind("HTTP/1.1 ").unwrap());
+    assert!(first.contains("\r\nConnection: keep-alive\r\n"), "{first}");
+    assert!(last.contains("\r\nConnection: close\r\n"), "{last}");
+    let posted = exchange(&format!("DELETE / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"));
+    assert!(posted.starts_with("HTTP/1.1 405 ") && posted.contains("\r\nAllow: GET, HEAD\r\n"), "{posted}");
 }
 
 /// Each open event stream holds a thread: past a bound, more are refused rather than given one.
@@ -454,6 +497,13 @@ fn event_streams_are_bounded() {
     assert!(served_streams >= 8, "{served_streams} streams served");
     assert!(refused >= 1 && served_streams + refused == 80, "{served_streams} served, {refused} refused");
     assert_eq!(served.get("/").0, 200, "pages are still served");
+    // The pages close: their streams' places are given back at once, not after a keep-alive.
+    drop(answers);
+    let again = std::time::Instant::now();
+    while !open(0).0.starts_with("HTTP/1.1 200") {
+        assert!(again.elapsed() < Duration::from_secs(3), "no stream again after its pages closed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// A browser opens several connections at once and keeps each open when its page has come:
@@ -522,20 +572,10 @@ fn every_connection_of_a_burst_is_answered_while_others_stay_open() {
 /// a request with a body, is refused and its connection closed.
 #[test]
 fn requests_in_turn_are_answered_in_turn_and_what_cannot_be_read_is_refused() {
-    use std::io::{Read, Write};
-    use std::net::TcpStream;
     let (_dir, terms, _) = meridian();
     let served = Served::start(&binary(), &terms, &[]);
     let address = served.address;
-    // Everything the server sends until it closes the connection.
-    let exchange = |requests: &str| -> String {
-        let mut stream = TcpStream::connect(address).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        stream.write_all(requests.as_bytes()).unwrap();
-        let mut answers = Vec::new();
-        stream.read_to_end(&mut answers).expect("the connection is closed after the last answer");
-        String::from_utf8_lossy(&answers).into_owned()
-    };
+    let exchange = |requests: &str| exchange(address, requests);
     let answers = exchange(&format!(
         "HEAD / HTTP/1.1\r\nHost: {address}\r\n\r\nGET /nothing HTTP/1.1\r\nHost: {address}\r\n\r\n\
          GET /doc/press-release.htm HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
