@@ -325,13 +325,8 @@ impl Shared {
     fn respond(&self, connection: &mut http::Connection, request: &http::Request) -> bool {
         let port = self.port();
         // Only pages asked for by this machine's own name: a page elsewhere cannot reach the
-        // preview through a name of its own that resolves to 127.0.0.1. Every Host header is
-        // checked (a second one must not slip a name past the first); names are in any case.
-        let host_ok = request.hosts.iter().all(|host| {
-            [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
-                .iter()
-                .any(|ours| host.eq_ignore_ascii_case(ours))
-        });
+        // preview through a name of its own that resolves to 127.0.0.1.
+        let host_ok = request.hosts.iter().all(|host| names_this_machine(host, port));
         let path = request.path();
         let head_only = request.is_head();
         let (status, body) = if !host_ok {
@@ -353,6 +348,17 @@ impl Shared {
     fn port(&self) -> u16 {
         self.config.port
     }
+}
+
+/// Whether `host` (a Host header, or the host of a target in absolute form) names this machine
+/// on `port`, in any case: `127.0.0.1:PORT` or `localhost:PORT`, or without the port on port 80,
+/// where browsers leave it out.
+fn names_this_machine(host: &str, port: u16) -> bool {
+    let (name, given) = match host.rsplit_once(':') {
+        Some((name, given)) => (name, given.parse::<u16>().ok()),
+        None => (host, (port == 80).then_some(80)),
+    };
+    given == Some(port) && (name == "127.0.0.1" || name.eq_ignore_ascii_case("localhost"))
 }
 
 /// A preview listening on 127.0.0.1 and watching its files; [`Preview::run`] serves it until
@@ -587,6 +593,29 @@ pub fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_this_machine_s_names_reach_the_preview() {
+        for ours in ["127.0.0.1:4000", "localhost:4000", "LocalHost:4000"] {
+            assert!(names_this_machine(ours, 4000), "{ours}");
+        }
+        for theirs in [
+            "evil.example:4000",
+            "127.0.0.1:4001",
+            "127.0.0.1",
+            "localhost",
+            "127.0.0.1:04000x",
+            "[::1]:4000",
+            "",
+        ] {
+            assert!(!names_this_machine(theirs, 4000), "{theirs}");
+        }
+        // On port 80 a browser names the host alone.
+        for ours in ["127.0.0.1", "localhost", "127.0.0.1:80"] {
+            assert!(names_this_machine(ours, 80), "{ours}");
+        }
+        assert!(!names_this_machine("evil.example", 80));
+    }
 
     #[test]
     fn only_the_pages_of_documents_are_kept() {
