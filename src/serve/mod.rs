@@ -6,9 +6,9 @@
 //! Nothing here writes a file.
 //!
 //! Threads: one accepts connections and gives each a thread of its own, which answers its
-//! requests in turn ([`http`]; an open page's event stream holds one); one re-renders after a burst of file events has gone quiet; the
-//! watcher's own. They share one `State` behind a mutex, and a condition variable wakes the
-//! event streams when it changes.
+//! requests in turn (src/serve/http.rs; an open page's event stream holds one); one re-renders
+//! after a burst of file events has gone quiet; the watcher's own. They share one `State` behind
+//! a mutex, and a condition variable wakes the event streams when it changes.
 
 mod http;
 mod pages;
