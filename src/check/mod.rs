@@ -145,6 +145,9 @@ rules! {
     ILLUSTRATIVE_VALUE: "illustrative-value", Error,
         "A value of a `secdraft init` skeleton marked \"illustrative: replace\" is left in the terms",
         "replace the value with the offer's own, and delete \"illustrative: replace\" from its comment";
+    INPUT_ERROR: "input-error", Error,
+        "A terms file that does not load or render, or a file that cannot be read, at the place its error names",
+        "fix the input there: the error on standard error says what is expected; nothing else was checked";
 }
 
 /// The comment `secdraft init` puts beside each number or date it made up so that the figures

@@ -85,6 +85,53 @@ const EXIT_FINDINGS: i32 = 1;
 
 pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
     let mode = Mode::from(args.mode);
+    let (documents, findings) = match documents_and_findings(args, mode) {
+        Ok(checked) => checked,
+        Err(error) => {
+            // The formats a CI reads show a finding on its line: an input that does not load is
+            // shown there too, at the place its error names, besides the error itself on
+            // standard error. The exit status stays 2.
+            if matches!(args.format, ReportFormat::Github | ReportFormat::Gitlab | ReportFormat::Sarif)
+                && let Some(finding) = input_error(&error)
+            {
+                let findings = [finding];
+                super::emit(&Report { findings: &findings, documents: &[] }.render(args.format));
+            }
+            return Err(error);
+        }
+    };
+    let report = Report { findings: &findings, documents: &documents };
+    super::emit(&report.render_coloured(args.format, crate::console::stdout_colours()));
+    Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })
+}
+
+/// A located error of an input (the file, line and column its diagnostic names) as a finding of
+/// the rule `input-error`; an error that names no place in a file has none.
+fn input_error(error: &Diagnostic) -> Option<check::Finding> {
+    let origin = error.origin.as_deref()?;
+    let text = origin.source.split('\n').nth(origin.line - 1).unwrap_or_default().trim().to_owned();
+    let message = match &error.field {
+        Some(field) if !error.message.starts_with(field.as_str()) => format!("{field}: {}", error.message),
+        _ => error.message.clone(),
+    };
+    Some(check::Finding {
+        rule: check::rule::INPUT_ERROR.id,
+        severity: check::Severity::Error,
+        file: origin.file.clone(),
+        line: origin.line,
+        column: origin.column,
+        message,
+        text,
+        hint: check::rule::INPUT_ERROR.hint,
+    })
+}
+
+/// The documents checked and what was found in them: the sets of terms files, rendered in
+/// memory, or the files given.
+fn documents_and_findings(
+    args: &CheckArgs,
+    mode: Mode,
+) -> Result<(Vec<check::Document>, Vec<check::Finding>), Diagnostic> {
     let is_terms = |path: &PathBuf| {
         if crate::input::is_stdin(path) {
             // Standard input is terms unless --stdin-name names a document.
@@ -110,8 +157,8 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
             )));
         }
     }
-    let (documents, findings) = if args.inputs.iter().all(is_terms) {
-        check_terms_files(args, mode)?
+    if args.inputs.iter().all(is_terms) {
+        check_terms_files(args, mode)
     } else {
         if !args.set.set.is_empty() {
             return Err(Diagnostic::new("--set changes a terms file; it does not apply to rendered files"));
@@ -124,9 +171,6 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
         }
         let documents = check::read_documents_named(&args.inputs, &args.stdin.name_of(Path::new("-")))?;
         let findings = check::check(&documents, mode, None);
-        (documents, findings)
-    };
-    let report = Report { findings: &findings, documents: &documents };
-    super::emit(&report.render_coloured(args.format, crate::console::stdout_colours()));
-    Ok(if report.errors() > 0 { EXIT_FINDINGS } else { 0 })
+        Ok((documents, findings))
+    }
 }

@@ -254,7 +254,9 @@ at a 82% premium.
 #[test]
 fn every_rule_fires_on_its_fixture_and_not_on_its_clean_twin() {
     let fixtures = fixtures();
-    for rule in RULES.iter().filter(|r| !["figure-variant", "illustrative-value"].contains(&r.id)) {
+    for rule in
+        RULES.iter().filter(|r| !["figure-variant", "illustrative-value", "input-error"].contains(&r.id))
+    {
         assert!(fixtures.iter().any(|f| f.0 == rule.id), "no fixture for {}", rule.id);
     }
     for (rule, bad, (file, line, column), good) in fixtures {
@@ -539,4 +541,54 @@ fn a_terms_file_with_an_upper_case_extension_is_checked_as_terms() {
         .assert()
         .success()
         .stdout(predicate::str::ends_with("0 errors, 0 warnings in 4 files\n"));
+}
+
+/// A terms file that does not load is shown where a CI shows findings: on its line, by the
+/// formats a CI reads, as the rule `input-error`, besides the error on standard error; the exit
+/// status stays 2. The human and JSON reports print nothing, as before; an error that names no
+/// place in a file gives no finding.
+#[test]
+fn terms_that_do_not_load_are_a_finding_on_their_line_in_the_ci_formats() {
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "max_shares: 60_000_000",
+        "max_shares: sixty million",
+        1,
+    );
+    let (_dir, terms) = crate::common::scratch_terms(&text);
+    let line = text.lines().position(|l| l.contains("sixty million")).unwrap() + 1;
+    let checked = |format: &str| {
+        let out = secdraft().args(["check", "--format", format]).arg(&terms).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(&format!("terms.yaml:{line}:15")), "{format}: {stderr}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let github = checked("github");
+    assert!(
+        github.starts_with(&format!(
+            "::error file={},line={line},col=15,title=input-error::offer.max_shares: `sixty million` is not a number",
+            terms.display()
+        )),
+        "{github}"
+    );
+    assert_eq!(github.lines().count(), 1, "{github}");
+    let gitlab: serde_json::Value = serde_json::from_str(&checked("gitlab")).unwrap();
+    assert_eq!(gitlab.as_array().unwrap().len(), 1);
+    assert_eq!(gitlab[0]["check_name"], "input-error");
+    assert_eq!(gitlab[0]["severity"], "major");
+    assert_eq!(gitlab[0]["location"]["lines"]["begin"], line);
+    let sarif: serde_json::Value = serde_json::from_str(&checked("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "input-error");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"],
+        "max_shares: sixty million"
+    );
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 1);
+    assert_eq!(checked("json"), "");
+    assert_eq!(checked("human"), "");
+    // No place to show it: the file is not there.
+    let missing = secdraft().args(["check", "--format", "github", "no-such-terms.yaml"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(missing.stdout.is_empty());
 }

@@ -93,6 +93,19 @@ fn the_action_step_stops_without_a_report_when_an_input_is_bad() {
     let (code, _, stderr) = step.run(" \n", "filing");
     assert_eq!(code, 2);
     assert!(stderr.contains("`paths` input"), "{stderr}");
+    // Terms that do not load: no report, but the error annotates its line.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("offer.yaml");
+    fs::write(
+        &bad,
+        fs::read_to_string(COMMENCED).unwrap().replacen("max_shares: 60_000_000", "max_shares: -5", 1),
+    )
+    .unwrap();
+    let (code, stdout, _) = step.run(&bad.display().to_string(), "filing");
+    assert_eq!(code, 2);
+    assert!(stdout.starts_with(&format!("::error file={},line=", bad.display())), "{stdout}");
+    assert!(stdout.contains("title=input-error::offer.max_shares"), "{stdout}");
+    assert!(!step.sarif_path().exists());
 }
 
 /// A path is a path, whatever it starts with: `--help` once printed the help and passed the
