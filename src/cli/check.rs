@@ -110,17 +110,13 @@ pub fn run(args: &CheckArgs) -> Result<i32, Diagnostic> {
 fn input_error(error: &Diagnostic) -> Option<check::Finding> {
     let origin = error.origin.as_deref()?;
     let text = origin.source.split('\n').nth(origin.line - 1).unwrap_or_default().trim().to_owned();
-    let message = match &error.field {
-        Some(field) if !error.message.starts_with(field.as_str()) => format!("{field}: {}", error.message),
-        _ => error.message.clone(),
-    };
     Some(check::Finding {
         rule: check::rule::INPUT_ERROR.id,
         severity: check::Severity::Error,
         file: origin.file.clone(),
         line: origin.line,
         column: origin.column,
-        message,
+        message: error.headline(),
         text,
         hint: check::rule::INPUT_ERROR.hint,
     })
