@@ -106,8 +106,6 @@ impl Connection {
             self.buffer.drain(..blank);
             if !self.buffer.is_empty() {
                 begun.get_or_insert_with(Instant::now);
-            }
-            if !self.buffer.is_empty() {
                 match parse(&self.buffer) {
                     Parsed::Whole(request, length) => {
                         self.buffer.drain(..length);

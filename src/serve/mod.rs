@@ -131,6 +131,20 @@ struct Shared {
 }
 
 impl Shared {
+    /// A preview of `config` showing `state`, with no render running, no stream or connection
+    /// open, and not stopping.
+    fn new(config: Config, state: State) -> Shared {
+        Shared {
+            config,
+            state: Mutex::new(state),
+            rendering: Mutex::new(()),
+            changed: Condvar::new(),
+            stopping: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
+        }
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock leaves a consistent state: each field is set whole.
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
@@ -425,15 +439,7 @@ impl Preview {
             comparison: None,
             documents: BTreeMap::new(),
         };
-        let shared = Arc::new(Shared {
-            config,
-            state: Mutex::new(state),
-            rendering: Mutex::new(()),
-            changed: Condvar::new(),
-            stopping: AtomicBool::new(false),
-            streams: AtomicUsize::new(0),
-            connections: AtomicUsize::new(0),
-        });
+        let shared = Arc::new(Shared::new(config, state));
         // Watching before the first render: a save meanwhile is rendered after it.
         let watcher = watch(&shared)?;
         shared.rerender();
@@ -628,15 +634,7 @@ mod tests {
             comparison: None,
             documents: BTreeMap::new(),
         };
-        let shared = Shared {
-            config: Config { terms, templates: None, base: None, port: 0 },
-            state: Mutex::new(state),
-            rendering: Mutex::new(()),
-            changed: Condvar::new(),
-            stopping: AtomicBool::new(false),
-            streams: AtomicUsize::new(0),
-            connections: AtomicUsize::new(0),
-        };
+        let shared = Shared::new(Config { terms, templates: None, base: None, port: 0 }, state);
         for n in 0..50 {
             assert_eq!(shared.page(&format!("/doc/{n}{}.htm", "a".repeat(10_000))).0, 404);
         }
