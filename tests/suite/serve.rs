@@ -139,15 +139,23 @@ fn the_changes_are_blacklines_against_the_start_or_the_base() {
     assert!(changes.contains("`offer.max_shares`: 50000000 -&gt; 61234567"), "{changes}");
 }
 
-#[test]
-fn a_template_that_does_not_render_shows_its_error_until_fixed() {
+/// `serve` of the Meridian terms with a templates folder at `folder` (in the scratch folder)
+/// holding the built-in signature partial, once its page shows: the scratch folder, the
+/// templates folder, the partial's text and the server.
+fn serving_own_signature(folder: &str) -> (TempDir, PathBuf, String, Served) {
     let (dir, terms, _) = meridian();
-    let templates = dir.path().join("templates");
+    let templates = dir.path().join(folder);
     fs::create_dir_all(templates.join("partials")).unwrap();
     let signature = fs::read_to_string("templates/partials/signature.md").unwrap();
     fs::write(templates.join("partials/signature.md"), &signature).unwrap();
     let served = Served::start(&binary(), &terms, &["--templates", templates.to_str().unwrap()]);
     served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    (dir, templates, signature, served)
+}
+
+#[test]
+fn a_template_that_does_not_render_shows_its_error_until_fixed() {
+    let (_dir, templates, signature, served) = serving_own_signature("templates");
     fs::write(
         templates.join("partials/signature.md"),
         format!("{signature}\n{{{{ no_such_value.at_all }}}}\n"),
@@ -378,13 +386,7 @@ fn head_of_the_event_stream_is_only_its_head() {
 /// does) is watched again: the edits after it are seen.
 #[test]
 fn a_replaced_templates_folder_is_watched_again() {
-    let (dir, terms, _) = meridian();
-    let templates = dir.path().join("elsewhere/templates");
-    fs::create_dir_all(templates.join("partials")).unwrap();
-    let signature = fs::read_to_string("templates/partials/signature.md").unwrap();
-    fs::write(templates.join("partials/signature.md"), &signature).unwrap();
-    let served = Served::start(&binary(), &terms, &["--templates", templates.to_str().unwrap()]);
-    served.wait_for_text("/doc/schedule-to.htm", "SIGNATURE");
+    let (dir, templates, signature, served) = serving_own_signature("elsewhere/templates");
     let away = dir.path().join("elsewhere/away");
     fs::rename(&templates, &away).unwrap();
     served.wait_for_text("/doc/schedule-to.htm", "The terms do not render");
