@@ -587,6 +587,20 @@ fn terms_that_do_not_load_are_a_finding_on_their_line_in_the_ci_formats() {
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 1);
     assert_eq!(checked("json"), "");
     assert_eq!(checked("human"), "");
+    // A template override that does not render is shown on its own line.
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(templates.path().join("partials")).unwrap();
+    std::fs::write(templates.path().join("partials/signature.md"), "Signed.\n{{ nope.at_all }}\n").unwrap();
+    let out = secdraft()
+        .args(["check", "--format", "gitlab", "data/meridian-exchange-commenced.yaml", "--templates"])
+        .arg(templates.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let gitlab: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(gitlab[0]["check_name"], "input-error");
+    assert!(gitlab[0]["location"]["path"].as_str().unwrap().ends_with("partials/signature.md"), "{gitlab}");
+    assert!(gitlab[0]["description"].as_str().unwrap().contains("nope"), "{gitlab}");
     // No place to show it: the file is not there.
     let missing = secdraft().args(["check", "--format", "github", "no-such-terms.yaml"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
